@@ -1,0 +1,35 @@
+/*
+ * diag.h - compiler-style diagnostics "file:line:col: message", collected while
+ * reading input and printed together, sorted, at the end.
+ */
+#ifndef DCPLAN_DIAG_H
+#define DCPLAN_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct diag {
+	char	*file;
+	int	 line, col;	/* 1-based; line 0 => no position */
+	char	*msg;
+};
+
+struct diags {
+	struct diag	*v;
+	size_t		 n, cap;
+};
+
+/* Append one diagnostic (file may be NULL: printed as just the message). */
+void	diags_add(struct diags *, const char *file, int line, int col,
+	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Sorted stably by (file order of first appearance, line, col);
+ * "file:line:col: msg\n"; line 0 => "file: msg"; col 0 => "file:line: msg". */
+void	diags_print(const struct diags *, FILE *);
+void	diags_free(struct diags *);
+
+/* Nearest candidate by Damerau-Levenshtein distance (case-insensitive), or NULL
+ * if the best distance > max(2, strlen(word) / 3). */
+const char *diag_suggest(const char *word, const char *const *cands, size_t n);
+
+#endif

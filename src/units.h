@@ -1,0 +1,27 @@
+/*
+ * units.h - quantities with units, parsed to SI: W, VA, J, m3/s, m3, s, m, Pa,
+ * kg, 1/s (rate), J/J (heat rate), kg/J (emission factors), 1/K (loss per K),
+ * fractions as 0..1.  Exceptions: temperatures out in degC, differences in K,
+ * angles out in degrees.
+ */
+#ifndef DCPLAN_UNITS_H
+#define DCPLAN_UNITS_H
+
+#include <stddef.h>
+
+enum unit_kind {
+	U_POWER, U_APPARENT, U_ENERGY, U_TEMP, U_DTEMP, U_FLOW, U_VOLUME, U_TIME,
+	U_FRACTION, U_RATIO, U_LENGTH, U_ANGLE, U_PRESSURE, U_RATE, U_HEAT_RATE,
+	U_EF_FUEL, U_EF_ELEC, U_MASS, U_LOSS_PER_K, U_INT
+};
+
+/* 0 ok; -1 with a message in err, such as
+ * "unknown unit 'MX' for power (use W, kW, MW, GW, ton, Btu/h)",
+ * "missing unit in '50' (power: W, kW, MW, GW, ton, Btu/h)" or
+ * "'abc' is not a number".  Never yields inf or NaN. */
+int	units_parse(const char *text, enum unit_kind, double *si, char *err,
+	    size_t errlen);
+const char *unit_kind_name(enum unit_kind);	/* "power" */
+const char *unit_kind_units(enum unit_kind);	/* "W, kW, MW, GW, ton, Btu/h" */
+
+#endif
