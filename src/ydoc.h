@@ -57,4 +57,14 @@ struct ynode *ymap_get(const struct ynode *map, const char *key);
  * 0 ok, -1 error with diagnostics at "--set:ORD:COL". */
 int	ydoc_set(struct ydoc *, const char *arg, int ordinal, struct diags *);
 
+/* Internal to ydoc.c and yset.c: nodes and memory in a document's arena. */
+void	*ydoc_alloc(struct ydoc *, size_t);	/* zeroed; NULL if out of memory */
+char	*ydoc_strdup(struct ydoc *, const char *);
+struct ynode *ydoc_node(struct ydoc *, enum ynode_kind, const char *file,
+	    int line, int col);
+struct ynode *ydoc_clone(struct ydoc *, struct ynode *);  /* shallow copy */
+int	 ydoc_shared(const struct ynode *);	/* more than one parent */
+void	 ydoc_link(struct ynode *);		/* count one more parent */
+int	 ydoc_adopt(struct ydoc *, struct ydoc *from);	/* move from's arena */
+
 #endif
