@@ -1,0 +1,314 @@
+/*
+ * tower.c - open cooling towers (YorkCalc or constant approach) and dry coolers.
+ *
+ * Source: EnergyPlus Engineering Reference, "Cooling Towers and Evaporative
+ * Fluid Coolers" (CoolingTower:VariableSpeed, YorkCalc model; coefficients and
+ * limits from src/EnergyPlus/CondenserLoopTowers.cc), as summarised in
+ * physics.md section 2.  Simplifications (dcplan's, documented in tower.h):
+ * all cells run with the water split equally; the fan follows the cube law;
+ * below the minimum air-flow ratio the water simply leaves colder (no fan
+ * cycling or free convection).
+ */
+#include <math.h>
+#include <stddef.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_math.h>
+#include <gsl/gsl_roots.h>
+
+#include "tower.h"
+
+/* Liquid water near 25 degC (IAPWS-95: 997.05 kg/m3, cp 4.1813 kJ/kg-K). */
+#define TOWER_RHO_W	997.0
+#define TOWER_CP_W	4180.0
+/* Latent heat of evaporation of water, J/kg (physics.md section 2). */
+#define TOWER_HFG	2.43e6
+/* Specific heat of dry air, J/kg-K (ASHRAE 2017 Fundamentals ch. 1 eq. 32). */
+#define TOWER_CP_AIR	1006.0
+/*
+ * Default design water flow, m3/s per W rejected: the YorkCalc reference
+ * condition, 0.000043 m3/s per kW (physics.md section 2; EnergyPlus Engineering
+ * Reference, YorkCalc model).  With 5.6 K range this rejects 1.0 W per W.
+ */
+#define TOWER_FLOW_PER_W	4.3e-8
+/* Dry cooler: air temperature rise across the coil at design, K, used only to
+ * size the air flow for adiabatic pre-cooling water.  Engineering estimate [U]:
+ * catalogue dry coolers move ~40 m3/s of air per 500 kW, a 10 K rise. */
+#define DRYCOOLER_AIR_DT	10.0
+
+/* YorkCalc limits (CondenserLoopTowers.cc, physics.md section 2). */
+#define YC_TWB_MIN	-34.4
+#define YC_TWB_MAX	29.4444
+#define YC_TR_MIN	1.1111
+#define YC_TR_MAX	22.2222
+#define YC_APP_MIN	1.1111
+#define YC_APP_MAX	40.0
+#define YC_FRW_MIN	0.75
+#define YC_FRW_MAX	1.25
+#define YC_LG_MAX	8.0
+
+#define TOWER_FR_TOL	1e-9
+#define TOWER_MAXITER	200
+
+/* YorkCalc coefficients C1..C27 (CondenserLoopTowers.cc, physics.md). */
+static const double yc_coef[27] = {
+	-0.359741205, -0.055053608, 0.0023850432, 0.173926877, -0.0248473764,
+	0.00048430224, -0.005589849456, 0.0005770079712, -0.00001342427256,
+	2.84765801111111, -0.121765149, 0.0014599242, 1.680428651, -0.0166920786,
+	-0.0007190532, -0.025485194448, 0.0000487491696, 0.00002719234152,
+	-0.0653766255555556, -0.002278167, 0.0002500254, -0.0910565458,
+	0.00318176316, 0.000038621772, -0.0034285382352, 0.00000856589904,
+	-0.000001516821552
+};
+
+static double
+tower_clamp(double v, double lo, double hi)
+{
+	return v < lo ? lo : (v > hi ? hi : v);
+}
+
+/*
+ * YorkCalc approach.  The 27 terms are the products of (1, Twb, Twb^2),
+ * (1, Tr, Tr^2) and (1, LG, LG^2) in the order of physics.md, so the sum is
+ * factored by powers of LG and Tr.  LG is clamped below at 0.75, the smallest
+ * value the limits allow (water ratio 0.75 / air ratio 1).
+ */
+double
+tower_yorkcalc_approach(double twb, double range, double lg)
+{
+	const double *c = yc_coef;
+	double w, r, l, g[3], a;
+	int i;
+
+	w = tower_clamp(twb, YC_TWB_MIN, YC_TWB_MAX);
+	r = tower_clamp(range, YC_TR_MIN, YC_TR_MAX);
+	l = tower_clamp(lg, YC_FRW_MIN, YC_LG_MAX);
+	for (i = 0; i < 3; i++, c += 9)
+		g[i] = c[0] + c[1] * w + c[2] * w * w +
+		    r * (c[3] + c[4] * w + c[5] * w * w) +
+		    r * r * (c[6] + c[7] * w + c[8] * w * w);
+	a = g[0] + l * (g[1] + l * g[2]);
+	return tower_clamp(a, YC_APP_MIN, YC_APP_MAX);
+}
+
+/*
+ * Brent's method (gsl_root_fsolver_brent) with the solver state on the stack
+ * instead of gsl_root_fsolver_alloc(): gsl_root_fsolver is public in
+ * <gsl/gsl_roots.h> and needs type->size bytes of state.  f(lo) and f(hi) must
+ * differ in sign.
+ */
+static int
+tower_brent(double (*fn)(double, void *), void *arg, double lo, double hi,
+    double tol, double *root)
+{
+	union {
+		double		d[32];
+		long double	ld;
+		void		*p;
+	} state;
+	const gsl_root_fsolver_type *T = gsl_root_fsolver_brent;
+	gsl_root_fsolver s;
+	gsl_function F;
+	int i, status;
+
+	if (T->size > sizeof state)
+		return -1;
+	F.function = fn;
+	F.params = arg;
+	s.type = T;
+	s.function = NULL;
+	s.root = s.x_lower = s.x_upper = 0;
+	s.state = &state;
+	if (gsl_root_fsolver_set(&s, &F, lo, hi) != GSL_SUCCESS)
+		return -1;
+	for (i = 0; i < TOWER_MAXITER; i++) {
+		if (gsl_root_fsolver_iterate(&s) != GSL_SUCCESS)
+			return -1;
+		status = gsl_root_test_interval(gsl_root_fsolver_x_lower(&s),
+		    gsl_root_fsolver_x_upper(&s), tol, 0);
+		if (status == GSL_SUCCESS) {
+			*root = gsl_root_fsolver_root(&s);
+			return isfinite(*root) ? 0 : -1;
+		}
+		if (status != GSL_CONTINUE)
+			return -1;
+	}
+	return -1;
+}
+
+static int
+tower_model_ok(const struct tower_model *m)
+{
+	if (m->method != TOWER_YORKCALC && m->method != TOWER_CONSTANT_APPROACH)
+		return 0;
+	return m->design_q > 0 && isfinite(m->design_q) &&
+	    m->design_water_flow >= 0 && m->design_fan_power >= 0 &&
+	    m->min_air_flow_ratio > 0 && m->min_air_flow_ratio <= 1 &&
+	    m->evap_loss_pct_per_k >= 0 && m->drift_pct >= 0 &&
+	    m->cycles > 1 && isfinite(m->cycles) &&
+	    (m->method != TOWER_CONSTANT_APPROACH || m->const_approach >= 0);
+}
+
+/* Design water flow of one cell, m3/s. */
+static double
+tower_cell_flow(const struct tower_model *m)
+{
+	if (m->design_water_flow > 0)
+		return m->design_water_flow;
+	return TOWER_FLOW_PER_W * m->design_q;
+}
+
+struct tower_fr_arg {
+	double	twb, range, frw, t_set;
+};
+
+/* Leaving water minus setpoint at air-flow ratio fr (LG = FRwater / FRair). */
+static double
+tower_fr_fn(double fr, void *arg)
+{
+	const struct tower_fr_arg *a = arg;
+
+	return a->twb + tower_yorkcalc_approach(a->twb, a->range, a->frw / fr) -
+	    a->t_set;
+}
+
+/*
+ * Fan speed and leaving water for the YorkCalc tower: full fan first; if the
+ * water leaves colder than the setpoint, slow the fan (Brent on FRair) but not
+ * below the minimum air-flow ratio.
+ */
+static int
+tower_yorkcalc_fan(const struct tower_model *m, struct tower_fr_arg *a,
+    struct tower_op *op)
+{
+	double frmin = m->min_air_flow_ratio, fr, g1;
+
+	g1 = tower_fr_fn(1.0, a);
+	if (g1 >= 0) {
+		op->at_capacity = g1 > 0;
+		fr = 1.0;
+	} else if (frmin >= 1.0 || tower_fr_fn(frmin, a) <= 0)
+		fr = frmin;		/* water leaves colder than the setpoint */
+	else if (tower_brent(tower_fr_fn, a, frmin, 1.0, TOWER_FR_TOL, &fr) != 0)
+		return -1;
+	op->fr_air = fr;
+	op->approach = tower_yorkcalc_approach(a->twb, a->range, a->frw / fr);
+	return 0;
+}
+
+/*
+ * n_cells identical cells share q (W) and the water flow equally.
+ * Range = q / (rho_w cp_w V); leaving water = twb + approach; fan power =
+ * design_fan_power n_cells FRair^3 (physics.md: FanPLR ~ 1).  Make-up water per
+ * physics.md section 2.  No heat (q = 0): fans off, no water used, water leaves
+ * at the setpoint.
+ */
+int
+tower_eval(const struct tower_model *m, int n_cells, double twb, double q,
+    double water_flow, double t_setpoint, struct tower_op *op)
+{
+	struct tower_fr_arg a;
+	double v_design, v, fr;
+
+	*op = (struct tower_op){ 0 };
+	if (!tower_model_ok(m) || n_cells < 1 || !isfinite(twb) ||
+	    !(q >= 0) || !isfinite(q) || !(water_flow >= 0) ||
+	    !isfinite(water_flow) || !isfinite(t_setpoint))
+		return -1;
+	v_design = n_cells * tower_cell_flow(m);
+	v = water_flow > 0 ? water_flow : v_design;
+	if (q == 0) {
+		op->t_in = op->t_out = t_setpoint;
+		op->approach = t_setpoint - twb;
+		return 0;
+	}
+
+	op->range = q / (TOWER_RHO_W * TOWER_CP_W * v);
+	if (m->method == TOWER_YORKCALC) {
+		a.twb = twb;
+		a.range = op->range;
+		a.frw = tower_clamp(v / v_design, YC_FRW_MIN, YC_FRW_MAX);
+		a.t_set = t_setpoint;
+		if (tower_yorkcalc_fan(m, &a, op) != 0)
+			return -1;
+	} else {
+		/* Constant approach (Modelica Buildings FixedApproach) has no fan
+		 * model: dcplan's assumption is air flow proportional to heat per
+		 * cell, floored at the minimum ratio. */
+		op->approach = m->const_approach;
+		op->fr_air = tower_clamp(q / (n_cells * m->design_q),
+		    m->min_air_flow_ratio, 1.0);
+		op->at_capacity = twb + m->const_approach > t_setpoint;
+	}
+	fr = op->fr_air;
+	op->t_out = twb + op->approach;
+	op->t_in = op->t_out + op->range;
+	op->fan_power = m->design_fan_power * n_cells * fr * fr * fr;
+
+	/*
+	 * Make-up water (physics.md section 2).  Evaporation by the loss-factor
+	 * method: the input is in % of the water flow per K of range, as the
+	 * EnergyPlus manual states it (default 0.2 %/K), so divide by 100.
+	 */
+	op->evap = m->evap_loss_pct_per_k / 100.0 * op->range * v;
+	op->drift = v_design * m->drift_pct / 100.0 * fr;
+	op->blowdown = fmax(0.0, op->evap / (m->cycles - 1.0) - op->drift);
+	op->makeup = op->evap + op->drift + op->blowdown;
+	return 0;
+}
+
+/*
+ * Dry cooler.  Approach to the air at full fan scales with heat per unit:
+ * A = design_approach q / (n design_q).  dcplan's simplification for part fan
+ * speed: at a fixed heat load per unit the approach scales as 1 / FRair, so the
+ * fan speed that holds the setpoint is FRair = A / (t_setpoint - t_air) in
+ * closed form.  Fan power = fan_power_frac design_q n FRair^3 (cube law on the
+ * design fan power).  Adiabatic pre-cooling is used only when dry operation
+ * at full fan cannot reach the setpoint; the pad cools the air to
+ * tdb - eff (tdb - twb), and the water it evaporates is the sensible cooling
+ * of the air / (rho_w h_fg) (physics.md section 2), with the air mass flow
+ * sized from an assumed design air temperature rise (DRYCOOLER_AIR_DT).
+ */
+int
+drycooler_eval(const struct drycooler_model *m, int n_units, double tdb,
+    double twb, double q, double t_setpoint, struct drycooler_op *op)
+{
+	double a_full, t_air, fr, m_air;
+
+	*op = (struct drycooler_op){ 0 };
+	if (!(m->design_q > 0) || !isfinite(m->design_q) ||
+	    !(m->design_approach >= 0) || !(m->fan_power_frac >= 0) ||
+	    !(m->adiabatic_wb_eff >= 0 && m->adiabatic_wb_eff <= 1) ||
+	    n_units < 1 || !isfinite(tdb) || !isfinite(t_setpoint) ||
+	    !(q >= 0) || !isfinite(q))
+		return -1;
+	if (m->adiabatic_wb_eff > 0 && (!isfinite(twb) || twb > tdb))
+		return -1;
+	if (q == 0) {
+		op->t_out = tdb;	/* idle: the coil sits at air temperature */
+		return 0;
+	}
+
+	a_full = m->design_approach * q / (n_units * m->design_q);
+	t_air = tdb;
+	if (t_air + a_full > t_setpoint && m->adiabatic_wb_eff > 0)
+		t_air = tdb - m->adiabatic_wb_eff * (tdb - twb);
+	if (t_air + a_full > t_setpoint) {
+		op->at_capacity = 1;
+		fr = 1.0;
+		op->t_out = t_air + a_full;
+	} else if (a_full <= 0) {
+		fr = 0.0;		/* zero design approach: fan never needed */
+		op->t_out = t_setpoint;
+	} else {
+		fr = a_full / (t_setpoint - t_air);
+		op->t_out = t_setpoint;
+	}
+	op->fan_power = m->fan_power_frac * m->design_q * n_units * fr * fr * fr;
+	if (t_air < tdb) {
+		m_air = fr * n_units * m->design_q / (TOWER_CP_AIR * DRYCOOLER_AIR_DT);
+		op->water = m_air * TOWER_CP_AIR * (tdb - t_air) /
+		    (TOWER_RHO_W * TOWER_HFG);
+	}
+	return 0;
+}

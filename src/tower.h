@@ -1,0 +1,79 @@
+/*
+ * tower.h - open cooling towers and dry coolers.
+ * Source: EnergyPlus Engineering Reference, "Cooling Towers and Evaporative Fluid
+ * Coolers" (CoolingTower:VariableSpeed, YorkCalc correlation, coefficients from
+ * src/EnergyPlus/CondenserLoopTowers.cc); make-up water per the same chapter.
+ * SI units: W, degC, K, m3/s.
+ */
+#ifndef DCPLAN_TOWER_H
+#define DCPLAN_TOWER_H
+
+enum tower_method { TOWER_YORKCALC, TOWER_CONSTANT_APPROACH };
+
+struct tower_model {
+	char	name[64];
+	enum tower_method method;
+	double	design_q;		/* W rejected per cell at design */
+	double	design_water_flow;	/* m3/s per cell (0: 4.3e-8 m3/s per W of design_q) */
+	double	design_fan_power;	/* W per cell at full speed */
+	double	const_approach;		/* K, for TOWER_CONSTANT_APPROACH */
+	double	min_air_flow_ratio;	/* fan turndown floor, 0..1 */
+	double	evap_loss_pct_per_k;	/* % of water flow per K of range (default 0.2) */
+	double	drift_pct;		/* % of design water flow (default 0.008) */
+	double	cycles;			/* cycles of concentration (> 1) */
+};
+
+/* YorkCalc approach (K) with inputs clamped to the correlation limits:
+ * twb -34.4..29.4444 degC, range 1.1111..22.2222 K, water-flow ratio 0.75..1.25, LG <= 8. */
+double	tower_yorkcalc_approach(double twb, double range, double lg);
+
+struct tower_op {
+	double	range;		/* K */
+	double	approach;	/* K */
+	double	t_in;		/* degC water entering */
+	double	t_out;		/* degC water leaving */
+	double	fr_air;		/* air-flow ratio 0..1 */
+	double	fan_power;	/* W, all cells */
+	double	evap;		/* m3/s */
+	double	drift;		/* m3/s */
+	double	blowdown;	/* m3/s */
+	double	makeup;		/* m3/s = evap + drift + blowdown */
+	int	at_capacity;	/* 1 if full fan cannot reach the setpoint */
+};
+
+/* n_cells identical cells rejecting q (W) with total water flow (m3/s, 0 = design)
+ * at wet-bulb twb.  The fan slows to hold t_setpoint when it can (GSL root solve on
+ * the air-flow ratio), never below min_air_flow_ratio; there the water may leave
+ * colder than the setpoint.  All cells run, sharing water and heat equally.
+ * Fan power = design_fan_power n_cells FRair^3.  Constant approach: t_out = twb +
+ * const_approach, air-flow ratio = heat per cell / design_q (dcplan assumption).
+ * q = 0: fans off, no water, t_in = t_out = t_setpoint.
+ * Returns 0, -1 on bad input (model, NaN, q < 0, n_cells < 1). */
+int	tower_eval(const struct tower_model *, int n_cells, double twb, double q,
+	    double water_flow, double t_setpoint, struct tower_op *);
+
+/* Dry cooler (closed circuit, no water unless adiabatic): T_out = T_air + approach,
+ * approach = design_approach q / (n design_q) at full fan, and ~ 1 / FRair at part
+ * fan speed, so the fan slows to hold t_setpoint.  Fan power = fan_power_frac
+ * design_q n FRair^3.  Adiabatic pads (T_air = tdb - eff (tdb - twb)) are used only
+ * when dry operation at full fan cannot reach the setpoint. */
+struct drycooler_model {
+	char	name[64];
+	double	design_q;		/* W per unit */
+	double	design_approach;	/* K to dry-bulb at design_q, full fan */
+	double	fan_power_frac;		/* fan W per W rejected at design (0.015..0.03) */
+	double	adiabatic_wb_eff;	/* 0 = none; else pre-cooling effectiveness 0..1 */
+};
+
+struct drycooler_op {
+	double	t_out;		/* degC */
+	double	fan_power;	/* W, all units */
+	double	water;		/* m3/s (adiabatic pre-cooling only) */
+	int	at_capacity;
+};
+
+/* Returns 0, -1 on bad input; q = 0: fans off, t_out = tdb. */
+int	drycooler_eval(const struct drycooler_model *, int n_units, double tdb,
+	    double twb, double q, double t_setpoint, struct drycooler_op *);
+
+#endif

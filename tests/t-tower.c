@@ -1,0 +1,284 @@
+/*
+ * t-tower.c - YorkCalc cooling tower, constant-approach tower and dry cooler
+ * (physics.md section 2), against hand arithmetic and an independent python3
+ * evaluation of the 27-term polynomial written out term by term:
+ *
+ *   t = [1, w, w*w, r, w*r, w*w*r, r*r, w*r*r, w*w*r*r]
+ *   terms = t + [x*lg for x in t] + [x*lg*lg for x in t]
+ *   approach = sum(c*x for c, x in zip(C, terms))     # C1..C27 of physics.md
+ *
+ * with inputs clamped (twb -34.4..29.4444, range 1.1111..22.2222, LG 0.75..8)
+ * and the result clamped to 1.1111..40 K.  Fan-speed solutions were found in
+ * python3 by bisection (200 halvings) on twb + approach(LG = 1/FR) - setpoint.
+ */
+#include <math.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "tower.h"
+#include "tap.h"
+
+static void
+test_yorkcalc(void)
+{
+	/*
+	 * Reference condition: 25.6 degC wet bulb, 5.6 K range, LG 1.
+	 * python3, grouped by powers of LG:
+	 *   sum C1..C9   * (1, w, w^2, r, w r, ...) = -1.004747358117361
+	 *   sum C10..C18 * (...)                     =  4.864513783881063
+	 *   sum C19..C27 * (...)                     = -0.0036935939816939434
+	 *   approach = 3.8560728317820083 K   (EnergyPlus quotes ~3.8 K)
+	 */
+	is_rel(tower_yorkcalc_approach(25.6, 5.6, 1.0), 3.8560728317820083, 1e-12,
+	    "YorkCalc approach at the reference condition");
+	is_abs(tower_yorkcalc_approach(25.6, 5.6, 1.0), 3.8, 0.1,
+	    "... close to the 3.8 K quoted by EnergyPlus");
+
+	/* input clamping */
+	is_rel(tower_yorkcalc_approach(35, 5.6, 1), 3.1336725827716694, 1e-12,
+	    "twb 35 clamps to 29.4444");
+	is_rel(tower_yorkcalc_approach(-40, 5.6, 1), 28.081629048262116, 1e-12,
+	    "twb -40 clamps to -34.4");
+	is_rel(tower_yorkcalc_approach(20, 30, 1), 12.51789576713416, 1e-12,
+	    "range 30 clamps to 22.2222");
+	is_rel(tower_yorkcalc_approach(20, 0.5, 1), 1.4773637340003989, 1e-12,
+	    "range 0.5 clamps to 1.1111");
+	is_rel(tower_yorkcalc_approach(20, 5, 10), 35.750745551013324, 1e-12,
+	    "LG 10 clamps to 8");
+	is_rel(tower_yorkcalc_approach(20, 5, 0.3), 3.2298038867883303, 1e-12,
+	    "LG 0.3 clamps to 0.75");
+	/* output clamping: python3 polynomial gives 0.8269 and 55.96 */
+	is_abs(tower_yorkcalc_approach(25, 1.1111, 0.75), 1.1111, 1e-12,
+	    "approach 0.83 K clamps to 1.1111");
+	is_abs(tower_yorkcalc_approach(0, 10, 6), 40, 1e-12,
+	    "approach 56 K clamps to 40");
+}
+
+static struct tower_model
+tower5(void)
+{
+	struct tower_model m = {
+		.name = "test_tower",
+		.method = TOWER_YORKCALC,
+		.design_q = 5e6,
+		.design_water_flow = 0,		/* 4.3e-8 * 5e6 = 0.215 m3/s */
+		.design_fan_power = 30000,
+		.min_air_flow_ratio = 0.2,
+		.evap_loss_pct_per_k = 0.2,
+		.drift_pct = 0.008,
+		.cycles = 4,
+	};
+	return m;
+}
+
+static void
+test_tower_eval(void)
+{
+	struct tower_model m = tower5();
+	struct tower_op op;
+	double range, fr, v = 2 * 0.215;
+
+	/*
+	 * Two cells, 8 MW, design flow 2 * 0.215 = 0.43 m3/s:
+	 * range = 8e6 / (997 * 4180 * 0.43) = 4.464266282769528 K.
+	 * Full fan: approach(20, 4.4643, 1) = 4.238284077703176 -> 24.238 degC.
+	 */
+	range = 4.464266282769528;
+	is_int(tower_eval(&m, 2, 20, 8e6, 0, 24, &op), 0, "tower eval ok");
+	is_rel(op.range, range, 1e-12, "range = q / (rho cp V)");
+	is_int(op.at_capacity, 1, "setpoint 24 unreachable: at capacity");
+	is_abs(op.fr_air, 1, 0, "at capacity: full fan");
+	is_abs(op.t_out, 24.238284077703176, 1e-9, "at capacity: twb + approach");
+	is_abs(op.t_in, op.t_out + range, 1e-12, "t_in = t_out + range");
+	is_rel(op.fan_power, 60000, 1e-12, "full fan: 2 x 30 kW");
+
+	/* setpoint 26: python3 bisection FRair = 0.7440268853757357 */
+	fr = 0.7440268853757357;
+	is_int(tower_eval(&m, 2, 20, 8e6, 0, 26, &op), 0, "fan solve ok");
+	is_int(op.at_capacity, 0, "setpoint 26 reachable");
+	is_abs(op.fr_air, fr, 1e-7, "FRair holding 26 degC");
+	is_abs(op.t_out, 26, 1e-7, "leaving water at the setpoint");
+	is_rel(op.fan_power, 24712.52590100346, 1e-6, "fan power 60 kW FR^3");
+
+	/*
+	 * Water balance at FRair 0.744 (python3):
+	 *   evap  = 0.2/100 * 4.4643 K * 0.43 m3/s = 0.003839269003181794
+	 *   drift = 0.43 * 0.008/100 * 0.744      = 2.559452485692531e-05
+	 *   blow  = evap / (4 - 1) - drift         = 0.001254161809537006
+	 */
+	is_rel(op.evap, 0.003839269003181794, 1e-12, "evaporation, loss factor");
+	is_rel(op.drift, 2.559452485692531e-05, 1e-6, "drift");
+	is_rel(op.blowdown, 0.001254161809537006, 1e-7, "blowdown");
+	is_rel(op.makeup, op.evap + op.drift + op.blowdown, 1e-15,
+	    "makeup = evap + drift + blowdown");
+	/* evaporation close to the energy balance q / (rho h_fg) */
+	is_rel(op.evap, 8e6 / (997 * 2.43e6), 0.2,
+	    "evaporation near q / (rho h_fg)");
+
+	/* cycles of concentration: blowdown = evap / (c - 1) - drift */
+	m.cycles = 2;
+	tower_eval(&m, 2, 20, 8e6, 0, 26, &op);
+	is_rel(op.blowdown, 0.003839269003181794 - 2.559452485692531e-05, 1e-7,
+	    "cycles 2: blowdown = evap - drift");
+	m.cycles = 6;
+	tower_eval(&m, 2, 20, 8e6, 0, 26, &op);
+	is_rel(op.blowdown, 0.003839269003181794 / 5 - 2.559452485692531e-05,
+	    1e-7, "cycles 6: blowdown = evap / 5 - drift");
+	/* blowdown floor: drift 1 % at full fan = 0.0043 > evap / 9 */
+	m.cycles = 10;
+	m.drift_pct = 1;
+	tower_eval(&m, 2, 20, 8e6, 0, 24, &op);
+	is_rel(op.drift, 0.0043, 1e-12, "drift 1 %% of 0.43 m3/s at full fan");
+	is_abs(op.blowdown, 0, 0, "blowdown floored at 0");
+	is_rel(op.makeup, op.evap + op.drift, 1e-15, "makeup = evap + drift");
+
+	/* minimum air flow: setpoint 45 is above twb + approach(FR 0.2) =
+	 * 20 + 22.65351807864624; the fan stays at 0.2, water leaves colder */
+	m = tower5();
+	tower_eval(&m, 2, 20, 8e6, 0, 45, &op);
+	is_abs(op.fr_air, 0.2, 0, "fan floored at min_air_flow_ratio");
+	is_abs(op.t_out, 42.65351807864624, 1e-9, "water leaves below setpoint");
+	is_int(op.at_capacity, 0, "not at capacity");
+	is_rel(op.fan_power, 60000 * 0.008, 1e-12, "fan 60 kW x 0.2^3");
+
+	/* water flow 1.5 x design: range from the real flow, ratio clamped to
+	 * 1.25 in the correlation (LG = 1.25 at full fan).  python3:
+	 * range = 2.9761775218463518, approach = 4.021342257852369 */
+	tower_eval(&m, 2, 20, 8e6, 1.5 * v, 10, &op);
+	is_rel(op.range, 2.9761775218463518, 1e-12, "range at 1.5 x flow");
+	is_abs(op.approach, 4.021342257852369, 1e-9,
+	    "water-flow ratio clamped to 1.25");
+
+	/* explicit design flow per cell overrides the default */
+	m.design_water_flow = 0.3;
+	tower_eval(&m, 1, 20, 5e6, 0, 10, &op);
+	is_rel(op.range, 5e6 / (997.0 * 4180.0 * 0.3), 1e-12,
+	    "range with a given design flow");
+
+	/* no heat: fans off, no water */
+	m = tower5();
+	is_int(tower_eval(&m, 2, 20, 0, 0, 26, &op), 0, "q = 0 ok");
+	is_abs(op.fan_power, 0, 0, "q = 0: no fan");
+	is_abs(op.makeup, 0, 0, "q = 0: no water");
+	is_abs(op.t_out, 26, 0, "q = 0: t_out = setpoint");
+
+	/* bad input */
+	is_int(tower_eval(&m, 0, 20, 8e6, 0, 26, &op), -1, "0 cells rejected");
+	is_int(tower_eval(&m, 2, NAN, 8e6, 0, 26, &op), -1, "NaN twb rejected");
+	is_int(tower_eval(&m, 2, 20, -1, 0, 26, &op), -1, "q < 0 rejected");
+	is_int(tower_eval(&m, 2, 20, 8e6, -1, 26, &op), -1,
+	    "negative flow rejected");
+	is_int(tower_eval(&m, 2, 20, 8e6, 0, NAN, &op), -1,
+	    "NaN setpoint rejected");
+	m.cycles = 1;
+	is_int(tower_eval(&m, 2, 20, 8e6, 0, 26, &op), -1, "cycles 1 rejected");
+	m = tower5();
+	m.min_air_flow_ratio = 0;
+	is_int(tower_eval(&m, 2, 20, 8e6, 0, 26, &op), -1,
+	    "min air flow 0 rejected");
+}
+
+static void
+test_constant_approach(void)
+{
+	struct tower_model m = tower5();
+	struct tower_op op;
+
+	m.method = TOWER_CONSTANT_APPROACH;
+	m.const_approach = 4;
+	/* 2 cells, 6 MW: FRair = 6 / 10 = 0.6; t_out = 20 + 4 */
+	is_int(tower_eval(&m, 2, 20, 6e6, 0, 26, &op), 0, "constant approach ok");
+	is_abs(op.t_out, 24, 1e-12, "t_out = twb + 4 K");
+	is_abs(op.fr_air, 0.6, 1e-12, "FRair = heat per cell / design");
+	is_rel(op.fan_power, 60000 * 0.216, 1e-12, "fan 60 kW x 0.6^3");
+	is_int(op.at_capacity, 0, "24 <= 26: not at capacity");
+	tower_eval(&m, 2, 23, 6e6, 0, 26, &op);
+	is_int(op.at_capacity, 1, "23 + 4 > 26: at capacity");
+	tower_eval(&m, 2, 20, 1e6, 0, 26, &op);
+	is_abs(op.fr_air, 0.2, 0, "light load: fan at the minimum");
+}
+
+static struct drycooler_model
+dc1(double eff)
+{
+	struct drycooler_model m = {
+		.name = "test_drycooler",
+		.design_q = 1e6,
+		.design_approach = 8,
+		.fan_power_frac = 0.02,
+		.adiabatic_wb_eff = eff,
+	};
+	return m;
+}
+
+static void
+test_drycooler(void)
+{
+	struct drycooler_model m = dc1(0);
+	struct drycooler_op op;
+	double fr;
+
+	/* 2 units, 1.5 MW: full-fan approach 8 * 0.75 = 6 K; at 20 degC the
+	 * setpoint 35 needs FR = 6 / (35 - 20) = 0.4; fan = 0.02 * 2 MW * 0.064 */
+	is_int(drycooler_eval(&m, 2, 20, 15, 1.5e6, 35, &op), 0, "dry cooler ok");
+	is_abs(op.t_out, 35, 1e-12, "holds the setpoint");
+	is_rel(op.fan_power, 2560, 1e-12, "fan 40 kW x 0.4^3");
+	is_abs(op.water, 0, 0, "dry: no water");
+	is_int(op.at_capacity, 0, "not at capacity");
+
+	/* 2 MW at 32 degC: 32 + 8 = 40 > 35 */
+	drycooler_eval(&m, 2, 32, 20, 2e6, 35, &op);
+	is_int(op.at_capacity, 1, "hot day: at capacity");
+	is_abs(op.t_out, 40, 1e-12, "t_out = tdb + design approach");
+	is_rel(op.fan_power, 40000, 1e-12, "full fan 2 % of 2 MW");
+
+	/* adiabatic 0.7: air 32 - 0.7 (32 - 20) = 23.6; 23.6 + 8 = 31.6 <= 35,
+	 * FR = 8 / 11.4 = 0.7017543859649122; fan = 40 kW FR^3 =
+	 * 13823.416651817291 W; water = FR * 2e6 * 8.4 / (10 * 997 * 2.43e6)
+	 * = 0.0004866233962880628 m3/s */
+	m = dc1(0.7);
+	fr = 8 / 11.4;
+	drycooler_eval(&m, 2, 32, 20, 2e6, 35, &op);
+	is_int(op.at_capacity, 0, "adiabatic: setpoint reachable");
+	is_abs(op.t_out, 35, 1e-12, "adiabatic: holds the setpoint");
+	is_rel(op.fan_power, 40000 * fr * fr * fr, 1e-12, "adiabatic: fan");
+	is_rel(op.fan_power, 13823.416651817291, 1e-12, "adiabatic: fan (python)");
+	is_rel(op.water, 0.0004866233962880628, 1e-12, "adiabatic: pad water");
+
+	/* pads stay dry when dry operation suffices */
+	drycooler_eval(&m, 2, 20, 15, 1.5e6, 35, &op);
+	is_abs(op.water, 0, 0, "cool day: pads off");
+	is_rel(op.fan_power, 2560, 1e-12, "cool day: same fan as dry");
+
+	/* adiabatic and still short: air 40 - 0.7 * 10 = 33, t_out 41;
+	 * water = 2e6 * 7 / (10 * 997 * 2.43e6) = 0.0005778652830920746 */
+	drycooler_eval(&m, 2, 40, 30, 2e6, 35, &op);
+	is_int(op.at_capacity, 1, "very hot: at capacity");
+	is_abs(op.t_out, 41, 1e-12, "very hot: 33 + 8");
+	is_rel(op.water, 0.0005778652830920746, 1e-12, "very hot: pad water");
+
+	/* idle and bad input */
+	is_int(drycooler_eval(&m, 2, 25, 18, 0, 35, &op), 0, "q = 0 ok");
+	is_abs(op.fan_power, 0, 0, "q = 0: no fan");
+	is_abs(op.water, 0, 0, "q = 0: no water");
+	is_int(drycooler_eval(&m, 2, 25, 26, 1e6, 35, &op), -1,
+	    "twb > tdb rejected with pads");
+	is_int(drycooler_eval(&m, 0, 25, 18, 1e6, 35, &op), -1,
+	    "0 units rejected");
+	is_int(drycooler_eval(&m, 2, NAN, 18, 1e6, 35, &op), -1,
+	    "NaN tdb rejected");
+	m = dc1(0);
+	is_int(drycooler_eval(&m, 2, 25, NAN, 1e6, 35, &op), 0,
+	    "twb unused without pads");
+}
+
+int
+main(void)
+{
+	gsl_set_error_handler_off();
+	test_yorkcalc();
+	test_tower_eval();
+	test_constant_approach();
+	test_drycooler();
+	return tap_done();
+}
