@@ -89,20 +89,24 @@ psy_pressure_at_elevation(double z_m)
  * and eq. 6 (over liquid water, 0..200 degC); PsychroLib switches at the triple
  * point 0.01 degC.
  */
+static double
+psy_lnpws(double t)
+{
+	double T = t + 273.15;
+
+	if (t <= 0.01)
+		return -5.6745359e+03 / T + 6.3925247 - 9.677843e-03 * T +
+		    6.2215701e-07 * T * T + 2.0747825e-09 * T * T * T -
+		    9.484024e-13 * T * T * T * T + 4.1635019 * log(T);
+	return -5.8002206e+03 / T + 1.3914993 - 4.8640239e-02 * T +
+	    4.1764768e-05 * T * T - 1.4452093e-08 * T * T * T +
+	    6.5459673 * log(T);
+}
+
 double
 psy_pws(double t)
 {
-	double T = t + 273.15, lnp;
-
-	if (t <= 0.01)
-		lnp = -5.6745359e+03 / T + 6.3925247 - 9.677843e-03 * T +
-		    6.2215701e-07 * T * T + 2.0747825e-09 * T * T * T -
-		    9.484024e-13 * T * T * T * T + 4.1635019 * log(T);
-	else
-		lnp = -5.8002206e+03 / T + 1.3914993 - 4.8640239e-02 * T +
-		    4.1764768e-05 * T * T - 1.4452093e-08 * T * T * T +
-		    6.5459673 * log(T);
-	return exp(lnp);
+	return exp(psy_lnpws(t));
 }
 
 /* ASHRAE 2017 ch. 1 eq. 20. */
@@ -156,7 +160,7 @@ psy_rh_from_w(double tdb, double w, double p)
 static double
 psy_tdp_fn(double t, void *arg)
 {
-	return log(psy_pws(t)) - *(const double *)arg;
+	return psy_lnpws(t) - *(const double *)arg;
 }
 
 /*
@@ -202,17 +206,15 @@ psy_twb_fn(double twb, void *arg)
  * Wet bulb: solve W(tdb, twb, p) = w (eqs. 35, 37) for twb in [tdp, tdb], as
  * PsychroLib does, but with Brent instead of bisection.
  */
-int
-psy_twb_from_w(double tdb, double w, double p, double *twb)
+static int
+psy_twb_solve(double tdb, double w, double p, double tdp, double *twb)
 {
 	struct psy_twb_arg a;
-	double tdp, flo, fhi;
+	double flo, fhi;
 
 	if (!(p > 0) || !(tdb >= PSY_TMIN && tdb <= PSY_TMAX) || !(w >= 0))
 		return -1;
 	if (psy_pws(tdb) >= p || psy_rh_from_w(tdb, w, p) > 1.0 + 1e-9)
-		return -1;
-	if (psy_tdp_from_w(w, p, &tdp) != 0)
 		return -1;
 	a.tdb = tdb;
 	a.w = fmax(w, PSY_WMIN);
@@ -232,6 +234,16 @@ psy_twb_from_w(double tdb, double w, double p, double *twb)
 		return 0;
 	}
 	return psy_brent(psy_twb_fn, &a, tdp, tdb, twb);
+}
+
+int
+psy_twb_from_w(double tdb, double w, double p, double *twb)
+{
+	double tdp;
+
+	if (psy_tdp_from_w(w, p, &tdp) != 0)
+		return -1;
+	return psy_twb_solve(tdb, w, p, tdp, twb);
 }
 
 /* ASHRAE 2017 ch. 1 eq. 32, converted from kJ/kg to J/kg. */
@@ -289,10 +301,11 @@ psy_state_from_rh(double tdb, double rh, double p, struct psy_state *s)
 	s->p = p;
 	s->tdb = tdb;
 	s->w = psy_w_from_rh(tdb, rh, p);
-	if (psy_tdp_from_w(s->w, p, &s->tdp) != 0 ||
-	    psy_twb_from_w(tdb, s->w, p, &s->twb) != 0)
+	if (psy_tdp_from_w(s->w, p, &s->tdp) != 0)
 		return -1;
 	s->tdp = fmin(s->tdp, tdb);
+	if (psy_twb_solve(tdb, s->w, p, s->tdp, &s->twb) != 0)
+		return -1;
 	if (psy_state_finish(s) != 0)
 		return -1;
 	s->rh = rh;
@@ -329,7 +342,7 @@ psy_state_from_tdp(double tdb, double tdp, double p, struct psy_state *s)
 	s->tdb = tdb;
 	s->tdp = tdp;
 	s->w = psy_w_from_tdp(tdp, p);
-	if (psy_twb_from_w(tdb, s->w, p, &s->twb) != 0)
+	if (psy_twb_solve(tdb, s->w, p, tdp, &s->twb) != 0)
 		return -1;
 	return psy_state_finish(s);
 }

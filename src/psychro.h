@@ -36,7 +36,10 @@ double	psy_volume(double tdb, double w, double p);
 double	psy_density(double tdb, double w, double p);
 
 /* Full state from dry-bulb plus one humidity measure.  Return 0, or -1 if the
- * combination is not physical (RH outside 0..1, twb > tdb, tdp > tdb, ...). */
+ * combination is not physical (RH outside 0..1, twb > tdb, tdp > tdb, p <= 0,
+ * temperatures outside -100..200 degC, NaN, a wet bulb so low that W < 0, or air
+ * above the boiling point at p).  Bone-dry air (rh 0) is accepted: the dew point
+ * and wet bulb are solved with W floored at 1e-7 kg/kg, as PsychroLib does. */
 int	psy_state_from_rh(double tdb, double rh, double p, struct psy_state *s);
 int	psy_state_from_twb(double tdb, double twb, double p, struct psy_state *s);
 int	psy_state_from_tdp(double tdb, double tdp, double p, struct psy_state *s);
