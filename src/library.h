@@ -1,0 +1,40 @@
+/*
+ * library.h - the equipment library: model files found along a search path
+ * (--models-dir, DCPLAN_MODELS_PATH, the installed $(pkgdatadir)/models, and the
+ * source tree when run uninstalled), loaded on demand and kept for the run.
+ */
+#ifndef DCPLAN_LIBRARY_H
+#define DCPLAN_LIBRARY_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+struct bind;
+struct ynode;
+
+struct library {
+	char	**dirs;
+	size_t	ndirs;
+	struct model **models;		/* loaded so far (owned) */
+	size_t	nmodels;
+};
+
+/* models_dir and env_path may be NULL; env_path is colon-separated. */
+int	library_init(struct library *, const char *models_dir, const char *env_path);
+void	library_free(struct library *);
+
+/* Find NAME (of kind, or any kind with MK_COUNT).  On failure reports at `at`
+ * ("unknown chiller model 'x' (did you mean 'y'?)") and returns NULL. */
+const struct model *library_get(struct library *, struct bind *, enum model_kind,
+	    const char *name, const struct ynode *at);
+
+/* Every model name on the search path (first directory wins), sorted; the caller
+ * frees the array and strings with library_names_free. */
+char	**library_names(const struct library *, size_t *n);
+void	library_names_free(char **, size_t);
+
+/* Take ownership of an inline model so that it lives as long as the library. */
+const struct model *library_adopt(struct library *, struct model *);
+
+#endif

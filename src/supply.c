@@ -1,0 +1,167 @@
+/*
+ * supply.c - supply capacity by date (see supply.h).
+ */
+#include <stdlib.h>
+
+#include "site.h"
+#include "supply.h"
+
+static int
+in_service(int day, int from, int until)
+{
+	return (from == DATE_NONE || day >= from) && (until == DATE_NEVER || day < until);
+}
+
+double
+feed_capacity_at(const struct site_feed *f, int day)
+{
+	double	c;
+	size_t	i;
+
+	if (!in_service(day, f->in_service, f->out_of_service))
+		return 0;
+	c = f->capacity_w;
+	for (i = 0; i < f->nsteps; i++)
+		if (day >= f->steps[i].date)
+			c = f->steps[i].capacity_w;
+	if (f->import_limit_w > 0 && c > f->import_limit_w)
+		c = f->import_limit_w;
+	return c;
+}
+
+double
+supply_grid_at(const struct site *s, int day)
+{
+	double	w = 0;
+	size_t	i;
+
+	for (i = 0; i < s->power.nfeeds; i++)
+		w += feed_capacity_at(&s->power.feeds[i], day);
+	return w;
+}
+
+int
+gen_units_at(const struct site_generator *g, int day)
+{
+	return in_service(day, g->available, g->until) ? g->count : 0;
+}
+
+int
+gen_usable_at(const struct site_generator *g, int day)
+{
+	int	n = redundancy_usable(gen_units_at(g, day), g->redundancy);
+
+	if (g->max_running > 0 && n > g->max_running)
+		n = g->max_running;
+	return n;
+}
+
+double
+supply_gen_at(const struct site *s, int day, double t_amb)
+{
+	double	w = 0;
+	size_t	i;
+
+	for (i = 0; i < s->power.ngens; i++) {
+		const struct site_generator *g = &s->power.gens[i];
+
+		if (g->model == NULL)
+			continue;
+		w += gen_usable_at(g, day) *
+		    generator_available(&g->model->u.generator, t_amb);
+	}
+	return w;
+}
+
+double
+supply_batt_power_at(const struct site *s, int day)
+{
+	double	w = 0;
+	size_t	i;
+
+	for (i = 0; i < s->power.nbatts; i++) {
+		const struct site_battery *b = &s->power.batts[i];
+
+		if (b->model != NULL && in_service(day, b->available, DATE_NEVER))
+			w += b->count * b->model->u.battery.power_w;
+	}
+	return w;
+}
+
+double
+supply_batt_energy_at(const struct site *s, int day)
+{
+	double	e = 0;
+	size_t	i;
+
+	for (i = 0; i < s->power.nbatts; i++) {
+		const struct site_battery *b = &s->power.batts[i];
+		const struct battery_model *m;
+
+		if (b->model == NULL || !in_service(day, b->available, DATE_NEVER))
+			continue;
+		m = &b->model->u.battery;
+		e += b->count * m->energy_j * (m->soc_max - m->soc_min);
+	}
+	return e;
+}
+
+double
+cooling_chiller_ref_at(const struct site *s, int day)
+{
+	double	w = 0;
+	size_t	i;
+
+	for (i = 0; i < s->cooling.nchillers; i++) {
+		const struct site_units *u = &s->cooling.chillers[i];
+
+		if (u->model != NULL && in_service(day, u->in_service, DATE_NEVER))
+			w += redundancy_usable(u->count, u->redundancy) * u->chiller.q_ref;
+	}
+	return w;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int	x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+put(int *d, size_t *n, size_t max, int date)
+{
+	if (date != DATE_NONE && date != DATE_NEVER && *n < max)
+		d[(*n)++] = date;
+}
+
+size_t
+supply_change_dates(const struct site *s, int *d, size_t max)
+{
+	size_t	n = 0, i, j, k;
+
+	for (i = 0; i < s->power.nfeeds; i++) {
+		const struct site_feed *f = &s->power.feeds[i];
+
+		put(d, &n, max, f->in_service);
+		put(d, &n, max, f->out_of_service);
+		for (j = 0; j < f->nsteps; j++)
+			put(d, &n, max, f->steps[j].date);
+	}
+	for (i = 0; i < s->power.ngens; i++) {
+		put(d, &n, max, s->power.gens[i].available);
+		put(d, &n, max, s->power.gens[i].until);
+	}
+	for (i = 0; i < s->power.nbatts; i++)
+		put(d, &n, max, s->power.batts[i].available);
+	for (i = 0; i < s->cooling.nchillers; i++)
+		put(d, &n, max, s->cooling.chillers[i].in_service);
+	if (n == 0)
+		return 0;
+	qsort(d, n, sizeof *d, cmp_int);
+	for (i = 1, k = 1; i < n; i++)
+		if (d[i] != d[k - 1])
+			d[k++] = d[i];
+	return k;
+}

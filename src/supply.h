@@ -1,0 +1,31 @@
+/*
+ * supply.h - what the power supply can deliver on a given day: grid feeds (with their
+ * steps and import limits), on-site generators (ambient-derated, less redundancy) and
+ * batteries (power rating).  Pure functions of the site.
+ */
+#ifndef DCPLAN_SUPPLY_H
+#define DCPLAN_SUPPLY_H
+
+#include <stddef.h>
+
+struct site;
+struct site_feed;
+struct site_generator;
+
+double	feed_capacity_at(const struct site_feed *, int day);	/* W */
+double	supply_grid_at(const struct site *, int day);		/* W */
+/* Units of a generator group on site that day, and those usable under redundancy. */
+int	gen_units_at(const struct site_generator *, int day);
+int	gen_usable_at(const struct site_generator *, int day);
+double	supply_gen_at(const struct site *, int day, double t_amb);	/* W, derated */
+double	supply_batt_power_at(const struct site *, int day);		/* W */
+double	supply_batt_energy_at(const struct site *, int day);		/* J usable */
+
+/* Chiller capacity that counts (usable units x reference capacity) on a day. */
+double	cooling_chiller_ref_at(const struct site *, int day);
+
+/* Sorted, de-duplicated dates on which any supply or cooling capacity changes
+ * (at most max); returns how many were stored. */
+size_t	supply_change_dates(const struct site *, int *dates, size_t max);
+
+#endif
