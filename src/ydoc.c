@@ -238,9 +238,37 @@ struct yload {
 	int		 fatal;		/* stop building */
 };
 
+/* Where the byte at offset off is: libyaml's way of counting (characters). */
+static yaml_mark_t
+yload_mark_at(struct yload *ld, size_t off)
+{
+	yaml_mark_t	 m;
+	size_t		 i;
+
+	memset(&m, 0, sizeof m);
+	for (i = 0; i < off && i < ld->len; i++) {
+		if (ld->buf[i] == '\n') {
+			m.line++;
+			m.column = 0;
+		} else if ((ld->buf[i] & 0xc0) != 0x80)
+			m.column++;	/* not a UTF-8 continuation byte */
+	}
+	m.index = i;
+	return m;
+}
+
+/* libyaml puts the end of input on a line of its own after text that does
+ * not end in a newline; use the real end instead. */
+static yaml_mark_t
+yload_fix(struct yload *ld, yaml_mark_t m)
+{
+	return m.index >= ld->len ? yload_mark_at(ld, ld->len) : m;
+}
+
 static void
 yload_pos(struct yload *ld, yaml_mark_t m, int *line, int *col)
 {
+	m = yload_fix(ld, m);
 	*line = ld->line0 + (int)m.line;
 	*col = (int)m.column + 1 + (m.line == 0 ? ld->col0 : 0);
 }
@@ -274,7 +302,6 @@ yload_yaml_err(struct yload *ld)
 {
 	yaml_parser_t	*p = &ld->parser;
 	yaml_mark_t	 m;
-	size_t		 i;
 	int		 line, col;
 
 	ld->fatal = 1;
@@ -284,18 +311,16 @@ yload_yaml_err(struct yload *ld)
 	}
 	if (p->error == YAML_READER_ERROR) {
 		/* Reader errors carry a byte offset, not a mark. */
-		memset(&m, 0, sizeof m);
-		for (i = 0; i < p->problem_offset && i < ld->len; i++) {
-			if (ld->buf[i] == '\n') {
-				m.line++;
-				m.column = 0;
-			} else
-				m.column++;
-		}
+		m = yload_mark_at(ld, p->problem_offset);
 	} else
-		m = p->problem_mark;
+		m = yload_fix(ld, p->problem_mark);
 	yload_pos(ld, m, &line, &col);
-	if (p->context != NULL)
+	if (p->context != NULL && p->error != YAML_READER_ERROR &&
+	    yload_fix(ld, p->context_mark).line != m.line)
+		yload_err(ld, line, col, "%s %s started at line %d",
+		    p->problem ? p->problem : "syntax error", p->context,
+		    ld->line0 + (int)p->context_mark.line);
+	else if (p->context != NULL)
 		yload_err(ld, line, col, "%s %s",
 		    p->problem ? p->problem : "syntax error", p->context);
 	else
