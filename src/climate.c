@@ -97,16 +97,10 @@ clim_curve(const double node[12], double day[CLIM_DAYS])
 		while (m < 12 && c[m] <= t)
 			m++;
 		/* nodes a at or before t and b after it, around the year end */
-		if (m == 0) {
-			a = 11, b = 0;
-			ta = c[11] - CLIM_DAYS, tb = c[0];
-		} else if (m == 12) {
-			a = 11, b = 0;
-			ta = c[11], tb = c[0] + CLIM_DAYS;
-		} else {
-			a = m - 1, b = m;
-			ta = c[a], tb = c[b];
-		}
+		a = m == 0 || m == 12 ? 11 : m - 1;
+		b = m == 0 || m == 12 ? 0 : m;
+		ta = m == 0 ? c[11] - CLIM_DAYS : c[a];
+		tb = m == 12 ? c[0] + CLIM_DAYS : c[b];
 		day[d] = node[a] + (node[b] - node[a]) * (t - ta) / (tb - ta);
 	}
 }

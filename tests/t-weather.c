@@ -222,6 +222,8 @@ test_epw_bad(void)
 	expect_err("bad-number.epw", "13: dry-bulb temperature is not a number: "
 	    "'1O.5'");
 	expect_err("bad-hour.epw", "10: hour 25 out of range (1..24)");
+	expect_err("bad-range.epw", "10: dry-bulb temperature 75 out of range "
+	    "(-70..70)");
 	expect_err("bad-order.epw", "10: rows out of order: expected 1/1 hour 2, "
 	    "found 1/1 hour 3");
 	expect_err("subhourly.epw", "8: sub-hourly EPW files are not supported "
@@ -611,7 +613,7 @@ main(void)
  *   88,0.2,0,0"; good.epw has CRLF line ends, the others LF
  * bad-fields.epw: 5 rows, line 11 without its last field; bad-header.epw: the
  * DESIGN CONDITIONS line removed; bad-number.epw: line 13 dry-bulb "1O.5";
- * bad-hour.epw: line 10 hour 25; bad-order.epw: the Jan 1 h2 row removed;
+ * bad-hour.epw: line 10 hour 25; bad-range.epw: line 10 dry-bulb 75.0; bad-order.epw: the Jan 1 h2 row removed;
  * subhourly.epw: "DATA PERIODS,1,4,..."; leap.epw (2024, 8784 rows) and
  * short.epw (2023, first 8000 rows): "Y,M,D,H,0,,D,0,50,100000" and 25 blank
  * fields, dry-bulb = day of month.
