@@ -138,8 +138,8 @@ check_cooling(struct report *r, const struct site *s)
 		    redundancy_name(u->redundancy), NULL, NULL, NULL,
 		    date_str(u->in_service, buf) };
 		/* 1 ton of refrigeration = 12,000 Btu/h = 3516.8528 W */
-		double	nums[8] = { 0, 0, u->count, 0, q / 1e3, q / 3516.8528, 0,
-		    use * q / 1e6 };
+		double	nums[8] = { 0, 0, u->count, 0, q / 1e3, q / 3516.8528,
+		    use * q / 1e6, 0 };
 
 		total += use * q;
 		report_row(r, nums, strs);

@@ -15,6 +15,7 @@
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_check_entry,
+	&cmd_capacity_entry,
 	&cmd_models_entry,
 	&cmd_help_entry,
 	NULL

@@ -133,8 +133,7 @@ load_climate(struct site *s, struct bind *b, const struct ynode *root)
 	const struct ynode *m, *n, *d, *wf;
 	int	src = -1, i, need_design;
 
-	dc->cool_db = dc->cool_mcwb = dc->evap_wb = dc->evap_mcdb = NAN;
-	dc->heat_db = dc->extreme_max_db = NAN;
+	weather_design_init(dc);
 	for (i = 0; i < 12; i++)
 		cn->high[i] = cn->low[i] = cn->dewpoint[i] = cn->rh[i] = NAN;
 	cn->elevation = s->elevation;

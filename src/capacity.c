@@ -1,0 +1,162 @@
+/*
+ * capacity.c - maximum GPUs per constraint by root finding on the plant model.
+ */
+#include <math.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_roots.h>
+
+#include "capacity.h"
+#include "supply.h"
+
+static const char *const names[CAP_COUNT] = {
+	"installed", "supply", "cooling", "ups", "transformer"
+};
+
+const char *
+cap_constraint_name(enum cap_constraint c)
+{
+	return c < CAP_COUNT ? names[c] : "?";
+}
+
+double
+capacity_supply_w(const struct site *s, int day, double tdb)
+{
+	return supply_grid_at(s, day) + supply_gen_at(s, day, tdb);
+}
+
+struct margin_args {
+	const struct plant_cfg *cfg;
+	const struct cap_condition *cond;
+	enum cap_constraint which;
+	double	util, cap, avail;
+	int	failed;
+};
+
+/* Margin of one constraint with `gpus` running: positive while it holds. */
+static double
+margin(double gpus, void *vp)
+{
+	struct margin_args *a = vp;
+	struct it_load it;
+	struct plant_result r;
+
+	it_load_gpus(a->cfg->site, gpus, a->util, a->cap, &it);
+	if (a->which == CAP_UPS)
+		return a->avail - it.it_w * a->cfg->chain.ups_fraction;
+	if (plant_eval(a->cfg, &it, a->cond->tdb, a->cond->twb, a->cond->p, &r) != 0) {
+		a->failed = 1;
+		return -1;
+	}
+	switch (a->which) {
+	case CAP_SUPPLY:
+		return a->avail - r.facility_w;
+	case CAP_COOLING:
+		return r.cooling_margin_w;
+	case CAP_TRANSFORMER:
+		return a->avail - r.facility_va;
+	default:
+		return 0;
+	}
+}
+
+/* Largest g in [0, hi] with margin(g) >= 0 (margin falls with g). */
+static double
+solve(struct margin_args *a, double hi)
+{
+	gsl_function F = { margin, a };
+	gsl_root_fsolver *s;
+	double	lo = 0, f_lo, f_hi;
+	int	it, status;
+
+	f_lo = margin(0, a);
+	if (a->failed)
+		return NAN;
+	if (f_lo < 0)
+		return 0;
+	/* expand until the constraint breaks (bounded: 2^20 x installed) */
+	for (it = 0; (f_hi = margin(hi, a)) >= 0 && it < 20; it++)
+		hi *= 2;
+	if (a->failed)
+		return NAN;
+	if (f_hi >= 0)
+		return INFINITY;
+	if ((s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent)) == NULL)
+		return NAN;
+	if (gsl_root_fsolver_set(s, &F, lo, hi) != GSL_SUCCESS) {
+		gsl_root_fsolver_free(s);
+		return NAN;
+	}
+	for (it = 0; it < 200; it++) {
+		if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
+			break;
+		lo = gsl_root_fsolver_x_lower(s);
+		hi = gsl_root_fsolver_x_upper(s);
+		status = gsl_root_test_interval(lo, hi, 0.01, 0);
+		if (status == GSL_SUCCESS)
+			break;
+	}
+	gsl_root_fsolver_free(s);
+	if (a->failed)
+		return NAN;
+	/* the feasible side of the bracket */
+	return margin(hi, a) >= 0 ? hi : lo;
+}
+
+int
+capacity_solve(const struct plant_cfg *cfg, const struct cap_condition *cond,
+    int ncond, double installed, double util, double gpu_cap, struct cap_result *r)
+{
+	const struct site *s = cfg->site;
+	int	k, i;
+
+	memset(r, 0, sizeof *r);
+	r->gpus[CAP_INSTALLED] = installed;
+	r->present[CAP_INSTALLED] = 1;
+	r->present[CAP_SUPPLY] = 1;
+	r->present[CAP_COOLING] = 1;
+	r->present[CAP_UPS] = cfg->chain.ups != NULL;
+	r->present[CAP_TRANSFORMER] = cfg->chain.xfmr != NULL;
+	for (k = CAP_SUPPLY; k < CAP_COUNT; k++)
+		r->gpus[k] = INFINITY;
+	for (k = 0; k < CAP_COUNT; k++)
+		r->condition[k] = ncond > 0 ? cond[0].name : "";
+	for (i = 0; i < ncond; i++) {
+		for (k = CAP_SUPPLY; k < CAP_COUNT; k++) {
+			struct margin_args a;
+			double	g;
+
+			if (!r->present[k])
+				continue;
+			memset(&a, 0, sizeof a);
+			a.cfg = cfg;
+			a.cond = &cond[i];
+			a.which = (enum cap_constraint)k;
+			a.util = util;
+			a.cap = gpu_cap;
+			a.avail = k == CAP_SUPPLY ? capacity_supply_w(s, cfg->day, cond[i].tdb) :
+			    k == CAP_UPS ? cfg->ups_capacity_w :
+			    k == CAP_TRANSFORMER ? cfg->xfmr_capacity_va : 0;
+			if (k != CAP_COOLING)
+				r->available[k] = a.avail;
+			g = solve(&a, installed > 0 ? installed : 1000);
+			if (isnan(g))
+				return -1;
+			if (g < r->gpus[k]) {
+				r->gpus[k] = g;
+				r->condition[k] = cond[i].name;
+			}
+		}
+	}
+	r->binding = CAP_INSTALLED;
+	r->max_gpus = installed;
+	for (k = CAP_SUPPLY; k < CAP_COUNT; k++)
+		if (r->present[k] && r->gpus[k] < r->max_gpus) {
+			r->max_gpus = r->gpus[k];
+			r->binding = (enum cap_constraint)k;
+		}
+	r->max_gpus = floor(r->max_gpus + 1e-6);
+	r->binding_condition = r->condition[r->binding];
+	return 0;
+}

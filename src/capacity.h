@@ -1,0 +1,44 @@
+/*
+ * capacity.h - how many GPUs each constraint supports at given conditions, found with
+ * a GSL root solver (Brent) on the full plant model, not a linear ratio.
+ */
+#ifndef DCPLAN_CAPACITY_H
+#define DCPLAN_CAPACITY_H
+
+#include "plant.h"
+
+enum cap_constraint {
+	CAP_INSTALLED,		/* GPUs installed */
+	CAP_SUPPLY,		/* grid + generators at the condition */
+	CAP_COOLING,		/* chillers usable + free cooling */
+	CAP_UPS,		/* usable UPS output */
+	CAP_TRANSFORMER,	/* transformer kVA */
+	CAP_COUNT
+};
+
+struct cap_condition {
+	const char *name;	/* "cooling 0.4 %" */
+	double	tdb, twb, p;
+};
+
+struct cap_result {
+	double	gpus[CAP_COUNT];	/* max GPUs each supports (INFINITY: no limit) */
+	int	present[CAP_COUNT];	/* constraint applies to this site */
+	double	available[CAP_COUNT];	/* capacity, W or VA (0 for installed) */
+	enum cap_constraint binding;
+	double	max_gpus;		/* min over constraints */
+	const char *condition[CAP_COUNT];	/* where each binds hardest */
+	const char *binding_condition;	/* the design condition that binds */
+};
+
+/* Supply available on `day` at ambient tdb: grid plus derated generators. */
+double	capacity_supply_w(const struct site *, int day, double tdb);
+
+/* Evaluate each constraint at every condition (worst wins).  util/gpu_cap: workload.
+ * gpus_installed bounds CAP_INSTALLED.  0, or -1 if the plant model failed. */
+int	capacity_solve(const struct plant_cfg *, const struct cap_condition *, int ncond,
+	    double gpus_installed, double util, double gpu_cap, struct cap_result *);
+
+const char *cap_constraint_name(enum cap_constraint);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * plant.h - the facility at one condition: IT load, electrical chain and cooling plant
+ * combined into facility power, water and PUE.  This is the inner step of every
+ * simulation: plant_eval() is pure, allocation-free and thread-safe; plant_cfg_init()
+ * does the per-day preparation (which equipment is in service, chain sizing).
+ */
+#ifndef DCPLAN_PLANT_H
+#define DCPLAN_PLANT_H
+
+#include "elec.h"
+#include "site.h"
+
+#define PLANT_MAX_GROUPS 16
+
+/* Facility-water temperature rise across the CDUs, K.  ASHRAE TC 9.9 "Liquid Cooling
+ * Guidelines for Datacom Equipment Centers" designs around ~10 K; [U] default. */
+#define PLANT_FW_DT 10.0
+
+enum cool_mode { MODE_FREE, MODE_PARTIAL, MODE_MECHANICAL };
+
+struct plant_cfg {
+	const struct site *site;
+	int	day;
+	int	nch;
+	const struct chiller_model *ch[PLANT_MAX_GROUPS];
+	int	ch_usable[PLANT_MAX_GROUPS];
+	int	ntw;
+	const struct tower_model *tw[PLANT_MAX_GROUPS];
+	int	tw_cells[PLANT_MAX_GROUPS];
+	double	tw_flow;		/* m3/s condenser water, all cells in service */
+	int	ndc;
+	const struct drycooler_model *dc[PLANT_MAX_GROUPS];
+	int	dc_units[PLANT_MAX_GROUPS];
+	struct elec_chain chain;
+	double	ups_capacity_w;		/* usable UPS output (redundancy applied) */
+	double	xfmr_capacity_va;
+};
+
+/* IT side of the facility. */
+struct it_load {
+	double	gpus, servers, racks;
+	double	it_w;		/* servers + in-rack switches + network + support nodes */
+	double	gpu_w;		/* GPU share of it_w (DC) */
+	double	cdu_w;		/* in-rack CDU pumps (facility power) */
+	double	liquid_w;	/* heat to facility water, incl. CDU pump heat */
+	double	air_w;		/* heat to room air */
+};
+
+struct plant_result {
+	double	tdb, twb;
+	struct it_load it;
+	/* electrical */
+	double	pdu_loss_w, ups_loss_w, xfmr_loss_w;
+	/* cooling power */
+	double	chiller_w, tower_fan_w, drycooler_fan_w, crah_fan_w;
+	double	chw_pump_w, cw_pump_w, fw_pump_w, cdu_pump_w;
+	double	mech_w;		/* all cooling power */
+	double	facility_w;	/* at the feed */
+	double	facility_va;
+	double	pue;
+	/* heat */
+	double	q_air_w;	/* room air load incl. fan and loss heat */
+	double	q_liquid_w;	/* facility water load incl. pump heat */
+	double	q_free_w;	/* removed without chillers */
+	double	q_mech_w;	/* asked of the chillers */
+	double	q_reject_w;	/* to towers */
+	double	cooling_capacity_w;	/* chillers usable x PLRmax + free cooling */
+	double	cooling_margin_w;	/* capacity - load (negative: short) */
+	double	unmet_w;	/* cooling load not met */
+	enum cool_mode mode;
+	int	chillers_running;
+	double	t_ecw;		/* entering condenser water, degC */
+	double	t_tower_out;
+	int	tower_at_capacity;
+	/* water, m3/s */
+	double	evap, drift, blowdown, water;
+};
+
+void	plant_cfg_init(struct plant_cfg *, const struct site *, int day);
+
+/* IT load of a fleet: racks online per phase (nphases entries). */
+void	it_load_eval(const struct site *, const double *racks_online, double util,
+	    double gpu_cap, struct it_load *);
+/* The first `gpus` GPUs of the deployment (phases filled in order). */
+void	it_load_gpus(const struct site *, double gpus, double util, double gpu_cap,
+	    struct it_load *);
+
+int	plant_eval(const struct plant_cfg *, const struct it_load *, double tdb,
+	    double twb, double p, struct plant_result *);
+
+const char *cool_mode_name(enum cool_mode);
+
+#endif
