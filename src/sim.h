@@ -1,0 +1,62 @@
+/*
+ * sim.h - the time-stepped simulation: at each step the deployed fleet and the
+ * workload give IT power, the plant runs at that step's weather, and the result is
+ * facility power and water.  Steps go to a caller's sink (streamed, constant memory);
+ * the summary accumulates as it goes.  Re-entrant: all state is in the arguments.
+ */
+#ifndef DCPLAN_SIM_H
+#define DCPLAN_SIM_H
+
+#include "plant.h"
+#include "weather.h"
+
+struct sim_opts {
+	int	from_day;	/* first day (days since 1970-01-01) */
+	int	to_day;		/* last day, inclusive */
+	double	step_s;		/* 3600 or 900 */
+	int	full_fleet;	/* every rack online, ignoring the schedule */
+};
+
+struct sim_step {
+	long	index;
+	int	day;
+	int	minute;		/* minute of the day, local standard time */
+	double	util;
+	struct wx_point wx;
+	struct plant_result plant;
+	int	outside_class;	/* servers outside their ASHRAE class this step */
+};
+
+struct sim_summary {
+	long	steps;
+	double	hours;
+	/* energy, J */
+	double	e_it, e_facility, e_chiller, e_tower_fan, e_drycooler_fan, e_crah;
+	double	e_pumps, e_cdu, e_elec_loss;
+	double	pue_worst;
+	int	pue_worst_day, pue_worst_minute;
+	double	peak_facility_w;
+	int	peak_day, peak_minute;
+	double	peak_it_w;
+	/* water, m3 */
+	double	water_m3, evap_m3, drift_m3, blowdown_m3;
+	double	water_peak_day_m3;
+	int	water_peak_day;
+	int	days;
+	/* hours */
+	double	mode_hours[3];
+	double	unmet_hours, unmet_mwh, outside_hours;
+	double	tdb_max, twb_max;
+};
+
+typedef int (*sim_sink_fn)(void *arg, const struct sim_step *);
+
+/* 0, or -1 if the plant model failed (bad weather), or the sink's non-zero value. */
+int	sim_run(const struct site *, const struct weather *, const struct sim_opts *,
+	    sim_sink_fn, void *arg, struct sim_summary *);
+
+/* Hour of the typical weather year for a calendar day and minute (Feb 29 reads
+ * Feb 28). */
+double	sim_hour_of_year(int day, int minute);
+
+#endif
