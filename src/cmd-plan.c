@@ -1,0 +1,237 @@
+/*
+ * cmd-plan.c - "dcplan plan SITE": the main job.  Capacity at design conditions, the
+ * build timeline, the annual simulation, and a verdict on every target:
+ * FEASIBLE (exit 0) or INFEASIBLE (exit 1), with what binds, when, by how much, and
+ * what would fix it.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "capacity.h"
+#include "cmd.h"
+#include "date.h"
+#include "output.h"
+#include "schedule.h"
+#include "sim.h"
+#include "site.h"
+#include "site_weather.h"
+#include "supply.h"
+#include "timeline.h"
+
+/* How far past full deployment plan looks for the date a target is met. */
+#define PLAN_LOOKAHEAD_D 730
+
+struct target_eval {
+	int	met_on;			/* DATE_NEVER if not within the look-ahead */
+	struct tl_day at_by;		/* the timeline on the target date */
+	double	extra_supply_w;		/* supply that would carry the target on `by` */
+};
+
+/* Facility power with `gpus` running on a day at its hot hour. */
+static double
+demand_for(const struct site *s, const struct weather *w, int day, double gpus)
+{
+	struct plant_cfg cfg;
+	struct it_load it;
+	struct plant_result pr;
+	struct wx_point wx;
+
+	weather_day_peak(w, (int)(sim_hour_of_year(day, 0) / 24), &wx);
+	plant_cfg_init(&cfg, s, day);
+	it_load_gpus(s, gpus, s->it.utilization, s->it.gpu_power_cap, &it);
+	if (plant_eval(&cfg, &it, wx.tdb, fmin(wx.twb, wx.tdb), wx.p > 0 ? wx.p :
+	    site_pressure(s), &pr) != 0)
+		return NAN;
+	return pr.facility_w;
+}
+
+static int
+eval_target(const struct site *s, const struct weather *w, const struct site_target *t,
+    int first, int last, struct target_eval *e)
+{
+	struct tl_day d;
+	int	day;
+
+	e->met_on = DATE_NEVER;
+	for (day = first; day <= last; day++) {
+		if (timeline_day(s, w, day, &d) != 0)
+			return -1;
+		if (d.gpus_runnable >= t->gpus) {
+			e->met_on = day;
+			break;
+		}
+	}
+	if (timeline_day(s, w, t->by, &e->at_by) != 0)
+		return -1;
+	e->extra_supply_w = demand_for(s, w, t->by, fmin((double)t->gpus,
+	    (double)e->at_by.gpus_online)) - (e->at_by.grid_w + e->at_by.gen_w);
+	if (!(e->extra_supply_w > 0))
+		e->extra_supply_w = 0;
+	return 0;
+}
+
+static int
+cmd_plan_exec(struct cmd_ctx *c)
+{
+	struct site s;
+	struct weather w;
+	struct design_conditions dc;
+	struct plant_cfg cfg;
+	struct cap_condition cond[2];
+	struct cap_result cr;
+	struct sim_opts so;
+	struct sim_summary su;
+	struct report *r;
+	char	err[512], title[512], a[16], b[16], line[512];
+	int	rc, from, to, full, feasible = 1, cap_day;
+	size_t	i;
+	double	installed;
+
+	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
+		return rc;
+	if (site_weather(&s, &w, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		site_free(&s);
+		return EXIT_INPUT;
+	}
+	dc = w.design;
+	timeline_range(&s, &from, &to);
+	full = schedule_full_date(&s);
+	snprintf(title, sizeof title, "%s: plan for %s", s.name, c->pos[0]);
+	r = report_new("dcplan.plan/1", title);
+
+	/* 1. capacity of the finished site at ASHRAE design conditions */
+	cap_day = to;
+	cond[0].name = "cooling 0.4 %";
+	cond[0].tdb = dc.cool_db;
+	cond[0].twb = dc.cool_mcwb;
+	cond[1].name = "evaporation 0.4 %";
+	cond[1].tdb = dc.evap_mcdb;
+	cond[1].twb = dc.evap_wb;
+	cond[0].p = cond[1].p = site_pressure(&s);
+	plant_cfg_init(&cfg, &s, cap_day);
+	installed = (double)site_total_gpus(&s);
+	if (capacity_solve(&cfg, cond, 2, installed, s.it.utilization,
+	    s.it.gpu_power_cap, &cr) != 0) {
+		cmd_error(c, "the capacity solver failed");
+		goto fail;
+	}
+	date_format(cap_day, a);
+	report_section(r, "design", "Capacity at ASHRAE design conditions");
+	report_str(r, "date", "equipment in service on", a);
+	report_int(r, "gpus_installed", "GPUs installed", (long)installed, "");
+	report_int(r, "gpus_runnable", "GPUs that can run", (long)cr.max_gpus, "");
+	report_str(r, "binding", "binding constraint", cap_constraint_name(cr.binding));
+	if (cr.binding != CAP_INSTALLED)
+		report_str(r, "binding_condition", "  at", cr.binding_condition);
+
+	/* 2. targets against the timeline */
+	report_section(r, "targets", "Targets");
+	for (i = 0; i < s.ntargets; i++) {
+		const struct site_target *t = &s.targets[i];
+		struct target_eval e;
+		char	key[96];
+
+		if (eval_target(&s, &w, t, from, to + PLAN_LOOKAHEAD_D, &e) != 0) {
+			cmd_error(c, "the plant model failed");
+			goto fail;
+		}
+		date_format(t->by, a);
+		snprintf(key, sizeof key, "target_%zu", i + 1);
+		if (e.met_on != DATE_NEVER && e.met_on <= t->by) {
+			date_format(e.met_on, b);
+			snprintf(line, sizeof line, "OK    %s: %d GPUs by %s - met on %s "
+			    "(%d days early)", t->name, t->gpus, a, b, t->by - e.met_on);
+			report_str(r, key, t->name, line);
+			continue;
+		}
+		feasible = 0;
+		snprintf(line, sizeof line, "FAIL  %s: %d GPUs by %s - on that day %.0f "
+		    "can run (%.0f online): short by %.0f GPUs; %s binds", t->name,
+		    t->gpus, a, e.at_by.gpus_runnable, (double)e.at_by.gpus_online,
+		    t->gpus - e.at_by.gpus_runnable,
+		    e.at_by.gpus_runnable < e.at_by.gpus_online ?
+		    cap_constraint_name(e.at_by.binding) : "deployment (GPUs online)");
+		report_str(r, key, t->name, line);
+		if (e.met_on != DATE_NEVER) {
+			date_format(e.met_on, b);
+			snprintf(line, sizeof line, "      met on %s, %d days late", b,
+			    e.met_on - t->by);
+		} else
+			snprintf(line, sizeof line, "      not met within %d days of full "
+			    "deployment", PLAN_LOOKAHEAD_D);
+		snprintf(key, sizeof key, "target_%zu_met", i + 1);
+		report_str(r, key, "", line);
+		snprintf(key, sizeof key, "target_%zu_fix", i + 1);
+		if (e.at_by.gpus_online < t->gpus)
+			snprintf(line, sizeof line, "      fix: only %ld GPUs are online by %s: "
+			    "deliver and commission %ld more racks' worth earlier",
+			    e.at_by.gpus_online, a, (long)ceil((t->gpus -
+			    e.at_by.gpus_online) / 64.0));
+		else if (e.at_by.binding == CAP_SUPPLY)
+			snprintf(line, sizeof line, "      fix: +%.1f MW of supply before %s%s%s",
+			    e.extra_supply_w / 1e6, a, e.met_on != DATE_NEVER ?
+			    ", or move the date to " : "", e.met_on != DATE_NEVER ? b : "");
+		else
+			snprintf(line, sizeof line, "      fix: more %s capacity before %s%s%s",
+			    cap_constraint_name(e.at_by.binding), a, e.met_on != DATE_NEVER ?
+			    ", or move the date to " : "", e.met_on != DATE_NEVER ? b : "");
+		report_str(r, key, "", line);
+	}
+	if (s.ntargets == 0)
+		report_str(r, "none", "targets", "none given");
+
+	/* 3. the year after full deployment */
+	memset(&so, 0, sizeof so);
+	so.from_day = full != DATE_NEVER && full != DATE_NONE ? full : from;
+	so.to_day = so.from_day + 364;
+	so.step_s = s.sim.step_s;
+	if (sim_run(&s, &w, &so, NULL, NULL, &su) != 0) {
+		cmd_error(c, "the simulation failed");
+		goto fail;
+	}
+	date_format(so.from_day, a);
+	date_format(so.to_day, b);
+	snprintf(title, sizeof title, "First year after full deployment (%s to %s)", a, b);
+	report_section(r, "year", title);
+	report_num(r, "pue", "PUE (energy-weighted)", su.e_it > 0 ? su.e_facility /
+	    su.e_it : NAN, "", 3);
+	report_num(r, "it_gwh", "IT energy", su.e_it / 3.6e12, "GWh", 1);
+	report_num(r, "facility_gwh", "facility energy", su.e_facility / 3.6e12, "GWh", 1);
+	report_num(r, "peak_facility_mw", "peak facility power", su.peak_facility_w / 1e6,
+	    "MW", 2);
+	report_num(r, "water_m3_per_day", "water per day", su.days ? su.water_m3 /
+	    su.days : 0, "m3/d", 0);
+	report_num(r, "water_gal_per_day", "water per day", su.days ? su.water_m3 /
+	    3.785411784e-3 / su.days : 0, "US gal/d", 0);
+	report_num(r, "unmet_cooling_h", "hours with unmet cooling", su.unmet_hours, "h", 1);
+
+	report_section(r, "verdict", "Verdict");
+	report_str(r, "verdict", "verdict", feasible ? "FEASIBLE" : "INFEASIBLE");
+	snprintf(title, sizeof title, "%s: %s", s.name, feasible ? "FEASIBLE" :
+	    "INFEASIBLE");
+	rc = cmd_write_report(c, r);
+	if (c->g->fmt == FMT_TEXT && rc == EXIT_OK && !c->g->quiet && c->g->out_path)
+		fprintf(stderr, "%s\n", title);
+	report_free(r);
+	weather_free(&w);
+	site_free(&s);
+	return rc != EXIT_OK ? rc : feasible ? EXIT_OK : EXIT_INFEASIBLE;
+fail:
+	report_free(r);
+	weather_free(&w);
+	site_free(&s);
+	return EXIT_INPUT;
+}
+
+const struct cmd_entry cmd_plan_entry = {
+	.name = "plan",
+	.usage = "SITE",
+	.summary = "the verdict: capacity, timeline, annual summary; FEASIBLE or INFEASIBLE",
+	.opts = NULL,
+	.min_pos = 1,
+	.max_pos = 1,
+	.formats = FMTS_ALL,
+	.exec = cmd_plan_exec,
+};
