@@ -1,0 +1,146 @@
+# lib.sh - a tiny Test Anything Protocol helper for dcplan's shell tests (POSIX sh).
+#
+# Source it, then:
+#   plan N                 print the plan first (or call done_testing at the end)
+#   ok STATUS DESC         pass when STATUS is 0:  test -f x; ok $? "x exists"
+#   is GOT WANT DESC       pass when the strings are equal; shows both when not
+#   like GOT PATTERN DESC  pass when GOT contains the fixed string PATTERN
+#   skip DESC REASON       a skipped test
+#   todo REASON            mark the next test as a known bug (TAP "# TODO")
+#   diag TEXT              a comment line; multi-line text is prefixed line by line
+#   done_testing           print the plan if none was given; always exits 0 so the
+#                          TAP driver judges by the results, not the exit status
+#   run CMD...             run a command; stdout in $T/out, stderr in $T/err, exit
+#                          status in $rc
+#   run_csv CMD...         run, then drop the CRs of CSV's CRLF line ends from $T/out
+#   subst FROM TO          filter stdin -> stdout replacing the literal string FROM
+#   cmp_files GOT WANT DESC  compare two files, showing a diff when they differ
+#
+# The environment gives DCPLAN (the binary), top_srcdir and top_builddir.  The helper
+# makes a scratch directory $T under ${TMPDIR:-/tmp} and removes it on exit: tests
+# never write into the (possibly read-only) source tree.
+
+tap_n=0
+tap_planned=0
+tap_todo=
+
+: "${top_srcdir:=.}"
+: "${top_builddir:=.}"
+: "${DCPLAN:=$top_builddir/src/dcplan}"
+DATA=$top_srcdir/tests/data
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/dcplan-test.XXXXXX") || {
+	echo "Bail out! cannot make a scratch directory"
+	exit 1
+}
+trap 'rm -rf "$T"' EXIT
+trap 'rm -rf "$T"; exit 1' HUP INT TERM
+
+plan()
+{
+	tap_planned=1
+	echo "1..$1"
+}
+
+diag()
+{
+	printf '%s\n' "$*" | sed 's/^/# /'
+}
+
+tap_result()	# STATUS DESC
+{
+	tap_n=$((tap_n + 1))
+	tap_sfx=
+	if [ -n "$tap_todo" ]; then
+		tap_sfx=" # TODO $tap_todo"
+		tap_todo=
+	fi
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2$tap_sfx"
+	else
+		echo "not ok $tap_n - $2$tap_sfx"
+	fi
+}
+
+ok()
+{
+	tap_result "$1" "$2"
+}
+
+is()
+{
+	if [ "x$1" = "x$2" ]; then
+		tap_result 0 "$3"
+	else
+		tap_result 1 "$3"
+		diag "     got: '$1'"
+		diag "expected: '$2'"
+	fi
+}
+
+like()
+{
+	case $1 in
+	*"$2"*)
+		tap_result 0 "$3"
+		;;
+	*)
+		tap_result 1 "$3"
+		diag "     got: '$1'"
+		diag "expected to contain: '$2'"
+		;;
+	esac
+}
+
+skip()
+{
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1 # SKIP $2"
+}
+
+todo()
+{
+	tap_todo=$1
+}
+
+done_testing()
+{
+	[ "$tap_planned" -eq 1 ] || echo "1..$tap_n"
+	exit 0
+}
+
+run()
+{
+	"$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+run_csv()
+{
+	run "$@"
+	tr -d '\r' <"$T/out" >"$T/out.lf" && mv "$T/out.lf" "$T/out"
+}
+
+subst()
+{
+	FROM=$1 TO=$2 awk '
+	BEGIN { from = ENVIRON["FROM"]; to = ENVIRON["TO"]; n = length(from) }
+	{
+		out = ""
+		while (n > 0 && (i = index($0, from)) > 0) {
+			out = out substr($0, 1, i - 1) to
+			$0 = substr($0, i + n)
+		}
+		print out $0
+	}'
+}
+
+cmp_files()
+{
+	if cmp -s "$1" "$2"; then
+		tap_result 0 "$3"
+	else
+		tap_result 1 "$3"
+		diag "$(diff -u "$2" "$1" 2>&1 | head -40)"
+	fi
+}

@@ -1,0 +1,166 @@
+#!/bin/sh
+# t-cli-badinput.sh - the loader's diagnostics on a corpus of broken site files, and
+# the exit codes and file hygiene of failed runs.
+#
+# Each tests/data/bad/NAME.yaml has exactly one (or a few deliberate) error(s);
+# NAME.expect holds "exit N" and then the exact standard error, with the site path
+# written as @FILE@.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+# Known bugs in code this test does not own: NAME and the reason (TAP TODO).
+known_bug()
+{
+	case $1 in
+	feed-step-bad-date)
+		echo "an invalid step date also gives a spurious 'ascending' error (site_load.c load_feed)"
+		;;
+	esac
+}
+
+# --- the corpus ---
+n=0
+for y in "$DATA"/bad/*.yaml; do
+	name=${y##*/}
+	name=${name%.yaml}
+	e=${y%.yaml}.expect
+	n=$((n + 1))
+	if [ ! -f "$e" ]; then
+		ok 1 "$name: has an .expect file"
+		continue
+	fi
+	run "$DCPLAN" check "$y"
+	sed 1d "$e" | subst @FILE@ "$y" >"$T/want"
+	want_rc=$(sed -n '1s/^exit //p' "$e")
+	reason=$(known_bug "$name")
+	[ -n "$reason" ] && todo "$reason"
+	[ "$rc" = "$want_rc" ] && cmp -s "$T/err" "$T/want"
+	st=$?
+	ok $st "$name: exit $want_rc and the expected diagnostics"
+	if [ $st -ne 0 ]; then
+		diag "exit status $rc"
+		diag "$(diff -u "$T/want" "$T/err" | head -30)"
+	fi
+	is "$(wc -c <"$T/out" | tr -d ' ')" 0 "$name: nothing on standard output"
+done
+[ "$n" -ge 35 ]
+ok $? "the corpus has at least 35 files ($n)"
+
+# Every error line is compiler style and names the file given on the command line.
+y=$DATA/bad/several-errors.yaml
+run "$DCPLAN" check "$y"
+bad=$(grep -v "^dcplan: " "$T/err" | grep -cv "^$y:[0-9][0-9]*:[0-9][0-9]*: ")
+is "$bad" 0 "several-errors: every diagnostic reads FILE:LINE:COL: message"
+grep -v "^dcplan: " "$T/err" | cut -d: -f2 >"$T/lines"
+sort -n "$T/lines" | cmp -s - "$T/lines"
+ok $? "several-errors: diagnostics sorted by line"
+is "$(grep -c . "$T/lines")" 5 "several-errors: all five errors reported"
+
+# --quiet drops the summary line, not the diagnostics.
+run "$DCPLAN" check -q "$DATA/bad/unknown-key.yaml"
+is "$rc:$(grep -c . "$T/err")" "3:1" "--quiet: exit 3, only the diagnostic"
+
+# --- a failed run leaves no output file and no temporary file ---
+mkdir "$T/o"
+run "$DCPLAN" check -f csv -o "$T/o/out.csv" "$DATA/bad/several-errors.yaml"
+is "$rc" 3 "-o with a bad site: exit 3"
+is "$(ls -A "$T/o")" "" "-o with a bad site: no output and no temporary file"
+
+# An existing output file survives a failed run unchanged.
+echo previous >"$T/o/keep.csv"
+run "$DCPLAN" check -f csv -o "$T/o/keep.csv" "$DATA/bad/unknown-key.yaml"
+is "$rc:$(cat "$T/o/keep.csv")" "3:previous" "-o over an existing file: untouched on error"
+is "$(ls -A "$T/o")" "keep.csv" "-o over an existing file: no temporary file left"
+
+# A good run writes the file whole, and only it.
+rm -f "$T/o/keep.csv"
+run "$DCPLAN" check -f csv -o "$T/o/out.csv" "$DATA/sites/minimal.yaml"
+is "$rc:$(ls -A "$T/o")" "0:out.csv" "-o with a good site: exit 0, the file alone"
+is "$(wc -c <"$T/out" | tr -d ' ')" 0 "-o: nothing on standard output"
+"$DCPLAN" check -f csv "$DATA/sites/minimal.yaml" >"$T/stdout.csv" 2>/dev/null
+cmp_files "$T/o/out.csv" "$T/stdout.csv" "-o: the same bytes as standard output"
+
+# The output file gets the ordinary umask mode, like a shell redirection.
+rm -f "$T/o/out.csv"
+(umask 022; "$DCPLAN" check -o "$T/o/out.txt" "$DATA/sites/minimal.yaml")
+todo "output_open() keeps mkstemp's 0600 mode (output.c)"
+is "$(ls -l "$T/o/out.txt" | cut -c1-10)" "-rw-r--r--" "-o: file mode 0644 under umask 022"
+
+# -o into a missing directory is an I/O error, and leaves nothing behind.
+run "$DCPLAN" check -o "$T/o/nodir/out.csv" "$DATA/sites/minimal.yaml"
+is "$rc" 4 "-o into a missing directory: exit 4"
+like "$(cat "$T/err")" "dcplan: cannot write" "-o into a missing directory: says so"
+
+# -o onto a FIFO must write into it, not replace it with a regular file (for a
+# device such as /dev/stdout, replacing it would be worse).
+if mkfifo "$T/fifo" 2>/dev/null; then
+	cat "$T/fifo" >"$T/fifo.out" &
+	reader=$!
+	"$DCPLAN" check -o "$T/fifo" "$DATA/sites/minimal.yaml" >/dev/null 2>&1
+	if [ -p "$T/fifo" ]; then
+		wait $reader
+		st=0
+	else
+		# the FIFO was renamed over: the reader still waits for a writer
+		kill $reader 2>/dev/null
+		wait $reader 2>/dev/null
+		st=1
+	fi
+	todo "output_open() renames a temporary file over non-regular files (output.c)"
+	ok $st "-o onto a FIFO keeps the FIFO"
+else
+	skip "-o onto a FIFO keeps the FIFO" "mkfifo failed"
+fi
+
+# --- missing or unreadable site files: exit 4 ---
+run "$DCPLAN" check "$T/no-such-site.yaml"
+is "$rc" 4 "missing site file: exit 4"
+like "$(head -1 "$T/err")" "$T/no-such-site.yaml: cannot open" \
+    "missing site file: FILE: cannot open..."
+run "$DCPLAN" check "$T"
+is "$rc" 4 "a directory as the site file: exit 4"
+like "$(head -1 "$T/err")" "$T: cannot read" "a directory as the site file: FILE: cannot read"
+# root reads anything, so mode 000 only tells when not root
+cp "$DATA/sites/minimal.yaml" "$T/locked.yaml"
+chmod 000 "$T/locked.yaml"
+if cat "$T/locked.yaml" >/dev/null 2>&1; then
+	skip "unreadable site file: exit 4" "running as root"
+else
+	run "$DCPLAN" check "$T/locked.yaml"
+	is "$rc" 4 "unreadable site file: exit 4"
+fi
+chmod 600 "$T/locked.yaml"
+
+# --- standard output on a full disk: exit 4 ---
+if [ -c /dev/full ]; then
+	for f in text csv json; do
+		"$DCPLAN" check -f $f "$DATA/sites/minimal.yaml" >/dev/full 2>"$T/err"
+		rc=$?
+		is "$rc" 4 "check -f $f >/dev/full: exit 4"
+		like "$(cat "$T/err")" "dcplan: cannot write" "check -f $f >/dev/full: says so"
+	done
+	"$DCPLAN" models list >/dev/full 2>/dev/null
+	is "$?" 4 "models list >/dev/full: exit 4"
+	"$DCPLAN" --version >/dev/full 2>/dev/null
+	is "$?" 4 "--version >/dev/full: exit 4"
+else
+	skip "check >/dev/full: exit 4" "no /dev/full"
+fi
+
+# --- a site file whose weather file is missing is not valid ---
+sed 's/^  source: builtin/  weather_file: no-such.epw/' "$DATA/sites/minimal.yaml" \
+    >"$T/epw-missing.yaml"
+run "$DCPLAN" check "$T/epw-missing.yaml"
+todo "check does not read the weather file (cmd-check.c)"
+[ "$rc" -eq 3 ] || [ "$rc" -eq 4 ]
+ok $? "check with a missing weather file fails (exit $rc)"
+
+# --- a vanishingly slow delivery rate ---
+# SCHEMA/site_load.c say "at least one rack a year", but any rate > 0 is taken and
+# expanded one day at a time: 1e-7 /d is 20 million days for 2 racks.
+sed 's|^        rate: 1 /d|        rate: 1e-7 /d|' "$DATA/sites/minimal.yaml" \
+    >"$T/slow-rate.yaml"
+run "$DCPLAN" check "$T/slow-rate.yaml"
+todo "delivery rate has no lower bound (site_load.c load_phase)"
+is "$rc" 3 "rate 1e-7 /d is rejected"
+
+done_testing
