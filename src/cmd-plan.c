@@ -11,6 +11,7 @@
 #include "capacity.h"
 #include "cmd.h"
 #include "date.h"
+#include "dispatch.h"
 #include "output.h"
 #include "schedule.h"
 #include "sim.h"
@@ -182,10 +183,10 @@ cmd_plan_exec(struct cmd_ctx *c)
 	if (s.ntargets == 0)
 		report_str(r, "none", "targets", "none given");
 
-	/* 3. the year after full deployment */
+	/* 3. the build and the first year after full deployment, with dispatch */
 	memset(&so, 0, sizeof so);
-	so.from_day = full != DATE_NEVER && full != DATE_NONE ? full : from;
-	so.to_day = so.from_day + 364;
+	so.from_day = from;
+	so.to_day = (full != DATE_NEVER && full != DATE_NONE ? full : from) + 364;
 	so.step_s = s.sim.step_s;
 	if (sim_run(&s, &w, &so, NULL, NULL, &su) != 0) {
 		cmd_error(c, "the simulation failed");
@@ -193,7 +194,7 @@ cmd_plan_exec(struct cmd_ctx *c)
 	}
 	date_format(so.from_day, a);
 	date_format(so.to_day, b);
-	snprintf(title, sizeof title, "First year after full deployment (%s to %s)", a, b);
+	snprintf(title, sizeof title, "Build and first year, hourly (%s to %s)", a, b);
 	report_section(r, "year", title);
 	report_num(r, "pue", "PUE (energy-weighted)", su.e_it > 0 ? su.e_facility /
 	    su.e_it : NAN, "", 3);
@@ -206,6 +207,45 @@ cmd_plan_exec(struct cmd_ctx *c)
 	report_num(r, "water_gal_per_day", "water per day", su.days ? su.water_m3 /
 	    3.785411784e-3 / su.days : 0, "US gal/d", 0);
 	report_num(r, "unmet_cooling_h", "hours with unmet cooling", su.unmet_hours, "h", 1);
+	report_num(r, "grid_gwh", "energy from the grid", su.e_grid / 3.6e12, "GWh", 1);
+	report_num(r, "generation_gwh", "energy from generators", su.e_gen / 3.6e12, "GWh",
+	    1);
+	report_num(r, "battery_gwh", "energy from batteries", su.e_batt_out / 3.6e12,
+	    "GWh", 1);
+	report_num(r, "unserved_gwh", "unserved energy", su.e_unserved / 3.6e12, "GWh", 2);
+	report_num(r, "unserved_h", "hours with unserved load", su.unserved_hours, "h", 0);
+	report_num(r, "fuel_tj", "generator fuel (LHV)", su.fuel_j / 1e12, "TJ", 1);
+	report_num(r, "co2_t", "CO2", su.co2_kg / 1e3, "t", 0);
+	report_num(r, "nox_t", "NOx", su.nox_kg / 1e3, "t", 2);
+	/* permits: the worst calendar year is not separated yet; totals over the run
+	 * are compared with the yearly limits pro rata (conservative for runs > 1 year) */
+	report_section(r, "permits", "Generator permits");
+	for (i = 0; i < s.power.ngens && i < DISPATCH_MAX_GROUPS; i++) {
+		const struct site_generator *g = &s.power.gens[i];
+		double	years = (so.to_day - so.from_day + 1) / 365.0;
+		double	hrs = g->count > 0 ? su.gen_unit_s[i] / g->count / 3600 / years : 0;
+		double	nox = su.gen_nox_kg[i] / 1e3 / years;
+		char	key[96];
+		int	ok = 1;
+
+		if (g->max_hours_s > 0 && hrs > g->max_hours_s / 3600 + 1e-9)
+			ok = 0;
+		if (g->max_nox_kg > 0 && nox * 1e3 > g->max_nox_kg)
+			ok = 0;
+		if (g->max_running > 0 && su.gen_max_running[i] > g->max_running)
+			ok = 0;
+		snprintf(line, sizeof line, "%s: %.0f h per unit per year%s, %.2f t NOx per "
+		    "year%s, at most %d units at once%s", ok ? "OK" : "EXCEEDED", hrs,
+		    g->max_hours_s > 0 ? " (limit set)" : "", nox,
+		    g->max_nox_kg > 0 ? " (limit set)" : "", su.gen_max_running[i],
+		    g->max_running > 0 ? " (limit set)" : "");
+		snprintf(key, sizeof key, "generators_%zu", i + 1);
+		report_str(r, key, g->name, line);
+		if (!ok)
+			feasible = 0;
+	}
+	if (s.power.ngens == 0)
+		report_str(r, "none", "generators", "none on site");
 
 	report_section(r, "verdict", "Verdict");
 	report_str(r, "verdict", "verdict", feasible ? "FEASIBLE" : "INFEASIBLE");

@@ -36,6 +36,11 @@ static const struct table_col cols[] = {
 	{ "unmet_cooling_kw", "unmet kW", 1, 9 },
 	{ "t_ecw_c", "ECWT", 2, 6 },
 	{ "water_m3", "water m3", 4, 9 },
+	{ "grid_kw", "grid kW", 1, 10 },
+	{ "generation_kw", "gen kW", 1, 10 },
+	{ "battery_kw", "batt kW", 1, 9 },
+	{ "battery_soc_pct", "SOC%", 1, 5 },
+	{ "unserved_kw", "unserved kW", 1, 11 },
 };
 #define NCOLS ((int)(sizeof cols / sizeof cols[0]))
 
@@ -87,6 +92,11 @@ sink_row(void *vp, const struct sim_step *st)
 	n[16] = r->unmet_w / 1e3;
 	n[17] = r->t_ecw;
 	n[18] = r->water * c->step_s;
+	n[19] = st->disp.grid_w / 1e3;
+	n[20] = st->disp.gen_w / 1e3;
+	n[21] = (st->disp.batt_discharge_w - st->disp.batt_charge_w) / 1e3;
+	n[22] = st->batt_soc * 100;
+	n[23] = st->disp.unserved_w / 1e3;
 	table_row(&c->t, n, strs);
 	return ferror(c->t.fp) ? -2 : 0;
 }
@@ -163,6 +173,16 @@ summary_report(const struct site *s, const struct sim_summary *u,
 	report_num(r, "unmet_cooling_mwh", "unmet cooling energy", u->unmet_mwh, "MWh", 1);
 	report_num(r, "outside_class", "servers outside their ASHRAE class",
 	    u->outside_hours, "h", 1);
+	report_section(r, "supply", "Supply");
+	report_num(r, "grid_mwh", "grid", u->e_grid / mwh, "MWh", 0);
+	report_num(r, "generation_mwh", "on-site generation", u->e_gen / mwh, "MWh", 0);
+	report_num(r, "battery_out_mwh", "battery discharge", u->e_batt_out / mwh, "MWh", 0);
+	report_num(r, "battery_in_mwh", "battery charge", u->e_batt_in / mwh, "MWh", 0);
+	report_num(r, "unserved_mwh", "unserved", u->e_unserved / mwh, "MWh", 1);
+	report_num(r, "unserved_h", "hours with unserved load", u->unserved_hours, "h", 1);
+	report_num(r, "fuel_gj", "generator fuel (LHV)", u->fuel_j / 1e9, "GJ", 0);
+	report_num(r, "co2_t", "CO2", u->co2_kg / 1e3, "t", 0);
+	report_num(r, "nox_t", "NOx", u->nox_kg / 1e3, "t", 2);
 	report_section(r, "weather", "Weather");
 	report_str(r, "air_class", "server air class", air_class_name(s->it.air_class));
 	report_num(r, "tdb_max_c", "highest dry-bulb", u->tdb_max, "degC", 1);

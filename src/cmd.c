@@ -14,9 +14,13 @@
 #include "site.h"
 
 const struct cmd_entry *const cmd_table[] = {
+	&cmd_plan_entry,
 	&cmd_check_entry,
 	&cmd_capacity_entry,
+	&cmd_simulate_entry,
+	&cmd_timeline_entry,
 	&cmd_models_entry,
+	&cmd_psychro_entry,
 	&cmd_help_entry,
 	NULL
 };

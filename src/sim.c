@@ -108,6 +108,20 @@ accumulate(struct sim_summary *u, const struct sim_step *st, double dt)
 	}
 	if (st->outside_class)
 		u->outside_hours += h;
+	u->e_grid += st->disp.grid_w * dt;
+	u->e_gen += st->disp.gen_w * dt;
+	u->e_batt_out += st->disp.batt_discharge_w * dt;
+	u->e_batt_in += st->disp.batt_charge_w * dt;
+	u->e_unserved += st->disp.unserved_w * dt;
+	u->e_curtailed += st->disp.curtailed_w * dt;
+	if (st->disp.unserved_w > 1e-3) {
+		u->unserved_hours += h;
+		if (st->disp.unserved_w > u->peak_unserved_w)
+			u->peak_unserved_w = st->disp.unserved_w;
+	}
+	u->fuel_j += st->disp.fuel_j;
+	u->co2_kg += st->disp.co2_kg;
+	u->nox_kg += st->disp.nox_kg;
 	if (st->wx.tdb > u->tdb_max)
 		u->tdb_max = st->wx.tdb;
 	if (st->wx.twb > u->twb_max)
@@ -120,6 +134,12 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 {
 	struct plant_cfg cfg;
 	struct sim_step st;
+	struct dispatch_gen gens[DISPATCH_MAX_GROUPS];
+	struct dispatch_batt batts[DISPATCH_MAX_GROUPS];
+	struct dispatch_in din;
+	double	batt_e[DISPATCH_MAX_GROUPS], batt_cap;
+	double	hours_used[DISPATCH_MAX_GROUPS];
+	int	year = 0, y, m, dd, g;
 	struct it_load it;
 	double	racks[SIM_MAX_PHASES], day_water = 0, p;
 	int	day, minute, rc, steps_per_day, k;
@@ -130,7 +150,15 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 	memset(&st, 0, sizeof st);
 	steps_per_day = (int)(86400 / o->step_s + 0.5);
 	p = site_pressure(s);
+	memset(hours_used, 0, sizeof hours_used);
+	dispatch_batt_init(s, batt_e);
 	for (day = o->from_day; day <= o->to_day; day++) {
+		/* permit hours count per calendar year */
+		date_to_ymd(day, &y, &m, &dd);
+		if (y != year) {
+			memset(hours_used, 0, sizeof hours_used);
+			year = y;
+		}
 		plant_cfg_init(&cfg, s, day);
 		for (i = 0; i < np; i++)
 			racks[i] = o->full_fleet ? s->it.phases[i].racks :
@@ -150,6 +178,29 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			    &st.plant) != 0)
 				return -1;
 			st.outside_class = outside_class(s, &st.plant);
+			if (dispatch_in_from_site(s, day, st.wx.tdb, gens, batts, &din) != 0)
+				return -1;
+			din.demand_w = st.plant.facility_w;
+			din.dt = o->step_s;
+			for (g = 0; g < din.ngen; g++)
+				gens[g].hours_used_s = hours_used[g];
+			if (dispatch_step(&din, batt_e, &st.disp) != 0)
+				return -1;
+			batt_cap = 0;
+			st.batt_soc = 0;
+			for (g = 0; g < din.nbatt && g < DISPATCH_MAX_GROUPS; g++)
+				if (batts[g].model != NULL && batts[g].count > 0) {
+					batt_cap += batts[g].count * batts[g].model->energy_j;
+					st.batt_soc += batt_e[g];
+				}
+			st.batt_soc = batt_cap > 0 ? st.batt_soc / batt_cap : 0;
+			for (g = 0; g < din.ngen; g++) {
+				hours_used[g] += st.disp.unit_s[g];
+				u->gen_unit_s[g] += st.disp.unit_s[g];
+				u->gen_nox_kg[g] += st.disp.nox_group_kg[g];
+				if (st.disp.units_running[g] > u->gen_max_running[g])
+					u->gen_max_running[g] = st.disp.units_running[g];
+			}
 			accumulate(u, &st, o->step_s);
 			day_water += st.plant.water * o->step_s;
 			if (sink != NULL && (rc = sink(arg, &st)) != 0)

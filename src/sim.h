@@ -7,6 +7,7 @@
 #ifndef DCPLAN_SIM_H
 #define DCPLAN_SIM_H
 
+#include "dispatch.h"
 #include "plant.h"
 #include "weather.h"
 
@@ -25,6 +26,8 @@ struct sim_step {
 	struct wx_point wx;
 	struct plant_result plant;
 	int	outside_class;	/* servers outside their ASHRAE class this step */
+	struct dispatch_out disp;	/* supply dispatch of facility power */
+	double	batt_soc;	/* stored energy of all batteries, fraction of usable */
 };
 
 struct sim_summary {
@@ -47,6 +50,13 @@ struct sim_summary {
 	double	mode_hours[3];
 	double	unmet_hours, unmet_mwh, outside_hours;
 	double	tdb_max, twb_max;
+	/* supply, J and kg */
+	double	e_grid, e_gen, e_batt_out, e_batt_in, e_unserved, e_curtailed;
+	double	unserved_hours, peak_unserved_w;
+	double	fuel_j, co2_kg, nox_kg;
+	double	gen_unit_s[DISPATCH_MAX_GROUPS];	/* unit-seconds per group */
+	int	gen_max_running[DISPATCH_MAX_GROUPS];
+	double	gen_nox_kg[DISPATCH_MAX_GROUPS];
 };
 
 typedef int (*sim_sink_fn)(void *arg, const struct sim_step *);

@@ -1,0 +1,908 @@
+/*
+ * cmd-models-perf.c - "dcplan models perf NAME --at KEY=V1,V2,... [--at ...]":
+ * a performance table of one model over the cartesian grid of the given
+ * conditions.  Values carry units (units_parse); the key decides the kind.
+ *
+ * Every row is computed twice: once to validate the whole grid, then to write
+ * it, so that nothing reaches standard output when any row fails.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "cmd.h"
+#include "diag.h"
+#include "library.h"
+#include "output.h"
+#include "units.h"
+
+#define PERF_MAX_ROWS	100000
+#define PERF_MAX_KEYS	4
+#define PERF_MAX_COLS	20
+
+/*
+ * 1 ton of refrigeration = 12,000 Btu/h = 3516.8528 W (NIST SP 811 B.8);
+ * physics.md writes kW/ton = 3.517 / COP with the same constant rounded.
+ */
+#define PERF_W_PER_TON	3516.8528
+/* Liquid water near 25 degC (IAPWS-95: 997.05 kg/m3, cp 4.1813 kJ/kg-K); the
+ * values tower.c uses, so that heat = rho cp V range agrees with tower_eval. */
+#define PERF_RHO_W	997.0
+#define PERF_CP_W	4180.0
+/* Default tower design water flow, m3/s per W: YorkCalc reference condition,
+ * 0.000043 m3/s per kW (physics.md section 2; tower.h). */
+#define PERF_TOWER_FLOW_PER_W	4.3e-8
+/* ISO 3977-2 rating ambient for gas turbines: 15 degC (generator.h). */
+#define PERF_ISO_T	15.0
+
+/* One value of a key, SI; a "load" may be a fraction or a power. */
+struct perf_val {
+	double	v;
+	int	is_power;
+};
+
+struct perf_key {
+	const char *name;
+	enum unit_kind kind;
+	int	or_power;	/* a fraction that may also be given as a power */
+	double	lo, hi;		/* physical range, SI */
+	int	lo_open;	/* lo itself excluded */
+	const char *what;	/* for messages */
+};
+
+struct perf_kind {
+	enum model_kind kind;
+	const char *article;	/* "a chiller" */
+	const struct perf_key *keys;
+	int	nkeys;
+	const struct table_col *cols;
+	int	ncols;
+	/* Default of key k; 0, or -1 when the key must be given. */
+	int	(*dflt)(const struct model *, int k, struct perf_val *);
+	/* One row: 0, or -1 when the model cannot be evaluated there. */
+	int	(*eval)(const struct model *, const struct perf_val *, double *);
+};
+
+/* ---- chiller ---- */
+
+static const struct perf_key chiller_keys[] = {
+	{ "t_lchw", U_TEMP, 0, -30, 60, 0, "leaving chilled water" },
+	{ "t_ecw", U_TEMP, 0, -60, 70, 0, "entering condenser water" },
+	{ "capacity", U_POWER, 0, 0, 1e9, 1, "capacity" },
+	{ "load", U_FRACTION, 1, 0, HUGE_VAL, 0, "load" },
+};
+
+static const struct table_col chiller_cols[] = {
+	{ "t_lchw_c", "t_lchw_c", 2, 8 },
+	{ "t_ecw_c", "t_ecw_c", 2, 8 },
+	{ "capacity_kw", "capacity_kw", 1, 11 },
+	{ "load_pct", "load_pct", 1, 8 },
+	{ "load_kw", "load_kw", 1, 9 },
+	{ "capft", "capft", 4, 7 },
+	{ "eirft", "eirft", 4, 7 },
+	{ "eirfplr", "eirfplr", 4, 7 },
+	{ "plr", "plr", 4, 6 },
+	{ "cycling_ratio", "cycling_ratio", 4, 13 },
+	{ "false_load_kw", "false_load_kw", 1, 13 },
+	{ "q_avail_kw", "q_avail_kw", 1, 10 },
+	{ "power_kw", "power_kw", 2, 9 },
+	{ "q_evap_kw", "q_evap_kw", 1, 9 },
+	{ "q_cond_kw", "q_cond_kw", 1, 9 },
+	{ "cop", "cop", 3, 6 },
+	{ "kw_per_ton", "kw_per_ton", 4, 10 },
+	{ "unmet_kw", "unmet_kw", 1, 9 },
+};
+
+static int
+perf_chiller_dflt(const struct model *m, int k, struct perf_val *v)
+{
+	const struct chiller_model *ch = &m->u.chiller;
+
+	v->is_power = 0;
+	switch (k) {
+	case 0:
+		v->v = ch->t_lchw_ref;
+		return 0;
+	case 1:
+		v->v = ch->t_ecw_ref;
+		return 0;
+	case 2:
+		v->v = ch->q_ref;
+		return m->capacity_given && ch->q_ref > 0 ? 0 : -1;
+	default:
+		v->v = 1.0;	/* full load */
+		return 0;
+	}
+}
+
+/* Chiller:Electric:EIR at one point (chiller_eval, physics.md section 1). */
+static int
+perf_chiller(const struct model *m, const struct perf_val *in, double *out)
+{
+	struct chiller_model ch = m->u.chiller;
+	struct chiller_op op;
+	double	load;
+
+	ch.q_ref = in[2].v;
+	load = in[3].is_power ? in[3].v : in[3].v * ch.q_ref;
+	if (chiller_eval(&ch, in[0].v, in[1].v, load, &op) != 0)
+		return -1;
+	out[0] = in[0].v;
+	out[1] = in[1].v;
+	out[2] = ch.q_ref / 1e3;
+	out[3] = load / ch.q_ref * 100;
+	out[4] = load / 1e3;
+	out[5] = op.capft;
+	out[6] = op.eirft;
+	out[7] = op.eirfplr;
+	out[8] = op.plr;
+	out[9] = op.frac;
+	out[10] = op.q_false / 1e3;
+	out[11] = op.q_avail / 1e3;
+	out[12] = op.power / 1e3;
+	out[13] = op.q_evap / 1e3;
+	out[14] = op.q_cond / 1e3;
+	/* Off (no load or no capacity): COP and kW/ton are undefined, written
+	 * as an empty field / null rather than 0 or infinity. */
+	out[15] = op.power > 0 ? op.q_evap / op.power : NAN;
+	out[16] = op.power > 0 && op.q_evap > 0 ?
+	    PERF_W_PER_TON / 1e3 / (op.q_evap / op.power) : NAN;
+	out[17] = op.unmet / 1e3;
+	return 0;
+}
+
+/* ---- cooling tower ---- */
+
+static const struct perf_key tower_keys[] = {
+	{ "twb", U_TEMP, 0, -60, 50, 0, "wet-bulb" },
+	{ "range", U_DTEMP, 0, 0, 50, 1, "range" },
+	{ "flow_ratio", U_RATIO, 0, 0, 2, 1, "water-flow ratio" },
+	{ "air_flow", U_RATIO, 0, 0, 1, 1, "air-flow ratio" },
+};
+
+static const struct table_col tower_cols[] = {
+	{ "twb_c", "twb_c", 2, 7 },
+	{ "range_k", "range_k", 2, 7 },
+	{ "flow_ratio", "flow_ratio", 3, 10 },
+	{ "air_flow_ratio", "air_flow_ratio", 3, 14 },
+	{ "lg", "lg", 3, 6 },
+	{ "approach_k", "approach_k", 2, 10 },
+	{ "t_out_c", "t_out_c", 2, 7 },
+	{ "t_in_c", "t_in_c", 2, 7 },
+	{ "water_flow_m3_h", "water_flow_m3_h", 1, 15 },
+	{ "heat_kw", "heat_kw", 1, 9 },
+	{ "fan_power_kw", "fan_power_kw", 2, 12 },
+	{ "evaporation_m3_h", "evaporation_m3_h", 3, 16 },
+	{ "drift_m3_h", "drift_m3_h", 4, 10 },
+	{ "blowdown_m3_h", "blowdown_m3_h", 3, 13 },
+	{ "makeup_m3_h", "makeup_m3_h", 3, 11 },
+};
+
+/* Design water flow of one cell, m3/s (tower.h: 0 means 4.3e-8 m3/s per W). */
+static double
+perf_tower_flow(const struct tower_model *t)
+{
+	return t->design_water_flow > 0 ? t->design_water_flow :
+	    PERF_TOWER_FLOW_PER_W * t->design_q;
+}
+
+static int
+perf_tower_dflt(const struct model *m, int k, struct perf_val *v)
+{
+	const struct tower_model *t = &m->u.tower;
+
+	v->is_power = 0;
+	switch (k) {
+	case 0:
+		/* YorkCalc reference wet-bulb (physics.md section 2). */
+		v->v = 25.6;
+		return 0;
+	case 1:
+		/* The design range: design heat over rho cp V. */
+		v->v = t->design_q / (PERF_RHO_W * PERF_CP_W * perf_tower_flow(t));
+		return 0;
+	default:
+		v->v = 1.0;
+		return 0;
+	}
+}
+
+/*
+ * One cell at a fixed fan speed (EnergyPlus CoolingTower:VariableSpeed, YorkCalc,
+ * physics.md section 2): LG = FRwater / FRair, leaving water = twb + approach,
+ * fan power = design fan power FRair^3, heat = rho cp V range; make-up water as
+ * in tower_eval (evaporation loss factor in % per K, drift proportional to the
+ * air flow, blowdown floored at 0).
+ */
+static int
+perf_tower(const struct model *m, const struct perf_val *in, double *out)
+{
+	const struct tower_model *t = &m->u.tower;
+	double	twb = in[0].v, range = in[1].v, frw = in[2].v, fra = in[3].v;
+	double	v_design, v, lg, app, evap, drift, blow;
+
+	if (!(t->design_q > 0) || !(t->cycles > 1))
+		return -1;
+	v_design = perf_tower_flow(t);
+	v = v_design * frw;
+	lg = frw / fra;
+	if (t->method == TOWER_YORKCALC)
+		app = tower_yorkcalc_approach(twb, range, lg);
+	else
+		app = t->const_approach;
+	evap = t->evap_loss_pct_per_k / 100.0 * range * v;
+	drift = v_design * t->drift_pct / 100.0 * fra;
+	blow = fmax(0.0, evap / (t->cycles - 1.0) - drift);
+	out[0] = twb;
+	out[1] = range;
+	out[2] = frw;
+	out[3] = fra;
+	out[4] = lg;
+	out[5] = app;
+	out[6] = twb + app;
+	out[7] = twb + app + range;
+	out[8] = v * 3600;
+	out[9] = PERF_RHO_W * PERF_CP_W * v * range / 1e3;
+	out[10] = t->design_fan_power * fra * fra * fra / 1e3;
+	out[11] = evap * 3600;
+	out[12] = drift * 3600;
+	out[13] = blow * 3600;
+	out[14] = (evap + drift + blow) * 3600;
+	return 0;
+}
+
+/* ---- dry cooler ---- */
+
+static const struct perf_key drycooler_keys[] = {
+	{ "tdb", U_TEMP, 0, -60, 60, 0, "dry-bulb" },
+	{ "load", U_FRACTION, 1, 0, HUGE_VAL, 0, "load" },
+	{ "air_flow", U_RATIO, 0, 0, 1, 1, "air-flow ratio" },
+};
+
+static const struct table_col drycooler_cols[] = {
+	{ "tdb_c", "tdb_c", 2, 7 },
+	{ "load_pct", "load_pct", 1, 8 },
+	{ "air_flow_ratio", "air_flow_ratio", 3, 14 },
+	{ "heat_kw", "heat_kw", 1, 9 },
+	{ "approach_k", "approach_k", 2, 10 },
+	{ "t_out_c", "t_out_c", 2, 7 },
+	{ "fan_power_kw", "fan_power_kw", 2, 12 },
+};
+
+static int
+perf_drycooler_dflt(const struct model *m, int k, struct perf_val *v)
+{
+	(void)m;
+	v->is_power = 0;
+	v->v = 1.0;
+	return k == 0 ? -1 : 0;	/* no design dry-bulb in the model */
+}
+
+/*
+ * Dry operation at a fixed fan speed (tower.h): the approach at full fan is
+ * design_approach q / design_q and scales as 1 / FRair, so the setpoint
+ * tdb + that approach makes drycooler_eval run the fan at exactly FRair.
+ * Adiabatic pads stay off: dry operation reaches that setpoint.
+ */
+static int
+perf_drycooler(const struct model *m, const struct perf_val *in, double *out)
+{
+	const struct drycooler_model *d = &m->u.drycooler;
+	struct drycooler_op op;
+	double	q, app;
+
+	if (!(d->design_q > 0))
+		return -1;
+	q = in[1].is_power ? in[1].v : in[1].v * d->design_q;
+	app = d->design_approach * q / d->design_q / in[2].v;
+	if (drycooler_eval(d, 1, in[0].v, in[0].v, q, in[0].v + app, &op) != 0)
+		return -1;
+	out[0] = in[0].v;
+	out[1] = q / d->design_q * 100;
+	out[2] = q > 0 ? in[2].v : 0;
+	out[3] = q / 1e3;
+	out[4] = op.t_out - in[0].v;
+	out[5] = op.t_out;
+	out[6] = op.fan_power / 1e3;
+	return 0;
+}
+
+/* ---- generator ---- */
+
+static const struct perf_key generator_keys[] = {
+	{ "t_amb", U_TEMP, 0, -60, 60, 0, "ambient temperature" },
+	{ "load", U_FRACTION, 0, 0, 1, 0, "load" },
+};
+
+static const struct table_col generator_cols[] = {
+	{ "t_amb_c", "t_amb_c", 2, 7 },
+	{ "load_pct", "load_pct", 1, 8 },
+	{ "available_mw", "available_mw", 3, 12 },
+	{ "output_mw", "output_mw", 3, 9 },
+	{ "heat_rate_kj_per_kwh", "heat_rate_kj_per_kwh", 0, 20 },
+	{ "efficiency_pct", "efficiency_pct", 2, 14 },
+	{ "fuel_mw", "fuel_mw", 3, 9 },
+	{ "fuel_gj_per_h", "fuel_gj_per_h", 2, 13 },
+	{ "co2_t_per_h", "co2_t_per_h", 3, 11 },
+	{ "nox_kg_per_h", "nox_kg_per_h", 3, 12 },
+};
+
+static int
+perf_generator_dflt(const struct model *m, int k, struct perf_val *v)
+{
+	(void)m;
+	v->is_power = 0;
+	v->v = k == 0 ? PERF_ISO_T : 1.0;
+	return 0;
+}
+
+/* Derated output, part-load heat rate, fuel (LHV) and emissions per hour
+ * (generator.h: derating curve, two-point heat rate, IPCC factor). */
+static int
+perf_generator(const struct model *m, const struct perf_val *in, double *out)
+{
+	const struct generator_model *g = &m->u.generator;
+	double	avail, p, fuel;
+
+	avail = generator_available(g, in[0].v);
+	p = in[1].v * avail;
+	fuel = generator_fuel(g, p, avail);
+	out[0] = in[0].v;
+	out[1] = in[1].v * 100;
+	out[2] = avail / 1e6;
+	out[3] = p / 1e6;
+	/* J/J -> kJ/kWh: x 3600; undefined with no output. */
+	out[4] = p > 0 ? fuel / p * 3600 : NAN;
+	out[5] = fuel > 0 ? p / fuel * 100 : NAN;
+	out[6] = fuel / 1e6;
+	out[7] = fuel * 3600 / 1e9;
+	out[8] = generator_co2_kg(g, fuel * 3600) / 1e3;
+	out[9] = generator_nox_kg(g, p * 3600);
+	return 0;
+}
+
+/* ---- server and rack ---- */
+
+static const struct perf_key server_keys[] = {
+	{ "util", U_FRACTION, 0, 0, 1, 0, "utilisation" },
+	{ "gpu_cap", U_POWER, 0, 0, 1e5, 1, "GPU power cap" },
+};
+
+static const struct table_col server_cols[] = {
+	{ "util_pct", "util_pct", 1, 8 },
+	{ "gpu_limit_w", "gpu_limit_w", 0, 11 },
+	{ "power_w", "power_w", 0, 8 },
+	{ "gpu_power_w", "gpu_power_w", 0, 11 },
+	{ "base_power_w", "base_power_w", 0, 12 },
+	{ "psu_loss_w", "psu_loss_w", 0, 10 },
+	{ "liquid_heat_w", "liquid_heat_w", 0, 13 },
+	{ "air_heat_w", "air_heat_w", 0, 10 },
+};
+
+static const struct table_col rack_cols[] = {
+	{ "util_pct", "util_pct", 1, 8 },
+	{ "gpu_limit_w", "gpu_limit_w", 0, 11 },
+	{ "it_kw", "it_kw", 2, 8 },
+	{ "server_kw", "server_kw", 3, 9 },
+	{ "gpu_kw", "gpu_kw", 2, 8 },
+	{ "cdu_pump_kw", "cdu_pump_kw", 3, 11 },
+	{ "liquid_heat_kw", "liquid_heat_kw", 2, 14 },
+	{ "air_heat_kw", "air_heat_kw", 2, 11 },
+};
+
+static int
+perf_server_dflt(const struct model *m, int k, struct perf_val *v)
+{
+	(void)m;
+	v->is_power = 0;
+	v->v = k == 0 ? 1.0 : 0;	/* full utilisation, no cap */
+	return 0;
+}
+
+/* The GPU power limit in effect: one GPU's draw at full utilisation under
+ * the cap (itload.c raises a cap to the board minimum); none without GPUs. */
+static double
+perf_gpu_limit(const struct server_model *s, double cap)
+{
+	struct server_power p;
+
+	if (s->gpus <= 0)
+		return NAN;
+	server_eval(s, 1.0, cap, &p);
+	return p.gpu_w / s->gpus;
+}
+
+static int
+perf_server(const struct model *m, const struct perf_val *in, double *out)
+{
+	const struct server_model *s = &m->u.server;
+	struct server_power p;
+
+	server_eval(s, in[0].v, in[1].v, &p);
+	out[0] = in[0].v * 100;
+	out[1] = perf_gpu_limit(s, in[1].v);
+	out[2] = p.ac_w;
+	out[3] = p.gpu_w;
+	out[4] = p.base_w;
+	out[5] = p.psu_loss_w;
+	out[6] = p.liquid_w;
+	out[7] = p.air_w;
+	return 0;
+}
+
+static int
+perf_rack(const struct model *m, const struct perf_val *in, double *out)
+{
+	const struct rack_spec *r = &m->u.rack;
+	struct rack_power p;
+
+	if (r->server == NULL || r->server->kind != MK_SERVER)
+		return -1;
+	rack_eval(&r->rack, &r->server->u.server, in[0].v, in[1].v, &p);
+	out[0] = in[0].v * 100;
+	out[1] = perf_gpu_limit(&r->server->u.server, in[1].v);
+	out[2] = p.it_w / 1e3;
+	out[3] = p.server.ac_w / 1e3;
+	out[4] = (r->rack.servers > 0 ? r->rack.servers : 0) * p.server.gpu_w / 1e3;
+	out[5] = p.cdu_w / 1e3;
+	out[6] = p.liquid_w / 1e3;
+	out[7] = p.air_w / 1e3;
+	return 0;
+}
+
+/* ---- UPS and transformer ---- */
+
+static const struct perf_key ups_keys[] = {
+	{ "load", U_FRACTION, 1, 0, HUGE_VAL, 0, "load" },
+};
+
+static const struct table_col ups_cols[] = {
+	{ "load_pct", "load_pct", 1, 8 },
+	{ "output_kw", "output_kw", 1, 9 },
+	{ "loss_kw", "loss_kw", 2, 8 },
+	{ "input_kw", "input_kw", 1, 9 },
+	{ "efficiency_pct", "efficiency_pct", 2, 14 },
+};
+
+static int
+perf_load_dflt(const struct model *m, int k, struct perf_val *v)
+{
+	(void)m;
+	(void)k;
+	v->is_power = 0;
+	v->v = 1.0;
+	return 0;
+}
+
+/* UPS losses c0 + c1 x + c2 x^2 of the rating (elec.h). */
+static int
+perf_ups(const struct model *m, const struct perf_val *in, double *out)
+{
+	const struct ups_model *u = &m->u.ups;
+	double	p, loss;
+
+	if (!(u->rating_w > 0))
+		return -1;
+	p = in[0].is_power ? in[0].v : in[0].v * u->rating_w;
+	loss = ups_loss(u, p);
+	out[0] = p / u->rating_w * 100;
+	out[1] = p / 1e3;
+	out[2] = loss / 1e3;
+	out[3] = (p + loss) / 1e3;
+	out[4] = p + loss > 0 ? p / (p + loss) * 100 : 0;
+	return 0;
+}
+
+static const struct perf_key transformer_keys[] = {
+	{ "load", U_FRACTION, 0, 0, HUGE_VAL, 0, "load" },
+	{ "pf", U_RATIO, 0, 0, 1, 1, "power factor" },
+};
+
+static const struct table_col transformer_cols[] = {
+	{ "load_pct", "load_pct", 1, 8 },
+	{ "pf", "pf", 3, 5 },
+	{ "load_kva", "load_kva", 1, 9 },
+	{ "output_kw", "output_kw", 1, 9 },
+	{ "loss_kw", "loss_kw", 3, 8 },
+	{ "input_kw", "input_kw", 1, 9 },
+	{ "efficiency_pct", "efficiency_pct", 3, 14 },
+};
+
+/* No-load plus load (I^2 R) losses (elec.h, IEEE C57.12.91). */
+static int
+perf_transformer(const struct model *m, const struct perf_val *in, double *out)
+{
+	const struct transformer_model *t = &m->u.transformer;
+	double	s, p, loss;
+
+	if (!(t->rating_va > 0))
+		return -1;
+	s = in[0].v * t->rating_va;
+	p = s * in[1].v;
+	loss = transformer_loss(t, s);
+	out[0] = in[0].v * 100;
+	out[1] = in[1].v;
+	out[2] = s / 1e3;
+	out[3] = p / 1e3;
+	out[4] = loss / 1e3;
+	out[5] = (p + loss) / 1e3;
+	out[6] = transformer_efficiency(t, in[0].v, in[1].v) * 100;
+	return 0;
+}
+
+#define NKEYS(a)	((int)(sizeof a / sizeof a[0]))
+
+static const struct perf_kind perf_kinds[] = {
+	{ MK_CHILLER, "a chiller", chiller_keys, NKEYS(chiller_keys), chiller_cols,
+	    NKEYS(chiller_cols), perf_chiller_dflt, perf_chiller },
+	{ MK_TOWER, "a tower", tower_keys, NKEYS(tower_keys), tower_cols,
+	    NKEYS(tower_cols), perf_tower_dflt, perf_tower },
+	{ MK_DRYCOOLER, "a dry cooler", drycooler_keys, NKEYS(drycooler_keys),
+	    drycooler_cols, NKEYS(drycooler_cols), perf_drycooler_dflt,
+	    perf_drycooler },
+	{ MK_GENERATOR, "a generator", generator_keys, NKEYS(generator_keys),
+	    generator_cols, NKEYS(generator_cols), perf_generator_dflt,
+	    perf_generator },
+	{ MK_SERVER, "a server", server_keys, NKEYS(server_keys), server_cols,
+	    NKEYS(server_cols), perf_server_dflt, perf_server },
+	{ MK_RACK, "a rack", server_keys, NKEYS(server_keys), rack_cols,
+	    NKEYS(rack_cols), perf_server_dflt, perf_rack },
+	{ MK_UPS, "a UPS", ups_keys, NKEYS(ups_keys), ups_cols, NKEYS(ups_cols),
+	    perf_load_dflt, perf_ups },
+	{ MK_TRANSFORMER, "a transformer", transformer_keys,
+	    NKEYS(transformer_keys), transformer_cols, NKEYS(transformer_cols),
+	    perf_load_dflt, perf_transformer },
+};
+
+/* ---- the grid ---- */
+
+struct perf_grid {
+	struct perf_val *vals[PERF_MAX_KEYS];
+	int	n[PERF_MAX_KEYS];
+	int	given[PERF_MAX_KEYS];
+	struct perf_val dflt[PERF_MAX_KEYS];
+};
+
+static void
+perf_grid_free(struct perf_grid *g)
+{
+	int	k;
+
+	for (k = 0; k < PERF_MAX_KEYS; k++)
+		if (g->given[k])
+			free(g->vals[k]);
+}
+
+/* A limit for messages: "-60 degC", "0 %", "0 K". */
+static void
+perf_limit(char *buf, size_t len, enum unit_kind kind, double v)
+{
+	switch (kind) {
+	case U_FRACTION:
+		snprintf(buf, len, "%g %%", v * 100);
+		break;
+	case U_TEMP:
+		snprintf(buf, len, "%g degC", v);
+		break;
+	case U_DTEMP:
+		snprintf(buf, len, "%g K", v);
+		break;
+	case U_POWER:
+		snprintf(buf, len, "%g W", v);
+		break;
+	default:
+		snprintf(buf, len, "%g", v);
+		break;
+	}
+}
+
+/* Parse one value of key k; 0, or an exit code after a message. */
+static int
+perf_parse_val(struct cmd_ctx *c, const struct perf_key *k, const char *tok,
+    struct perf_val *out)
+{
+	char	err[256], err2[256], lim[64];
+	enum unit_kind kind = k->kind;
+
+	out->is_power = 0;
+	if (units_parse(tok, kind, &out->v, err, sizeof err) != 0) {
+		if (!k->or_power) {
+			cmd_error(c, "--at '%s=%s': %s", k->name, tok, err);
+			return EXIT_INPUT;
+		}
+		if (units_parse(tok, U_POWER, &out->v, err2, sizeof err2) != 0) {
+			/* Neither: say both are accepted. */
+			if (strncmp(err, "missing unit", 12) == 0)
+				cmd_error(c, "--at '%s=%s': missing unit (give a "
+				    "fraction in %% or a power in %s)", k->name, tok,
+				    unit_kind_units(U_POWER));
+			else if (strstr(err, "not a number") != NULL ||
+			    strstr(err, "out of range") != NULL)
+				cmd_error(c, "--at '%s=%s': %s", k->name, tok, err);
+			else
+				cmd_error(c, "--at '%s=%s': %s; or a fraction in %%",
+				    k->name, tok, err2);
+			return EXIT_INPUT;
+		}
+		out->is_power = 1;
+		kind = U_POWER;
+		if (out->v < 0) {
+			cmd_error(c, "--at '%s=%s': %s must not be negative", k->name,
+			    tok, k->what);
+			return EXIT_INPUT;
+		}
+		return EXIT_OK;
+	}
+	if (k->lo_open ? !(out->v > k->lo) : !(out->v >= k->lo)) {
+		perf_limit(lim, sizeof lim, kind, k->lo);
+		cmd_error(c, "--at '%s=%s': %s must be %s %s", k->name, tok, k->what,
+		    k->lo_open ? "above" : "at least", lim);
+		return EXIT_INPUT;
+	}
+	if (!(out->v <= k->hi)) {
+		perf_limit(lim, sizeof lim, kind, k->hi);
+		cmd_error(c, "--at '%s=%s': %s must be at most %s", k->name, tok,
+		    k->what, lim);
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
+/* Parse "KEY=V1,V2,..." into the grid; 0, or an exit code after a message. */
+static int
+perf_parse_at(struct cmd_ctx *c, const struct perf_kind *pk, const char *arg,
+    struct perf_grid *g)
+{
+	const char *names[PERF_MAX_KEYS], *eq, *p, *s;
+	char	key[64], tok[128];
+	size_t	klen, n, len;
+	int	k, rc;
+
+	if ((eq = strchr(arg, '=')) == NULL || eq == arg) {
+		cmd_error(c, "--at '%s': expected KEY=V1,V2,...", arg);
+		return EXIT_USAGE;
+	}
+	klen = (size_t)(eq - arg);
+	if (klen >= sizeof key)
+		klen = sizeof key - 1;
+	memcpy(key, arg, klen);
+	key[klen] = '\0';
+	for (k = 0; k < pk->nkeys; k++) {
+		names[k] = pk->keys[k].name;
+		if (strcmp(key, names[k]) == 0)
+			break;
+	}
+	if (k == pk->nkeys) {
+		const char *sug = diag_suggest(key, names, (size_t)pk->nkeys);
+		char	list[128] = "";
+
+		for (k = 0; k < pk->nkeys; k++)
+			snprintf(list + strlen(list), sizeof list - strlen(list),
+			    "%s%s", k ? ", " : "", names[k]);
+		if (sug != NULL)
+			cmd_error(c, "--at '%s': unknown key for %s (did you mean "
+			    "'%s'?)", key, pk->article, sug);
+		else
+			cmd_error(c, "--at '%s': unknown key for %s (keys: %s)", key,
+			    pk->article, list);
+		return EXIT_USAGE;
+	}
+	if (g->given[k]) {
+		cmd_error(c, "--at '%s': key given twice (list the values: "
+		    "%s=V1,V2,...)", key, key);
+		return EXIT_USAGE;
+	}
+	for (n = 1, p = eq + 1; *p != '\0'; p++)
+		if (*p == ',')
+			n++;
+	if (n > PERF_MAX_ROWS) {
+		cmd_error(c, "--at '%s': too many values (at most %d)", key,
+		    PERF_MAX_ROWS);
+		return EXIT_USAGE;
+	}
+	if ((g->vals[k] = calloc(n, sizeof *g->vals[k])) == NULL) {
+		cmd_error(c, "out of memory");
+		return EXIT_IO;
+	}
+	g->given[k] = 1;
+	g->n[k] = 0;
+	for (s = eq + 1;; s = p + 1) {
+		p = strchr(s, ',');
+		len = p != NULL ? (size_t)(p - s) : strlen(s);
+		if (strspn(s, " \t") >= len) {
+			cmd_error(c, "--at '%s': empty value in '%s'", key, arg);
+			return EXIT_USAGE;
+		}
+		if (len >= sizeof tok) {
+			cmd_error(c, "--at '%s': value too long", key);
+			return EXIT_INPUT;
+		}
+		memcpy(tok, s, len);
+		tok[len] = '\0';
+		if ((rc = perf_parse_val(c, &pk->keys[k], tok,
+		    &g->vals[k][g->n[k]])) != EXIT_OK)
+			return rc;
+		g->n[k]++;
+		if (p == NULL)
+			break;
+	}
+	return EXIT_OK;
+}
+
+/* Row r of the grid: the first key varies slowest, the last fastest. */
+static void
+perf_row_vals(const struct perf_kind *pk, const struct perf_grid *g, long r,
+    struct perf_val *in)
+{
+	int	k;
+
+	for (k = pk->nkeys - 1; k >= 0; k--) {
+		in[k] = g->vals[k][r % g->n[k]];
+		r /= g->n[k];
+	}
+}
+
+static char *
+perf_summary(const struct model *m, long nrows)
+{
+	cJSON	*o = cJSON_CreateObject();
+	char	*s = NULL;
+
+	if (o == NULL)
+		return NULL;
+	if (cJSON_AddStringToObject(o, "model", m->name) != NULL &&
+	    cJSON_AddStringToObject(o, "kind", model_kind_name(m->kind)) != NULL &&
+	    cJSON_AddNumberToObject(o, "rows", (double)nrows) != NULL)
+		s = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	return s;
+}
+
+static int
+perf_write(struct cmd_ctx *c, const struct perf_kind *pk, const struct model *m,
+    const struct perf_grid *g, long nrows)
+{
+	struct output o;
+	struct table t;
+	struct perf_val in[PERF_MAX_KEYS];
+	double	out[PERF_MAX_COLS];
+	char	*sum;
+	long	r;
+	int	rc;
+
+	if ((sum = perf_summary(m, nrows)) == NULL) {
+		cmd_error(c, "out of memory");
+		return EXIT_IO;
+	}
+	if ((rc = cmd_output_open(c, &o)) != EXIT_OK) {
+		cJSON_free(sum);
+		return rc;
+	}
+	table_begin(&t, o.fp, c->g->fmt, "dcplan.perf/1", pk->cols, pk->ncols);
+	for (r = 0; r < nrows; r++) {
+		perf_row_vals(pk, g, r, in);
+		/* Validated by the first pass; the evaluation is deterministic. */
+		if (pk->eval(m, in, out) != 0)
+			break;
+		table_row(&t, out, NULL);
+	}
+	table_end(&t, sum);
+	cJSON_free(sum);
+	if (r < nrows) {
+		cmd_output_close(c, &o, 0);
+		cmd_error(c, "'%s' cannot be evaluated", m->name);
+		return EXIT_INPUT;
+	}
+	return cmd_output_close(c, &o, 1);
+}
+
+/* Say which conditions of row r failed: "t_lchw=6.67 degC, load=100 %". */
+static void
+perf_describe(const struct perf_kind *pk, const struct perf_val *in, char *buf,
+    size_t len)
+{
+	char	v[64];
+	int	k;
+
+	buf[0] = '\0';
+	for (k = 0; k < pk->nkeys; k++) {
+		perf_limit(v, sizeof v, in[k].is_power ? U_POWER : pk->keys[k].kind,
+		    in[k].v);
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s=%s",
+		    k ? ", " : "", pk->keys[k].name, v);
+	}
+}
+
+/* GPUs per server of a server or rack model; -1 for other kinds. */
+static int
+perf_gpus(const struct model *m)
+{
+	if (m->kind == MK_SERVER)
+		return m->u.server.gpus > 0 ? m->u.server.gpus : 0;
+	if (m->kind == MK_RACK && m->u.rack.server != NULL)
+		return m->u.rack.server->u.server.gpus > 0 ?
+		    m->u.rack.server->u.server.gpus : 0;
+	return -1;
+}
+
+int	models_perf(struct cmd_ctx *, struct library *, const struct model *);
+
+int
+models_perf(struct cmd_ctx *c, struct library *l, const struct model *m)
+{
+	const struct perf_kind *pk = NULL;
+	struct perf_grid g;
+	struct perf_val in[PERF_MAX_KEYS];
+	double	out[PERF_MAX_COLS], rows;
+	long	nrows, r;
+	size_t	i;
+	int	k, rc = EXIT_OK, nat;
+
+	(void)l;
+	for (i = 0; i < sizeof perf_kinds / sizeof perf_kinds[0]; i++)
+		if (perf_kinds[i].kind == m->kind)
+			pk = &perf_kinds[i];
+	if (pk == NULL) {
+		/* Batteries: power and energy limits, no operating curve. */
+		cmd_error(c, "'%s' is a %s: 'models perf' is not defined for this "
+		    "kind (see 'dcplan models show %s')", m->name,
+		    model_kind_name(m->kind), m->name);
+		return EXIT_USAGE;
+	}
+	if (!c->g->fmt_given)
+		c->g->fmt = FMT_CSV;	/* a table is data first */
+
+	memset(&g, 0, sizeof g);
+	nat = cmd_opt_count(c, "at");
+	for (k = 0; k < nat && rc == EXIT_OK; k++)
+		rc = perf_parse_at(c, pk, cmd_opt_at(c, "at", k), &g);
+	for (k = 0; k < pk->nkeys && rc == EXIT_OK; k++) {
+		if (g.given[k])
+			continue;
+		if (pk->dflt(m, k, &g.dflt[k]) != 0) {
+			cmd_error(c, "'%s' needs --at %s=... (the model gives no "
+			    "%s)", m->name, pk->keys[k].name, pk->keys[k].what);
+			rc = EXIT_USAGE;
+			break;
+		}
+		g.vals[k] = &g.dflt[k];
+		g.n[k] = 1;
+	}
+	if (rc == EXIT_OK && g.given[1] && perf_gpus(m) == 0) {
+		cmd_error(c, "--at gpu_cap: '%s' has no GPUs", m->name);
+		rc = EXIT_USAGE;
+	}
+	if (rc != EXIT_OK) {
+		perf_grid_free(&g);
+		return rc;
+	}
+
+	for (rows = 1, k = 0; k < pk->nkeys; k++)
+		rows *= g.n[k];
+	if (rows > PERF_MAX_ROWS) {
+		cmd_error(c, "the grid has %.0f rows, more than %d: give fewer "
+		    "values", rows, PERF_MAX_ROWS);
+		perf_grid_free(&g);
+		return EXIT_USAGE;
+	}
+	nrows = (long)rows;
+
+	/* First pass: every row must evaluate before anything is written. */
+	for (r = 0; r < nrows; r++) {
+		perf_row_vals(pk, &g, r, in);
+		if (pk->eval(m, in, out) != 0) {
+			char	buf[256];
+
+			perf_describe(pk, in, buf, sizeof buf);
+			cmd_error(c, "'%s' cannot be evaluated at %s", m->name, buf);
+			perf_grid_free(&g);
+			return EXIT_INPUT;
+		}
+	}
+	rc = perf_write(c, pk, m, &g, nrows);
+	perf_grid_free(&g);
+	return rc;
+}
