@@ -1,0 +1,109 @@
+#!/bin/sh
+# run.sh - dcplan benchmarks: the engine through the library API (bench-plant),
+# then whole commands on the Memphis example.  'make bench' runs it; 'make check'
+# never does.  Timings vary with the machine and its load: nothing here fails on
+# a slow result, over-budget lines are only flagged.
+#
+# Environment: DCPLAN, BENCH_PLANT, top_srcdir (set by 'make bench'), BENCH_RUNS
+# (runs per command, default 20), BENCH_SAMPLES (bench-plant samples, default 31).
+#
+# To benchmark another command, add a line to commands() below: the budget in
+# milliseconds ("-" for none) and the arguments.  A command that this dcplan
+# does not have yet is skipped.
+set -eu
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${DCPLAN:=$top_srcdir/src/dcplan}"
+: "${BENCH_PLANT:=$top_srcdir/bench/bench-plant}"
+runs=${BENCH_RUNS:-20}
+samples=${BENCH_SAMPLES:-31}
+site=$top_srcdir/examples/colossus-memphis.yaml
+
+commands() {
+	printf '%s\t%s\n' 5 "check $site"
+	printf '%s\t%s\n' 20 "capacity $site"
+	printf '%s\t%s\n' - "timeline -f csv $site"
+	printf '%s\t%s\n' - "simulate $site"
+	printf '%s\t%s\n' - "plan $site"
+}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dcplan-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+echo "== engine: bench-plant (library API, per call)"
+"$BENCH_PLANT" -n "$samples" -M "$top_srcdir/models" "$site"
+echo
+
+# median and min (ms) of the numbers in file $1, one a line
+stats() {
+	sort -n "$1" | awk '{ v[NR] = $1 }
+	    END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		  printf "%.2f %.2f\n", m, v[1] }'
+}
+
+# time_cmd ARGS...: "median min" in ms over $runs runs of $DCPLAN ARGS
+time_cmd() {
+	if command -v hyperfine >/dev/null 2>&1; then
+		hyperfine -N -s none --warmup 3 --runs "$runs" -i \
+		    --export-csv "$tmp/h.csv" -- "$*" >/dev/null 2>&1
+		# command,mean,stddev,median,user,system,min,max (seconds)
+		awk -F, 'NR == 2 { printf "%.2f %.2f\n", $4 * 1e3, $7 * 1e3 }' "$tmp/h.csv"
+		return
+	fi
+	# bash's $EPOCHREALTIME costs no process; elsewhere date(1) does, and the
+	# empty command shows how much
+	: >"$tmp/t"
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		if [ -n "${EPOCHREALTIME:-}" ]; then
+			t0=$EPOCHREALTIME
+			"$@" >/dev/null 2>&1 || [ $? -eq 1 ]
+			t1=$EPOCHREALTIME
+		else
+			t0=$(date +%s.%N)
+			"$@" >/dev/null 2>&1 || [ $? -eq 1 ]
+			t1=$(date +%s.%N)
+		fi
+		echo "$t0 $t1" >>"$tmp/t0"
+		i=$((i + 1))
+	done
+	# seconds with a decimal comma in some locales; awk wants a point
+	tr ',' '.' <"$tmp/t0" | awk '{ printf "%.3f\n", ($2 - $1) * 1e3 }' >"$tmp/t"
+	rm -f "$tmp/t0"
+	stats "$tmp/t"
+}
+
+have=$("$DCPLAN" help | sed -n '/^commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
+if command -v hyperfine >/dev/null 2>&1; then
+	echo "== commands: hyperfine, $runs runs each (ms, wall clock)"
+else
+	echo "== commands: $runs runs each (ms, wall clock)"
+fi
+# What starting a process and loading GSL, libyaml and cJSON costs on this
+# machine: the floor under every command.
+printf '%-52s %9s %9s %9s\n' command median min budget
+set -- $(time_cmd "$DCPLAN" --version)
+printf '%-52s %9s %9s %9s\n' "dcplan --version (process start)" "$1" "$2" -
+commands | while IFS='	' read -r budget args; do
+	name=${args%% *}
+	if ! printf '%s\n' "$have" | grep -qx "$name"; then
+		printf '%-52s %9s\n' "dcplan $name" "(no such command yet)"
+		continue
+	fi
+	# a failing command is not a benchmark: show why and go on
+	rc=0
+	$DCPLAN $args >/dev/null 2>"$tmp/err" || rc=$?
+	if [ "$rc" -gt 1 ]; then
+		printf '%-52s %9s\n' "dcplan $name" "(exit $rc)"
+		sed 's/^/    /' "$tmp/err" | head -n 5
+		continue
+	fi
+	set -- $(time_cmd $DCPLAN $args)
+	flag=
+	if [ "$budget" != - ] && awk -v m="$1" -v b="$budget" 'BEGIN { exit !(m > b) }'
+	then
+		flag="  OVER BUDGET"
+	fi
+	label="dcplan $(printf '%s' "$args" | sed "s|$top_srcdir/||g")"
+	printf '%-52s %9s %9s %9s%s\n' "$label" "$1" "$2" "$budget" "$flag"
+done
