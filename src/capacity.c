@@ -61,14 +61,43 @@ margin(double gpus, void *vp)
 	}
 }
 
+/* Brent on a bracket [lo, hi] with margin(lo) >= 0 > margin(hi), to tol GPUs;
+ * returns the feasible end of the final bracket. */
+static double
+bracket_solve(struct margin_args *a, double lo, double hi, double tol)
+{
+	gsl_function F = { margin, a };
+	gsl_root_fsolver *s;
+	int	it, status;
+
+	if ((s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent)) == NULL)
+		return NAN;
+	if (gsl_root_fsolver_set(s, &F, lo, hi) != GSL_SUCCESS) {
+		gsl_root_fsolver_free(s);
+		return NAN;
+	}
+	for (it = 0; it < 200; it++) {
+		if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
+			break;
+		lo = gsl_root_fsolver_x_lower(s);
+		hi = gsl_root_fsolver_x_upper(s);
+		status = gsl_root_test_interval(lo, hi, tol, 0);
+		if (status == GSL_SUCCESS)
+			break;
+	}
+	gsl_root_fsolver_free(s);
+	if (a->failed)
+		return NAN;
+	/* the feasible side of the bracket */
+	return margin(hi, a) >= 0 ? hi : lo;
+}
+
 /* Largest g in [0, hi] with margin(g) >= 0 (margin falls with g). */
 static double
 solve(struct margin_args *a, double hi)
 {
-	gsl_function F = { margin, a };
-	gsl_root_fsolver *s;
-	double	lo = 0, f_lo, f_hi;
-	int	it, status;
+	double	f_lo, f_hi;
+	int	it;
 
 	f_lo = margin(0, a);
 	if (a->failed)
@@ -82,26 +111,7 @@ solve(struct margin_args *a, double hi)
 		return NAN;
 	if (f_hi >= 0)
 		return INFINITY;
-	if ((s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent)) == NULL)
-		return NAN;
-	if (gsl_root_fsolver_set(s, &F, lo, hi) != GSL_SUCCESS) {
-		gsl_root_fsolver_free(s);
-		return NAN;
-	}
-	for (it = 0; it < 200; it++) {
-		if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-			break;
-		lo = gsl_root_fsolver_x_lower(s);
-		hi = gsl_root_fsolver_x_upper(s);
-		status = gsl_root_test_interval(lo, hi, 0.01, 0);
-		if (status == GSL_SUCCESS)
-			break;
-	}
-	gsl_root_fsolver_free(s);
-	if (a->failed)
-		return NAN;
-	/* the feasible side of the bracket */
-	return margin(hi, a) >= 0 ? hi : lo;
+	return bracket_solve(a, 0, hi, 0.01);
 }
 
 int
@@ -158,5 +168,87 @@ capacity_solve(const struct plant_cfg *cfg, const struct cap_condition *cond,
 		}
 	r->max_gpus = floor(r->max_gpus + 1e-6);
 	r->binding_condition = r->condition[r->binding];
+	return 0;
+}
+
+static double
+avail_of(const struct plant_cfg *cfg, enum cap_constraint k, double tdb)
+{
+	switch (k) {
+	case CAP_SUPPLY:
+		return capacity_supply_w(cfg->site, cfg->day, tdb);
+	case CAP_UPS:
+		return cfg->ups_capacity_w;
+	case CAP_TRANSFORMER:
+		return cfg->xfmr_capacity_va;
+	default:
+		return 0;
+	}
+}
+
+int
+capacity_solve_min(const struct plant_cfg *cfg, const struct cap_condition *cond,
+    double installed, double util, double gpu_cap, double hint, struct cap_result *r)
+{
+	struct margin_args a;
+	double	f;
+	int	k;
+
+	memset(r, 0, sizeof *r);
+	r->present[CAP_INSTALLED] = r->present[CAP_SUPPLY] = r->present[CAP_COOLING] = 1;
+	r->present[CAP_UPS] = cfg->chain.ups != NULL;
+	r->present[CAP_TRANSFORMER] = cfg->chain.xfmr != NULL;
+	r->gpus[CAP_INSTALLED] = installed;
+	r->binding = CAP_INSTALLED;
+	r->max_gpus = installed;
+	for (k = 0; k < CAP_COUNT; k++)
+		r->condition[k] = cond->name;
+	r->binding_condition = cond->name;
+	for (k = CAP_SUPPLY; k < CAP_COUNT; k++) {
+		double	lo = 0, hi = installed, g;
+
+		r->gpus[k] = INFINITY;
+		if (!r->present[k] || installed <= 0)
+			continue;
+		memset(&a, 0, sizeof a);
+		a.cfg = cfg;
+		a.cond = cond;
+		a.which = (enum cap_constraint)k;
+		a.util = util;
+		a.cap = gpu_cap;
+		a.avail = r->available[k] = avail_of(cfg, a.which, cond->tdb);
+		/* only a constraint already broken below the current answer matters */
+		f = margin(r->max_gpus, &a);
+		if (a.failed)
+			return -1;
+		if (f >= 0)
+			continue;
+		hi = r->max_gpus;
+		if (margin(0, &a) < 0) {
+			g = 0;
+		} else {
+			/* warm start from the previous answer: a 2 % bracket around it */
+			if (hint > 0 && hint < hi) {
+				if (margin(hint, &a) >= 0) {
+					lo = hint;
+					if (hint * 1.02 < hi && margin(hint * 1.02, &a) < 0)
+						hi = hint * 1.02;
+				} else {
+					hi = hint;
+					if (margin(hint * 0.98, &a) >= 0)
+						lo = hint * 0.98;
+				}
+			}
+			g = bracket_solve(&a, lo, hi, 0.5);
+		}
+		if (a.failed || isnan(g))
+			return -1;
+		r->gpus[k] = g;
+		if (g < r->max_gpus) {
+			r->max_gpus = g;
+			r->binding = (enum cap_constraint)k;
+		}
+	}
+	r->max_gpus = floor(r->max_gpus + 1e-6);
 	return 0;
 }

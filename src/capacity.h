@@ -39,6 +39,13 @@ double	capacity_supply_w(const struct site *, int day, double tdb);
 int	capacity_solve(const struct plant_cfg *, const struct cap_condition *, int ncond,
 	    double gpus_installed, double util, double gpu_cap, struct cap_result *);
 
+/* Cheaper variant for day-by-day use: only the GPUs that can run and what binds.
+ * Constraints that hold with every installed GPU running are not solved (their
+ * gpus[] is INFINITY); hint (previous day's answer, or <= 0) narrows the bracket. */
+int	capacity_solve_min(const struct plant_cfg *, const struct cap_condition *,
+	    double gpus_installed, double util, double gpu_cap, double hint,
+	    struct cap_result *);
+
 const char *cap_constraint_name(enum cap_constraint);
 
 #endif

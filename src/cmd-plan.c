@@ -51,13 +51,14 @@ static int
 eval_target(const struct site *s, const struct weather *w, const struct site_target *t,
     int first, int last, struct target_eval *e)
 {
-	struct tl_day d;
+	struct tl_day d, prev;
 	int	day;
 
 	e->met_on = DATE_NEVER;
 	for (day = first; day <= last; day++) {
-		if (timeline_day(s, w, day, &d) != 0)
+		if (timeline_next(s, w, day, day > first ? &prev : NULL, &d) != 0)
 			return -1;
+		prev = d;
 		if (d.gpus_runnable >= t->gpus) {
 			e->met_on = day;
 			break;

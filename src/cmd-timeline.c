@@ -40,6 +40,7 @@ cmd_timeline_exec(struct cmd_ctx *c)
 	char	err[512];
 	const char *fs = cmd_opt(c, "from"), *ts = cmd_opt(c, "to");
 	int	rc, from, to, day;
+	struct tl_day prev;
 
 	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
 		return rc;
@@ -72,7 +73,7 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		const char *strs[NCOLS];
 		char	dbuf[16];
 
-		if (timeline_day(&s, &w, day, &d) != 0) {
+		if (timeline_next(&s, &w, day, day > from ? &prev : NULL, &d) != 0) {
 			output_abort(&out);
 			cmd_error(c, "the plant model failed on %d", day);
 			weather_free(&w);
@@ -97,6 +98,7 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		strs[13] = d.gpus_runnable < d.gpus_online ? cap_constraint_name(d.binding) :
 		    "none";
 		table_row(&t, n, strs);
+		prev = d;
 	}
 	table_end(&t, NULL);
 	rc = cmd_output_close(c, &out, 1);

@@ -80,34 +80,71 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 	memset(c, 0, sizeof *c);
 	c->site = s;
 	c->day = day;
-	for (i = 0; i < s->cooling.nchillers && c->nch < PLANT_MAX_GROUPS; i++) {
+	/* Groups of identical units are merged: a bank shares its load equally, so
+	 * two groups of the same chiller (or tower cell, or dry cooler) behave as one
+	 * larger group - and the plant is evaluated once instead of per group. */
+	for (i = 0; i < s->cooling.nchillers; i++) {
 		const struct site_units *u = &s->cooling.chillers[i];
+		int	j, use;
 
 		if (u->model == NULL || !in_service(day, u->in_service))
 			continue;
+		use = redundancy_usable(u->count, u->redundancy);
+		for (j = 0; j < c->nch; j++)
+			if (memcmp(c->ch[j], &u->chiller, sizeof u->chiller) == 0)
+				break;
+		if (j < c->nch) {
+			c->ch_usable[j] += use;
+			continue;
+		}
+		if (c->nch == PLANT_MAX_GROUPS)
+			continue;
 		c->ch[c->nch] = &u->chiller;
-		c->ch_usable[c->nch++] = redundancy_usable(u->count, u->redundancy);
+		c->ch_usable[c->nch++] = use;
 	}
-	for (i = 0; i < s->cooling.ntowers && c->ntw < PLANT_MAX_GROUPS; i++) {
+	for (i = 0; i < s->cooling.ntowers; i++) {
 		const struct site_units *u = &s->cooling.towers[i];
 		const struct tower_model *t;
+		double	flow;
+		int	j;
 
 		if (u->model == NULL || !in_service(day, u->in_service))
 			continue;
 		t = &u->model->u.tower;
-		c->tw[c->ntw] = t;
-		c->tw_cells[c->ntw++] = u->count;
 		/* EnergyPlus default design flow 0.000043 m3/s per kW (physics.md s.2) */
-		c->tw_flow += u->count * (t->design_water_flow > 0 ? t->design_water_flow :
+		flow = u->count * (t->design_water_flow > 0 ? t->design_water_flow :
 		    4.3e-8 * t->design_q);
+		c->tw_flow += flow;
+		c->tw_cap += u->count * t->design_q;
+		for (j = 0; j < c->ntw; j++)
+			if (c->tw[j] == t)
+				break;
+		if (j == c->ntw) {
+			if (c->ntw == PLANT_MAX_GROUPS)
+				continue;
+			c->tw[c->ntw++] = t;
+		}
+		c->tw_cells[j] += u->count;
+		c->tw_gflow[j] += flow;
 	}
-	for (i = 0; i < s->cooling.ndrycoolers && c->ndc < PLANT_MAX_GROUPS; i++) {
+	for (i = 0; i < s->cooling.ndrycoolers; i++) {
 		const struct site_units *u = &s->cooling.drycoolers[i];
+		const struct drycooler_model *d;
+		int	j;
 
 		if (u->model == NULL || !in_service(day, u->in_service))
 			continue;
-		c->dc[c->ndc] = &u->model->u.drycooler;
-		c->dc_units[c->ndc++] = u->count;
+		d = &u->model->u.drycooler;
+		c->dc_cap += u->count * d->design_q;
+		for (j = 0; j < c->ndc; j++)
+			if (c->dc[j] == d)
+				break;
+		if (j == c->ndc) {
+			if (c->ndc == PLANT_MAX_GROUPS)
+				continue;
+			c->dc[c->ndc++] = d;
+		}
+		c->dc_units[j] += u->count;
 	}
 	np = design_it(s);
 	c->chain.pdu_eff = ch->pdu_eff;
@@ -235,25 +272,21 @@ static int
 towers_eval(const struct plant_cfg *c, double twb, double q, double setpoint,
     struct tower_op *sum)
 {
-	double	cap = 0, tflow = 0, tsum = 0;
+	double	tsum = 0;
 	int	i;
 
 	memset(sum, 0, sizeof *sum);
-	for (i = 0; i < c->ntw; i++)
-		cap += c->tw_cells[i] * c->tw[i]->design_q;
-	if (cap <= 0)
+	if (c->tw_cap <= 0)
 		return -1;
 	for (i = 0; i < c->ntw; i++) {
 		const struct tower_model *t = c->tw[i];
 		struct tower_op op;
-		double	share = c->tw_cells[i] * t->design_q / cap;
-		double	flow = c->tw_cells[i] * (t->design_water_flow > 0 ?
-		    t->design_water_flow : 4.3e-8 * t->design_q);
+		double	share = c->tw_cells[i] * t->design_q / c->tw_cap;
 
-		if (tower_eval(t, c->tw_cells[i], twb, q * share, flow, setpoint, &op) != 0)
+		if (tower_eval(t, c->tw_cells[i], twb, q * share, c->tw_gflow[i], setpoint,
+		    &op) != 0)
 			return -1;
-		tsum += op.t_out * flow;
-		tflow += flow;
+		tsum += op.t_out * c->tw_gflow[i];
 		sum->fan_power += op.fan_power;
 		sum->evap += op.evap;
 		sum->drift += op.drift;
@@ -261,7 +294,7 @@ towers_eval(const struct plant_cfg *c, double twb, double q, double setpoint,
 		sum->makeup += op.makeup;
 		sum->at_capacity |= op.at_capacity;
 	}
-	sum->t_out = tsum / tflow;
+	sum->t_out = tsum / c->tw_flow;
 	return 0;
 }
 
@@ -321,10 +354,8 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 	if (c->ntw > 0 && s->cooling.economizer)
 		f_air = free_fraction(t_chw_s, t_chw_r, t_tw + s->cooling.hx_approach);
 	if (s->cooling.loop == LOOP_DRYCOOLER && c->ndc > 0) {
-		double	cap = 0, tsum = 0, wsum = 0;
+		double	cap = c->dc_cap, tsum = 0, wsum = 0;
 
-		for (i = 0; i < c->ndc; i++)
-			cap += c->dc_units[i] * c->dc[i]->design_q;
 		for (i = 0; i < c->ndc; i++) {
 			struct drycooler_op d;
 			double	share = c->dc_units[i] * c->dc[i]->design_q / cap;

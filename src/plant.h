@@ -27,7 +27,10 @@ struct plant_cfg {
 	int	ntw;
 	const struct tower_model *tw[PLANT_MAX_GROUPS];
 	int	tw_cells[PLANT_MAX_GROUPS];
+	double	tw_gflow[PLANT_MAX_GROUPS];	/* m3/s per group */
 	double	tw_flow;		/* m3/s condenser water, all cells in service */
+	double	tw_cap;			/* W design heat rejection, all cells */
+	double	dc_cap;			/* W design, all dry coolers */
 	int	ndc;
 	const struct drycooler_model *dc[PLANT_MAX_GROUPS];
 	int	dc_units[PLANT_MAX_GROUPS];

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "generator.h"
 #include "schedule.h"
 #include "sim.h"
 #include "site.h"
@@ -172,14 +173,26 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			st.util = workload_util(s, minute);
 			/* conditions at the middle of the step */
 			weather_at(w, sim_hour_of_year(day, minute) + o->step_s / 7200, &st.wx);
-			it_load_eval(s, racks, st.util, s->it.gpu_power_cap, &it);
+			/* the fleet changes once a day; the load within the day only
+			 * with a non-constant profile */
+			if (k == 0 || s->it.profile != PROFILE_CONSTANT)
+				it_load_eval(s, racks, st.util, s->it.gpu_power_cap, &it);
 			if (plant_eval(&cfg, &it, st.wx.tdb, fmin(st.wx.twb, st.wx.tdb),
 			    st.wx.p > 0 ? st.wx.p : p,
 			    &st.plant) != 0)
 				return -1;
 			st.outside_class = outside_class(s, &st.plant);
-			if (dispatch_in_from_site(s, day, st.wx.tdb, gens, batts, &din) != 0)
-				return -1;
+			/* which units are on site changes daily; their derated output
+			 * with every step's dry-bulb */
+			if (k == 0) {
+				if (dispatch_in_from_site(s, day, st.wx.tdb, gens, batts,
+				    &din) != 0)
+					return -1;
+			} else
+				for (g = 0; g < din.ngen; g++)
+					if (gens[g].model != NULL)
+						gens[g].avail_w = generator_available(
+						    gens[g].model, st.wx.tdb);
 			din.demand_w = st.plant.facility_w;
 			din.dt = o->step_s;
 			for (g = 0; g < din.ngen; g++)

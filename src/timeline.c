@@ -28,6 +28,13 @@ timeline_range(const struct site *s, int *from, int *to)
 int
 timeline_day(const struct site *s, const struct weather *w, int day, struct tl_day *t)
 {
+	return timeline_next(s, w, day, NULL, t);
+}
+
+int
+timeline_next(const struct site *s, const struct weather *w, int day,
+    const struct tl_day *prev, struct tl_day *t)
+{
 	struct plant_cfg cfg;
 	struct cap_condition cond;
 	struct cap_result full;
@@ -58,14 +65,14 @@ timeline_day(const struct site *s, const struct weather *w, int day, struct tl_d
 	cond.tdb = t->tdb;
 	cond.twb = t->twb;
 	cond.p = p;
-	if (capacity_solve(&cfg, &cond, 1, (double)t->gpus_online, s->it.utilization,
-	    s->it.gpu_power_cap, &t->cap) != 0)
+	if (capacity_solve_min(&cfg, &cond, (double)t->gpus_online, s->it.utilization,
+	    s->it.gpu_power_cap, prev ? prev->gpus_runnable : 0, &t->cap) != 0)
 		return -1;
 	t->gpus_runnable = t->cap.max_gpus;
 	t->binding = t->cap.binding;
 	if (s->it.gpu_power_cap > 0 || s->it.utilization < 1) {
-		if (capacity_solve(&cfg, &cond, 1, (double)t->gpus_online, 1.0, 0,
-		    &full) != 0)
+		if (capacity_solve_min(&cfg, &cond, (double)t->gpus_online, 1.0, 0,
+		    prev ? prev->gpus_full_power : 0, &full) != 0)
 			return -1;
 		t->gpus_full_power = full.max_gpus;
 	} else

@@ -25,6 +25,10 @@ struct tl_day {
 /* One day.  0, or -1 if the plant model failed. */
 int	timeline_day(const struct site *, const struct weather *, int day,
 	    struct tl_day *);
+/* The same, warm-started from the previous day's row (or NULL): days in sequence
+ * cost a few plant evaluations each. */
+int	timeline_next(const struct site *, const struct weather *, int day,
+	    const struct tl_day *prev, struct tl_day *);
 
 /* Range of days a timeline covers: first delivery to full deployment plus the
  * horizon (simulation.horizon). */
