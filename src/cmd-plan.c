@@ -73,9 +73,39 @@ eval_target(const struct site *s, const struct weather *w, const struct site_tar
 	return 0;
 }
 
+/* The first year after full deployment, watched step by step: the fleet must run
+ * there without unserved load or unmet cooling. */
+struct year_watch {
+	int	from;
+	double	step_s;
+	double	unserved_h, unmet_h, peak_unserved_w;
+	int	peak_day, peak_minute;
+};
+
+static int
+watch_step(void *vp, const struct sim_step *st)
+{
+	struct year_watch *y = vp;
+
+	if (st->day < y->from)
+		return 0;
+	if (st->disp.unserved_w > 1e-3) {
+		y->unserved_h += y->step_s / 3600;
+		if (st->disp.unserved_w > y->peak_unserved_w) {
+			y->peak_unserved_w = st->disp.unserved_w;
+			y->peak_day = st->day;
+			y->peak_minute = st->minute;
+		}
+	}
+	if (st->plant.unmet_w > 0)
+		y->unmet_h += y->step_s / 3600;
+	return 0;
+}
+
 static int
 cmd_plan_exec(struct cmd_ctx *c)
 {
+	struct year_watch yw;
 	struct site s;
 	struct weather w;
 	struct design_conditions dc;
@@ -189,7 +219,10 @@ cmd_plan_exec(struct cmd_ctx *c)
 	so.from_day = from;
 	so.to_day = (full != DATE_NEVER && full != DATE_NONE ? full : from) + 364;
 	so.step_s = s.sim.step_s;
-	if (sim_run(&s, &w, &so, NULL, NULL, &su) != 0) {
+	memset(&yw, 0, sizeof yw);
+	yw.from = so.to_day - 364;
+	yw.step_s = so.step_s;
+	if (sim_run(&s, &w, &so, watch_step, &yw, &su) != 0) {
 		cmd_error(c, "the simulation failed");
 		goto fail;
 	}
@@ -247,6 +280,33 @@ cmd_plan_exec(struct cmd_ctx *c)
 	}
 	if (s.power.ngens == 0)
 		report_str(r, "none", "generators", "none on site");
+
+	/* 4. the finished site must carry its fleet all year */
+	report_section(r, "operation", "First year of operation");
+	date_format(yw.from, a);
+	if (yw.unserved_h > 0) {
+		char	tb[16];
+
+		feasible = 0;
+		date_format(yw.peak_day, tb);
+		snprintf(line, sizeof line, "FAIL  supply falls short of the full fleet "
+		    "for %.0f h from %s; worst %.1f MW short on %s %02d:%02d: add that much "
+		    "supply, or cap GPU power (it.workload.gpu_power_cap)", yw.unserved_h,
+		    a, yw.peak_unserved_w / 1e6, tb, yw.peak_minute / 60,
+		    yw.peak_minute % 60);
+		report_str(r, "supply", "supply", line);
+	} else {
+		snprintf(line, sizeof line, "OK    the supply carries the full fleet every "
+		    "hour from %s", a);
+		report_str(r, "supply", "supply", line);
+	}
+	if (yw.unmet_h > 0) {
+		feasible = 0;
+		snprintf(line, sizeof line, "FAIL  cooling falls short for %.0f h in the "
+		    "first year", yw.unmet_h);
+	} else
+		snprintf(line, sizeof line, "OK    cooling meets the load every hour");
+	report_str(r, "cooling", "cooling", line);
 
 	report_section(r, "verdict", "Verdict");
 	report_str(r, "verdict", "verdict", feasible ? "FEASIBLE" : "INFEASIBLE");
