@@ -1,7 +1,10 @@
 /*
  * output.c - atomic output files, reports and streamed tables (see output.h).
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,24 +15,68 @@
 
 #include "output.h"
 
+/*
+ * The mode a new file gets from open(2) with 0666, as a shell redirection gives it:
+ * mkstemp() creates 0600.  umask() can only be read by setting it, so set it back at
+ * once; this is the command layer, run once per process, not the engine.
+ */
+static mode_t
+output_new_mode(void)
+{
+	mode_t	mask = umask(0);
+
+	umask(mask);
+	return 0666 & ~mask;
+}
+
 int
 output_open(struct output *o, const char *path)
 {
-	int	fd;
+	struct stat st;
+	mode_t	mode;
+	size_t	len;
+	int	fd, e;
 
 	memset(o, 0, sizeof *o);
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return 0;
 	}
-	if ((o->path = strdup(path)) == NULL ||
-	    (o->tmp = malloc(strlen(path) + 16)) == NULL)
+	if ((o->path = strdup(path)) == NULL)
 		goto fail;
-	snprintf(o->tmp, strlen(path) + 16, "%s.tmp.XXXXXX", path);
+	mode = output_new_mode();
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode)) {
+			/*
+			 * A FIFO, a device (/dev/null, /dev/stdout) or the like:
+			 * renaming a temporary file over it would replace it, so
+			 * write into it directly, as a shell redirection does.  No
+			 * atomicity is possible here: a reader may see a partial
+			 * result when the command fails half-way.
+			 */
+			if ((fd = open(path, O_WRONLY | O_TRUNC | O_NOCTTY)) == -1)
+				goto fail;
+			if ((o->fp = fdopen(fd, "w")) == NULL) {
+				e = errno;
+				close(fd);
+				errno = e;
+				goto fail;
+			}
+			return 0;
+		}
+		/* replacing a regular file keeps its permissions */
+		mode = st.st_mode & 0777;
+	}
+	len = strlen(path) + 16;
+	if ((o->tmp = malloc(len)) == NULL)
+		goto fail;
+	snprintf(o->tmp, len, "%s.tmp.XXXXXX", path);
 	if ((fd = mkstemp(o->tmp)) == -1)
 		goto fail;
+	/* Best effort: a file system without modes (vfat) refuses, and 0600 is safe. */
+	(void)fchmod(fd, mode);
 	if ((o->fp = fdopen(fd, "w")) == NULL) {
-		int e = errno;
+		e = errno;
 		close(fd);
 		unlink(o->tmp);
 		errno = e;
@@ -37,9 +84,11 @@ output_open(struct output *o, const char *path)
 	}
 	return 0;
 fail:
+	e = errno;
 	free(o->path);
 	free(o->tmp);
 	o->path = o->tmp = NULL;
+	errno = e;
 	return -1;
 }
 
@@ -59,8 +108,14 @@ output_commit(struct output *o)
 		errno = e;
 		return rc;
 	}
-	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0) {
+	errno = 0;
+	if (fflush(o->fp) != 0 || ferror(o->fp)) {
 		e = errno ? errno : EIO;
+		rc = -1;
+	}
+	/* fsync() only a file we rename: it fails with EINVAL on a FIFO or a tty */
+	if (rc == 0 && o->tmp != NULL && fsync(fileno(o->fp)) != 0) {
+		e = errno;
 		rc = -1;
 	}
 	if (fclose(o->fp) != 0 && rc == 0) {
@@ -68,12 +123,14 @@ output_commit(struct output *o)
 		rc = -1;
 	}
 	o->fp = NULL;
-	if (rc == 0 && rename(o->tmp, o->path) != 0) {
-		e = errno;
-		rc = -1;
+	if (o->tmp != NULL) {
+		if (rc == 0 && rename(o->tmp, o->path) != 0) {
+			e = errno;
+			rc = -1;
+		}
+		if (rc != 0)
+			unlink(o->tmp);
 	}
-	if (rc != 0)
-		unlink(o->tmp);
 	free(o->path);
 	free(o->tmp);
 	o->path = o->tmp = NULL;
@@ -86,7 +143,8 @@ output_abort(struct output *o)
 {
 	if (o->fp != NULL && o->path != NULL) {
 		fclose(o->fp);
-		unlink(o->tmp);
+		if (o->tmp != NULL)
+			unlink(o->tmp);
 	}
 	free(o->path);
 	free(o->tmp);
@@ -541,11 +599,30 @@ text_table(const struct report *r, size_t first, FILE *fp)
 	}
 }
 
+/* A string value; the lines after the first are indented under the value column. */
+static void
+text_str(FILE *fp, int lw, const char *label, const char *v)
+{
+	const char *nl;
+	size_t	len = strlen(v);
+
+	while (len > 0 && v[len - 1] == '\n')	/* a YAML block's final newline */
+		len--;
+	fprintf(fp, "  %-*s  ", lw, label);
+	while ((nl = memchr(v, '\n', len)) != NULL) {
+		fprintf(fp, "%.*s\n%*s", (int)(nl - v), v, lw + 4, "");
+		len -= (size_t)(nl - v) + 1;
+		v = nl + 1;
+	}
+	fprintf(fp, "%.*s\n", (int)len, v);
+}
+
 static int
 write_text(const struct report *r, FILE *fp)
 {
 	char	buf[64];
 	size_t	i, lw = 0;
+	int	first = 1;
 
 	for (i = 0; i < r->n; i++)
 		if (r->v[i].kind == E_NUM || r->v[i].kind == E_INT ||
@@ -554,14 +631,17 @@ write_text(const struct report *r, FILE *fp)
 			if (l > lw)
 				lw = l;
 		}
-	if (r->title && *r->title)
+	if (r->title && *r->title) {
 		fprintf(fp, "%s\n", r->title);
+		first = 0;
+	}
 	for (i = 0; i < r->n; i++) {
 		const struct ent *e = &r->v[i];
 
 		switch (e->kind) {
 		case E_SECTION:
-			fprintf(fp, "\n%s\n", e->label);
+			/* a blank line between sections, none above the first */
+			fprintf(fp, "%s%s\n", first ? "" : "\n", e->label);
 			break;
 		case E_NUM:
 		case E_INT:
@@ -570,7 +650,7 @@ write_text(const struct report *r, FILE *fp)
 			    e->unit && *e->unit ? " " : "", e->unit ? e->unit : "");
 			break;
 		case E_STR:
-			fprintf(fp, "  %-*s  %s\n", (int)lw, e->label, e->str);
+			text_str(fp, (int)lw, e->label, e->str);
 			break;
 		case E_NOTE:
 			fprintf(fp, "  %s\n", e->str);
@@ -581,6 +661,7 @@ write_text(const struct report *r, FILE *fp)
 		case E_ROW:
 			break;
 		}
+		first = 0;
 	}
 	return 0;
 }

@@ -2,7 +2,10 @@
  * output.h - where results go and how they are written.
  *
  * An output is stdout or a file written atomically (a temporary file in the same
- * directory, renamed over the target on success, removed on any failure).  Writers:
+ * directory, renamed over the target on success, removed on any failure; a new file
+ * gets 0666 less the umask, a replaced one keeps its mode).  An existing target that
+ * is not a regular file (a FIFO, /dev/null, /dev/stdout) is written directly, without
+ * atomicity, rather than replaced.  Writers:
  * a report (sections of labelled values and small tables) and a streamed table (one
  * row per time step, constant memory), each as text, CSV (RFC 4180) or JSON.
  * Numbers are formatted with fixed precision in the C locale; a non-finite value is

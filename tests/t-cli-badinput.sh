@@ -82,8 +82,19 @@ cmp_files "$T/o/out.csv" "$T/stdout.csv" "-o: the same bytes as standard output"
 # The output file gets the ordinary umask mode, like a shell redirection.
 rm -f "$T/o/out.csv"
 (umask 022; "$DCPLAN" check -o "$T/o/out.txt" "$DATA/sites/minimal.yaml")
-todo "output_open() keeps mkstemp's 0600 mode (output.c)"
 is "$(ls -l "$T/o/out.txt" | cut -c1-10)" "-rw-r--r--" "-o: file mode 0644 under umask 022"
+rm -f "$T/o/out.txt"
+(umask 027; "$DCPLAN" check -o "$T/o/out.txt" "$DATA/sites/minimal.yaml")
+is "$(ls -l "$T/o/out.txt" | cut -c1-10)" "-rw-r-----" "-o: file mode 0640 under umask 027"
+# replacing a file keeps its mode, whatever the umask
+echo previous >"$T/o/out.txt"
+chmod 604 "$T/o/out.txt"
+(umask 077; "$DCPLAN" check -o "$T/o/out.txt" "$DATA/sites/minimal.yaml")
+"$DCPLAN" check "$DATA/sites/minimal.yaml" >"$T/o.want" 2>/dev/null
+cmp_files "$T/o/out.txt" "$T/o.want" "-o over an existing file: replaced"
+is "$(ls -l "$T/o/out.txt" | cut -c1-10)" "-rw----r--" \
+    "-o over an existing file keeps its mode 0604 under umask 077"
+rm -f "$T/o/out.txt"
 
 # -o into a missing directory is an I/O error, and leaves nothing behind.
 run "$DCPLAN" check -o "$T/o/nodir/out.csv" "$DATA/sites/minimal.yaml"
@@ -105,10 +116,32 @@ if mkfifo "$T/fifo" 2>/dev/null; then
 		wait $reader 2>/dev/null
 		st=1
 	fi
-	todo "output_open() renames a temporary file over non-regular files (output.c)"
 	ok $st "-o onto a FIFO keeps the FIFO"
+	"$DCPLAN" check "$DATA/sites/minimal.yaml" >"$T/fifo.want" 2>/dev/null
+	cmp_files "$T/fifo.out" "$T/fifo.want" "-o onto a FIFO: the reader gets the output"
 else
 	skip "-o onto a FIFO keeps the FIFO" "mkfifo failed"
+	skip "-o onto a FIFO: the reader gets the output" "mkfifo failed"
+fi
+
+# -o onto a character device writes through it (made here, so that a regression
+# replaces a node in the scratch directory, not /dev/null); a write error on it,
+# like a full disk, is exit 4.  mknod needs privileges: skip without them.
+if mknod "$T/null" c 1 3 2>/dev/null && mknod "$T/full" c 1 7 2>/dev/null; then
+	run "$DCPLAN" check -o "$T/null" "$DATA/sites/minimal.yaml"
+	[ "$rc" -eq 0 ] && [ -c "$T/null" ]
+	ok $? "-o onto a character device: exit 0, the device stays"
+	run "$DCPLAN" check -o "$T/full" "$DATA/sites/minimal.yaml"
+	[ "$rc" -eq 4 ] && [ -c "$T/full" ]
+	ok $? "-o onto a full device: exit 4, the device stays"
+	like "$(cat "$T/err")" "dcplan: cannot write '$T/full': " \
+	    "-o onto a full device: says so"
+	is "$(ls -A "$T" | grep -c '\.tmp\.')" 0 "-o onto a device: no temporary file"
+else
+	for d in "-o onto a character device" "-o onto a full device" \
+	    "-o onto a full device: says so" "-o onto a device: no temporary file"; do
+		skip "$d" "mknod failed"
+	done
 fi
 
 # --- missing or unreadable site files: exit 4 ---

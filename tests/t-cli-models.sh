@@ -118,6 +118,19 @@ done
 like "$(row capft)" "x 4.44..7.78, y 12.78..26.67" "show: CAPFT limits"
 like "$(row eirfplr)" "p 0.41..1.06" "show: EIRFPLR limits"
 
+# text: no blank line above the first section; a multi-line source continues under
+# the value column (2 + the widest label, 34, + 2 = column 39)
+run "$DCPLAN" models show york-yk-4396kw-vanes
+is "$(head -1 "$T/out")" "york-yk-4396kw-vanes" "show text: the section title first"
+like "$(sed -n 2p "$T/out")" "  name                                york-yk-4396kw-vanes" \
+    "show text: label and value columns"
+is "$(grep -A1 '^  source  ' "$T/out" | sed -n 2p)" \
+    "                                      as carried in equipment.md.  [S]: an NREL dataset built from manufacturer test data;" \
+    "show text: a source's second line sits under the value column"
+is "$(grep -c '^$' "$T/out")" 0 "show text: no blank lines (the block's final newline dropped)"
+run "$DCPLAN" models list
+is "$(head -1 "$T/out")" "Equipment models" "list text: the section title first"
+
 run "$DCPLAN" models show supermicro-h100-lc-rack
 is "$rc" 0 "models show a rack: exit 0"
 # 8 x 10.2 kW + 0.4 kW = 82.0 kW
