@@ -4,10 +4,9 @@
 #include <math.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_roots.h>
-
 #include "capacity.h"
+#include "roots.h"
+#include "weather.h"
 #include "supply.h"
 
 static const char *const names[CAP_COUNT] = {
@@ -18,6 +17,19 @@ const char *
 cap_constraint_name(enum cap_constraint c)
 {
 	return c < CAP_COUNT ? names[c] : "?";
+}
+
+void
+capacity_design_conditions(const struct design_conditions *dc, double p,
+    struct cap_condition cond[2])
+{
+	cond[0].name = "cooling 0.4 %";
+	cond[0].tdb = dc->cool_db;
+	cond[0].twb = dc->cool_mcwb;
+	cond[1].name = "evaporation 0.4 %";
+	cond[1].tdb = dc->evap_mcdb;
+	cond[1].twb = dc->evap_wb;
+	cond[0].p = cond[1].p = p;
 }
 
 double
@@ -66,30 +78,13 @@ margin(double gpus, void *vp)
 static double
 bracket_solve(struct margin_args *a, double lo, double hi, double tol)
 {
-	gsl_function F = { margin, a };
-	gsl_root_fsolver *s;
-	int	it, status;
+	double	root, blo, bhi;
 
-	if ((s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent)) == NULL)
+	if (roots_brent(margin, a, lo, hi, tol, 200, &root, &blo, &bhi) != 0 ||
+	    a->failed)
 		return NAN;
-	if (gsl_root_fsolver_set(s, &F, lo, hi) != GSL_SUCCESS) {
-		gsl_root_fsolver_free(s);
-		return NAN;
-	}
-	for (it = 0; it < 200; it++) {
-		if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-			break;
-		lo = gsl_root_fsolver_x_lower(s);
-		hi = gsl_root_fsolver_x_upper(s);
-		status = gsl_root_test_interval(lo, hi, tol, 0);
-		if (status == GSL_SUCCESS)
-			break;
-	}
-	gsl_root_fsolver_free(s);
-	if (a->failed)
-		return NAN;
-	/* the feasible side of the bracket */
-	return margin(hi, a) >= 0 ? hi : lo;
+	/* the feasible side of the final bracket */
+	return margin(bhi, a) >= 0 ? bhi : blo;
 }
 
 /* Largest g in [0, hi] with margin(g) >= 0 (margin falls with g). */

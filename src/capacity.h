@@ -31,6 +31,13 @@ struct cap_result {
 	const char *binding_condition;	/* the design condition that binds */
 };
 
+struct design_conditions;
+/* The two ASHRAE design conditions plants are sized for (Handbook - Fundamentals
+ * ch. 14): 0.4 % cooling dry-bulb with its mean coincident wet-bulb, and 0.4 %
+ * evaporation wet-bulb with its mean coincident dry-bulb; p is station pressure. */
+void	capacity_design_conditions(const struct design_conditions *, double p,
+	    struct cap_condition cond[2]);
+
 /* Supply available on `day` at ambient tdb: grid plus derated generators. */
 double	capacity_supply_w(const struct site *, int day, double tdb);
 

@@ -135,13 +135,7 @@ cmd_plan_exec(struct cmd_ctx *c)
 
 	/* 1. capacity of the finished site at ASHRAE design conditions */
 	cap_day = to;
-	cond[0].name = "cooling 0.4 %";
-	cond[0].tdb = dc.cool_db;
-	cond[0].twb = dc.cool_mcwb;
-	cond[1].name = "evaporation 0.4 %";
-	cond[1].tdb = dc.evap_mcdb;
-	cond[1].twb = dc.evap_wb;
-	cond[0].p = cond[1].p = site_pressure(&s);
+	capacity_design_conditions(&dc, site_pressure(&s), cond);
 	plant_cfg_init(&cfg, &s, cap_day);
 	installed = (double)site_total_gpus(&s);
 	if (capacity_solve(&cfg, cond, 2, installed, s.it.utilization,

@@ -17,6 +17,7 @@
 #include <gsl/gsl_roots.h>
 
 #include "psychro.h"
+#include "roots.h"
 
 /* Validity range of the saturation pressure fits (ASHRAE 2017 ch. 1 eqs. 5, 6). */
 #define PSY_TMIN	-100.0
@@ -30,52 +31,6 @@
 /* Temperature tolerance of the root solves, K. */
 #define PSY_TOL		1e-6
 #define PSY_MAXITER	200
-
-/*
- * Brent's method (gsl_root_fsolver_brent) without heap allocation, because these
- * solves run inside hourly loops.  gsl_root_fsolver is a public struct in
- * <gsl/gsl_roots.h>; its state is type->size bytes, exactly what
- * gsl_root_fsolver_alloc() would malloc, so a local buffer serves.
- * The caller guarantees that f(lo) and f(hi) differ in sign.
- */
-static int
-psy_brent(double (*fn)(double, void *), void *arg, double lo, double hi,
-    double *root)
-{
-	union {
-		double		d[32];
-		long double	ld;
-		void		*p;
-	} state;
-	const gsl_root_fsolver_type *T = gsl_root_fsolver_brent;
-	gsl_root_fsolver s;
-	gsl_function F;
-	int i, status;
-
-	if (T->size > sizeof state)
-		return -1;
-	F.function = fn;
-	F.params = arg;
-	s.type = T;
-	s.function = NULL;
-	s.root = s.x_lower = s.x_upper = 0;
-	s.state = &state;
-	if (gsl_root_fsolver_set(&s, &F, lo, hi) != GSL_SUCCESS)
-		return -1;
-	for (i = 0; i < PSY_MAXITER; i++) {
-		if (gsl_root_fsolver_iterate(&s) != GSL_SUCCESS)
-			return -1;
-		status = gsl_root_test_interval(gsl_root_fsolver_x_lower(&s),
-		    gsl_root_fsolver_x_upper(&s), PSY_TOL, 0);
-		if (status == GSL_SUCCESS) {
-			*root = gsl_root_fsolver_root(&s);
-			return isfinite(*root) ? 0 : -1;
-		}
-		if (status != GSL_CONTINUE)
-			return -1;
-	}
-	return -1;
-}
 
 /* Standard atmosphere, ASHRAE 2017 ch. 1 eq. 3 (z in m). */
 double
@@ -187,7 +142,8 @@ psy_tdp_from_w(double w, double p, double *tdp)
 		*tdp = PSY_TMAX;
 		return 0;
 	}
-	return psy_brent(psy_tdp_fn, &lnpw, PSY_TMIN, PSY_TMAX, tdp);
+	return roots_brent(psy_tdp_fn, &lnpw, PSY_TMIN, PSY_TMAX, PSY_TOL, PSY_MAXITER,
+	    tdp, NULL, NULL);
 }
 
 struct psy_twb_arg {
@@ -233,7 +189,8 @@ psy_twb_solve(double tdb, double w, double p, double tdp, double *twb)
 		*twb = tdp;
 		return 0;
 	}
-	return psy_brent(psy_twb_fn, &a, tdp, tdb, twb);
+	return roots_brent(psy_twb_fn, &a, tdp, tdb, PSY_TOL, PSY_MAXITER, twb,
+	    NULL, NULL);
 }
 
 int

@@ -17,6 +17,7 @@
 #include <gsl/gsl_roots.h>
 
 #include "tower.h"
+#include "roots.h"
 
 /* Liquid water near 25 degC (IAPWS-95: 997.05 kg/m3, cp 4.1813 kJ/kg-K). */
 #define TOWER_RHO_W	997.0
@@ -91,51 +92,6 @@ tower_yorkcalc_approach(double twb, double range, double lg)
 	return tower_clamp(a, YC_APP_MIN, YC_APP_MAX);
 }
 
-/*
- * Brent's method (gsl_root_fsolver_brent) with the solver state on the stack
- * instead of gsl_root_fsolver_alloc(): gsl_root_fsolver is public in
- * <gsl/gsl_roots.h> and needs type->size bytes of state.  f(lo) and f(hi) must
- * differ in sign.
- */
-static int
-tower_brent(double (*fn)(double, void *), void *arg, double lo, double hi,
-    double tol, double *root)
-{
-	union {
-		double		d[32];
-		long double	ld;
-		void		*p;
-	} state;
-	const gsl_root_fsolver_type *T = gsl_root_fsolver_brent;
-	gsl_root_fsolver s;
-	gsl_function F;
-	int i, status;
-
-	if (T->size > sizeof state)
-		return -1;
-	F.function = fn;
-	F.params = arg;
-	s.type = T;
-	s.function = NULL;
-	s.root = s.x_lower = s.x_upper = 0;
-	s.state = &state;
-	if (gsl_root_fsolver_set(&s, &F, lo, hi) != GSL_SUCCESS)
-		return -1;
-	for (i = 0; i < TOWER_MAXITER; i++) {
-		if (gsl_root_fsolver_iterate(&s) != GSL_SUCCESS)
-			return -1;
-		status = gsl_root_test_interval(gsl_root_fsolver_x_lower(&s),
-		    gsl_root_fsolver_x_upper(&s), tol, 0);
-		if (status == GSL_SUCCESS) {
-			*root = gsl_root_fsolver_root(&s);
-			return isfinite(*root) ? 0 : -1;
-		}
-		if (status != GSL_CONTINUE)
-			return -1;
-	}
-	return -1;
-}
-
 static int
 tower_model_ok(const struct tower_model *m)
 {
@@ -189,7 +145,8 @@ tower_yorkcalc_fan(const struct tower_model *m, struct tower_fr_arg *a,
 		fr = 1.0;
 	} else if (frmin >= 1.0 || tower_fr_fn(frmin, a) <= 0)
 		fr = frmin;		/* water leaves colder than the setpoint */
-	else if (tower_brent(tower_fr_fn, a, frmin, 1.0, TOWER_FR_TOL, &fr) != 0)
+	else if (roots_brent(tower_fr_fn, a, frmin, 1.0, TOWER_FR_TOL,
+	    TOWER_MAXITER, &fr, NULL, NULL) != 0)
 		return -1;
 	op->fr_air = fr;
 	op->approach = tower_yorkcalc_approach(a->twb, a->range, a->frw / fr);
