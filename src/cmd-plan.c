@@ -262,11 +262,19 @@ cmd_plan_exec(struct cmd_ctx *c)
 			ok = 0;
 		if (g->max_running > 0 && su.gen_max_running[i] > g->max_running)
 			ok = 0;
-		snprintf(line, sizeof line, "%s: %.0f h per unit per year%s, %.2f t NOx per "
-		    "year%s, at most %d units at once%s", ok ? "OK" : "EXCEEDED", hrs,
-		    g->max_hours_s > 0 ? " (limit set)" : "", nox,
-		    g->max_nox_kg > 0 ? " (limit set)" : "", su.gen_max_running[i],
-		    g->max_running > 0 ? " (limit set)" : "");
+		{
+			char	lh[48] = "", ln[48] = "", lr[48] = "";
+
+			if (g->max_hours_s > 0)
+				snprintf(lh, sizeof lh, " (limit %.0f)", g->max_hours_s / 3600);
+			if (g->max_nox_kg > 0)
+				snprintf(ln, sizeof ln, " (limit %.1f)", g->max_nox_kg / 1e3);
+			if (g->max_running > 0)
+				snprintf(lr, sizeof lr, " (limit %d)", g->max_running);
+			snprintf(line, sizeof line, "%s: %.0f h per unit per year%s, %.2f t NOx "
+			    "per year%s, at most %d units at once%s", ok ? "OK" : "EXCEEDED",
+			    hrs, lh, nox, ln, su.gen_max_running[i], lr);
+		}
 		snprintf(key, sizeof key, "generators_%zu", i + 1);
 		report_str(r, key, g->name, line);
 		if (!ok)
