@@ -67,6 +67,13 @@ kind_noun(enum ynode_kind k)
 	}
 }
 
+/* "a" or "an" before a noun ("an integer", "an apparent power", "a power"). */
+static const char *
+bind_article(const char *noun)
+{
+	return noun[0] != '\0' && strchr("aeiouAEIOU", noun[0]) != NULL ? "an" : "a";
+}
+
 static const struct ynode *
 bind_kind(struct bind *b, const struct ynode *map, const char *key, int flags,
     enum ynode_kind want)
@@ -84,6 +91,19 @@ bind_kind(struct bind *b, const struct ynode *map, const char *key, int flags,
 	return n;
 }
 
+/* The key node of map[key] (for diagnostics), or the map itself. */
+static const struct ynode *
+bind_key_node(const struct ynode *map, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < map->n; i++)	/* the pair ymap_get finds */
+		if (map->pairs[i].key->kind == YN_SCALAR &&
+		    strcmp(map->pairs[i].key->str, key) == 0)
+			return map->pairs[i].key;
+	return map;
+}
+
 const struct ynode *
 bind_node(struct bind *b, const struct ynode *map, const char *key, int flags)
 {
@@ -92,8 +112,12 @@ bind_node(struct bind *b, const struct ynode *map, const char *key, int flags)
 	if (map == NULL || map->kind != YN_MAP)
 		return NULL;
 	n = ymap_get(map, key);
-	if (n != NULL && n->kind == YN_SCALAR && n->is_null)
-		n = NULL;
+	if (n != NULL && n->kind == YN_SCALAR && n->is_null) {
+		/* "racks:" with nothing after it: the key is there, its value is not */
+		if (flags & B_REQ)
+			bind_error(b, bind_key_node(map, key), "'%s' has no value", key);
+		return NULL;
+	}
 	if (n == NULL && (flags & B_REQ))
 		bind_error(b, map, "missing required key '%s'", key);
 	return n;
@@ -278,8 +302,9 @@ bind_qty_node(struct bind *b, const struct ynode *n, const char *what,
 	double	v;
 
 	if (n->kind != YN_SCALAR) {
-		bind_error(b, n, "'%s' must be a %s, not %s", what,
-		    unit_kind_name(kind), kind_noun(n->kind));
+		bind_error(b, n, "'%s' must be %s %s, not %s", what,
+		    bind_article(unit_kind_name(kind)), unit_kind_name(kind),
+		    kind_noun(n->kind));
 		return 0;
 	}
 	if (units_parse(n->str, kind, &v, err, sizeof err) != 0) {

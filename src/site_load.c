@@ -16,6 +16,12 @@
 
 static const char *const red_names[] = { "N", "N+1", "N+2", "2N", NULL };
 
+/* The slowest delivery rate: one rack a year (dcplan-site(5)), per second. */
+#define SITE_MIN_RATE		(1.0 / (365 * 86400.0))
+/* A delivery by rate is expanded day by day: at most 100 years of it. */
+#define SITE_MAX_DELIVERY_Y	100
+#define SITE_MAX_DELIVERY_D	(SITE_MAX_DELIVERY_Y * 365L)
+
 /* Grow an array by one zeroed element; NULL on allocation failure. */
 static void *
 grow(void *pv, size_t *n, size_t size)
@@ -204,13 +210,14 @@ load_climate(struct site *s, struct bind *b, const struct ynode *root)
 	}
 }
 
-/* Delivery lots from a start date and a rate: cumulative floor(rate * days). */
+/* Delivery lots from a start date and a rate: cumulative floor(rate * days).  The
+ * caller has checked that the racks arrive within SITE_MAX_DELIVERY_D days. */
 static int
 expand_rate(struct site_phase *p)
 {
 	long	done = 0, day;
 
-	for (day = 0; done < p->racks; day++) {
+	for (day = 0; done < p->racks && day <= SITE_MAX_DELIVERY_D; day++) {
 		long	cum = (long)floor(p->rate_per_day * (double)(day + 1) + 1e-9);
 		struct delivery_lot *lot;
 
@@ -236,11 +243,12 @@ load_phase(struct site *s, struct bind *b, const struct ynode *m, struct site_ph
 	    NULL };
 	static const char *const dkeys[] = { "start", "rate", "dates", NULL };
 	static const char *const lkeys[] = { "date", "racks", NULL };
-	const struct ynode *d, *dates;
+	const struct ynode *d, *dates, *rn;
 	const struct model *rk, *sv;
 	double	lag;
 	size_t	i;
 	long	sum = 0;
+	int	racks_ok, lots_ok = 1, prev = DATE_NONE;
 
 	p->line = m->line;
 	snprintf(p->name, sizeof p->name, "phase%zu", idx + 1);
@@ -249,6 +257,8 @@ load_phase(struct site *s, struct bind *b, const struct ynode *m, struct site_ph
 	if (ymap_get(m, "rack") != NULL && ymap_get(m, "server") != NULL) {
 		bind_error(b, ymap_get(m, "server"),
 		    "give either 'rack' or 'server' with 'servers_per_rack', not both");
+	} else if (ymap_get(m, "rack") == NULL && ymap_get(m, "server") == NULL) {
+		bind_error(b, m, "give 'rack', or 'server' with 'servers_per_rack'");
 	} else if (ymap_get(m, "rack") != NULL) {
 		if ((rk = get_model(s, b, m, "rack", MK_RACK, B_REQ)) != NULL) {
 			p->rack = rk->u.rack.rack;
@@ -263,7 +273,7 @@ load_phase(struct site *s, struct bind *b, const struct ynode *m, struct site_ph
 	}
 	if (p->server != NULL)
 		p->gpus_per_rack = p->rack.servers * p->server->u.server.gpus;
-	bind_int(b, m, "racks", B_REQ, 1, 10000000, &p->racks);
+	racks_ok = bind_int(b, m, "racks", B_REQ, 1, 10000000, &p->racks);
 	lag = 0;
 	if (bind_qty(b, m, "install_lag", 0, U_TIME, 0, 3650 * 86400.0, &lag))
 		p->install_lag_d = (int)ceil(lag / 86400 - 1e-9);
@@ -280,12 +290,29 @@ load_phase(struct site *s, struct bind *b, const struct ynode *m, struct site_ph
 	}
 	if (dates == NULL) {
 		int	ok = bind_date(b, d, "start", B_REQ, &p->delivery_start);
+		double	rate = 0;
 
 		/* at least one rack a year, at most a million a day */
-		ok &= bind_qty(b, d, "rate", B_REQ | B_POS, U_RATE, 0, 1e6 / 86400,
-		    &p->rate_per_day);
-		p->rate_per_day *= 86400;
-		if (ok && p->racks > 0 && expand_rate(p) != 0)
+		rn = ymap_get(d, "rate");
+		if (!bind_qty(b, d, "rate", B_REQ | B_POS, U_RATE, 0, 1e6 / 86400,
+		    &rate))
+			ok = 0;
+		else if (rate < SITE_MIN_RATE * (1 - 1e-9)) {
+			bind_error(b, rn, "'rate' must be at least one rack a year "
+			    "(%.6g /d), not %s", SITE_MIN_RATE * 86400, rn->str);
+			ok = 0;
+		}
+		p->rate_per_day = rate * 86400;
+		if (!ok || !racks_ok)
+			return;
+		/* days for the last rack: cumulative floor(rate * day) reaches racks */
+		if ((double)p->racks / p->rate_per_day > SITE_MAX_DELIVERY_D) {
+			bind_error(b, rn, "%d racks at %s take %.0f years to deliver "
+			    "(at most %d)", p->racks, rn->str,
+			    p->racks / p->rate_per_day / 365, SITE_MAX_DELIVERY_Y);
+			return;
+		}
+		if (expand_rate(p) != 0)
 			bind_error(b, d, "out of memory");
 		return;
 	}
@@ -300,15 +327,19 @@ load_phase(struct site *s, struct bind *b, const struct ynode *m, struct site_ph
 		if ((lot = grow(&p->lots, &p->nlots, sizeof *lot)) == NULL)
 			return;
 		bind_keys(b, lm, lkeys);
-		bind_date(b, lm, "date", B_REQ, &lot->date);
-		bind_int(b, lm, "racks", B_REQ, 1, 10000000, &lot->racks);
+		if (!bind_int(b, lm, "racks", B_REQ, 1, 10000000, &lot->racks))
+			lots_ok = 0;
 		sum += lot->racks;
-		if (i > 0 && lot->date <= p->lots[i - 1].date)
+		/* only dates that parsed are compared: a bad one is reported once */
+		if (!bind_date(b, lm, "date", B_REQ, &lot->date))
+			continue;
+		if (prev != DATE_NONE && lot->date <= prev)
 			bind_error(b, lm, "delivery dates must be in ascending order");
+		prev = lot->date;
 	}
 	if (dates->n == 0)
 		bind_error(b, dates, "'dates' is empty");
-	else if (sum != p->racks)
+	else if (lots_ok && racks_ok && p->nlots == dates->n && sum != p->racks)
 		bind_error(b, dates, "delivery lots add up to %ld racks, but the phase has %d",
 		    sum, p->racks);
 	if (p->nlots > 0)
@@ -394,22 +425,63 @@ load_it(struct site *s, struct bind *b, const struct ynode *root)
 		s->it.air_class = s->it.phases[0].server->air_class;
 }
 
+/*
+ * units_parse()'s hint for power lists the power units only; a feed capacity also
+ * takes apparent power.  Rewrite "(power: ...)", "for power (use ...)" and
+ * "not power (use ...)" into one hint naming both.
+ */
+static void
+capacity_hint(char *err, size_t len)
+{
+	static const char both[] = "power or apparent power";
+	static const char units[] = "W, kW, MW, GW, VA, kVA, MVA";
+	char	old[128], out[512];
+	const char *p, *tail;
+	size_t	n;
+
+	snprintf(old, sizeof old, "power: %s)", unit_kind_units(U_POWER));
+	if ((p = strstr(err, old)) != NULL && p > err && p[-1] == '(') {
+		n = (size_t)(p - err);
+		snprintf(out, sizeof out, "%.*s%s: %s)%s", (int)n, err, both, units,
+		    p + strlen(old));
+		goto copy;
+	}
+	snprintf(old, sizeof old, "power (use %s)", unit_kind_units(U_POWER));
+	if ((p = strstr(err, old)) != NULL && p > err && p[-1] == ' ') {
+		n = (size_t)(p - err);
+		tail = p + strlen(old);
+		snprintf(out, sizeof out, "%.*s%s (use %s)%s", (int)n, err, both,
+		    units, tail);
+		goto copy;
+	}
+	return;
+copy:
+	n = strlen(out) < len ? strlen(out) : len - 1;
+	memcpy(err, out, n);
+	err[n] = '\0';
+}
+
 /* capacity as real power, or apparent power times the power factor */
 static int
 load_capacity(struct bind *b, const struct ynode *n, const char *key, double pf,
     double *out)
 {
 	double	v;
-	char	err[256];
+	char	err[256], err2[256];
 
-	if (n->kind == YN_SCALAR && units_parse(n->str, U_POWER, &v, err, sizeof err) != 0 &&
-	    units_parse(n->str, U_APPARENT, &v, err, sizeof err) == 0) {
+	if (n->kind != YN_SCALAR)
+		return bind_qty_node(b, n, key, U_POWER, B_POS, 0, 1e12, out);
+	if (units_parse(n->str, U_POWER, &v, err, sizeof err) == 0)
+		return bind_qty_node(b, n, key, U_POWER, B_POS, 0, 1e12, out);
+	if (units_parse(n->str, U_APPARENT, &v, err2, sizeof err2) == 0) {
 		if (!bind_qty_node(b, n, key, U_APPARENT, B_POS, 0, 1e12, &v))
 			return 0;
 		*out = v * pf;
 		return 1;
 	}
-	return bind_qty_node(b, n, key, U_POWER, B_POS, 0, 1e12, out);
+	capacity_hint(err, sizeof err);
+	bind_error(b, n, "'%s': %s", key, err);
+	return 0;
 }
 
 static void
@@ -420,6 +492,7 @@ load_feed(struct bind *b, const struct ynode *m, struct site_feed *f, size_t idx
 	static const char *const skeys[] = { "date", "capacity", NULL };
 	const struct ynode *c, *st;
 	size_t	i;
+	int	prev = DATE_NONE;
 
 	bind_keys(b, m, keys);
 	snprintf(f->name, sizeof f->name, "feed%zu", idx + 1);
@@ -449,13 +522,16 @@ load_feed(struct bind *b, const struct ynode *m, struct site_feed *f, size_t idx
 		if ((p = grow(&f->steps, &f->nsteps, sizeof *p)) == NULL)
 			return;
 		bind_keys(b, e, skeys);
-		bind_date(b, e, "date", B_REQ, &p->date);
 		if ((c = bind_node(b, e, "capacity", B_REQ)) != NULL)
 			load_capacity(b, c, "capacity", f->power_factor, &p->capacity_w);
-		if ((i > 0 && p->date <= f->steps[i - 1].date) ||
+		/* only dates that parsed are compared: a bad one is reported once */
+		if (!bind_date(b, e, "date", B_REQ, &p->date))
+			continue;
+		if ((prev != DATE_NONE && p->date <= prev) ||
 		    (f->in_service != DATE_NONE && p->date <= f->in_service))
 			bind_error(b, e, "feed steps must be in ascending date order, "
 			    "after 'in_service'");
+		prev = p->date;
 	}
 }
 
@@ -631,7 +707,8 @@ load_units(struct site *s, struct bind *b, const struct ynode *m, const char *ke
 			    "'capacity' applies to chillers only (set it in the model)");
 		if (u->count > 0 && redundancy_usable(u->count, u->redundancy) <= 0)
 			bind_error(b, ymap_get(e, "count"),
-			    "%d units leave none usable under %s redundancy", u->count,
+			    "%d %s none usable under %s redundancy", u->count,
+			    u->count == 1 ? "unit leaves" : "units leave",
 			    redundancy_name(u->redundancy));
 	}
 }

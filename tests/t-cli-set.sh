@@ -83,14 +83,19 @@ check_err()	# DESC WANT-STDERR-LINE1 ARGS...
 	is "$(head -1 "$T/err")" "$want" "$desc: diagnostic"
 }
 
+# a required key set to nothing is reported at the key in the site file (racks: line 35)
+check_err "required key emptied" "$M:35:7: 'racks' has no value" \
+    --set 'it.phases[0].racks=' "$M"
+check_err "required key set to null" "$M:35:7: 'racks' has no value" \
+    --set 'it.phases[0].racks=~' "$M"
 check_err "index out of range" \
     "--set:1:17: index 3 out of range (list has 1 item)" \
     --set 'power.grid.feeds[3]={name: x, capacity: 3 MW}' "$M"
 check_err "bad unit" \
-    "--set:1:30: 'capacity': unknown unit 'MX' for power (use W, kW, MW, GW, ton, Btu/h)" \
+    "--set:1:30: 'capacity': unknown unit 'MX' for power or apparent power (use W, kW, MW, GW, VA, kVA, MVA)" \
     --set 'power.grid.feeds[0].capacity=7 MX' "$M"
 check_err "second override's ordinal" \
-    "--set:2:30: 'capacity': unknown unit 'MX' for power (use W, kW, MW, GW, ton, Btu/h)" \
+    "--set:2:30: 'capacity': unknown unit 'MX' for power or apparent power (use W, kW, MW, GW, VA, kVA, MVA)" \
     --set 'power.grid.feeds[0].capacity=3 MW' --set 'power.grid.feeds[0].capacity=4 MX' "$M"
 check_err "unknown key" \
     "--set:1:21: unknown key 'capcity' (did you mean 'capacity'?)" \
