@@ -19,6 +19,7 @@ runs=${BENCH_RUNS:-20}
 samples=${BENCH_SAMPLES:-31}
 site=$top_srcdir/examples/colossus-memphis.yaml
 
+# Budgets: the targets set for 'check' (5 ms) and 'capacity' (20 ms).
 commands() {
 	printf '%s\t%s\n' 5 "check $site"
 	printf '%s\t%s\n' 20 "capacity $site"
@@ -80,10 +81,12 @@ else
 	echo "== commands: $runs runs each (ms, wall clock)"
 fi
 # What starting a process and loading GSL, libyaml and cJSON costs on this
-# machine: the floor under every command.
-printf '%-52s %9s %9s %9s\n' command median min budget
+# machine: the floor under every command.  "work" is a command's median less
+# this one's, and that is what the budget applies to.
+printf '%-52s %9s %9s %9s %9s\n' command median min work budget
 set -- $(time_cmd "$DCPLAN" --version)
-printf '%-52s %9s %9s %9s\n' "dcplan --version (process start)" "$1" "$2" -
+start=$1
+printf '%-52s %9s %9s %9s %9s\n' "dcplan --version (process start)" "$1" "$2" - -
 commands | while IFS='	' read -r budget args; do
 	name=${args%% *}
 	if ! printf '%s\n' "$have" | grep -qx "$name"; then
@@ -99,11 +102,12 @@ commands | while IFS='	' read -r budget args; do
 		continue
 	fi
 	set -- $(time_cmd $DCPLAN $args)
+	work=$(awk -v m="$1" -v s="$start" 'BEGIN { printf "%.2f", m - s }')
 	flag=
-	if [ "$budget" != - ] && awk -v m="$1" -v b="$budget" 'BEGIN { exit !(m > b) }'
+	if [ "$budget" != - ] && awk -v w="$work" -v b="$budget" 'BEGIN { exit !(w > b) }'
 	then
 		flag="  OVER BUDGET"
 	fi
 	label="dcplan $(printf '%s' "$args" | sed "s|$top_srcdir/||g")"
-	printf '%-52s %9s %9s %9s%s\n' "$label" "$1" "$2" "$budget" "$flag"
+	printf '%-52s %9s %9s %9s %9s%s\n' "$label" "$1" "$2" "$work" "$budget" "$flag"
 done
