@@ -1,6 +1,7 @@
 /*
  * site_weather.c - weather and design conditions for a site (see site_weather.h).
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,18 +29,52 @@ merge_design(struct design_conditions *into, const struct design_conditions *sit
 			dst[i] = src[i];
 }
 
+/*
+ * Did weather_read_epw() fail on I/O?  It words those "PATH: cannot open: ..." and
+ * "PATH:LINE: read error: ..." (weather_epw.c); every other message is about the
+ * content.  errno is no guide: formatting the message may have changed it.
+ */
+static int
+epw_io_error(const char *path, const char *err)
+{
+	size_t	n;
+	const char *p;
+
+	if (path == NULL || err == NULL || strncmp(err, path, n = strlen(path)) != 0)
+		return 0;
+	p = err + n;
+	if (strncmp(p, ": cannot open: ", 15) == 0)
+		return 1;
+	if (*p++ != ':' || !isdigit((unsigned char)*p))
+		return 0;
+	while (isdigit((unsigned char)*p))
+		p++;
+	return strncmp(p, ": read error: ", 14) == 0;
+}
+
 int
 site_weather(const struct site *s, struct weather *w, char *err, size_t len)
+{
+	return site_weather_io(s, w, err, len, NULL);
+}
+
+int
+site_weather_io(const struct site *s, struct weather *w, char *err, size_t len,
+    int *io_error)
 {
 	const struct design_conditions *d = &s->climate.design;
 	int	rc;
 
 	memset(w, 0, sizeof *w);
+	if (io_error != NULL)
+		*io_error = 0;
 	switch (s->climate.source) {
 	case CLIMATE_EPW:
 		rc = weather_read_epw(s->climate.weather_file, w, err, len);
 		if (rc == 0)
 			merge_design(&w->design, d);
+		else if (io_error != NULL)
+			*io_error = epw_io_error(s->climate.weather_file, err);
 		break;
 	case CLIMATE_DESIGN_DAY:
 		rc = weather_design_day(d->cool_db, d->cool_mcwb, site_pressure(s), w, err,

@@ -4,7 +4,7 @@
 #
 # Each tests/data/bad/NAME.yaml has exactly one (or a few deliberate) error(s);
 # NAME.expect holds "exit N" and then the exact standard error, with the site path
-# written as @FILE@.
+# written as @FILE@ and its directory as @DIR@.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 # Known bugs in code this test does not own: NAME and the reason (TAP TODO).
@@ -27,7 +27,7 @@ for y in "$DATA"/bad/*.yaml; do
 		continue
 	fi
 	run "$DCPLAN" check "$y"
-	sed 1d "$e" | subst @FILE@ "$y" >"$T/want"
+	sed 1d "$e" | subst @FILE@ "$y" | subst @DIR@ "${y%/*}" >"$T/want"
 	want_rc=$(sed -n '1s/^exit //p' "$e")
 	reason=$(known_bug "$name")
 	[ -n "$reason" ] && todo "$reason"
@@ -181,9 +181,32 @@ fi
 sed 's/^  source: builtin/  weather_file: no-such.epw/' "$DATA/sites/minimal.yaml" \
     >"$T/epw-missing.yaml"
 run "$DCPLAN" check "$T/epw-missing.yaml"
-todo "check does not read the weather file (cmd-check.c)"
-[ "$rc" -eq 3 ] || [ "$rc" -eq 4 ]
-ok $? "check with a missing weather file fails (exit $rc)"
+is "$rc" 4 "check with a missing weather file: exit 4"
+is "$(head -1 "$T/err")" "$T/no-such.epw: cannot open: No such file or directory" \
+    "check with a missing weather file: names it"
+run "$DCPLAN" check -q -o "$T/o/epw.txt" "$T/epw-missing.yaml"
+is "$rc:$(grep -c . "$T/err"):$(ls -A "$T/o")" "4:1:" \
+    "check -q -o with a missing weather file: one line, no output file"
+# a directory as the weather file is an I/O error too
+sed 's|^  source: builtin|  weather_file: o|' "$DATA/sites/minimal.yaml" >"$T/epw-dir.yaml"
+run "$DCPLAN" check "$T/epw-dir.yaml"
+is "$rc" 4 "check with a directory as the weather file: exit 4"
+like "$(head -1 "$T/err")" "$T/o:1: read error: " \
+    "check with a directory as the weather file: read error"
+# an EPW file without design conditions, and none in the site file: invalid
+sed '2s/^DESIGN CONDITIONS,1,.*/DESIGN CONDITIONS,0/' "$DATA/good.epw" >"$T/nodesign.epw"
+sed 's|^  source: builtin|  weather_file: nodesign.epw|; /^  design:/,/evaporation_mcdb/d' \
+    "$DATA/sites/minimal.yaml" >"$T/epw-nodesign.yaml"
+run "$DCPLAN" check "$T/epw-nodesign.yaml"
+is "$rc" 3 "check with an EPW file without design conditions: exit 3"
+like "$(head -1 "$T/err")" "$T/nodesign.epw: no ASHRAE design conditions" \
+    "check with an EPW file without design conditions: says so"
+# and a good EPW file is valid
+sed 's|^  source: builtin|  weather_file: good.epw|' "$DATA/sites/minimal.yaml" \
+    >"$T/epw-good.yaml"
+cp "$DATA/good.epw" "$T/good.epw"
+run "$DCPLAN" check "$T/epw-good.yaml"
+is "$rc" 0 "check with a good EPW file: exit 0"
 
 # --- a vanishingly slow delivery rate ---
 # SCHEMA/site_load.c say "at least one rack a year", but any rate > 0 is taken and
