@@ -134,16 +134,17 @@ show_chiller(struct report *r, const struct model *m)
 	report_num(r, "plr_min", "PLR minimum", ch->plr_min, "", 2);
 	report_num(r, "plr_max", "PLR maximum", ch->plr_max, "", 2);
 	report_num(r, "min_unloading", "minimum unloading ratio", ch->min_unloading, "", 2);
-	snprintf(buf, sizeof buf, "%.6g %+.6g x %+.6g x2 %+.6g y %+.6g y2 %+.6g xy; "
+	/* %.10g: the published coefficients have 7 significant digits, keep them all */
+	snprintf(buf, sizeof buf, "%.10g %+.10g x %+.10g x2 %+.10g y %+.10g y2 %+.10g xy; "
 	    "x %.2f..%.2f, y %.2f..%.2f", ch->capft.c[0], ch->capft.c[1], ch->capft.c[2],
 	    ch->capft.c[3], ch->capft.c[4], ch->capft.c[5], ch->capft.xmin, ch->capft.xmax,
 	    ch->capft.ymin, ch->capft.ymax);
 	report_str(r, "capft", "CAPFT", buf);
-	snprintf(buf, sizeof buf, "%.6g %+.6g x %+.6g x2 %+.6g y %+.6g y2 %+.6g xy",
+	snprintf(buf, sizeof buf, "%.10g %+.10g x %+.10g x2 %+.10g y %+.10g y2 %+.10g xy",
 	    ch->eirft.c[0], ch->eirft.c[1], ch->eirft.c[2], ch->eirft.c[3], ch->eirft.c[4],
 	    ch->eirft.c[5]);
 	report_str(r, "eirft", "EIRFT", buf);
-	snprintf(buf, sizeof buf, "%.6g %+.6g p %+.6g p2; p %.2f..%.2f", ch->eirfplr.c[0],
+	snprintf(buf, sizeof buf, "%.10g %+.10g p %+.10g p2; p %.2f..%.2f", ch->eirfplr.c[0],
 	    ch->eirfplr.c[1], ch->eirfplr.c[2], ch->eirfplr.xmin, ch->eirfplr.xmax);
 	report_str(r, "eirfplr", "EIRFPLR", buf);
 }

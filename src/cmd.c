@@ -421,8 +421,11 @@ cmd_output_close(struct cmd_ctx *c, struct output *o, int ok)
 		return EXIT_OK;
 	}
 	if (output_commit(o) != 0) {
-		cmd_error(c, "cannot write '%s': %s",
-		    c->g->out_path ? c->g->out_path : "standard output", strerror(errno));
+		if (c->g->out_path == NULL || strcmp(c->g->out_path, "-") == 0)
+			cmd_error(c, "cannot write standard output: %s", strerror(errno));
+		else
+			cmd_error(c, "cannot write '%s': %s", c->g->out_path,
+			    strerror(errno));
 		return EXIT_IO;
 	}
 	return EXIT_OK;

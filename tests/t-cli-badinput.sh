@@ -167,8 +167,12 @@ if [ -c /dev/full ]; then
 		"$DCPLAN" check -f $f "$DATA/sites/minimal.yaml" >/dev/full 2>"$T/err"
 		rc=$?
 		is "$rc" 4 "check -f $f >/dev/full: exit 4"
-		like "$(cat "$T/err")" "dcplan: cannot write" "check -f $f >/dev/full: says so"
+		like "$(cat "$T/err")" "dcplan: cannot write standard output: " \
+		    "check -f $f >/dev/full: says so, without quotes"
 	done
+	"$DCPLAN" check -o - "$DATA/sites/minimal.yaml" >/dev/full 2>"$T/err"
+	is "$?:$(cut -d: -f1-2 "$T/err")" "4:dcplan: cannot write standard output" \
+	    "check -o - >/dev/full: exit 4, standard output named as such"
 	"$DCPLAN" models list >/dev/full 2>/dev/null
 	is "$?" 4 "models list >/dev/full: exit 4"
 	"$DCPLAN" --version >/dev/full 2>/dev/null

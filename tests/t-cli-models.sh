@@ -112,7 +112,6 @@ for c in capft eirft eirfplr; do
 	eval "want=\$$c"
 	close "$(row $c)" "$want" 1e-12
 	st=$?
-	todo "models show prints coefficients with %.6g, the files have 7 digits (cmd-models.c show_chiller)"
 	ok $st "show: $c coefficients exact"
 done
 like "$(row capft)" "x 4.44..7.78, y 12.78..26.67" "show: CAPFT limits"
