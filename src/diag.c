@@ -195,8 +195,13 @@ diag_suggest(const char *word, const char *const *cands, size_t n)
 
 	if (word == NULL)
 		return NULL;
+	/* a third of the word, at least 2 edits, but at most 1 for words of up to
+	 * 3 letters: two edits turn any 2-letter word into any other */
 	limit = (int)(strlen(word) / 3);
-	if (limit < 2)
+	if (strlen(word) <= 3) {
+		if (limit < 1)
+			limit = 1;
+	} else if (limit < 2)
 		limit = 2;
 	for (i = 0; i < n; i++) {
 		if (cands[i] == NULL)

@@ -100,6 +100,14 @@ check_err "second override's ordinal" \
 check_err "unknown key" \
     "--set:1:21: unknown key 'capcity' (did you mean 'capacity'?)" \
     --set 'power.grid.feeds[0].capcity=7 MW' "$M"
+# short words: one edit at most ('id' -> 'it'); two edits would turn any 2-letter
+# word into any other ('ab' is not a misspelt 'it')
+check_err "unknown 2-letter key, one edit" \
+    "--set:1:1: unknown key 'id' (did you mean 'it'?)" --set 'id=1' "$M"
+check_err "unknown 2-letter key, two edits" "--set:1:1: unknown key 'ab'" \
+    --set 'ab=1' "$M"
+check_err "unknown 3-letter key, two edits" "--set:1:1: unknown key 'xyt'" \
+    --set 'xyt=1' "$M"
 check_err "unknown model" \
     "--set:1:25: unknown tower model 'yorkcalc-generik' (did you mean 'yorkcalc-generic'?)" \
     --set 'cooling.towers[0].model=yorkcalc-generik' "$M"
