@@ -19,13 +19,13 @@ runs=${BENCH_RUNS:-20}
 samples=${BENCH_SAMPLES:-31}
 site=$top_srcdir/examples/colossus-memphis.yaml
 
-# Budgets: the targets set for 'check' (5 ms) and 'capacity' (20 ms).
+# Budgets: the targets set for 'check' (5 ms), 'capacity' (20 ms) and 'plan' (50 ms).
 commands() {
 	printf '%s\t%s\n' 5 "check $site"
 	printf '%s\t%s\n' 20 "capacity $site"
 	printf '%s\t%s\n' - "timeline -f csv $site"
 	printf '%s\t%s\n' - "simulate $site"
-	printf '%s\t%s\n' - "plan $site"
+	printf '%s\t%s\n' 50 "plan $site"
 }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dcplan-bench.XXXXXX")
@@ -33,6 +33,17 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 echo "== engine: bench-plant (library API, per call)"
 "$BENCH_PLANT" -n "$samples" -M "$top_srcdir/models" "$site"
+echo
+
+# bench-sim: the simulation and the timeline, computation only (BENCH_SIM, default
+# next to bench-plant)
+: "${BENCH_SIM:=$(dirname "$BENCH_PLANT")/bench-sim}"
+if [ -x "$BENCH_SIM" ]; then
+	echo "== engine: bench-sim (library API, per run; weather loaded, no output)"
+	"$BENCH_SIM" -n "$samples" -M "$top_srcdir/models" "$site"
+else
+	echo "== engine: bench-sim not built ('make bench' builds it)"
+fi
 echo
 
 # median and min (ms) of the numbers in file $1, one a line
