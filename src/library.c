@@ -88,12 +88,16 @@ library_init(struct library *l, const char *models_dir, const char *env_path)
 				break;
 		}
 	}
+	/* An uninstalled binary uses its own source tree before any installed
+	 * library, which may be older than the code being run. */
+	if (add_source_tree(l) != 0)
+		return -1;
 #ifdef DCPLAN_PKGDATADIR
 	if (is_dir(DCPLAN_PKGDATADIR "/models") &&
 	    add_dir(l, DCPLAN_PKGDATADIR "/models", strlen(DCPLAN_PKGDATADIR "/models")) != 0)
 		return -1;
 #endif
-	return add_source_tree(l);
+	return 0;
 }
 
 void
@@ -107,8 +111,11 @@ library_free(struct library *l)
 		model_clear(l->models[i]);
 		free(l->models[i]);
 	}
+	for (i = 0; i < l->nfailed; i++)
+		free(l->failed[i]);
 	free(l->dirs);
 	free(l->models);
+	free(l->failed);
 	memset(l, 0, sizeof *l);
 }
 
@@ -213,6 +220,30 @@ report_unknown(const struct library *l, struct bind *b, enum model_kind kind,
 	library_names_free(names, n);
 }
 
+/*
+ * A model file that did not load: remember its name, so that later uses do not
+ * report its errors again, and point from the use to the file's diagnostics.
+ * `at` without a line is a caller's placeholder (dcplan models show): no note.
+ */
+static void
+invalid_model(struct library *l, struct bind *b, const char *name,
+    const struct ynode *at, int remember)
+{
+	char	**v, *s;
+
+	if (remember && (s = strdup(name)) != NULL) {
+		if ((v = realloc(l->failed, (l->nfailed + 1) * sizeof *v)) == NULL)
+			free(s);
+		else {
+			l->failed = v;
+			l->failed[l->nfailed++] = s;
+		}
+	}
+	if (at != NULL && at->line > 0)
+		diags_add(b->d, at->file, at->line, at->col,
+		    "note: model '%s' used here is invalid", name);
+}
+
 const struct model *
 library_get(struct library *l, struct bind *b, enum model_kind kind, const char *name,
     const struct ynode *at)
@@ -229,6 +260,12 @@ library_get(struct library *l, struct bind *b, enum model_kind kind, const char 
 		    strcmp(l->models[i]->name, name) == 0) {
 			found = l->models[i];
 			goto check;
+		}
+	for (i = 0; i < l->nfailed; i++)
+		if (strcmp(l->failed[i], name) == 0) {
+			invalid_model(l, b, name, at, 0);
+			b->errors++;
+			return NULL;
 		}
 	if (!valid_name(name)) {
 		bind_error(b, at, "invalid model name '%s'", name);
@@ -248,17 +285,20 @@ library_get(struct library *l, struct bind *b, enum model_kind kind, const char 
 	if (rc != 0) {
 		b->errors++;
 		ydoc_free(&doc);
+		invalid_model(l, b, name, at, 1);
 		return NULL;
 	}
 	if (doc.root == NULL) {
 		diags_add(b->d, path, 0, 0, "empty model file");
 		b->errors++;
 		ydoc_free(&doc);
+		invalid_model(l, b, name, at, 1);
 		return NULL;
 	}
 	if (model_bind(b, doc.root, MK_COUNT, 1, &m) != 0) {
 		model_clear(&m);
 		ydoc_free(&doc);
+		invalid_model(l, b, name, at, 1);
 		return NULL;
 	}
 	if (strcmp(m.name, name) != 0) {
@@ -268,6 +308,7 @@ library_get(struct library *l, struct bind *b, enum model_kind kind, const char 
 		    name);
 		model_clear(&m);
 		ydoc_free(&doc);
+		invalid_model(l, b, name, at, 1);
 		return NULL;
 	}
 	ydoc_free(&doc);

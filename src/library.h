@@ -1,7 +1,7 @@
 /*
  * library.h - the equipment library: model files found along a search path
- * (--models-dir, DCPLAN_MODELS_PATH, the installed $(pkgdatadir)/models, and the
- * source tree when run uninstalled), loaded on demand and kept for the run.
+ * (--models-dir, DCPLAN_MODELS_PATH, the source tree when run uninstalled, and the
+ * installed $(pkgdatadir)/models), loaded on demand and kept for the run.
  */
 #ifndef DCPLAN_LIBRARY_H
 #define DCPLAN_LIBRARY_H
@@ -18,6 +18,8 @@ struct library {
 	size_t	ndirs;
 	struct model **models;		/* loaded so far (owned) */
 	size_t	nmodels;
+	char	**failed;		/* names whose files did not load (owned) */
+	size_t	nfailed;
 };
 
 /* models_dir and env_path may be NULL; env_path is colon-separated. */
@@ -25,7 +27,9 @@ int	library_init(struct library *, const char *models_dir, const char *env_path)
 void	library_free(struct library *);
 
 /* Find NAME (of kind, or any kind with MK_COUNT).  On failure reports at `at`
- * ("unknown chiller model 'x' (did you mean 'y'?)") and returns NULL. */
+ * ("unknown chiller model 'x' (did you mean 'y'?)") and returns NULL.  A model file
+ * with errors is reported at its own lines once per run, and each use of it (an
+ * `at` with a line) gets "note: model 'x' used here is invalid". */
 const struct model *library_get(struct library *, struct bind *, enum model_kind,
 	    const char *name, const struct ynode *at);
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # t-cli-models.sh - "dcplan models": list and show the shipped library, and the model
-# search path (--models-dir, then DCPLAN_MODELS_PATH, then the installed and source
-# models/), with diagnostics for unknown and malformed models.
+# search path (--models-dir, then DCPLAN_MODELS_PATH, then the source tree's models/
+# since the tests run uninstalled, then the installed library), with diagnostics for
+# unknown and malformed models.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 unset DCPLAN_MODELS_PATH
@@ -49,18 +50,9 @@ row()
 	sed -n "s/^model,,$1,//p" "$T/out"
 }
 is "$(row kind)" "chiller," "show: kind"
-case $(row file) in
-"$MODELS/york-yk-4396kw-vanes.yaml,")
-	ok 0 "show: read from the source tree"
-	;;
-*/dcplan/models/york-yk-4396kw-vanes.yaml,)
-	skip "show: read from the source tree" "an installed library shadows it"
-	;;
-*)
-	ok 1 "show: read from the source tree"
-	diag "file: $(row file)"
-	;;
-esac
+# uninstalled, the source tree comes before any installed library
+is "$(row file)" "$MODELS/york-yk-4396kw-vanes.yaml," \
+    "show: read from the source tree, even with a library installed"
 is "$(row capacity_kw)" "4395.8,kW" "show: 4395800 W = 4395.8 kW"
 # 4395800 / 3516.8528 W per ton = 1249.92 -> 1250
 is "$(row capacity_tons)" "1250,ton" "show: 1250 ton"
@@ -259,6 +251,23 @@ is "$rc" 3 "site using a malformed model: exit 3"
 is "$(head -1 "$T/err")" \
     "$B/broken-tower.yaml:5:11: 'capacity': unknown unit 'kW/h' for power (use W, kW, MW, GW, ton, Btu/h)" \
     "site using a malformed model: the model file's line:col"
+
+# used twice: the model file's error once, and a note at each use in the site
+cat "$T/uses-broken.yaml" - >"$T/uses-broken-2.yaml" <<'EOF'
+    - name: more-towers
+      model: broken-tower
+      count: 1
+EOF
+l1=$(grep -n 'model: broken-tower' "$T/uses-broken-2.yaml" | sed -n '1s/:.*//p')
+l2=$(grep -n 'model: broken-tower' "$T/uses-broken-2.yaml" | sed -n '2s/:.*//p')
+run "$DCPLAN" check -M "$B" "$T/uses-broken-2.yaml"
+is "$rc" 3 "site using a malformed model twice: exit 3"
+is "$(grep -c "^$B/broken-tower.yaml:" "$T/err")" 1 \
+    "site using a malformed model twice: the model's error once"
+is "$(sed -n 2,3p "$T/err")" \
+"$T/uses-broken-2.yaml:$l1:14: note: model 'broken-tower' used here is invalid
+$T/uses-broken-2.yaml:$l2:14: note: model 'broken-tower' used here is invalid" \
+    "site using a malformed model twice: a note at each use"
 
 # models list goes on past broken models, and then exits 3
 run_csv "$DCPLAN" models list -f csv -M "$B"
