@@ -13,6 +13,7 @@
 #include "bind.h"
 #include "library.h"
 
+#if defined(DCPLAN_PKGDATADIR) || (defined(DCPLAN_SRCDIR) && defined(DCPLAN_BUILDDIR))
 static int
 is_dir(const char *p)
 {
@@ -20,6 +21,7 @@ is_dir(const char *p)
 
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
+#endif
 
 static int
 add_dir(struct library *l, const char *d, size_t len)
