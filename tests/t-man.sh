@@ -5,7 +5,8 @@
 #    dcplan.1, and the list documents no command the program lacks;
 #  - each item's head, rendered, is the 'usage:' line of 'dcplan COMMAND -h'
 #    (git checks its SYNOPSIS against -h the same way);
-#  - every '$ dcplan ...' example of dcplan.1's EXAMPLES runs and exits 0 or 1.
+#  - every '$ dcplan ...' example of dcplan.1's EXAMPLES runs and exits 0 or 1,
+#    and those of DIAGNOSTICS print the messages shown.
 # Environment (AM_TESTS_ENVIRONMENT): DCPLAN, MANDOC (may be empty), top_srcdir.
 
 : "${top_srcdir:=.}"
@@ -223,6 +224,64 @@ if [ $nex -gt 0 ]; then
 	ok "dcplan.1 has examples ($nex)"
 else
 	not_ok "dcplan.1 has examples"
+fi
+
+# ---- the diagnostics shown are the real ones ----
+# In DIAGNOSTICS, each '$ dcplan ...' line of a literal display is followed by
+# the messages it prints; run it and compare.  A command on a file that is not
+# in the source tree (site.yaml) is skipped.
+mkdir "$tmp/dg" || exit 99
+awk -v dir="$tmp/dg" '
+function add(line) {
+	if (line ~ /\\e$/) {
+		cmd = cmd substr(line, 1, length(line) - 2) " "
+		return 1
+	}
+	cmd = cmd line
+	return 0
+}
+function flush() {
+	if (k > 0)
+		close(dir "/" k ".out")
+}
+/^\.Sh / { insec = ($0 == ".Sh DIAGNOSTICS"); next }
+!insec { next }
+/^\.Bd / { inbd = 1; next }
+/^\.Ed/ { inbd = 0; flush(); next }
+!inbd { next }
+cont { cont = add($0); if (!cont) { printf "%s\n", cmd >(dir "/" k ".cmd"); close(dir "/" k ".cmd") }; next }
+/^\$ dcplan / {
+	flush()
+	k++
+	cmd = ""
+	printf "" >(dir "/" k ".out")
+	cont = add(substr($0, 3))
+	if (!cont) { printf "%s\n", cmd >(dir "/" k ".cmd"); close(dir "/" k ".cmd") }
+	next
+}
+k > 0 { gsub(/\\e/, "\\"); print >>(dir "/" k ".out") }
+' "$man1"
+
+k=0
+while [ -f "$tmp/dg/$((k + 1)).cmd" ]; do
+	k=$((k + 1))
+	first=$(cat "$tmp/dg/$k.cmd")
+	if grep -q 'site\.yaml' "$tmp/dg/$k.cmd"; then
+		skip "diagnostics of '$first' (site.yaml is an illustration)"
+		continue
+	fi
+	(cd "$tmp/run" && PATH="$bindir:$PATH" sh "$tmp/dg/$k.cmd" >"$tmp/out" 2>&1)
+	if cmp -s "$tmp/out" "$tmp/dg/$k.out"; then
+		ok "diagnostics as shown: $first"
+	else
+		not_ok "diagnostics as shown: $first"
+		diag "$(diff "$tmp/dg/$k.out" "$tmp/out")"
+	fi
+done
+if [ $k -gt 0 ]; then
+	ok "DIAGNOSTICS shows commands ($k)"
+else
+	not_ok "DIAGNOSTICS shows commands"
 fi
 
 echo "1..$n"
