@@ -272,7 +272,7 @@ main(int argc, char **argv)
 		    site_total_gpus(&b.site), from, samples);
 	}
 	printf("%-30s %12s %12s %12s %10s\n", "benchmark", "median", "min", "budget",
-	    "per step");
+	    "step/day");
 	for (i = 0; i < NBENCH; i++) {
 		double	med, min;
 		char	per[32];
