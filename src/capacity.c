@@ -56,7 +56,9 @@ margin(double gpus, void *vp)
 
 	it_load_gpus(a->cfg->site, gpus, a->util, a->cap, &it);
 	if (a->which == CAP_UPS)
-		return a->avail - it.it_w * a->cfg->chain.ups_fraction;
+		/* the UPS output is its share of the PDU input */
+		return a->avail - it.it_w / a->cfg->chain.pdu_eff *
+		    a->cfg->chain.ups_fraction;
 	if (plant_eval(a->cfg, &it, a->cond->tdb, a->cond->twb, a->cond->p, &r) != 0) {
 		a->failed = 1;
 		return -1;

@@ -6,6 +6,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "capacity.h"
@@ -47,6 +48,31 @@ demand_for(const struct site *s, const struct weather *w, int day, double gpus)
 	return pr.facility_w;
 }
 
+static const char *
+days_word(int n)
+{
+	return n == 1 || n == -1 ? "day" : "days";
+}
+
+/* "14.1 MW", or "40 kW" below a megawatt */
+static void
+fmt_power(char *buf, size_t len, double w)
+{
+	if (w >= 1e6)
+		snprintf(buf, len, "%.1f MW", w / 1e6);
+	else
+		snprintf(buf, len, "%.0f kW", ceil(w / 1e3));
+}
+
+/* GPUs per rack over the whole deployment */
+static double
+gpus_per_rack(const struct site *s)
+{
+	long	racks = site_total_racks(s);
+
+	return racks > 0 ? (double)site_total_gpus(s) / (double)racks : 1;
+}
+
 static int
 eval_target(const struct site *s, const struct weather *w, const struct site_target *t,
     int first, int last, struct target_eval *e)
@@ -80,13 +106,54 @@ struct year_watch {
 	double	step_s;
 	double	unserved_h, unmet_h, peak_unserved_w;
 	int	peak_day, peak_minute;
+	/* permits count per calendar year: this year's running totals per generator
+	 * group, and the worst year so far */
+	const struct site *site;
+	int	year;
+	double	unit_s[DISPATCH_MAX_GROUPS], nox_kg[DISPATCH_MAX_GROUPS];
+	double	worst_h[DISPATCH_MAX_GROUPS], worst_nox_kg[DISPATCH_MAX_GROUPS];
+	int	worst_h_year[DISPATCH_MAX_GROUPS], worst_nox_year[DISPATCH_MAX_GROUPS];
 };
+
+/* Close a calendar year: keep the worst hours per unit and NOx per group. */
+static void
+watch_close_year(struct year_watch *y)
+{
+	size_t	g;
+
+	for (g = 0; g < y->site->power.ngens && g < DISPATCH_MAX_GROUPS; g++) {
+		int	n = y->site->power.gens[g].count;
+		double	h = n > 0 ? y->unit_s[g] / n / 3600 : 0;
+
+		if (h > y->worst_h[g]) {
+			y->worst_h[g] = h;
+			y->worst_h_year[g] = y->year;
+		}
+		if (y->nox_kg[g] > y->worst_nox_kg[g]) {
+			y->worst_nox_kg[g] = y->nox_kg[g];
+			y->worst_nox_year[g] = y->year;
+		}
+		y->unit_s[g] = y->nox_kg[g] = 0;
+	}
+}
 
 static int
 watch_step(void *vp, const struct sim_step *st)
 {
 	struct year_watch *y = vp;
+	size_t	g;
+	int	yr, mo, da;
 
+	date_to_ymd(st->day, &yr, &mo, &da);
+	if (yr != y->year) {
+		if (y->year != 0)
+			watch_close_year(y);
+		y->year = yr;
+	}
+	for (g = 0; g < y->site->power.ngens && g < DISPATCH_MAX_GROUPS; g++) {
+		y->unit_s[g] += st->disp.unit_s[g];
+		y->nox_kg[g] += st->disp.nox_group_kg[g];
+	}
 	if (st->day < y->from)
 		return 0;
 	if (st->disp.unserved_w > 1e-3) {
@@ -106,6 +173,8 @@ static int
 cmd_plan_exec(struct cmd_ctx *c)
 {
 	struct year_watch yw;
+	struct target_eval *tev = NULL;
+	char	pw[32];
 	struct site s;
 	struct weather w;
 	struct design_conditions dc;
@@ -128,6 +197,12 @@ cmd_plan_exec(struct cmd_ctx *c)
 		return EXIT_INPUT;
 	}
 	dc = w.design;
+	if (s.ntargets > 0 && (tev = calloc(s.ntargets, sizeof *tev)) == NULL) {
+		cmd_error(c, "out of memory");
+		weather_free(&w);
+		site_free(&s);
+		return EXIT_IO;
+	}
 	timeline_range(&s, &from, &to);
 	full = schedule_full_date(&s);
 	snprintf(title, sizeof title, "%s: plan for %s", s.name, c->pos[0]);
@@ -159,7 +234,8 @@ cmd_plan_exec(struct cmd_ctx *c)
 		struct target_eval e;
 		char	key[96];
 
-		if (eval_target(&s, &w, t, from, to + PLAN_LOOKAHEAD_D, &e) != 0) {
+		if (eval_target(&s, &w, t, from, (full != DATE_NEVER && full != DATE_NONE ?
+		    full : to) + PLAN_LOOKAHEAD_D, &e) != 0) {
 			cmd_error(c, "the plant model failed");
 			goto fail;
 		}
@@ -168,8 +244,10 @@ cmd_plan_exec(struct cmd_ctx *c)
 		if (e.met_on != DATE_NEVER && e.met_on <= t->by) {
 			date_format(e.met_on, b);
 			snprintf(line, sizeof line, "OK    %s: %d GPUs by %s - met on %s "
-			    "(%d days early)", t->name, t->gpus, a, b, t->by - e.met_on);
+			    "(%d %s early)", t->name, t->gpus, a, b, t->by - e.met_on,
+			    days_word(t->by - e.met_on));
 			report_str(r, key, t->name, line);
+			tev[i] = e;
 			continue;
 		}
 		feasible = 0;
@@ -182,31 +260,70 @@ cmd_plan_exec(struct cmd_ctx *c)
 		report_str(r, key, t->name, line);
 		if (e.met_on != DATE_NEVER) {
 			date_format(e.met_on, b);
-			snprintf(line, sizeof line, "      met on %s, %d days late", b,
-			    e.met_on - t->by);
+			snprintf(line, sizeof line, "      met on %s, %d %s late", b,
+			    e.met_on - t->by, days_word(e.met_on - t->by));
 		} else
 			snprintf(line, sizeof line, "      not met within %d days of full "
 			    "deployment", PLAN_LOOKAHEAD_D);
 		snprintf(key, sizeof key, "target_%zu_met", i + 1);
 		report_str(r, key, "", line);
 		snprintf(key, sizeof key, "target_%zu_fix", i + 1);
+		fmt_power(pw, sizeof pw, e.extra_supply_w);
 		if (e.at_by.gpus_online < t->gpus)
 			snprintf(line, sizeof line, "      fix: only %ld GPUs are online by %s: "
 			    "deliver and commission %ld more racks' worth earlier",
 			    e.at_by.gpus_online, a, (long)ceil((t->gpus -
-			    e.at_by.gpus_online) / 64.0));
+			    e.at_by.gpus_online) / gpus_per_rack(&s)));
 		else if (e.at_by.binding == CAP_SUPPLY)
-			snprintf(line, sizeof line, "      fix: +%.1f MW of supply before %s%s%s",
-			    e.extra_supply_w / 1e6, a, e.met_on != DATE_NEVER ?
+			snprintf(line, sizeof line, "      fix: +%s of supply before %s%s%s",
+			    pw, a, e.met_on != DATE_NEVER ?
 			    ", or move the date to " : "", e.met_on != DATE_NEVER ? b : "");
 		else
 			snprintf(line, sizeof line, "      fix: more %s capacity before %s%s%s",
 			    cap_constraint_name(e.at_by.binding), a, e.met_on != DATE_NEVER ?
 			    ", or move the date to " : "", e.met_on != DATE_NEVER ? b : "");
 		report_str(r, key, "", line);
+		tev[i] = e;
 	}
 	if (s.ntargets == 0)
 		report_str(r, "none", "targets", "none given");
+	else {
+		/* the same, as fields for scripts and spreadsheets */
+		static const struct report_col tcols[] = {
+			{ "name", "target", "", -1 },
+			{ "gpus", "GPUs", "", 0 },
+			{ "by", "by", "", -1 },
+			{ "status", "status", "", -1 },
+			{ "met_on", "met on", "", -1 },
+			{ "days_late", "late", "d", 0 },
+			{ "runnable_on_by", "runnable on date", "", 0 },
+			{ "shortfall_gpus", "short", "GPUs", 0 },
+			{ "binding", "binding", "", -1 },
+			{ "supply_to_add_mw", "supply to add", "MW", 3 },
+		};
+
+		report_table(r, "detail", "", tcols, 10);
+		for (i = 0; i < s.ntargets; i++) {
+			const struct site_target *t = &s.targets[i];
+			const struct target_eval *e = &tev[i];
+			int	ok = e->met_on != DATE_NEVER && e->met_on <= t->by;
+			char	byb[16], mb[16];
+			const char *strs[10] = { t->name, NULL, byb, ok ? "OK" : "FAIL",
+			    e->met_on != DATE_NEVER ? mb : "never", NULL, NULL, NULL,
+			    e->at_by.gpus_runnable < e->at_by.gpus_online ?
+			    cap_constraint_name(e->at_by.binding) : "deployment", NULL };
+			double	nums[10] = { 0, t->gpus, 0, 0, 0,
+			    e->met_on != DATE_NEVER ? e->met_on - t->by : NAN, 0,
+			    fmax(0, t->gpus - e->at_by.gpus_runnable), 0,
+			    ok ? 0 : e->extra_supply_w / 1e6 };
+
+			date_format(t->by, byb);
+			if (e->met_on != DATE_NEVER)
+				date_format(e->met_on, mb);
+			nums[6] = e->at_by.gpus_runnable;
+			report_row(r, nums, strs);
+		}
+	}
 
 	/* 3. the build and the first year after full deployment, with dispatch */
 	memset(&so, 0, sizeof so);
@@ -216,10 +333,12 @@ cmd_plan_exec(struct cmd_ctx *c)
 	memset(&yw, 0, sizeof yw);
 	yw.from = so.to_day - 364;
 	yw.step_s = so.step_s;
+	yw.site = &s;
 	if (sim_run(&s, &w, &so, watch_step, &yw, &su) != 0) {
 		cmd_error(c, "the simulation failed");
 		goto fail;
 	}
+	watch_close_year(&yw);
 	date_format(so.from_day, a);
 	date_format(so.to_day, b);
 	snprintf(title, sizeof title, "Build and first year, hourly (%s to %s)", a, b);
@@ -245,20 +364,18 @@ cmd_plan_exec(struct cmd_ctx *c)
 	report_num(r, "fuel_tj", "generator fuel (LHV)", su.fuel_j / 1e12, "TJ", 1);
 	report_num(r, "co2_t", "CO2", su.co2_kg / 1e3, "t", 0);
 	report_num(r, "nox_t", "NOx", su.nox_kg / 1e3, "t", 2);
-	/* permits: the worst calendar year is not separated yet; totals over the run
-	 * are compared with the yearly limits pro rata (conservative for runs > 1 year) */
-	report_section(r, "permits", "Generator permits");
+	/* permits: each limit is per calendar year; the worst year of the run counts */
+	report_section(r, "permits", "Generator permits (worst calendar year)");
 	for (i = 0; i < s.power.ngens && i < DISPATCH_MAX_GROUPS; i++) {
 		const struct site_generator *g = &s.power.gens[i];
-		double	years = (so.to_day - so.from_day + 1) / 365.0;
-		double	hrs = g->count > 0 ? su.gen_unit_s[i] / g->count / 3600 / years : 0;
-		double	nox = su.gen_nox_kg[i] / 1e3 / years;
+		double	hrs = yw.worst_h[i];
+		double	nox = yw.worst_nox_kg[i] / 1e3;
 		char	key[96];
 		int	ok = 1;
 
-		if (g->max_hours_s > 0 && hrs > g->max_hours_s / 3600 + 1e-9)
+		if (g->max_hours_s > 0 && hrs > g->max_hours_s / 3600 + 1e-6)
 			ok = 0;
-		if (g->max_nox_kg > 0 && nox * 1e3 > g->max_nox_kg)
+		if (g->max_nox_kg > 0 && nox * 1e3 > g->max_nox_kg * (1 + 1e-9))
 			ok = 0;
 		if (g->max_running > 0 && su.gen_max_running[i] > g->max_running)
 			ok = 0;
@@ -272,8 +389,9 @@ cmd_plan_exec(struct cmd_ctx *c)
 			if (g->max_running > 0)
 				snprintf(lr, sizeof lr, " (limit %d)", g->max_running);
 			snprintf(line, sizeof line, "%s: %.0f h per unit per year%s, %.2f t NOx "
-			    "per year%s, at most %d units at once%s", ok ? "OK" : "EXCEEDED",
-			    hrs, lh, nox, ln, su.gen_max_running[i], lr);
+			    "per year%s, at most %d %s at once%s", ok ? "OK" : "EXCEEDED",
+			    hrs, lh, nox, ln, su.gen_max_running[i],
+			    su.gen_max_running[i] == 1 ? "unit" : "units", lr);
 		}
 		snprintf(key, sizeof key, "generators_%zu", i + 1);
 		report_str(r, key, g->name, line);
@@ -318,10 +436,12 @@ cmd_plan_exec(struct cmd_ctx *c)
 	if (c->g->fmt == FMT_TEXT && rc == EXIT_OK && !c->g->quiet && c->g->out_path)
 		fprintf(stderr, "%s\n", title);
 	report_free(r);
+	free(tev);
 	weather_free(&w);
 	site_free(&s);
 	return rc != EXIT_OK ? rc : feasible ? EXIT_OK : EXIT_INFEASIBLE;
 fail:
+	free(tev);
 	report_free(r);
 	weather_free(&w);
 	site_free(&s);

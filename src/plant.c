@@ -90,8 +90,10 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 		if (u->model == NULL || !in_service(day, u->in_service))
 			continue;
 		use = redundancy_usable(u->count, u->redundancy);
+		/* identical: the same model at the same capacity */
 		for (j = 0; j < c->nch; j++)
-			if (memcmp(c->ch[j], &u->chiller, sizeof u->chiller) == 0)
+			if (c->ch_model[j] == u->model &&
+			    c->ch[j]->q_ref == u->chiller.q_ref)
 				break;
 		if (j < c->nch) {
 			c->ch_usable[j] += use;
@@ -100,6 +102,7 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 		if (c->nch == PLANT_MAX_GROUPS)
 			continue;
 		c->ch[c->nch] = &u->chiller;
+		c->ch_model[c->nch] = u->model;
 		c->ch_usable[c->nch++] = use;
 	}
 	for (i = 0; i < s->cooling.ntowers; i++) {
@@ -152,7 +155,9 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 	c->chain.ups_fraction = ch->ups_fraction;
 	if (ch->ups != NULL && ch->ups_fraction > 0) {
 		const struct ups_model *u = &ch->ups->u.ups;
-		int	need = (int)ceil(np * ch->ups_fraction / u->rating_w - 1e-9);
+		/* the UPS carries its share of the PDU input, IT / PDU efficiency */
+		int	need = (int)ceil(np * ch->ups_fraction / ch->pdu_eff / u->rating_w -
+		    1e-9);
 
 		if (need < 1)
 			need = 1;
@@ -190,44 +195,44 @@ add_server(struct it_load *o, const struct server_model *sm, double liq_override
 	o->air_w += n * p.air_w;
 }
 
-void
-it_load_eval(const struct site *s, const double *racks, double util, double cap,
-    struct it_load *o)
+/* One phase's n racks. */
+static void
+add_racks(const struct site *s, const struct site_phase *p, double n, double util,
+    double cap, struct it_load *o)
+{
+	double	liq0 = o->liquid_w, cdu;
+
+	if (p->server == NULL || !(n > 0))
+		return;
+	add_server(o, &p->server->u.server, s->cooling.liquid_fraction,
+	    n * p->rack.servers, util, cap);
+	o->it_w += n * p->rack.switch_w;
+	o->air_w += n * p->rack.switch_w;
+	/* in-rack CDU pumps: a fraction of the liquid heat; their heat goes into the
+	 * coolant (equipment.md: ~1..2 % of heat [U]) */
+	cdu = p->rack.cdu_pump_frac * (o->liquid_w - liq0);
+	o->cdu_w += cdu;
+	o->liquid_w += cdu;
+	o->racks += n;
+	o->servers += n * p->rack.servers;
+	o->gpus += n * p->gpus_per_rack;
+}
+
+/* What goes with the GPU racks: the fabric and the CPU and storage nodes. */
+static void
+add_shared(const struct site *s, double util, struct it_load *o)
 {
 	size_t	i;
+	double	total = fmax(1.0, (double)site_total_gpus(s));
 
-	memset(o, 0, sizeof *o);
-	for (i = 0; i < s->it.nphases; i++) {
-		const struct site_phase *p = &s->it.phases[i];
-		double	n = racks[i], liq0;
-
-		if (p->server == NULL || !(n > 0))
-			continue;
-		liq0 = o->liquid_w;
-		add_server(o, &p->server->u.server, s->cooling.liquid_fraction,
-		    n * p->rack.servers, util, cap);
-		o->it_w += n * p->rack.switch_w;
-		o->air_w += n * p->rack.switch_w;
-		/* in-rack CDU pumps: a fraction of the liquid heat; their heat goes into
-		 * the coolant (equipment.md: ~1..2 % of heat [U]) */
-		{
-			double	cdu = p->rack.cdu_pump_frac * (o->liquid_w - liq0);
-
-			o->cdu_w += cdu;
-			o->liquid_w += cdu;
-		}
-		o->racks += n;
-		o->servers += n * p->rack.servers;
-		o->gpus += n * p->gpus_per_rack;
-	}
 	/* fabric: NICs, optics, switches, per GPU; air-cooled (equipment.md [U]) */
 	o->it_w += o->gpus * s->it.network_per_gpu;
 	o->air_w += o->gpus * s->it.network_per_gpu;
+	/* support nodes: per GPU, or a fixed count brought up with the GPUs */
 	for (i = 0; i < s->it.nsupport; i++) {
 		const struct site_support *su = &s->it.support[i];
-		double	n = su->per_gpu > 0 ? su->per_gpu * o->gpus : (o->gpus > 0 ?
-		    su->count * fmin(1.0, o->gpus / fmax(1.0, (double)site_total_gpus(s))) :
-		    0);
+		double	n = su->per_gpu > 0 ? su->per_gpu * o->gpus :
+		    su->count * fmin(1.0, o->gpus / total);
 
 		if (su->server != NULL && n > 0)
 			add_server(o, &su->server->u.server, NAN, n, util, 0);
@@ -235,24 +240,38 @@ it_load_eval(const struct site *s, const double *racks, double util, double cap,
 }
 
 void
+it_load_eval(const struct site *s, const double *racks, double util, double cap,
+    struct it_load *o)
+{
+	size_t	i;
+
+	memset(o, 0, sizeof *o);
+	for (i = 0; i < s->it.nphases; i++)
+		add_racks(s, &s->it.phases[i], racks[i], util, cap, o);
+	add_shared(s, util, o);
+}
+
+void
 it_load_gpus(const struct site *s, double gpus, double util, double cap,
     struct it_load *o)
 {
-	double	racks[64], left = gpus;
-	size_t	i, n = s->it.nphases < 64 ? s->it.nphases : 64;
+	double	left = gpus;
+	size_t	i, n = s->it.nphases;
 
+	memset(o, 0, sizeof *o);
 	for (i = 0; i < n; i++) {
 		const struct site_phase *p = &s->it.phases[i];
 		double	r = p->gpus_per_rack > 0 ? left / p->gpus_per_rack : 0;
 
+		/* GPUs beyond the installed fleet go into the last phase */
 		if (r > p->racks && i + 1 < n)
 			r = p->racks;
 		if (r < 0)
 			r = 0;
-		racks[i] = r;
+		add_racks(s, p, r, util, cap, o);
 		left -= r * p->gpus_per_rack;
 	}
-	it_load_eval(s, racks, util, cap, o);
+	add_shared(s, util, o);
 }
 
 /* Share of a load (supply ts, return tr) that water at t_avail can carry. */

@@ -23,6 +23,7 @@ struct plant_cfg {
 	int	day;
 	int	nch;
 	const struct chiller_model *ch[PLANT_MAX_GROUPS];
+	const struct model *ch_model[PLANT_MAX_GROUPS];
 	int	ch_usable[PLANT_MAX_GROUPS];
 	int	ntw;
 	const struct tower_model *tw[PLANT_MAX_GROUPS];

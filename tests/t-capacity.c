@@ -328,6 +328,22 @@ test_ups(void)
 	is_abs(r.max_gpus, 1325, 0, "ups: max GPUs");
 	/* the IT load does not depend on the weather: the first condition is named */
 	is_str(r.binding_condition, "heating 99.6 %", "ups: condition (weather-independent)");
+	{
+		/* PDU efficiency 0.98: the UPS carries IT / 0.98, so
+		 * 1.5e6 x 0.98 / 1131.25 = 1299.45 GPUs */
+		struct cap_result r2;
+		double	pdu = f.s.power.chain.pdu_eff;
+
+		f.s.power.chain.pdu_eff = 0.98;
+		plant_cfg_init(&c, &f.s, 0);
+		c.chain.n_ups = 4;
+		c.ups_capacity_w = 1.5e6;
+		is_int(capacity_solve(&c, both, 2, 2000, 1, 0, &r2), 0, "ups, pdu 0.98: ok");
+		is_abs(r2.gpus[CAP_UPS], 1299.447514, 0.02,
+		    "ups, pdu 0.98: 1.5 MW x 0.98 / 1131.25 W per GPU");
+		f.s.power.chain.pdu_eff = pdu;
+		plant_cfg_init(&c, &f.s, 0);
+	}
 	/* UPS heat joins the room: cooling still far off (python: 3936.1) */
 	is_abs(r.gpus[CAP_COOLING], bisect(&c, &hot, CAP_COOLING, 0, 1, 20000), 1,
 	    "ups: cooling agrees with bisection");

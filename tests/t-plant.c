@@ -465,12 +465,13 @@ test_cfg(void)
 	plant_cfg_init(&c, &f.s, 0);
 	ok(c.chain.ups == NULL && c.ups_capacity_w == 0, "cfg: UPS fraction 0: no UPS in the chain");
 	f.s.power.chain.ups_fraction = 1;
-	/* support nodes count in the design: + 10 x 500 W = 1091000 W; with
-	 * 363 kW modules: 1086000 / 363000 = 2.992 -> 3, 1091000 / 363000 = 3.006 -> 4 */
-	f.ups.u.ups.rating_w = 363e3;
+	/* support nodes count in the design: + 10 x 500 W = 1091000 W.  The UPS
+	 * carries the PDU input, IT / 0.98: with 370 kW modules
+	 * 1086000 / 0.98 / 370000 = 2.995 -> 3, 1091000 / 0.98 / 370000 = 3.009 -> 4 */
+	f.ups.u.ups.rating_w = 370e3;
 	f.s.power.chain.ups_redundancy = RED_N;
 	plant_cfg_init(&c, &f.s, 0);
-	is_int(c.chain.n_ups, 3, "cfg: 363 kW UPS modules: 3 for 1.086 MW");
+	is_int(c.chain.n_ups, 3, "cfg: 370 kW UPS modules: 3 for 1.086 MW / 0.98");
 	f.support[0] = (struct site_support){ .name = "storage", .server = &f.cpu,
 	    .count = 10 };
 	f.s.it.support = f.support;
