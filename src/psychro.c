@@ -194,6 +194,12 @@ psy_twb_solve(double tdb, double w, double p, double tdp, double *twb)
 }
 
 int
+psy_twb_from_w_tdp(double tdb, double w, double p, double tdp, double *twb)
+{
+	return psy_twb_solve(tdb, w, p, fmin(tdp, tdb), twb);
+}
+
+int
 psy_twb_from_w(double tdb, double w, double p, double *twb)
 {
 	double tdp;

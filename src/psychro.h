@@ -31,6 +31,8 @@ double	psy_w_from_tdp(double tdp, double p);
 double	psy_rh_from_w(double tdb, double w, double p);
 int	psy_tdp_from_w(double w, double p, double *tdp);	/* GSL root solver */
 int	psy_twb_from_w(double tdb, double w, double p, double *twb); /* GSL root, 1e-6 K */
+/* The same when the dew point of w is already known (saves its root solve). */
+int	psy_twb_from_w_tdp(double tdb, double w, double p, double tdp, double *twb);
 double	psy_enthalpy(double tdb, double w);
 double	psy_volume(double tdb, double w, double p);
 double	psy_density(double tdb, double w, double p);

@@ -73,7 +73,8 @@ weather_derive_hour(struct weather *w, size_t k)
 	w->w[k] = psy_w_from_tdp(w->tdp[k], w->p[k]);
 	if (!(w->w[k] >= 0) || !isfinite(w->w[k]))
 		return -1;
-	if (psy_twb_from_w(w->tdb[k], w->w[k], w->p[k], &twb) != 0 ||
+	/* the dew point is known: it brackets the wet bulb from below */
+	if (psy_twb_from_w_tdp(w->tdb[k], w->w[k], w->p[k], w->tdp[k], &twb) != 0 ||
 	    !isfinite(twb))
 		return -1;
 	w->twb[k] = twb;
