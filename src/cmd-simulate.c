@@ -285,6 +285,8 @@ cmd_simulate_exec(struct cmd_ctx *c)
 		if (mf != NULL) {
 			report_write(r, FMT_JSON, mf);
 			fclose(mf);
+			while (buf != NULL && len > 0 && buf[len - 1] == '\n')
+				buf[--len] = '\0';
 		}
 		table_end(&sc.t, buf);
 		free(buf);

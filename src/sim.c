@@ -54,6 +54,8 @@ outside_class(const struct site *s, const struct plant_result *r)
 	double	tmin, tmax, tdp, rh;
 	size_t	i;
 
+	if (r->it.gpus <= 0 && r->it.servers <= 0)
+		return 0;		/* no servers, nothing to be outside a class */
 	if (r->unmet_w > 0)
 		return 1;
 	air_class_limits(s->it.air_class, &tmin, &tmax, &tdp, &rh);

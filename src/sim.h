@@ -27,7 +27,7 @@ struct sim_step {
 	struct plant_result plant;
 	int	outside_class;	/* servers outside their ASHRAE class this step */
 	struct dispatch_out disp;	/* supply dispatch of facility power */
-	double	batt_soc;	/* stored energy of all batteries, fraction of usable */
+	double	batt_soc;	/* stored energy of all batteries, fraction of nameplate */
 };
 
 struct sim_summary {
