@@ -258,6 +258,15 @@ cmd_plan_exec(struct cmd_ctx *c)
 		    e.at_by.gpus_runnable < e.at_by.gpus_online ?
 		    cap_constraint_name(e.at_by.binding) : "deployment (GPUs online)");
 		report_str(r, key, t->name, line);
+		if (e.at_by.gpus_runnable < e.at_by.gpus_online &&
+		    e.at_by.binding == CAP_SUPPLY) {
+			snprintf(line, sizeof line, "      supply that day: grid %.1f MW + "
+			    "generators %.1f MW (derated at %.1f degC) against %.1f MW needed",
+			    e.at_by.grid_w / 1e6, e.at_by.gen_w / 1e6, e.at_by.tdb,
+			    (e.at_by.grid_w + e.at_by.gen_w + e.extra_supply_w) / 1e6);
+			snprintf(key, sizeof key, "target_%zu_supply", i + 1);
+			report_str(r, key, "", line);
+		}
 		if (e.met_on != DATE_NEVER) {
 			date_format(e.met_on, b);
 			snprintf(line, sizeof line, "      met on %s, %d %s late", b,
