@@ -16,7 +16,7 @@
 
 static const char *const red_names[] = { "N", "N+1", "N+2", "2N", NULL };
 
-/* The slowest delivery rate: one rack a year (dcplan-site(5)), per second. */
+/* The slowest delivery rate, one rack a year, per second: slower is a typo. */
 #define SITE_MIN_RATE		(1.0 / (365 * 86400.0))
 /* A delivery by rate is expanded day by day: at most 100 years of it. */
 #define SITE_MAX_DELIVERY_Y	100
