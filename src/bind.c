@@ -359,7 +359,7 @@ units_format(enum unit_kind kind, double v, char *buf, size_t len)
 {
 	static const char *const pw[] = { "W", "kW", "MW", "GW", NULL };
 	static const char *const va[] = { "VA", "kVA", "MVA", "GVA", NULL };
-	static const char *const en[] = { "J", "kJ", "MJ", "GJ", NULL };
+	static const char *const wh[] = { "Wh", "kWh", "MWh", "GWh", NULL };
 
 	switch (kind) {
 	case U_POWER:
@@ -369,7 +369,8 @@ units_format(enum unit_kind kind, double v, char *buf, size_t len)
 		fmt_scaled(v, va, buf, len);
 		break;
 	case U_ENERGY:
-		fmt_scaled(v, en, buf, len);
+		/* in watt-hours, as site files give energy storage */
+		fmt_scaled(v / 3600, wh, buf, len);
 		break;
 	case U_TEMP:
 		snprintf(buf, len, "%.6g degC", v);

@@ -68,10 +68,16 @@ cmd_capacity_exec(struct cmd_ctx *c)
 
 	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
 		return rc;
+	/* design conditions from the site file, else from its weather file */
 	if (site_design(&s, &dc, err, sizeof err) != 0) {
-		fprintf(stderr, "%s\n", err);
-		site_free(&s);
-		return EXIT_INPUT;
+		struct weather w;
+
+		if ((rc = cmd_load_weather(c, &s, &w)) != EXIT_OK) {
+			site_free(&s);
+			return rc;
+		}
+		dc = w.design;
+		weather_free(&w);
 	}
 	day = site_full_deployment(&s);
 	if (ds != NULL && date_parse(ds, &day, err, sizeof err) != 0) {

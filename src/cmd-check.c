@@ -191,35 +191,6 @@ check_climate(struct report *r, const struct site *s)
 	}
 }
 
-/*
- * A site is valid only with weather to run on: read it as the simulating commands
- * do.  An unreadable EPW file is an I/O error (exit 4), a malformed one invalid
- * input (exit 3); the weather module's message names FILE:LINE.
- */
-static int
-check_weather(struct cmd_ctx *c, const struct site *s)
-{
-	struct weather w;
-	char	err[1024];
-	const char *file;
-	int	io = 0;
-
-	if (site_weather_io(s, &w, err, sizeof err, &io) == 0) {
-		weather_free(&w);
-		return EXIT_OK;
-	}
-	/* built-in and design-day messages carry no file: name the site's */
-	file = s->climate.source == CLIMATE_EPW && s->climate.weather_file != NULL ?
-	    s->climate.weather_file : c->pos[0];
-	if (strncmp(err, file, strlen(file)) == 0)
-		fprintf(stderr, "%s\n", err);
-	else
-		fprintf(stderr, "%s: %s\n", file, err);
-	if (!c->g->quiet)
-		fprintf(stderr, "dcplan: 1 error in '%s'\n", file);
-	return io ? EXIT_IO : EXIT_INPUT;
-}
-
 static int
 cmd_check_exec(struct cmd_ctx *c)
 {
@@ -230,7 +201,7 @@ cmd_check_exec(struct cmd_ctx *c)
 
 	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
 		return rc;
-	if ((rc = check_weather(c, &s)) != EXIT_OK) {
+	if ((rc = cmd_check_weather(c, &s)) != EXIT_OK) {
 		site_free(&s);
 		return rc;
 	}

@@ -184,17 +184,16 @@ cmd_plan_exec(struct cmd_ctx *c)
 	struct sim_opts so;
 	struct sim_summary su;
 	struct report *r;
-	char	err[512], title[512], a[16], b[16], line[512];
+	char	title[512], a[16], b[16], line[512];
 	int	rc, from, to, full, feasible = 1, cap_day;
 	size_t	i;
 	double	installed;
 
 	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
 		return rc;
-	if (site_weather(&s, &w, err, sizeof err) != 0) {
-		fprintf(stderr, "%s\n", err);
+	if ((rc = cmd_load_weather(c, &s, &w)) != EXIT_OK) {
 		site_free(&s);
-		return EXIT_INPUT;
+		return rc;
 	}
 	dc = w.design;
 	if (s.ntargets > 0 && (tev = calloc(s.ntargets, sizeof *tev)) == NULL) {

@@ -241,7 +241,6 @@ cmd_simulate_exec(struct cmd_ctx *c)
 	struct sink_ctx sc;
 	struct output out;
 	struct report *r;
-	char	err[512];
 	int	rc, src;
 
 	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
@@ -250,10 +249,9 @@ cmd_simulate_exec(struct cmd_ctx *c)
 		site_free(&s);
 		return rc;
 	}
-	if (site_weather(&s, &w, err, sizeof err) != 0) {
-		fprintf(stderr, "%s\n", err);
+	if ((rc = cmd_load_weather(c, &s, &w)) != EXIT_OK) {
 		site_free(&s);
-		return EXIT_INPUT;
+		return rc;
 	}
 	if ((rc = cmd_output_open(c, &out)) != EXIT_OK) {
 		weather_free(&w);

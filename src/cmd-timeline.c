@@ -56,10 +56,9 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		site_free(&s);
 		return EXIT_USAGE;
 	}
-	if (site_weather(&s, &w, err, sizeof err) != 0) {
-		fprintf(stderr, "%s\n", err);
+	if ((rc = cmd_load_weather(c, &s, &w)) != EXIT_OK) {
 		site_free(&s);
-		return EXIT_INPUT;
+		return rc;
 	}
 	if ((rc = cmd_output_open(c, &out)) != EXIT_OK) {
 		weather_free(&w);

@@ -12,6 +12,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "site.h"
+#include "site_weather.h"
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_plan_entry,
@@ -393,9 +394,16 @@ cmd_load_site(struct cmd_ctx *c, struct site *s)
 	o.nsets = c->g->nsets;
 	rc = site_load(c->pos[0], &o, s, &d);
 	diags_print(&d, stderr);
-	if (rc != 0 && d.n > 0 && !c->g->quiet)
-		fprintf(stderr, "dcplan: %zu error%s in '%s'\n", d.n, d.n == 1 ? "" : "s",
+	if (rc != 0 && d.n > 0 && !c->g->quiet) {
+		size_t	i, n = 0;
+
+		/* notes point at the cause of another error; they are not errors */
+		for (i = 0; i < d.n; i++)
+			if (strncmp(d.v[i].msg, "note:", 5) != 0)
+				n++;
+		fprintf(stderr, "dcplan: %zu error%s in '%s'\n", n, n == 1 ? "" : "s",
 		    c->pos[0]);
+	}
 	diags_free(&d);
 	if (rc == 0)
 		return EXIT_OK;
@@ -445,4 +453,41 @@ cmd_write_report(struct cmd_ctx *c, const struct report *r)
 		return EXIT_IO;
 	}
 	return cmd_output_close(c, &o, 1);
+}
+
+/*
+ * The site's weather, as every simulating command reads it.  An unreadable EPW
+ * file is an I/O error (exit 4), a malformed one invalid input (exit 3); the
+ * weather module's message names FILE:LINE.  On success the caller frees w.
+ */
+int
+cmd_load_weather(struct cmd_ctx *c, const struct site *s, struct weather *w)
+{
+	char	err[1024];
+	const char *file;
+	int	io = 0;
+
+	if (site_weather_io(s, w, err, sizeof err, &io) == 0)
+		return EXIT_OK;
+	/* built-in and design-day messages carry no file: name the site's */
+	file = s->climate.source == CLIMATE_EPW && s->climate.weather_file != NULL ?
+	    s->climate.weather_file : c->pos[0];
+	if (strncmp(err, file, strlen(file)) == 0)
+		fprintf(stderr, "%s\n", err);
+	else
+		fprintf(stderr, "%s: %s\n", file, err);
+	if (!c->g->quiet)
+		fprintf(stderr, "dcplan: 1 error in '%s'\n", file);
+	return io ? EXIT_IO : EXIT_INPUT;
+}
+
+int
+cmd_check_weather(struct cmd_ctx *c, const struct site *s)
+{
+	struct weather w;
+	int	rc = cmd_load_weather(c, s, &w);
+
+	if (rc == EXIT_OK)
+		weather_free(&w);
+	return rc;
 }

@@ -95,6 +95,9 @@ int	cmd_load_site(struct cmd_ctx *, struct site *);	/* EXIT_OK or exit code */
 struct report;
 int	cmd_write_report(struct cmd_ctx *, const struct report *);	/* exit code */
 int	cmd_output_open(struct cmd_ctx *, struct output *);	/* exit code */
+struct weather;
+int	cmd_load_weather(struct cmd_ctx *, const struct site *, struct weather *);
+int	cmd_check_weather(struct cmd_ctx *, const struct site *);	/* exit code */
 int	cmd_output_close(struct cmd_ctx *, struct output *, int ok);	/* exit code */
 
 #endif

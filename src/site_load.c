@@ -333,7 +333,12 @@ load_phase(struct site *s, struct bind *b, const struct ynode *m, struct site_ph
 		/* only dates that parsed are compared: a bad one is reported once */
 		if (!bind_date(b, lm, "date", B_REQ, &lot->date))
 			continue;
-		if (prev != DATE_NONE && lot->date <= prev)
+		if (prev != DATE_NONE && lot->date == prev) {
+			char	ds[16];
+
+			date_format(prev, ds);
+			bind_error(b, lm, "delivery date %s appears twice", ds);
+		} else if (prev != DATE_NONE && lot->date < prev)
 			bind_error(b, lm, "delivery dates must be in ascending order");
 		prev = lot->date;
 	}
@@ -505,9 +510,15 @@ load_feed(struct bind *b, const struct ynode *m, struct site_feed *f, size_t idx
 		load_capacity(b, c, "capacity", f->power_factor, &f->capacity_w);
 	bind_date(b, m, "in_service", 0, &f->in_service);
 	bind_date(b, m, "out_of_service", 0, &f->out_of_service);
-	if (f->in_service != DATE_NONE && f->out_of_service <= f->in_service)
+	if (f->in_service != DATE_NONE && f->out_of_service <= f->in_service) {
+		char	a[16], o[16];
+
+		date_format(f->in_service, a);
+		date_format(f->out_of_service, o);
 		bind_error(b, ymap_get(m, "out_of_service"),
-		    "feed '%s' goes out of service before it goes into service", f->name);
+		    "feed '%s': 'out_of_service' (%s) must be after 'in_service' (%s)",
+		    f->name, o, a);
+	}
 	bind_qty(b, m, "import_limit", B_POS, U_POWER, 0, 1e12, &f->import_limit_w);
 	if ((st = bind_seq(b, m, "steps", 0)) == NULL)
 		return;
@@ -527,10 +538,20 @@ load_feed(struct bind *b, const struct ynode *m, struct site_feed *f, size_t idx
 		/* only dates that parsed are compared: a bad one is reported once */
 		if (!bind_date(b, e, "date", B_REQ, &p->date))
 			continue;
-		if ((prev != DATE_NONE && p->date <= prev) ||
-		    (f->in_service != DATE_NONE && p->date <= f->in_service))
-			bind_error(b, e, "feed steps must be in ascending date order, "
-			    "after 'in_service'");
+		if (f->in_service != DATE_NONE && p->date <= f->in_service) {
+			char	a[16], d[16];
+
+			date_format(f->in_service, a);
+			date_format(p->date, d);
+			bind_error(b, e, "feed step %s is not after 'in_service' (%s)", d, a);
+		} else if (prev != DATE_NONE && p->date <= prev) {
+			char	a[16], d[16];
+
+			date_format(prev, a);
+			date_format(p->date, d);
+			bind_error(b, e, "feed step %s does not follow the step of %s: "
+			    "steps must be in ascending date order", d, a);
+		}
 		prev = p->date;
 	}
 }
@@ -612,7 +633,16 @@ load_power(struct site *s, struct bind *b, const struct ynode *root)
 			    &p->max_hours_s);
 			if (bind_qty(b, e, "max_nox", B_POS, U_MASS, 0, 1e12, &mass))
 				p->max_nox_kg = mass;
+			if (p->count > 0 && redundancy_usable(p->count, p->redundancy) <= 0)
+				bind_error(b, ymap_get(e, "count"),
+				    "%d %s none usable under %s redundancy", p->count,
+				    p->count == 1 ? "unit leaves" : "units leave",
+				    redundancy_name(p->redundancy));
 		}
+	/* dispatch works on at most DISPATCH_MAX_GROUPS groups of each kind */
+	if (s->power.ngens > 32)
+		bind_error(b, ymap_get(m, "generators"),
+		    "%zu generator groups: at most 32 are supported", s->power.ngens);
 	if ((l = bind_seq(b, m, "batteries", 0)) != NULL)
 		for (i = 0; i < l->n; i++) {
 			const struct ynode *e = l->items[i];
@@ -637,8 +667,14 @@ load_power(struct site *s, struct bind *b, const struct ynode *root)
 			    (p->initial_soc < p->model->u.battery.soc_min - 1e-12 ||
 			    p->initial_soc > p->model->u.battery.soc_max + 1e-12))
 				bind_error(b, ymap_get(e, "initial_soc"),
-				    "'initial_soc' is outside the battery's state-of-charge limits");
+				    "'initial_soc' %.6g %% is outside the battery's "
+				    "state-of-charge limits %.6g %%..%.6g %%",
+				    p->initial_soc * 100, p->model->u.battery.soc_min * 100,
+				    p->model->u.battery.soc_max * 100);
 		}
+	if (s->power.nbatts > 32)
+		bind_error(b, ymap_get(m, "batteries"),
+		    "%zu battery groups: at most 32 are supported", s->power.nbatts);
 	if ((c = bind_map(b, m, "chain", 0)) != NULL) {
 		struct site_chain *ch = &s->power.chain;
 

@@ -240,7 +240,6 @@ like "$(line "gensets")" "OK" "hour permit kept in each calendar year: OK"
 # A generator group that leaves no unit usable should be rejected, as a chiller
 # group is ("N units leave none usable under R redundancy").
 run "$DCPLAN" check --set 'power.generators[1].redundancy=N+1' "$GEN"
-todo "site_load.c checks usable units for cooling groups only, not generators"
 is "$rc" 3 "1 generator at N+1 (none usable): invalid, exit 3"
 
 # --- no targets ---
