@@ -271,21 +271,19 @@ clim_design(const struct climate_normals *cn, const struct design_conditions *dc
 	return 0;
 }
 
-int
-weather_builtin(const struct climate_normals *cn, const struct design_conditions *dc,
-    struct weather *w, char *err, size_t errlen)
+/*
+ * Everything the built-in year is made from, checked: pressure, the daily
+ * curves of highs, lows and dew points, and the design days.
+ */
+static int
+clim_prepare(const struct climate_normals *cn, struct design_conditions *design,
+    double *pp, double *hi, double *lo, double *dp, char *err, size_t errlen)
 {
-	double hi[CLIM_DAYS], lo[CLIM_DAYS], dp[CLIM_DAYS], tdp[12], p;
-	size_t k;
-	int d, h;
+	double	tdp[12], p;
+	int	d;
 
-	memset(w, 0, sizeof *w);
-	weather_design_init(&w->design);
-	w->latitude = w->longitude = w->tz_hours = w->elevation = NAN;
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
-	if (dc != NULL)
-		w->design = *dc;
 	if (!(cn->elevation >= -1000 && cn->elevation <= 9999.9)) {
 		clim_err(err, errlen, "climate normals: elevation must be between "
 		    "-1000 and 9999.9 m");
@@ -312,7 +310,39 @@ weather_builtin(const struct climate_normals *cn, const struct design_conditions
 	for (d = 0; d < CLIM_DAYS; d++)
 		if (hi[d] < lo[d])
 			hi[d] = lo[d] = (hi[d] + lo[d]) / 2;
-	if (clim_design(cn, &w->design, p, hi, lo, dp, err, errlen) != 0)
+	if (clim_design(cn, design, p, hi, lo, dp, err, errlen) != 0)
+		return -1;
+	*pp = p;
+	return 0;
+}
+
+int
+weather_builtin_check(const struct climate_normals *cn,
+    const struct design_conditions *dc, char *err, size_t errlen)
+{
+	double	hi[CLIM_DAYS], lo[CLIM_DAYS], dp[CLIM_DAYS], p;
+	struct design_conditions design;
+
+	weather_design_init(&design);
+	if (dc != NULL)
+		design = *dc;
+	return clim_prepare(cn, &design, &p, hi, lo, dp, err, errlen);
+}
+
+int
+weather_builtin(const struct climate_normals *cn, const struct design_conditions *dc,
+    struct weather *w, char *err, size_t errlen)
+{
+	double hi[CLIM_DAYS], lo[CLIM_DAYS], dp[CLIM_DAYS], p;
+	size_t k;
+	int d, h;
+
+	memset(w, 0, sizeof *w);
+	weather_design_init(&w->design);
+	w->latitude = w->longitude = w->tz_hours = w->elevation = NAN;
+	if (dc != NULL)
+		w->design = *dc;
+	if (clim_prepare(cn, &w->design, &p, hi, lo, dp, err, errlen) != 0)
 		return -1;
 	if (weather_alloc(w, WEATHER_HOURS) != 0) {
 		clim_err(err, errlen, "out of memory");

@@ -485,7 +485,21 @@ int
 cmd_check_weather(struct cmd_ctx *c, const struct site *s)
 {
 	struct weather w;
-	int	rc = cmd_load_weather(c, s, &w);
+	char	err[1024];
+	int	rc;
+
+	/* a built-in year is checked from its inputs; generating it is the
+	 * simulating commands' work */
+	if (s->climate.source == CLIMATE_BUILTIN) {
+		if (weather_builtin_check(&s->climate.normals, &s->climate.design, err,
+		    sizeof err) == 0)
+			return EXIT_OK;
+		fprintf(stderr, "%s: %s\n", c->pos[0], err);
+		if (!c->g->quiet)
+			fprintf(stderr, "dcplan: 1 error in '%s'\n", c->pos[0]);
+		return EXIT_INPUT;
+	}
+	rc = cmd_load_weather(c, s, &w);
 
 	if (rc == EXIT_OK)
 		weather_free(&w);

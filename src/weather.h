@@ -74,6 +74,10 @@ int	weather_builtin(const struct climate_normals *, const struct design_conditio
 int	weather_design_day(double tdb, double twb, double p, struct weather *,
 	    char *err, size_t errlen);
 void	weather_free(struct weather *);
+/* The built-in climate's inputs checked as weather_builtin() checks them, without
+ * generating the year (for validation). */
+int	weather_builtin_check(const struct climate_normals *,
+	    const struct design_conditions *, char *err, size_t errlen);
 void	weather_design_init(struct design_conditions *);
 
 /* Conditions at fractional hour of year t (0 = Jan 1 00:00, hour-ending convention of
