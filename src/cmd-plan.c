@@ -175,8 +175,7 @@ cmd_plan_exec(struct cmd_ctx *c)
 	struct year_watch yw;
 	struct target_eval *tev = NULL;
 	char	pw[32];
-	struct site s;
-	struct weather w;
+	struct cmd_job j;
 	struct design_conditions dc;
 	struct plant_cfg cfg;
 	struct cap_condition cond[2];
@@ -189,31 +188,26 @@ cmd_plan_exec(struct cmd_ctx *c)
 	size_t	i;
 	double	installed;
 
-	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
+	if ((rc = cmd_job_load(c, &j)) != EXIT_OK)
 		return rc;
-	if ((rc = cmd_load_weather(c, &s, &w)) != EXIT_OK) {
-		site_free(&s);
-		return rc;
-	}
-	dc = w.design;
-	if (s.ntargets > 0 && (tev = calloc(s.ntargets, sizeof *tev)) == NULL) {
+	dc = j.wx.design;
+	if (j.site.ntargets > 0 && (tev = calloc(j.site.ntargets, sizeof *tev)) == NULL) {
 		cmd_error(c, "out of memory");
-		weather_free(&w);
-		site_free(&s);
+		cmd_job_free(&j);
 		return EXIT_IO;
 	}
-	timeline_range(&s, &from, &to);
-	full = schedule_full_date(&s);
-	snprintf(title, sizeof title, "%s: plan for %s", s.name, c->pos[0]);
+	timeline_range(&j.site, &from, &to);
+	full = schedule_full_date(&j.site);
+	snprintf(title, sizeof title, "%s: plan for %s", j.site.name, c->pos[0]);
 	r = report_new("dcplan.plan/1", title);
 
 	/* 1. capacity of the finished site at ASHRAE design conditions */
 	cap_day = to;
-	capacity_design_conditions(&dc, site_pressure(&s), cond);
-	plant_cfg_init(&cfg, &s, cap_day);
-	installed = (double)site_total_gpus(&s);
-	if (capacity_solve(&cfg, cond, 2, installed, s.it.utilization,
-	    s.it.gpu_power_cap, &cr) != 0) {
+	capacity_design_conditions(&dc, site_pressure(&j.site), cond);
+	plant_cfg_init(&cfg, &j.site, cap_day);
+	installed = (double)site_total_gpus(&j.site);
+	if (capacity_solve(&cfg, cond, 2, installed, j.site.it.utilization,
+	    j.site.it.gpu_power_cap, &cr) != 0) {
 		cmd_error(c, "the capacity solver failed");
 		goto fail;
 	}
@@ -228,12 +222,12 @@ cmd_plan_exec(struct cmd_ctx *c)
 
 	/* 2. targets against the timeline */
 	report_section(r, "targets", "Targets");
-	for (i = 0; i < s.ntargets; i++) {
-		const struct site_target *t = &s.targets[i];
+	for (i = 0; i < j.site.ntargets; i++) {
+		const struct site_target *t = &j.site.targets[i];
 		struct target_eval e;
 		char	key[96];
 
-		if (eval_target(&s, &w, t, from, (full != DATE_NEVER && full != DATE_NONE ?
+		if (eval_target(&j.site, &j.wx, t, from, (full != DATE_NEVER && full != DATE_NONE ?
 		    full : to) + PLAN_LOOKAHEAD_D, &e) != 0) {
 			cmd_error(c, "the plant model failed");
 			goto fail;
@@ -281,7 +275,7 @@ cmd_plan_exec(struct cmd_ctx *c)
 			snprintf(line, sizeof line, "      fix: only %ld GPUs are online by %s: "
 			    "deliver and commission %ld more racks' worth earlier",
 			    e.at_by.gpus_online, a, (long)ceil((t->gpus -
-			    e.at_by.gpus_online) / gpus_per_rack(&s)));
+			    e.at_by.gpus_online) / gpus_per_rack(&j.site)));
 		else if (e.at_by.binding == CAP_SUPPLY)
 			snprintf(line, sizeof line, "      fix: +%s of supply before %s%s%s",
 			    pw, a, e.met_on != DATE_NEVER ?
@@ -293,7 +287,7 @@ cmd_plan_exec(struct cmd_ctx *c)
 		report_str(r, key, "", line);
 		tev[i] = e;
 	}
-	if (s.ntargets == 0)
+	if (j.site.ntargets == 0)
 		report_str(r, "none", "targets", "none given");
 	else {
 		/* the same, as fields for scripts and spreadsheets */
@@ -311,8 +305,8 @@ cmd_plan_exec(struct cmd_ctx *c)
 		};
 
 		report_table(r, "detail", "", tcols, 10);
-		for (i = 0; i < s.ntargets; i++) {
-			const struct site_target *t = &s.targets[i];
+		for (i = 0; i < j.site.ntargets; i++) {
+			const struct site_target *t = &j.site.targets[i];
 			const struct target_eval *e = &tev[i];
 			int	ok = e->met_on != DATE_NEVER && e->met_on <= t->by;
 			char	byb[16], mb[16];
@@ -337,12 +331,12 @@ cmd_plan_exec(struct cmd_ctx *c)
 	memset(&so, 0, sizeof so);
 	so.from_day = from;
 	so.to_day = (full != DATE_NEVER && full != DATE_NONE ? full : from) + 364;
-	so.step_s = s.sim.step_s;
+	so.step_s = j.site.sim.step_s;
 	memset(&yw, 0, sizeof yw);
 	yw.from = so.to_day - 364;
 	yw.step_s = so.step_s;
-	yw.site = &s;
-	if (sim_run(&s, &w, &so, watch_step, &yw, &su) != 0) {
+	yw.site = &j.site;
+	if (sim_run(&j.site, &j.wx, &so, watch_step, &yw, &su) != 0) {
 		cmd_error(c, "the simulation failed");
 		goto fail;
 	}
@@ -374,8 +368,8 @@ cmd_plan_exec(struct cmd_ctx *c)
 	report_num(r, "nox_t", "NOx", su.nox_kg / 1e3, "t", 2);
 	/* permits: each limit is per calendar year; the worst year of the run counts */
 	report_section(r, "permits", "Generator permits (worst calendar year)");
-	for (i = 0; i < s.power.ngens && i < DISPATCH_MAX_GROUPS; i++) {
-		const struct site_generator *g = &s.power.gens[i];
+	for (i = 0; i < j.site.power.ngens && i < DISPATCH_MAX_GROUPS; i++) {
+		const struct site_generator *g = &j.site.power.gens[i];
 		double	hrs = yw.worst_h[i];
 		double	nox = yw.worst_nox_kg[i] / 1e3;
 		char	key[96];
@@ -406,7 +400,7 @@ cmd_plan_exec(struct cmd_ctx *c)
 		if (!ok)
 			feasible = 0;
 	}
-	if (s.power.ngens == 0)
+	if (j.site.power.ngens == 0)
 		report_str(r, "none", "generators", "none on site");
 
 	/* 4. the finished site must carry its fleet all year */
@@ -438,21 +432,19 @@ cmd_plan_exec(struct cmd_ctx *c)
 
 	report_section(r, "verdict", "Verdict");
 	report_str(r, "verdict", "verdict", feasible ? "FEASIBLE" : "INFEASIBLE");
-	snprintf(title, sizeof title, "%s: %s", s.name, feasible ? "FEASIBLE" :
+	snprintf(title, sizeof title, "%s: %s", j.site.name, feasible ? "FEASIBLE" :
 	    "INFEASIBLE");
 	rc = cmd_write_report(c, r);
 	if (c->g->fmt == FMT_TEXT && rc == EXIT_OK && !c->g->quiet && c->g->out_path)
 		fprintf(stderr, "%s\n", title);
 	report_free(r);
 	free(tev);
-	weather_free(&w);
-	site_free(&s);
+	cmd_job_free(&j);
 	return rc != EXIT_OK ? rc : feasible ? EXIT_OK : EXIT_INFEASIBLE;
 fail:
 	free(tev);
 	report_free(r);
-	weather_free(&w);
-	site_free(&s);
+	cmd_job_free(&j);
 	return EXIT_INPUT;
 }
 

@@ -234,8 +234,7 @@ parse_opts(struct cmd_ctx *c, const struct site *s, struct sim_opts *o)
 static int
 cmd_simulate_exec(struct cmd_ctx *c)
 {
-	struct site s;
-	struct weather w;
+	struct cmd_job j;
 	struct sim_opts o;
 	struct sim_summary u;
 	struct sink_ctx sc;
@@ -243,38 +242,30 @@ cmd_simulate_exec(struct cmd_ctx *c)
 	struct report *r;
 	int	rc, src;
 
-	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
+	if ((rc = cmd_job_load(c, &j)) != EXIT_OK)
 		return rc;
-	if ((rc = parse_opts(c, &s, &o)) != EXIT_OK) {
-		site_free(&s);
-		return rc;
-	}
-	if ((rc = cmd_load_weather(c, &s, &w)) != EXIT_OK) {
-		site_free(&s);
-		return rc;
-	}
-	if ((rc = cmd_output_open(c, &out)) != EXIT_OK) {
-		weather_free(&w);
-		site_free(&s);
+	if ((rc = parse_opts(c, &j.site, &o)) != EXIT_OK ||
+	    (rc = cmd_output_open(c, &out)) != EXIT_OK) {
+		cmd_job_free(&j);
 		return rc;
 	}
 	memset(&sc, 0, sizeof sc);
 	sc.step_s = o.step_s;
-	sc.tz = s.tz_hours;
+	sc.tz = j.site.tz_hours;
 	if (c->g->fmt != FMT_TEXT)
 		table_begin(&sc.t, out.fp, c->g->fmt, "dcplan.simulate/1", cols, NCOLS);
-	src = sim_run(&s, &w, &o, c->g->fmt != FMT_TEXT ? sink_row : NULL, &sc, &u);
+	src = sim_run(&j.site, &j.wx, &o, c->g->fmt != FMT_TEXT ? sink_row : NULL, &sc,
+	    &u);
 	if (src != 0) {
 		output_abort(&out);
 		if (src == -2)
 			cmd_error(c, "cannot write output");
 		else
 			cmd_error(c, "the plant model failed on the weather data");
-		weather_free(&w);
-		site_free(&s);
+		cmd_job_free(&j);
 		return src == -2 ? EXIT_IO : EXIT_INPUT;
 	}
-	r = summary_report(&s, &u, &o);
+	r = summary_report(&j.site, &u, &o);
 	if (c->g->fmt == FMT_JSON) {
 		char	*buf = NULL;
 		size_t	len = 0;
@@ -292,8 +283,7 @@ cmd_simulate_exec(struct cmd_ctx *c)
 		report_write(r, FMT_TEXT, out.fp);
 	report_free(r);
 	rc = cmd_output_close(c, &out, 1);
-	weather_free(&w);
-	site_free(&s);
+	cmd_job_free(&j);
 	return rc;
 }
 

@@ -33,8 +33,7 @@ static const struct table_col cols[] = {
 static int
 cmd_timeline_exec(struct cmd_ctx *c)
 {
-	struct site s;
-	struct weather w;
+	struct cmd_job j;
 	struct output out;
 	struct table t;
 	char	err[512];
@@ -42,27 +41,22 @@ cmd_timeline_exec(struct cmd_ctx *c)
 	int	rc, from, to, day;
 	struct tl_day prev;
 
-	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
+	if ((rc = cmd_job_load(c, &j)) != EXIT_OK)
 		return rc;
-	timeline_range(&s, &from, &to);
+	timeline_range(&j.site, &from, &to);
 	if ((fs != NULL && date_parse(fs, &from, err, sizeof err) != 0) ||
 	    (ts != NULL && date_parse(ts, &to, err, sizeof err) != 0)) {
 		cmd_error(c, "%s", err);
-		site_free(&s);
+		cmd_job_free(&j);
 		return EXIT_USAGE;
 	}
 	if (to < from || to - from > 3660) {
 		cmd_error(c, "the timeline must run forwards and span at most ten years");
-		site_free(&s);
+		cmd_job_free(&j);
 		return EXIT_USAGE;
 	}
-	if ((rc = cmd_load_weather(c, &s, &w)) != EXIT_OK) {
-		site_free(&s);
-		return rc;
-	}
 	if ((rc = cmd_output_open(c, &out)) != EXIT_OK) {
-		weather_free(&w);
-		site_free(&s);
+		cmd_job_free(&j);
 		return rc;
 	}
 	table_begin(&t, out.fp, c->g->fmt, "dcplan.timeline/1", cols, NCOLS);
@@ -72,11 +66,12 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		const char *strs[NCOLS];
 		char	dbuf[16];
 
-		if (timeline_next(&s, &w, day, day > from ? &prev : NULL, &d) != 0) {
+		if (timeline_next(&j.site, &j.wx, day, day > from ? &prev : NULL,
+		    &d) != 0) {
 			output_abort(&out);
-			cmd_error(c, "the plant model failed on %d", day);
-			weather_free(&w);
-			site_free(&s);
+			date_format(day, dbuf);
+			cmd_error(c, "the plant model failed on %s", dbuf);
+			cmd_job_free(&j);
 			return EXIT_INPUT;
 		}
 		memset(strs, 0, sizeof strs);
@@ -101,8 +96,7 @@ cmd_timeline_exec(struct cmd_ctx *c)
 	}
 	table_end(&t, NULL);
 	rc = cmd_output_close(c, &out, 1);
-	weather_free(&w);
-	site_free(&s);
+	cmd_job_free(&j);
 	return rc;
 }
 

@@ -505,3 +505,30 @@ cmd_check_weather(struct cmd_ctx *c, const struct site *s)
 		weather_free(&w);
 	return rc;
 }
+
+int
+cmd_job_load(struct cmd_ctx *c, struct cmd_job *j)
+{
+	int	rc;
+
+	memset(j, 0, sizeof *j);
+	if ((rc = cmd_load_site(c, &j->site)) != EXIT_OK)
+		return rc;
+	j->have_site = 1;
+	if ((rc = cmd_load_weather(c, &j->site, &j->wx)) != EXIT_OK) {
+		cmd_job_free(j);
+		return rc;
+	}
+	j->have_wx = 1;
+	return EXIT_OK;
+}
+
+void
+cmd_job_free(struct cmd_job *j)
+{
+	if (j->have_wx)
+		weather_free(&j->wx);
+	if (j->have_site)
+		site_free(&j->site);
+	j->have_wx = j->have_site = 0;
+}

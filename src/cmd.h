@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "output.h"
+#include "site.h"
 
 /* Exit status, documented in dcplan(1). */
 enum {
@@ -97,6 +98,15 @@ int	cmd_write_report(struct cmd_ctx *, const struct report *);	/* exit code */
 int	cmd_output_open(struct cmd_ctx *, struct output *);	/* exit code */
 struct weather;
 int	cmd_load_weather(struct cmd_ctx *, const struct site *, struct weather *);
+
+/* A site and its weather, loaded together and freed together. */
+struct cmd_job {
+	struct site site;
+	struct weather wx;
+	int	have_site, have_wx;
+};
+int	cmd_job_load(struct cmd_ctx *, struct cmd_job *);	/* exit code */
+void	cmd_job_free(struct cmd_job *);
 int	cmd_check_weather(struct cmd_ctx *, const struct site *);	/* exit code */
 int	cmd_output_close(struct cmd_ctx *, struct output *, int ok);	/* exit code */
 
