@@ -1,27 +1,18 @@
 /*
  * bench-plant.c - time the engine through the library API (not a test: 'make bench').
  *
- *	bench-plant [-q] [-n reps] [-M models-dir] [site.yaml]
+ *	bench-plant [-q] [-n samples] [-M models-dir] [site.yaml]
  *
  * Each benchmark is one entry of `benches' below: a function that does one unit of
- * work, and the budget it should meet.  A sample is a batch of calls long enough
- * (>= BENCH_MIN_SAMPLE_S) that the clock's own cost does not matter; the median and
- * the minimum per call over the samples are printed.  The minimum is the speed of
- * the code, the median what a loaded machine gives.  Over-budget results are
- * flagged but do not fail: timings are not reproducible enough for that.
+ * work, and the budget it should meet; bench.h says how they are timed.
  *
  * To add a benchmark (simulate, timeline, plan), write a function
  * `static int bench_x(struct bench_ctx *)' that does one run and returns 0, and
  * add a line to `benches'; per-site preparation shared by several belongs in
  * bench_setup().
  */
-#include <errno.h>
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -32,9 +23,9 @@
 #include "site_weather.h"
 #include "supply.h"
 
-#define BENCH_MIN_SAMPLE_S	2e-3	/* a sample lasts at least this long */
+#include "bench.h"
+
 #define BENCH_MAX_BATCH		1000000
-#define BENCH_DEFAULT_SAMPLES	31
 
 struct bench_ctx {
 	const char *path;
@@ -47,29 +38,6 @@ struct bench_ctx {
 	double	installed, util, cap;
 	volatile double sink;		/* keeps results live */
 };
-
-struct bench {
-	const char *name;
-	double	budget_s;		/* per call; 0 = none */
-	int	(*run)(struct bench_ctx *);
-};
-
-static double
-bench_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int
-bench_cmp(const void *a, const void *b)
-{
-	double	x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 /* ---- the benchmarks ---- */
 
@@ -128,27 +96,20 @@ static const struct bench benches[] = {
 };
 #define NBENCH	(sizeof benches / sizeof benches[0])
 
-/* ---- harness ---- */
+/* ---- setup ---- */
 
 /* What 'dcplan capacity' prepares: the site, its design conditions, the plant on
  * the day everything planned is in service, the whole fleet. */
 static int
 bench_setup(struct bench_ctx *b)
 {
-	struct diags d;
 	struct design_conditions dc;
 	char	err[512];
 	int	dates[512];
 	size_t	n;
 
-	memset(&d, 0, sizeof d);
-	if (site_load(b->path, &b->opts, &b->site, &d) != 0) {
-		diags_print(&d, stderr);
-		diags_free(&d);
-		site_free(&b->site);
+	if (bench_load(b->path, &b->opts, &b->site) != 0)
 		return -1;
-	}
-	diags_free(&d);
 	if (site_design(&b->site, &dc, err, sizeof err) != 0) {
 		fprintf(stderr, "bench-plant: %s\n", err);
 		site_free(&b->site);
@@ -173,120 +134,34 @@ bench_setup(struct bench_ctx *b)
 	return 0;
 }
 
-static void
-bench_fmt(char *buf, size_t len, double s)
-{
-	if (s < 1e-6)
-		snprintf(buf, len, "%.0f ns", s * 1e9);
-	else if (s < 1e-3)
-		snprintf(buf, len, "%.2f us", s * 1e6);
-	else if (s < 1)
-		snprintf(buf, len, "%.2f ms", s * 1e3);
-	else
-		snprintf(buf, len, "%.2f s", s);
-}
-
-/* Run one benchmark; its median and minimum per call.  0, or -1 if it failed. */
-static int
-bench_one(struct bench_ctx *b, const struct bench *bn, int samples, double *med,
-    double *min)
-{
-	double	*t, t0, dt;
-	long	batch = 1, i;
-	int	k;
-
-	/* warm up and size the batch so that a sample lasts BENCH_MIN_SAMPLE_S */
-	for (;;) {
-		t0 = bench_now();
-		for (i = 0; i < batch; i++)
-			if (bn->run(b) != 0)
-				return -1;
-		dt = bench_now() - t0;
-		if (dt >= BENCH_MIN_SAMPLE_S || batch >= BENCH_MAX_BATCH)
-			break;
-		batch *= dt > 0 && BENCH_MIN_SAMPLE_S / dt < 10 ? 2 : 10;
-	}
-	if ((t = calloc((size_t)samples, sizeof *t)) == NULL)
-		return -1;
-	for (k = 0; k < samples; k++) {
-		t0 = bench_now();
-		for (i = 0; i < batch; i++)
-			if (bn->run(b) != 0) {
-				free(t);
-				return -1;
-			}
-		t[k] = (bench_now() - t0) / (double)batch;
-	}
-	qsort(t, (size_t)samples, sizeof *t, bench_cmp);
-	*min = t[0];
-	*med = samples % 2 ? t[samples / 2] : (t[samples / 2 - 1] + t[samples / 2]) / 2;
-	free(t);
-	return 0;
-}
-
-static void
-usage(void)
-{
-	fprintf(stderr, "usage: bench-plant [-q] [-n samples] [-M models-dir] "
-	    "[site.yaml]\n");
-	exit(2);
-}
-
 int
 main(int argc, char **argv)
 {
 	static struct bench_ctx b;
-	char	a[32], c[32], d[32];
-	int	ch, samples = BENCH_DEFAULT_SAMPLES, quiet = 0, rc = 0;
+	struct bench_args args;
+	int	rc = 0;
 	size_t	i;
 
 	gsl_set_error_handler_off();
-	while ((ch = getopt(argc, argv, "M:n:q")) != -1) {
-		switch (ch) {
-		case 'M':
-			b.opts.models_dir = optarg;
-			break;
-		case 'n':
-			samples = atoi(optarg);
-			if (samples < 1 || samples > 100000)
-				usage();
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		default:
-			usage();
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc > 1)
-		usage();
-	b.path = argc == 1 ? argv[0] : "examples/colossus-memphis.yaml";
-	b.opts.models_path = getenv("DCPLAN_MODELS_PATH");
+	bench_args("bench-plant", argc, argv, &args);
+	b.path = args.path;
+	b.opts = args.opts;
 	if (bench_setup(&b) != 0)
 		return 3;
-	if (!quiet)
+	if (!args.quiet)
 		printf("%s: %ld GPUs, %d samples per benchmark\n", b.path,
-		    (long)b.installed, samples);
-	printf("%-30s %12s %12s %12s\n", "benchmark", "median", "min", "budget");
+		    (long)b.installed, args.samples);
+	bench_header(NULL);
 	for (i = 0; i < NBENCH; i++) {
 		double	med, min;
 
-		if (bench_one(&b, &benches[i], samples, &med, &min) != 0) {
+		if (bench_one(&b, &benches[i], BENCH_MAX_BATCH, args.samples, &med,
+		    &min) != 0) {
 			fprintf(stderr, "bench-plant: '%s' failed\n", benches[i].name);
 			rc = 1;
 			continue;
 		}
-		bench_fmt(a, sizeof a, med);
-		bench_fmt(c, sizeof c, min);
-		if (benches[i].budget_s > 0)
-			bench_fmt(d, sizeof d, benches[i].budget_s);
-		else
-			snprintf(d, sizeof d, "-");
-		printf("%-30s %12s %12s %12s%s\n", benches[i].name, a, c, d,
-		    benches[i].budget_s > 0 && med > benches[i].budget_s ?
-		    "  OVER BUDGET" : "");
+		bench_row(&benches[i], med, min, NULL);
 	}
 	site_free(&b.site);
 	if (fflush(stdout) != 0 || ferror(stdout))
