@@ -343,6 +343,8 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 	elec_chain_eval(&c->chain, it->it_w, 0, &eo);
 	/* CRAH / fan-wall air flow for the air load at the design temperature rise;
 	 * fan power V dp / eta, and its heat joins the air stream. */
+	/* dry-air density at the supply temperature: the gas constant of dry air,
+	 * 287.042 J/kg-K (ASHRAE Fundamentals 2017 ch. 1 eq. 26, as in psychro.c) */
 	rho_air = p / (287.042 * (s->cooling.air_supply + 273.15));
 	q_air = it->air_w + eo.heat_to_room;
 	v_air = q_air / (rho_air * CP_AIR * s->cooling.air_dt);

@@ -5,6 +5,8 @@
 #   ok STATUS DESC         pass when STATUS is 0:  test -f x; ok $? "x exists"
 #   is GOT WANT DESC       pass when the strings are equal; shows both when not
 #   like GOT PATTERN DESC  pass when GOT contains the fixed string PATTERN
+#   is_abs GOT WANT TOL DESC  pass when GOT is a number within TOL of WANT (as
+#                          tap.h's is_abs)
 #   skip DESC REASON       a skipped test
 #   todo REASON            mark the next test as a known bug (TAP "# TODO")
 #   diag TEXT              a comment line; multi-line text is prefixed line by line
@@ -13,8 +15,13 @@
 #   run CMD...             run a command; stdout in $T/out, stderr in $T/err, exit
 #                          status in $rc
 #   run_csv CMD...         run, then drop the CRs of CSV's CRLF line ends from $T/out
+#                          (the bytes as written stay in $T/raw)
 #   subst FROM TO          filter stdin -> stdout replacing the literal string FROM
 #   cmp_files GOT WANT DESC  compare two files, showing a diff when they differ
+#
+# Predicates, for "PRED FILE; ok $? DESC":
+#   json_ok FILE           one JSON object, brackets balanced outside strings
+#   crlf_ok FILE           every line ends in CRLF (RFC 4180), the last one too
 #
 # The environment gives DCPLAN (the binary), top_srcdir and top_builddir.  The helper
 # makes a scratch directory $T under ${TMPDIR:-/tmp} and removes it on exit: tests
@@ -92,6 +99,20 @@ like()
 	esac
 }
 
+# is_abs GOT WANT TOL DESC: |GOT - WANT| <= TOL, GOT a plain decimal number
+is_abs()
+{
+	if awk -v g="$1" -v w="$2" -v t="$3" 'BEGIN {
+	    if (g !~ /^-?[0-9.]+$/) exit 1
+	    d = g - w; if (d < 0) d = -d; exit !(d <= t) }'; then
+		tap_result 0 "$4"
+	else
+		tap_result 1 "$4"
+		diag "     got: '$1'"
+		diag "expected: $2 +- $3"
+	fi
+}
+
 skip()
 {
 	tap_n=$((tap_n + 1))
@@ -118,7 +139,7 @@ run()
 run_csv()
 {
 	run "$@"
-	tr -d '\r' <"$T/out" >"$T/out.lf" && mv "$T/out.lf" "$T/out"
+	mv "$T/out" "$T/raw" && tr -d '\r' <"$T/raw" >"$T/out"
 }
 
 subst()
@@ -143,4 +164,41 @@ cmp_files()
 		tap_result 1 "$3"
 		diag "$(diff -u "$2" "$1" 2>&1 | head -40)"
 	fi
+}
+
+# Structural JSON check without a JSON tool: brackets balance outside strings, the
+# document is one object, and nothing follows it.
+json_ok()
+{
+	awk '
+	BEGIN { depth = 0; instr = 0; esc = 0; closed = 0; bad = 0 }
+	{
+		line = $0 "\n"
+		for (i = 1; i <= length(line); i++) {
+			c = substr(line, i, 1)
+			if (instr) {
+				if (esc) esc = 0
+				else if (c == "\\") esc = 1
+				else if (c == "\"") instr = 0
+				continue
+			}
+			if (c == " " || c == "\t" || c == "\n") continue
+			if (closed) { bad = 1; continue }
+			if (c == "\"") instr = 1
+			else if (c == "{" || c == "[") stack[++depth] = c
+			else if (c == "}" || c == "]") {
+				if (depth == 0 || (c == "}") != (stack[depth] == "{")) bad = 1
+				else if (--depth == 0) closed = 1
+			} else if (depth == 0) bad = 1
+		}
+	}
+	END { exit !(closed && !bad && !instr && depth == 0) }' "$1"
+}
+
+# Every line ends in CRLF (RFC 4180), including the last: as many CRs as newlines,
+# and the file ends in CR LF.
+crlf_ok()
+{
+	[ "$(tr -cd '\n' <"$1" | wc -c)" -eq "$(tr -cd '\r' <"$1" | wc -c)" ] &&
+	    [ "$(tail -c 2 "$1" | od -An -c | tr -d ' ')" = '\r\n' ]
 }

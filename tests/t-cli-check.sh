@@ -8,35 +8,6 @@ unset DCPLAN_MODELS_PATH
 M=$DATA/sites/minimal.yaml
 A=$DATA/sites/inline-anchors.yaml
 
-# Structural JSON check without a JSON tool: brackets balance outside strings, the
-# document is one object, and nothing follows it.
-json_ok()
-{
-	awk '
-	BEGIN { depth = 0; instr = 0; esc = 0; closed = 0; bad = 0 }
-	{
-		line = $0 "\n"
-		for (i = 1; i <= length(line); i++) {
-			c = substr(line, i, 1)
-			if (instr) {
-				if (esc) esc = 0
-				else if (c == "\\") esc = 1
-				else if (c == "\"") instr = 0
-				continue
-			}
-			if (c == " " || c == "\t" || c == "\n") continue
-			if (closed) { bad = 1; continue }
-			if (c == "\"") instr = 1
-			else if (c == "{" || c == "[") stack[++depth] = c
-			else if (c == "}" || c == "]") {
-				if (depth == 0 || (c == "}") != (stack[depth] == "{")) bad = 1
-				else if (--depth == 0) closed = 1
-			} else if (depth == 0) bad = 1
-		}
-	}
-	END { exit !(closed && !bad && !instr && depth == 0) }' "$1"
-}
-
 # Every CSV record has the header's five fields (quotes may hold commas and newlines).
 csv_ok()
 {
@@ -56,13 +27,6 @@ csv_ok()
 		records++
 	}
 	END { exit bad || part != "" || records == 0 }'
-}
-
-# Every CSV line ends in CRLF (RFC 4180), including the last.
-crlf_ok()
-{
-	[ "$(tr -cd '\n' <"$1" | wc -c)" -eq "$(tr -cd '\r' <"$1" | wc -c)" ] &&
-	    [ "$(tail -c 2 "$1" | od -An -c | tr -d ' ')" = '\r\n' ]
 }
 
 # csv_val SECTION ROW KEY: the value column of $T/out (CRs removed)

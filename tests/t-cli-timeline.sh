@@ -23,9 +23,7 @@ HEADER=date,racks_online,gpus_online,gpus_runnable,gpus_full_power,tdb_c,twb_c,d
 # tl ARGS...: timeline as CSV; the raw bytes in $T/raw, CRs dropped in $T/out
 tl()
 {
-	run "$DCPLAN" timeline -f csv "$@"
-	cp "$T/out" "$T/raw"
-	tr -d '\r' <"$T/raw" >"$T/out"
+	run_csv "$DCPLAN" timeline -f csv "$@"
 }
 
 # col DATE NAME: the field of column NAME on the row of DATE in $T/out
@@ -64,13 +62,6 @@ cap_max()
 	"$DCPLAN" capacity -f csv --date "$2" "$1" 2>/dev/null | tr -d '\r' | awk -F, -v c="$3" '
 	$3 == "by_constraint.constraint" && $4 == c { row = $2 }
 	$3 == "by_constraint.max_gpus" && $2 == row && row != "" { print $4; exit }'
-}
-
-# Every CSV line ends in CRLF (RFC 4180), including the last.
-crlf_ok()
-{
-	[ "$(tr -cd '\n' <"$1" | wc -c)" -eq "$(tr -cd '\r' <"$1" | wc -c)" ] &&
-	    [ "$(tail -c 2 "$1" | od -An -c | tr -d ' ')" = '\r\n' ]
 }
 
 # Every row has the header's 14 fields, a date, numbers in the numeric columns and a
