@@ -15,124 +15,56 @@
 #   dew point: pws(tdp) = 1584.6 Pa -> tdp = 13.86 degC
 # Exit codes: 2 = missing or conflicting options, 3 = non-physical values.
 
-: "${top_srcdir:=.}"
-: "${top_builddir:=.}"
-: "${DCPLAN:=$top_builddir/src/dcplan}"
+. "${top_srcdir:-.}/tests/lib.sh"
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/t-cli-psychro.XXXXXX") || {
-	echo "Bail out! cannot make a scratch directory"
-	exit 1
-}
-trap 'rm -rf "$T"' EXIT
-
-n=0
-ok()		# STATUS DESC
-{
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-	fi
-}
-skip()		# DESC REASON
-{
-	n=$((n + 1))
-	echo "ok $n - $1 # SKIP $2"
-}
-diag()
-{
-	printf '%s\n' "$*" | sed 's/^/# /'
-}
-# run ARGS...: CSV report (CR stripped) in $T/out, stderr in $T/err, status in $rc
-run()
-{
-	"$DCPLAN" "$@" >"$T/raw" 2>"$T/err"
-	rc=$?
-	tr -d '\r' <"$T/raw" >"$T/out"
-}
-is()		# GOT WANT DESC
-{
-	if [ "x$1" = "x$2" ]; then
-		ok 0 "$3"
-	else
-		ok 1 "$3"
-		diag "got '$1', expected '$2'"
-	fi
-}
-near()		# GOT WANT TOL DESC
-{
-	if awk -v g="$1" -v w="$2" -v t="$3" 'BEGIN {
-	    if (g !~ /^-?[0-9.]+$/) exit 1
-	    d = g - w; if (d < 0) d = -d; exit !(d <= t) }'; then
-		ok 0 "$4"
-	else
-		ok 1 "$4"
-		diag "got '$1', expected $2 +- $3"
-	fi
-}
 # val KEY: the value of KEY in the CSV report (section,row,key,value,unit)
 val()
 {
 	awk -F, -v k="$1" '$3 == k { print $4 }' "$T/out"
 }
-like_err()	# TEXT DESC
-{
-	if grep -F -- "$1" "$T/err" >/dev/null; then
-		ok 0 "$2"
-	else
-		ok 1 "$2"
-		diag "stderr: $(cat "$T/err")"
-	fi
-}
-empty_out()	# DESC
-{
-	test ! -s "$T/raw"
-	ok $? "$1"
-}
 
 # ---- 25 degC, 50 % at sea level --------------------------------------------
-run -f csv psychro --tdb 25degC --rh 50%
+run_csv "$DCPLAN" -f csv psychro --tdb 25degC --rh 50%
 is "$rc" 0 "tdb 25 degC rh 50 % exits 0"
 is "$(val pressure_pa)" 101325 "default pressure: sea level"
-near "$(val twb_c)" 17.889 0.006 "wet bulb 17.9 degC"
-near "$(val w_g_per_kg)" 9.881 0.0011 "W 9.9 g/kg"
-near "$(val w_kg_per_kg)" 0.009881 0.000002 "W in kg/kg"
-near "$(val tdp_c)" 13.86 0.006 "dew point 13.86 degC"
-near "$(val h_kj_per_kg)" 50.32 0.006 "enthalpy 50.32 kJ/kg"
-near "$(val v_m3_per_kg)" 0.8580 0.00006 "specific volume 0.8580 m3/kg"
+is_abs "$(val twb_c)" 17.889 0.006 "wet bulb 17.9 degC"
+is_abs "$(val w_g_per_kg)" 9.881 0.0011 "W 9.9 g/kg"
+is_abs "$(val w_kg_per_kg)" 0.009881 0.000002 "W in kg/kg"
+is_abs "$(val tdp_c)" 13.86 0.006 "dew point 13.86 degC"
+is_abs "$(val h_kj_per_kg)" 50.32 0.006 "enthalpy 50.32 kJ/kg"
+is_abs "$(val v_m3_per_kg)" 0.8580 0.00006 "specific volume 0.8580 m3/kg"
 # rho = (1 + W) / v = 1.009881 / 0.85804 = 1.17696 kg/m3
-near "$(val rho_kg_per_m3)" 1.1770 0.00006 "moist-air density (1 + W) / v"
-near "$(val rh_pct)" 50 0.0001 "rh echoed"
+is_abs "$(val rho_kg_per_m3)" 1.1770 0.00006 "moist-air density (1 + W) / v"
+is_abs "$(val rh_pct)" 50 0.0001 "rh echoed"
 
 # ---- wet-bulb and dew-point paths ------------------------------------------
 # From twb 17.889 the same W comes back: rh 50 %.
-run -f csv psychro --tdb 25degC --twb 17.889degC
+run_csv "$DCPLAN" -f csv psychro --tdb 25degC --twb 17.889degC
 is "$rc" 0 "twb path exits 0"
-near "$(val rh_pct)" 50 0.02 "twb 17.889 degC gives back rh 50 %"
-near "$(val w_g_per_kg)" 9.881 0.002 "twb path W"
+is_abs "$(val rh_pct)" 50 0.02 "twb 17.889 degC gives back rh 50 %"
+is_abs "$(val w_g_per_kg)" 9.881 0.002 "twb path W"
 # tdp 13.9 degC: pws(13.9) = 1588.3 Pa, rh = 1588.3 / 3169.2 = 50.12 %,
 # W = 0.621945 x 1588.3 / (101325 - 1588.3) = 9.9046 g/kg
-run -f csv psychro --tdb 25degC --tdp 13.9degC
+run_csv "$DCPLAN" -f csv psychro --tdb 25degC --tdp 13.9degC
 is "$rc" 0 "tdp path exits 0"
-near "$(val rh_pct)" 50.12 0.006 "tdp 13.9 degC: rh 50.12 %"
-near "$(val w_g_per_kg)" 9.905 0.0011 "tdp path W"
-near "$(val tdp_c)" 13.9 0.0001 "dew point echoed"
+is_abs "$(val rh_pct)" 50.12 0.006 "tdp 13.9 degC: rh 50.12 %"
+is_abs "$(val w_g_per_kg)" 9.905 0.0011 "tdp path W"
+is_abs "$(val tdp_c)" 13.9 0.0001 "dew point echoed"
 
 # ---- elevation ---------------------------------------------------------------
 # p = 101325 (1 - 2.25577e-5 x 1500)^5.2559 = 84555.9 Pa;
 # W = 0.621945 x 1584.6 / (84555.9 - 1584.6) = 11.878 g/kg; twb (bisection) 17.459
-run -f csv psychro --tdb 25degC --rh 50% --elevation 1500m
+run_csv "$DCPLAN" -f csv psychro --tdb 25degC --rh 50% --elevation 1500m
 is "$rc" 0 "elevation 1500 m exits 0"
-near "$(val pressure_pa)" 84556 1 "standard atmosphere at 1500 m"
-near "$(val w_g_per_kg)" 11.878 0.0011 "W at 1500 m"
-near "$(val twb_c)" 17.459 0.006 "wet bulb at 1500 m"
+is_abs "$(val pressure_pa)" 84556 1 "standard atmosphere at 1500 m"
+is_abs "$(val w_g_per_kg)" 11.878 0.0011 "W at 1500 m"
+is_abs "$(val twb_c)" 17.459 0.006 "wet bulb at 1500 m"
 is "$(val elevation_m)" 1500 "elevation reported"
-run -f csv psychro --tdb 25degC --rh 50% --pressure 84.5559kPa
-near "$(val w_g_per_kg)" 11.878 0.0011 "--pressure gives the same state"
+run_csv "$DCPLAN" -f csv psychro --tdb 25degC --rh 50% --pressure 84.5559kPa
+is_abs "$(val w_g_per_kg)" 11.878 0.0011 "--pressure gives the same state"
 
 # ---- formats -----------------------------------------------------------------
-run -f json psychro --tdb 25degC --rh 50%
+run "$DCPLAN" -f json psychro --tdb 25degC --rh 50%
 is "$rc" 0 "JSON exits 0"
 if command -v python3 >/dev/null 2>&1; then
 	python3 -c 'import json, sys
@@ -142,42 +74,43 @@ assert abs(d["state"]["twb_c"] - 17.889) < 0.006' <"$T/out"
 else
 	skip "JSON parses" "python3 not available"
 fi
-run psychro --tdb 25degC --rh 50%
+run "$DCPLAN" psychro --tdb 25degC --rh 50%
 is "$rc" 0 "text exits 0"
 grep "wet-bulb" "$T/out" | grep "17.89 degC" >/dev/null
 ok $? "text report shows the wet bulb"
 
 # ---- errors ------------------------------------------------------------------
-run psychro --tdb 25degC --rh 120%
+run "$DCPLAN" psychro --tdb 25degC --rh 120%
 is "$rc" 3 "rh 120 % exits 3"
-like_err "relative humidity 120 % is outside 0..100 %" "rh message"
-empty_out "nothing on stdout on error"
-run psychro --tdb 25degC
+like "$(cat "$T/err")" "relative humidity 120 % is outside 0..100 %" "rh message"
+[ ! -s "$T/out" ]
+ok $? "nothing on stdout on error"
+run "$DCPLAN" psychro --tdb 25degC
 is "$rc" 2 "no humidity option exits 2"
-like_err "one of --rh, --twb or --tdp" "missing humidity message"
-run psychro --rh 50%
+like "$(cat "$T/err")" "one of --rh, --twb or --tdp" "missing humidity message"
+run "$DCPLAN" psychro --rh 50%
 is "$rc" 2 "no --tdb exits 2"
-run psychro --tdb 25degC --rh 50% --twb 18degC
+run "$DCPLAN" psychro --tdb 25degC --rh 50% --twb 18degC
 is "$rc" 2 "--rh and --twb together exit 2"
-run psychro --tdb 25degC --rh 50% --elevation 100m --pressure 100kPa
+run "$DCPLAN" psychro --tdb 25degC --rh 50% --elevation 100m --pressure 100kPa
 is "$rc" 2 "--elevation and --pressure together exit 2"
-run psychro --tdb 25degC --twb 26degC
+run "$DCPLAN" psychro --tdb 25degC --twb 26degC
 is "$rc" 3 "twb above tdb exits 3"
-like_err "above the dry-bulb" "twb > tdb message"
-run psychro --tdb 25degC --tdp 26degC
+like "$(cat "$T/err")" "above the dry-bulb" "twb > tdb message"
+run "$DCPLAN" psychro --tdb 25degC --tdp 26degC
 is "$rc" 3 "tdp above tdb exits 3"
 # W from twb 5 degC at tdb 40 degC: Ws(5) = 5.4 g/kg,
 # (2489.4 x 0.0054 - 1.006 x 35) < 0 -> no such air
-run psychro --tdb 40degC --twb 5degC
+run "$DCPLAN" psychro --tdb 40degC --twb 5degC
 is "$rc" 3 "a wet bulb too low for the dry bulb exits 3"
-like_err "too low" "negative-moisture message"
-run psychro --tdb 25degX --rh 50%
+like "$(cat "$T/err")" "too low" "negative-moisture message"
+run "$DCPLAN" psychro --tdb 25degX --rh 50%
 is "$rc" 3 "a bad unit exits 3"
-run psychro --tdb 25degC --rh 50% --elevation 20km
+run "$DCPLAN" psychro --tdb 25degC --rh 50% --elevation 20km
 is "$rc" 3 "elevation beyond the troposphere exits 3"
-run psychro --tdb 120degC --rh 50%
+run "$DCPLAN" psychro --tdb 120degC --rh 50%
 is "$rc" 3 "air above the boiling point exits 3"
-run psychro --tdb 25degC --rh 50% extra
+run "$DCPLAN" psychro --tdb 25degC --rh 50% extra
 is "$rc" 2 "an operand exits 2"
 
-echo "1..$n"
+done_testing
