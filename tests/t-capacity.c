@@ -28,117 +28,22 @@
 #include <string.h>
 
 #include "capacity.h"
+#include "fixture-site.h"
 #include "tap.h"
 
-struct fixture {
-	struct model	server, chiller, tower, ups, xfmr;
-	struct site_phase phase;
-	struct site_units chillers, towers;
-	struct site_feed feed;
-	struct site	s;
-};
-
-static struct chiller_model
-doe2(double q_ref)
-{
-	/* DOE-2 generic centrifugal, COP 5.50 (equipment.md) */
-	struct chiller_model m = {
-		.name = "doe2", .q_ref = q_ref, .cop_ref = 5.5,
-		.t_lchw_ref = 6.67, .t_ecw_ref = 29.4,
-		.plr_min = 0.1, .plr_max = 1.0, .min_unloading = 0.2,
-		.f_motor = 1.0,
-		.capft = { { 0.257896, 0.0389016, -0.00021708, 0.0468684,
-		    -0.00094284, -0.00034344 }, 5, 10, 24, 35 },
-		.eirft = { { 0.933884, -0.058212, 0.00450036, 0.00243, 0.000486,
-		    -0.001215 }, 5, 10, 24, 35 },
-		.eirfplr = { { 0.222903, 0.313387, 0.463710 }, 0, 1 },
-	};
-	return m;
-}
-
+/* The plant site (fixture-site.h) with 3 chillers of chiller_q, 4 tower cells and
+ * one grid feed of grid_w. */
 static void
 site_init(struct fixture *f, double grid_w, double chiller_q)
 {
-	struct site *s = &f->s;
-
-	memset(f, 0, sizeof *f);
-	f->server.kind = MK_SERVER;
-	f->server.u.server = (struct server_model){ .name = "hgx", .gpus = 8,
-	    .gpu_tdp = 700, .gpu_idle = 100, .gpu_cap_min = 200,
-	    .base_idle = 1000, .base_max = 2000, .psu_eff = 0.95,
-	    .max_power = 8000, .liquid_fraction = 0.8, .power_factor = 0.95 };
-	f->chiller.kind = MK_CHILLER;
-	f->chiller.u.chiller = doe2(0);
-	f->tower.kind = MK_TOWER;
-	f->tower.u.tower = (struct tower_model){ .name = "ct",
-	    .method = TOWER_CONSTANT_APPROACH, .design_q = 1.5e6,
-	    .design_fan_power = 30e3, .const_approach = 3,
-	    .min_air_flow_ratio = 0.2, .evap_loss_pct_per_k = 0.2,
-	    .drift_pct = 0.008, .cycles = 4 };
-	f->ups.kind = MK_UPS;
-	f->ups.u.ups = (struct ups_model){ .name = "ups", .rating_w = 500e3,
-	    .loss_c = { 0.01, 0.01, 0.02 } };
-	f->xfmr.kind = MK_TRANSFORMER;
-	f->xfmr.u.transformer = (struct transformer_model){ .name = "tx",
-	    .rating_va = 1e6, .no_load_loss = 1500, .load_loss = 10000 };
-
-	strcpy(f->phase.name, "hall");
-	f->phase.server = &f->server;
-	f->phase.rack = (struct rack_model){ .name = "rack", .servers = 4,
-	    .switch_w = 1000, .cdu_pump_frac = 0.02 };
-	f->phase.racks = 30;
-	f->phase.gpus_per_rack = 32;
-	f->phase.delivery_start = DATE_NONE;
-	s->it.phases = &f->phase;
-	s->it.nphases = 1;
-	s->it.network_per_gpu = 100;
-	s->it.utilization = 1;
-
+	fixture_plant_site(f, chiller_q, 4);
 	strcpy(f->feed.name, "grid");
 	f->feed.capacity_w = grid_w;
 	f->feed.power_factor = 0.95;
 	f->feed.in_service = DATE_NONE;
 	f->feed.out_of_service = DATE_NEVER;
-	s->power.feeds = &f->feed;
-	s->power.nfeeds = 1;
-	s->power.chain.pdu_eff = 0.98;
-	s->power.chain.power_factor = 0.95;
-	s->power.chain.ups_fraction = 1;
-	s->power.chain.ups_redundancy = RED_N1;
-
-	s->cooling.liquid_fraction = NAN;
-	s->cooling.liquid_supply = 30;
-	s->cooling.cdu_approach = 3;
-	s->cooling.loop = LOOP_CHILLED;
-	s->cooling.chw_supply = 7;
-	s->cooling.chw_dt = 6;
-	s->cooling.cw_setpoint = 29.4;
-	s->cooling.cw_dt = 5.6;
-	s->cooling.economizer = 1;
-	s->cooling.hx_approach = 1;
-	s->cooling.chw_head = 300e3;
-	s->cooling.cw_head = 200e3;
-	s->cooling.fw_head = 250e3;
-	s->cooling.pump_eff = 0.7;
-	s->cooling.fan_pressure = 500;
-	s->cooling.fan_eff = 0.6;
-	s->cooling.air_dt = 12;
-	s->cooling.air_supply = 24;
-
-	strcpy(f->chillers.name, "ch");
-	f->chillers.model = &f->chiller;
-	f->chillers.chiller = doe2(chiller_q);
-	f->chillers.count = 3;
-	f->chillers.redundancy = RED_N1;
-	f->chillers.in_service = DATE_NONE;
-	s->cooling.chillers = &f->chillers;
-	s->cooling.nchillers = 1;
-	strcpy(f->towers.name, "ct");
-	f->towers.model = &f->tower;
-	f->towers.count = 4;
-	f->towers.in_service = DATE_NONE;
-	s->cooling.towers = &f->towers;
-	s->cooling.ntowers = 1;
+	f->s.power.feeds = &f->feed;
+	f->s.power.nfeeds = 1;
 }
 
 /* ASHRAE-style design conditions (the names are the solver's labels). */
@@ -398,7 +303,7 @@ test_zero(void)
 	f.s.power.chain.ups = &f.ups;
 	f.s.cooling.economizer = 0;
 	f.feed.in_service = 200;
-	f.chillers.in_service = 200;
+	f.chillers[0].in_service = 200;
 	plant_cfg_init(&c, &f.s, 100);
 	is_abs(capacity_supply_w(&f.s, 100, 35), 0, 0, "zero: no feed on day 100");
 	is_int(capacity_solve(&c, &hot, 1, 960, 1, 0, &r), 0, "zero: ok");

@@ -28,116 +28,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "fixture-site.h"
 #include "plant.h"
 #include "tap.h"
-
-struct fixture {
-	struct model	liq, air, cpu;		/* servers */
-	struct model	chiller, tower, drycooler, ups, xfmr;
-	struct site_phase phase[2];
-	struct site_support support[2];
-	struct site_units chillers[2], towers[2], drycoolers[1];
-	struct site	s;
-};
-
-/* HGX-like: 8 x 700 W GPUs, 2000 W base, PSU 95 %: AC 8000 W at full load. */
-static void
-server_liquid(struct model *m)
-{
-	memset(m, 0, sizeof *m);
-	m->kind = MK_SERVER;
-	strcpy(m->name, "hgx");
-	m->u.server = (struct server_model){ .name = "hgx", .gpus = 8,
-	    .gpu_tdp = 700, .gpu_idle = 100, .gpu_cap_min = 200,
-	    .base_idle = 1000, .base_max = 2000, .psu_eff = 0.95,
-	    .max_power = 8000, .liquid_fraction = 0.8, .power_factor = 0.95,
-	    .rack_units = 4 };
-}
-
-/* Air-cooled PCIe box: 4 x 350 W + 600 W base, PSU 90 %: AC 2222.22 W. */
-static void
-server_air(struct model *m)
-{
-	memset(m, 0, sizeof *m);
-	m->kind = MK_SERVER;
-	strcpy(m->name, "pcie");
-	m->u.server = (struct server_model){ .name = "pcie", .gpus = 4,
-	    .gpu_tdp = 350, .gpu_idle = 50, .gpu_cap_min = 150,
-	    .base_idle = 400, .base_max = 600, .psu_eff = 0.9,
-	    .max_power = 2300, .liquid_fraction = 0, .power_factor = 0.95,
-	    .rack_units = 2 };
-}
-
-/* CPU/storage node: 400 W DC at full load, PSU 80 %: AC 500 W (375 W at 50 %). */
-static void
-server_cpu(struct model *m)
-{
-	memset(m, 0, sizeof *m);
-	m->kind = MK_SERVER;
-	strcpy(m->name, "cpu");
-	m->u.server = (struct server_model){ .name = "cpu", .gpus = 0,
-	    .base_idle = 200, .base_max = 400, .psu_eff = 0.8,
-	    .max_power = 500, .power_factor = 0.95, .rack_units = 1 };
-}
-
-/* DOE-2 generic centrifugal, COP 5.50, capacity chosen here (equipment.md). */
-static struct chiller_model
-doe2(double q_ref)
-{
-	struct chiller_model m = {
-		.name = "doe2", .q_ref = q_ref, .cop_ref = 5.5,
-		.t_lchw_ref = 6.67, .t_ecw_ref = 29.4,
-		.plr_min = 0.1, .plr_max = 1.0, .min_unloading = 0.2,
-		.f_motor = 1.0,
-		.capft = { { 0.257896, 0.0389016, -0.00021708, 0.0468684,
-		    -0.00094284, -0.00034344 }, 5, 10, 24, 35 },
-		.eirft = { { 0.933884, -0.058212, 0.00450036, 0.00243, 0.000486,
-		    -0.001215 }, 5, 10, 24, 35 },
-		.eirfplr = { { 0.222903, 0.313387, 0.463710 }, 0, 1 },
-	};
-	return m;
-}
-
-static void
-fixture_models(struct fixture *f)
-{
-	memset(f, 0, sizeof *f);
-	server_liquid(&f->liq);
-	server_air(&f->air);
-	server_cpu(&f->cpu);
-	f->chiller.kind = MK_CHILLER;
-	f->chiller.u.chiller = doe2(0);
-	/* constant approach 3 K, 1.5 MW and 30 kW of fan per cell, design flow
-	 * from 4.3e-8 m3/s per W: 0.0645 m3/s per cell */
-	f->tower.kind = MK_TOWER;
-	f->tower.u.tower = (struct tower_model){ .name = "ct",
-	    .method = TOWER_CONSTANT_APPROACH, .design_q = 1.5e6,
-	    .design_fan_power = 30e3, .const_approach = 3,
-	    .min_air_flow_ratio = 0.2, .evap_loss_pct_per_k = 0.2,
-	    .drift_pct = 0.008, .cycles = 4 };
-	f->drycooler.kind = MK_DRYCOOLER;
-	f->drycooler.u.drycooler = (struct drycooler_model){ .name = "dc",
-	    .design_q = 500e3, .design_approach = 8, .fan_power_frac = 0.02 };
-	f->ups.kind = MK_UPS;
-	f->ups.u.ups = (struct ups_model){ .name = "ups", .rating_w = 500e3,
-	    .loss_c = { 0.01, 0.01, 0.02 } };
-	f->xfmr.kind = MK_TRANSFORMER;
-	f->xfmr.u.transformer = (struct transformer_model){ .name = "tx",
-	    .rating_va = 1e6, .no_load_loss = 1500, .load_loss = 10000 };
-}
-
-static void
-phase_liquid(struct fixture *f, struct site_phase *p, int racks)
-{
-	memset(p, 0, sizeof *p);
-	strcpy(p->name, "hall-a");
-	p->server = &f->liq;
-	p->rack = (struct rack_model){ .name = "rack-a", .servers = 4,
-	    .switch_w = 1000, .cdu_pump_frac = 0.02 };
-	p->racks = racks;
-	p->gpus_per_rack = 32;
-	p->delivery_start = DATE_NONE;
-}
 
 static void
 phase_air(struct fixture *f, struct site_phase *p, int racks)
@@ -157,7 +50,7 @@ static void
 it_site(struct fixture *f)
 {
 	fixture_models(f);
-	phase_liquid(f, &f->phase[0], 10);
+	fixture_phase_liquid(f, &f->phase[0], 10);
 	phase_air(f, &f->phase[1], 5);
 	f->s.it.phases = f->phase;
 	f->s.it.nphases = 2;
@@ -166,61 +59,35 @@ it_site(struct fixture *f)
 	f->s.cooling.liquid_fraction = NAN;
 }
 
-/*
- * Plant site: hall A, 30 racks; chilled water 7 degC / 6 K; facility water
- * 30 - 3 = 27 degC supply, 37 degC return; one chiller group (3 x DOE-2
- * 1 MW, N+1: 2 usable), one tower group (2 constant-approach cells), PDU 98 %,
- * power factor 0.95, no UPS, no transformer.
- */
+/* it_load_eval() with a racks of hall A and b racks of hall B online. */
+static void
+eval_racks(struct fixture *f, double a, double b, double util, double cap,
+    struct it_load *it)
+{
+	double	r[2] = { a, b };
+
+	it_load_eval(&f->s, r, util, cap, it);
+}
+
+/* The plant site (fixture-site.h) with 3 x 1 MW chillers and 2 tower cells. */
 static void
 plant_site(struct fixture *f)
 {
-	struct site *s = &f->s;
+	fixture_plant_site(f, 1e6, 2);
+}
 
-	fixture_models(f);
-	phase_liquid(f, &f->phase[0], 30);
-	s->it.phases = f->phase;
-	s->it.nphases = 1;
-	s->it.network_per_gpu = 100;
-	s->it.utilization = 1;
-	s->power.chain.pdu_eff = 0.98;
-	s->power.chain.power_factor = 0.95;
-	s->power.chain.ups_fraction = 1;
-	s->power.chain.ups_redundancy = RED_N1;
-	s->cooling.liquid_fraction = NAN;
-	s->cooling.liquid_supply = 30;
-	s->cooling.cdu_approach = 3;
-	s->cooling.loop = LOOP_CHILLED;
-	s->cooling.chw_supply = 7;
-	s->cooling.chw_dt = 6;
-	s->cooling.cw_setpoint = 29.4;
-	s->cooling.cw_dt = 5.6;
-	s->cooling.economizer = 1;
-	s->cooling.hx_approach = 1;
-	s->cooling.chw_head = 300e3;
-	s->cooling.cw_head = 200e3;
-	s->cooling.fw_head = 250e3;
-	s->cooling.pump_eff = 0.7;
-	s->cooling.fan_pressure = 500;
-	s->cooling.fan_eff = 0.6;
-	s->cooling.air_dt = 12;
-	s->cooling.air_supply = 24;
-
-	strcpy(f->chillers[0].name, "ch");
-	f->chillers[0].model = &f->chiller;
-	f->chillers[0].chiller = doe2(1e6);
-	f->chillers[0].count = 3;
-	f->chillers[0].redundancy = RED_N1;
-	f->chillers[0].in_service = DATE_NONE;
-	s->cooling.chillers = f->chillers;
-	s->cooling.nchillers = 1;
-
-	strcpy(f->towers[0].name, "ct");
-	f->towers[0].model = &f->tower;
-	f->towers[0].count = 2;
-	f->towers[0].in_service = DATE_NONE;
-	s->cooling.towers = f->towers;
-	s->cooling.ntowers = 1;
+/* A second chiller group like the first but of 2 x 800 kW, 2N (1 usable), in
+ * service from `day'. */
+static void
+second_chillers(struct fixture *f, int day)
+{
+	f->chillers[1] = f->chillers[0];
+	strcpy(f->chillers[1].name, "ch2");
+	f->chillers[1].chiller = fixture_doe2(800e3);
+	f->chillers[1].count = 2;
+	f->chillers[1].redundancy = RED_2N;
+	f->chillers[1].in_service = day;
+	f->s.cooling.nchillers = 2;
 }
 
 static struct it_load
@@ -238,7 +105,6 @@ test_it_load_eval(void)
 {
 	struct fixture f;
 	struct it_load it;
-	double	r[2];
 
 	it_site(&f);
 
@@ -246,9 +112,7 @@ test_it_load_eval(void)
 	 * it = 2 (4 x 8000 + 1000) + 64 x 100 = 72400; gpu = 2 x 4 x 5600 = 44800;
 	 * cdu = 0.02 x 2 x 4 x 6400 = 1024; liquid = 51200 + 1024 = 52224;
 	 * air = 2 (4 x 1600 + 1000) + 6400 = 21200 (it + cdu = liquid + air) */
-	r[0] = 2;
-	r[1] = 0;
-	it_load_eval(&f.s, r, 1, 0, &it);
+	eval_racks(&f, 2, 0, 1, 0, &it);
 	is_rel(it.it_w, 72400, 1e-12, "it_load_eval: servers + switch + network");
 	is_rel(it.gpu_w, 44800, 1e-12, "it_load_eval: GPU share");
 	is_rel(it.cdu_w, 1024, 1e-12, "it_load_eval: CDU pumps 2 %% of liquid heat");
@@ -262,8 +126,7 @@ test_it_load_eval(void)
 	 * B racks: 3 (5 x 2222.222 + 500) = 34833.333; network 124 x 100 = 12400;
 	 * it = 66000 + 34833.333 + 12400 = 113233.333; gpu = 44800 + 15 x 1400 = 65800;
 	 * air = 14800 + 34833.333 + 12400 = 62033.333; no CDU pumping for air servers */
-	r[1] = 3;
-	it_load_eval(&f.s, r, 1, 0, &it);
+	eval_racks(&f, 2, 3, 1, 0, &it);
 	is_rel(it.it_w, 113233.33333333333, 1e-12, "it_load_eval: two phases");
 	is_rel(it.gpu_w, 65800, 1e-12, "it_load_eval: two phases, GPU share");
 	is_rel(it.cdu_w, 1024, 1e-12, "it_load_eval: air-cooled phase adds no CDU power");
@@ -277,17 +140,14 @@ test_it_load_eval(void)
 	 * liquid = 4 x 7200 x 1.02 = 29376 (cdu 576); air = 4 x 800 + 1000 +
 	 * 11611.111 + 52 x 100 = 21011.111; it = 33000 + 11611.111 + 5200 = 49811.111 */
 	f.s.cooling.liquid_fraction = 0.9;
-	r[0] = 1;
-	r[1] = 1;
-	it_load_eval(&f.s, r, 1, 0, &it);
+	eval_racks(&f, 1, 1, 1, 0, &it);
 	is_rel(it.liquid_w, 29376, 1e-12, "liquid fraction override: liquid heat");
 	is_rel(it.cdu_w, 576, 1e-12, "liquid fraction override: CDU pumps");
 	is_rel(it.air_w, 21011.111111111111, 1e-12, "liquid fraction override: air heat");
 	is_rel(it.it_w, 49811.111111111111, 1e-12, "liquid fraction override: IT power unchanged");
 	/* override 0: the liquid server turns all-air: no liquid, no CDU power */
 	f.s.cooling.liquid_fraction = 0;
-	r[1] = 0;
-	it_load_eval(&f.s, r, 1, 0, &it);
+	eval_racks(&f, 1, 0, 1, 0, &it);
 	is_abs(it.liquid_w, 0, 1e-9, "liquid fraction override 0: no liquid heat");
 	is_abs(it.cdu_w, 0, 1e-9, "liquid fraction override 0: no CDU power");
 	is_rel(it.air_w, 36200, 1e-12, "liquid fraction override 0: 33000 + 32 x 100 to air");
@@ -298,8 +158,7 @@ test_it_load_eval(void)
 	 * AC 3500 / 0.95 = 3684.2105; it = 0.5 (4 x 3684.2105 + 1000) + 16 x 100
 	 * = 9468.4211; gpu = 0.5 x 4 x 2000 = 4000; liquid = 0.5 x 4 x 0.8 x
 	 * 3684.2105 x 1.02 = 6012.6316; air = 0.5 (4 x 736.842 + 1000) + 1600 = 3573.6842 */
-	r[0] = 0.5;
-	it_load_eval(&f.s, r, 0.5, 400, &it);
+	eval_racks(&f, 0.5, 0, 0.5, 400, &it);
 	is_rel(it.it_w, 9468.4210526315790, 1e-12, "half rack, 50 %% util, 400 W cap: IT");
 	is_rel(it.gpu_w, 4000, 1e-12, "half rack, 50 %% util, 400 W cap: GPU");
 	is_rel(it.liquid_w, 6012.6315789473684, 1e-12, "half rack, 50 %% util, 400 W cap: liquid");
@@ -307,9 +166,7 @@ test_it_load_eval(void)
 	is_rel(it.gpus, 16, 1e-12, "half rack: 16 GPUs");
 
 	/* nothing online: all zero (network and support scale with GPUs) */
-	r[0] = 0;
-	r[1] = 0;
-	it_load_eval(&f.s, r, 1, 0, &it);
+	eval_racks(&f, 0, 0, 1, 0, &it);
 	ok(it.it_w == 0 && it.liquid_w == 0 && it.air_w == 0 && it.gpus == 0 &&
 	    it.cdu_w == 0, "no racks online: zero load");
 }
@@ -319,7 +176,6 @@ test_support(void)
 {
 	struct fixture f;
 	struct it_load it;
-	double	r[2] = { 2, 3 };
 
 	it_site(&f);
 	f.support[0] = (struct site_support){ .name = "storage", .server = &f.cpu,
@@ -332,7 +188,7 @@ test_support(void)
 	/* 124 of 420 GPUs online: fixed count scales with the deployment,
 	 * 10 x 124 / 420 = 2.952381 nodes; per GPU 0.01 x 124 = 1.24 nodes;
 	 * (2.952381 + 1.24) x 500 W = 2096.1905; it = 113233.333 + 2096.1905 */
-	it_load_eval(&f.s, r, 1, 0, &it);
+	eval_racks(&f, 2, 3, 1, 0, &it);
 	is_rel(it.it_w, 115329.52380952381, 1e-12, "support: count scaled by GPUs online + per_gpu");
 	is_rel(it.air_w, 62033.333333333333 + 2096.1904761904762, 1e-12,
 	    "support: air-cooled nodes heat the air");
@@ -340,22 +196,19 @@ test_support(void)
 	/* at 50 %: node AC (200 + 0.5 x 200) / 0.8 = 375 W;
 	 * GPU servers: A 2 x (4 x 4947.368 + 1000), B 3 x (5 x (4 x 200 + 500)
 	 * / 0.9 + 500): it = 41578.947 + 23166.667 + 12400 + 4.192381 x 375 */
-	it_load_eval(&f.s, r, 0.5, 0, &it);
+	eval_racks(&f, 2, 3, 0.5, 0, &it);
 	is_rel(it.it_w, 2 * (4 * 4700 / 0.95 + 1000) + 3 * (5 * 1300 / 0.9 + 500) +
 	    12400 + 4.1923809523809524 * 375, 1e-12, "support: nodes follow utilisation");
 
 	/* all 420 GPUs and beyond: the fixed count stops at 10 nodes */
-	r[0] = 10;
-	r[1] = 10;
-	it_load_eval(&f.s, r, 1, 0, &it);
+	eval_racks(&f, 10, 10, 1, 0, &it);
 	/* 520 GPUs: 10 x 36200 (A: 33000 + 3200) + 10 x (11611.111 + 2000) +
 	 * 10 x 500 + 5.2 x 500 */
 	is_rel(it.it_w, 362000 + 136111.11111111111 + 5000 + 2600, 1e-12,
 	    "support: fixed count capped at its count past full deployment");
 
 	/* per_gpu only, no GPUs: nothing */
-	r[0] = r[1] = 0;
-	it_load_eval(&f.s, r, 1, 0, &it);
+	eval_racks(&f, 0, 0, 1, 0, &it);
 	is_abs(it.it_w, 0, 1e-12, "support: no GPUs online, no support nodes");
 }
 
@@ -364,13 +217,12 @@ test_it_load_gpus(void)
 {
 	struct fixture f;
 	struct it_load a, b;
-	double	r[2] = { 10, 4 };
 
 	it_site(&f);
 	/* 400 GPUs: hall A full (10 racks, 320), then 80 / 20 = 4 racks of B;
 	 * it = 330000 + 4 x 11611.111 + 40000 = 416444.444 */
 	it_load_gpus(&f.s, 400, 1, 0, &a);
-	it_load_eval(&f.s, r, 1, 0, &b);
+	eval_racks(&f, 10, 4, 1, 0, &b);
 	is_rel(a.racks, 14, 1e-12, "it_load_gpus: hall A filled before hall B");
 	is_rel(a.gpus, 400, 1e-12, "it_load_gpus: GPUs");
 	is_rel(a.servers, 10 * 4 + 4 * 5, 1e-12, "it_load_gpus: servers");
@@ -399,13 +251,7 @@ test_cfg(void)
 
 	plant_site(&f);
 	/* a second group, 2 x 800 kW (2N: 1 usable), in service from day 100 */
-	f.chillers[1] = f.chillers[0];
-	strcpy(f.chillers[1].name, "ch2");
-	f.chillers[1].chiller = doe2(800e3);
-	f.chillers[1].count = 2;
-	f.chillers[1].redundancy = RED_2N;
-	f.chillers[1].in_service = 100;
-	f.s.cooling.nchillers = 2;
+	second_chillers(&f, 100);
 	f.towers[0].in_service = 50;
 
 	plant_cfg_init(&c, &f.s, 49);
@@ -683,7 +529,7 @@ test_unmet(void)
 
 	plant_site(&f);
 	f.s.cooling.economizer = 0;
-	f.chillers[0].chiller = doe2(300e3);
+	f.chillers[0].chiller = fixture_doe2(300e3);
 	plant_cfg_init(&c, &f.s, 0);
 	is_int(plant_eval(&c, &it, 35, 24, 101325, &r), 0, "unmet: ok");
 	is_int(r.chillers_running, 2, "unmet: both usable chillers run");
@@ -723,13 +569,8 @@ test_groups(void)
 
 	plant_site(&f);
 	f.s.cooling.economizer = 0;
-	f.chillers[0].chiller = doe2(300e3);
-	f.chillers[1] = f.chillers[0];
-	strcpy(f.chillers[1].name, "ch2");
-	f.chillers[1].chiller = doe2(800e3);
-	f.chillers[1].count = 2;
-	f.chillers[1].redundancy = RED_2N;
-	f.s.cooling.nchillers = 2;
+	f.chillers[0].chiller = fixture_doe2(300e3);
+	second_chillers(&f, DATE_NONE);
 	plant_cfg_init(&c, &f.s, 0);
 	is_int(plant_eval(&c, &it, 35, 24, 101325, &r), 0, "two chiller groups: ok");
 	is_abs(r.unmet_w, 0, 1e-6, "two chiller groups: the second takes what the first cannot");
@@ -740,7 +581,7 @@ test_groups(void)
 
 	/* two identical groups of 3 x 1 MW N+1 count 2 + 2 usable:
 	 * capacity 4 x 1011868.1056 */
-	f.chillers[0].chiller = doe2(1e6);
+	f.chillers[0].chiller = fixture_doe2(1e6);
 	f.chillers[1] = f.chillers[0];
 	f.s.cooling.nchillers = 2;
 	plant_cfg_init(&c, &f.s, 0);
