@@ -87,6 +87,7 @@ check_supply(struct report *r, const struct site *s)
 		{ "generators_mw", "generators", "MW", 1 },
 		{ "batteries_mw", "batteries", "MW", 1 },
 		{ "total_mw", "total", "MW", 1 },
+		{ "batteries_mwh", "storage", "MWh", 1 },
 		{ "chillers_mw", "chillers", "MW", 1 },
 	};
 	int	dates[512];
@@ -96,7 +97,7 @@ check_supply(struct report *r, const struct site *s)
 	report_note(r, "generators at ISO rating (15 degC) less redundancy; chillers at "
 	    "reference conditions, usable units only");
 	n = supply_change_dates(s, dates, 512);
-	report_table(r, "by_date", "", cols, 6);
+	report_table(r, "by_date", "", cols, 7);
 	if (n == 0)
 		dates[n++] = DATE_NONE;
 	for (i = 0; i < n; i++) {
@@ -104,9 +105,10 @@ check_supply(struct report *r, const struct site *s)
 		int	d = dates[i] == DATE_NONE ? 0 : dates[i];
 		double	g = supply_grid_at(s, d), ge = supply_gen_at(s, d, 15),
 		    b = supply_batt_power_at(s, d);
-		const char *strs[6] = { date_str(dates[i], buf) };
-		double	nums[6] = { 0, g / 1e6, ge / 1e6, b / 1e6, (g + ge + b) / 1e6,
-		    cooling_chiller_ref_at(s, d) / 1e6 };
+		const char *strs[7] = { date_str(dates[i], buf) };
+		/* usable battery energy, between the SOC limits */
+		double	nums[7] = { 0, g / 1e6, ge / 1e6, b / 1e6, (g + ge + b) / 1e6,
+		    supply_batt_energy_at(s, d) / 3.6e9, cooling_chiller_ref_at(s, d) / 1e6 };
 
 		report_row(r, nums, strs);
 	}
