@@ -11,6 +11,7 @@
 #include "site.h"
 #include "site_weather.h"
 #include "supply.h"
+#include "units.h"
 
 static const char *
 date_str(int d, char buf[16])
@@ -140,8 +141,7 @@ check_cooling(struct report *r, const struct site *s)
 		const char *strs[8] = { u->name, u->model ? u->model->name : "?", NULL,
 		    redundancy_name(u->redundancy), NULL, NULL, NULL,
 		    date_str(u->in_service, buf) };
-		/* 1 ton of refrigeration = 12,000 Btu/h = 3516.8528 W */
-		double	nums[8] = { 0, 0, u->count, 0, q / 1e3, q / 3516.8528,
+		double	nums[8] = { 0, 0, u->count, 0, q / 1e3, q / UNITS_W_PER_TON,
 		    use * q / 1e6, 0 };
 
 		total += use * q;

@@ -23,18 +23,7 @@
 #define PERF_MAX_KEYS	4
 #define PERF_MAX_COLS	20
 
-/*
- * 1 ton of refrigeration = 12,000 Btu/h = 3516.8528 W (NIST SP 811 B.8);
- * physics.md writes kW/ton = 3.517 / COP with the same constant rounded.
- */
-#define PERF_W_PER_TON	3516.8528
-/* Liquid water near 25 degC (IAPWS-95: 997.05 kg/m3, cp 4.1813 kJ/kg-K); the
- * values tower.c uses, so that heat = rho cp V range agrees with tower_eval. */
-#define PERF_RHO_W	997.0
-#define PERF_CP_W	4180.0
-/* Default tower design water flow, m3/s per W: YorkCalc reference condition,
- * 0.000043 m3/s per kW (physics.md section 2; tower.h). */
-#define PERF_TOWER_FLOW_PER_W	4.3e-8
+/* kW/ton = 3.517 / COP (physics.md), with the exact ton (units.h). */
 /* ISO 3977-2 rating ambient for gas turbines: 15 degC (generator.h). */
 #define PERF_ISO_T	15.0
 
@@ -149,7 +138,7 @@ perf_chiller(const struct model *m, const struct perf_val *in, double *out)
 	 * as an empty field / null rather than 0 or infinity. */
 	out[15] = op.power > 0 ? op.q_evap / op.power : NAN;
 	out[16] = op.power > 0 && op.q_evap > 0 ?
-	    PERF_W_PER_TON / 1e3 / (op.q_evap / op.power) : NAN;
+	    UNITS_W_PER_TON / 1e3 / (op.q_evap / op.power) : NAN;
 	out[17] = op.unmet / 1e3;
 	return 0;
 }
@@ -181,14 +170,6 @@ static const struct table_col tower_cols[] = {
 	{ "makeup_m3_h", "makeup_m3_h", 3, 11 },
 };
 
-/* Design water flow of one cell, m3/s (tower.h: 0 means 4.3e-8 m3/s per W). */
-static double
-perf_tower_flow(const struct tower_model *t)
-{
-	return t->design_water_flow > 0 ? t->design_water_flow :
-	    PERF_TOWER_FLOW_PER_W * t->design_q;
-}
-
 static int
 perf_tower_dflt(const struct model *m, int k, struct perf_val *v)
 {
@@ -202,7 +183,7 @@ perf_tower_dflt(const struct model *m, int k, struct perf_val *v)
 		return 0;
 	case 1:
 		/* The design range: design heat over rho cp V. */
-		v->v = t->design_q / (PERF_RHO_W * PERF_CP_W * perf_tower_flow(t));
+		v->v = t->design_q / (WATER_RHO * WATER_CP * tower_cell_flow(t));
 		return 0;
 	default:
 		v->v = 1.0;
@@ -226,7 +207,7 @@ perf_tower(const struct model *m, const struct perf_val *in, double *out)
 
 	if (!(t->design_q > 0) || !(t->cycles > 1))
 		return -1;
-	v_design = perf_tower_flow(t);
+	v_design = tower_cell_flow(t);
 	v = v_design * frw;
 	lg = frw / fra;
 	if (t->method == TOWER_YORKCALC)
@@ -245,7 +226,7 @@ perf_tower(const struct model *m, const struct perf_val *in, double *out)
 	out[6] = twb + app;
 	out[7] = twb + app + range;
 	out[8] = v * 3600;
-	out[9] = PERF_RHO_W * PERF_CP_W * v * range / 1e3;
+	out[9] = WATER_RHO * WATER_CP * v * range / 1e3;
 	out[10] = t->design_fan_power * fra * fra * fra / 1e3;
 	out[11] = evap * 3600;
 	out[12] = drift * 3600;

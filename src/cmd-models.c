@@ -121,12 +121,12 @@ show_chiller(struct report *r, const struct model *m)
 
 	if (m->capacity_given) {
 		report_num(r, "capacity_kw", "reference capacity", ch->q_ref / 1e3, "kW", 1);
-		report_num(r, "capacity_tons", "reference capacity", ch->q_ref / 3516.8528,
+		report_num(r, "capacity_tons", "reference capacity", ch->q_ref / UNITS_W_PER_TON,
 		    "ton", 0);
 	} else
 		report_str(r, "capacity_kw", "reference capacity", "given by the site");
 	report_num(r, "cop", "reference COP", ch->cop_ref, "", 2);
-	report_num(r, "kw_per_ton", "reference kW/ton", 3.5168528 / ch->cop_ref, "kW/ton", 3);
+	report_num(r, "kw_per_ton", "reference kW/ton", UNITS_W_PER_TON / 1e3 / ch->cop_ref, "kW/ton", 3);
 	report_num(r, "ref_leaving_chw_c", "reference leaving chilled water",
 	    ch->t_lchw_ref, "degC", 2);
 	report_num(r, "ref_entering_cw_c", "reference entering condenser water",

@@ -16,9 +16,6 @@
 #include "plant.h"
 #include "tower.h"
 
-/* Water properties near 20 degC (as in tower.c): rho 997 kg/m3, cp 4180 J/kg-K. */
-#define RHO_W	997.0
-#define CP_W	4180.0
 /* Dry-air specific heat, J/kg-K (ASHRAE Fundamentals ch. 1: 1.006 kJ/kg-K). */
 #define CP_AIR	1006.0
 /* Transformers are sized for the full-deployment nameplate IT at a design PUE of 1.3
@@ -114,9 +111,7 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 		if (u->model == NULL || !in_service(day, u->in_service))
 			continue;
 		t = &u->model->u.tower;
-		/* EnergyPlus default design flow 0.000043 m3/s per kW (physics.md s.2) */
-		flow = u->count * (t->design_water_flow > 0 ? t->design_water_flow :
-		    4.3e-8 * t->design_q);
+		flow = u->count * tower_cell_flow(t);
 		c->tw_flow += flow;
 		c->tw_cap += u->count * t->design_q;
 		for (j = 0; j < c->ntw; j++)
@@ -352,12 +347,12 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 	q_air += r->crah_fan_w;
 	/* facility-water pumps (CDU primary side) and chilled-water pumps */
 	q_liq = it->liquid_w;
-	r->fw_pump_w = q_liq / (RHO_W * CP_W * PLANT_FW_DT) * s->cooling.fw_head /
+	r->fw_pump_w = q_liq / (WATER_RHO * WATER_CP * PLANT_FW_DT) * s->cooling.fw_head /
 	    s->cooling.pump_eff;
 	q_liq += r->fw_pump_w;
 	q_chw_air = q_air;
 	r->chw_pump_w = (q_air + (s->cooling.loop == LOOP_CHILLED ? q_liq : 0)) /
-	    (RHO_W * CP_W * s->cooling.chw_dt) * s->cooling.chw_head / s->cooling.pump_eff;
+	    (WATER_RHO * WATER_CP * s->cooling.chw_dt) * s->cooling.chw_head / s->cooling.pump_eff;
 	q_chw_air += r->chw_pump_w;
 	r->q_air_w = q_air;
 	r->q_liquid_w = q_liq;

@@ -19,9 +19,6 @@
 #include "tower.h"
 #include "roots.h"
 
-/* Liquid water near 25 degC (IAPWS-95: 997.05 kg/m3, cp 4.1813 kJ/kg-K). */
-#define TOWER_RHO_W	997.0
-#define TOWER_CP_W	4180.0
 /* Latent heat of evaporation of water, J/kg (physics.md section 2). */
 #define TOWER_HFG	2.43e6
 /* Specific heat of dry air, J/kg-K (ASHRAE 2017 Fundamentals ch. 1 eq. 32). */
@@ -105,8 +102,7 @@ tower_model_ok(const struct tower_model *m)
 	    (m->method != TOWER_CONSTANT_APPROACH || m->const_approach >= 0);
 }
 
-/* Design water flow of one cell, m3/s. */
-static double
+double
 tower_cell_flow(const struct tower_model *m)
 {
 	if (m->design_water_flow > 0)
@@ -180,7 +176,7 @@ tower_eval(const struct tower_model *m, int n_cells, double twb, double q,
 		return 0;
 	}
 
-	op->range = q / (TOWER_RHO_W * TOWER_CP_W * v);
+	op->range = q / (WATER_RHO * WATER_CP * v);
 	if (m->method == TOWER_YORKCALC) {
 		a.twb = twb;
 		a.range = op->range;
@@ -265,7 +261,7 @@ drycooler_eval(const struct drycooler_model *m, int n_units, double tdb,
 	if (t_air < tdb) {
 		m_air = fr * n_units * m->design_q / (TOWER_CP_AIR * DRYCOOLER_AIR_DT);
 		op->water = m_air * TOWER_CP_AIR * (tdb - t_air) /
-		    (TOWER_RHO_W * TOWER_HFG);
+		    (WATER_RHO * TOWER_HFG);
 	}
 	return 0;
 }

@@ -8,6 +8,11 @@
 #ifndef DCPLAN_TOWER_H
 #define DCPLAN_TOWER_H
 
+/* Liquid water near 25 degC (IAPWS-95: 997.05 kg/m3, cp 4.1813 kJ/kg-K), for
+ * every water loop of the plant. */
+#define WATER_RHO	997.0
+#define WATER_CP	4180.0
+
 enum tower_method { TOWER_YORKCALC, TOWER_CONSTANT_APPROACH };
 
 struct tower_model {
@@ -26,6 +31,10 @@ struct tower_model {
 /* YorkCalc approach (K) with inputs clamped to the correlation limits:
  * twb -34.4..29.4444 degC, range 1.1111..22.2222 K, water-flow ratio 0.75..1.25, LG <= 8. */
 double	tower_yorkcalc_approach(double twb, double range, double lg);
+
+/* Design water flow of one cell, m3/s: design_water_flow, or the YorkCalc
+ * reference 0.000043 m3/s per kW of design_q (physics.md section 2). */
+double	tower_cell_flow(const struct tower_model *);
 
 struct tower_op {
 	double	range;		/* K */

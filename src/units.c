@@ -24,7 +24,7 @@
 
 #include "units.h"
 
-#define BTU		1055.05585262		/* J, Btu_IT (NIST SP 811 B.8) */
+#define BTU		UNITS_BTU_J		/* J, Btu_IT (NIST SP 811 B.8) */
 #define LB		0.45359237		/* kg (NIST SP 811 B.8) */
 #define USGAL		3.785411784e-3		/* m3 (NIST SP 811 B.8) */
 #define KWH		3.6e6			/* J */

@@ -7,6 +7,11 @@
 #ifndef DCPLAN_UNITS_H
 #define DCPLAN_UNITS_H
 
+/* International Table Btu, J (NIST SP 811 B.8), and the ton of refrigeration,
+ * 12,000 Btu/h = 3516.853 W. */
+#define UNITS_BTU_J	1055.05585262
+#define UNITS_W_PER_TON	(12000 * UNITS_BTU_J / 3600)
+
 #include <stddef.h>
 
 enum unit_kind {
