@@ -73,29 +73,40 @@ gpus_per_rack(const struct site *s)
 	return racks > 0 ? (double)site_total_gpus(s) / (double)racks : 1;
 }
 
+/* All targets against one pass of the timeline from `first` (stopping when every
+ * target is met or at `last`), then each on its own date. */
 static int
-eval_target(const struct site *s, const struct weather *w, const struct site_target *t,
-    int first, int last, struct target_eval *e)
+eval_targets(const struct site *s, const struct weather *w, int first, int last,
+    struct target_eval *ev)
 {
 	struct tl_day d, prev;
+	size_t	i, left = s->ntargets;
 	int	day;
 
-	e->met_on = DATE_NEVER;
-	for (day = first; day <= last; day++) {
+	for (i = 0; i < s->ntargets; i++)
+		ev[i].met_on = DATE_NEVER;
+	for (day = first; day <= last && left > 0; day++) {
 		if (timeline_next(s, w, day, day > first ? &prev : NULL, &d) != 0)
 			return -1;
 		prev = d;
-		if (d.gpus_runnable >= t->gpus) {
-			e->met_on = day;
-			break;
-		}
+		for (i = 0; i < s->ntargets; i++)
+			if (ev[i].met_on == DATE_NEVER &&
+			    d.gpus_runnable >= s->targets[i].gpus) {
+				ev[i].met_on = day;
+				left--;
+			}
 	}
-	if (timeline_day(s, w, t->by, &e->at_by) != 0)
-		return -1;
-	e->extra_supply_w = demand_for(s, w, t->by, fmin((double)t->gpus,
-	    (double)e->at_by.gpus_online)) - (e->at_by.grid_w + e->at_by.gen_w);
-	if (!(e->extra_supply_w > 0))
-		e->extra_supply_w = 0;
+	for (i = 0; i < s->ntargets; i++) {
+		const struct site_target *t = &s->targets[i];
+		struct target_eval *e = &ev[i];
+
+		if (timeline_day(s, w, t->by, &e->at_by) != 0)
+			return -1;
+		e->extra_supply_w = demand_for(s, w, t->by, fmin((double)t->gpus,
+		    (double)e->at_by.gpus_online)) - (e->at_by.grid_w + e->at_by.gen_w);
+		if (!(e->extra_supply_w > 0))
+			e->extra_supply_w = 0;
+	}
 	return 0;
 }
 
@@ -222,16 +233,17 @@ cmd_plan_exec(struct cmd_ctx *c)
 
 	/* 2. targets against the timeline */
 	report_section(r, "targets", "Targets");
+	if (j.site.ntargets > 0 && eval_targets(&j.site, &j.wx, from,
+	    (full != DATE_NEVER && full != DATE_NONE ? full : to) + PLAN_LOOKAHEAD_D,
+	    tev) != 0) {
+		cmd_error(c, "the plant model failed");
+		goto fail;
+	}
 	for (i = 0; i < j.site.ntargets; i++) {
 		const struct site_target *t = &j.site.targets[i];
-		struct target_eval e;
+		struct target_eval e = tev[i];
 		char	key[96];
 
-		if (eval_target(&j.site, &j.wx, t, from, (full != DATE_NEVER && full != DATE_NONE ?
-		    full : to) + PLAN_LOOKAHEAD_D, &e) != 0) {
-			cmd_error(c, "the plant model failed");
-			goto fail;
-		}
 		date_format(t->by, a);
 		snprintf(key, sizeof key, "target_%zu", i + 1);
 		if (e.met_on != DATE_NEVER && e.met_on <= t->by) {
@@ -240,7 +252,6 @@ cmd_plan_exec(struct cmd_ctx *c)
 			    "(%d %s early)", t->name, t->gpus, a, b, t->by - e.met_on,
 			    days_word(t->by - e.met_on));
 			report_str(r, key, t->name, line);
-			tev[i] = e;
 			continue;
 		}
 		feasible = 0;
@@ -285,7 +296,6 @@ cmd_plan_exec(struct cmd_ctx *c)
 			    cap_constraint_name(e.at_by.binding), a, e.met_on != DATE_NEVER ?
 			    ", or move the date to " : "", e.met_on != DATE_NEVER ? b : "");
 		report_str(r, key, "", line);
-		tev[i] = e;
 	}
 	if (j.site.ntargets == 0)
 		report_str(r, "none", "targets", "none given");
