@@ -10,6 +10,7 @@
 #include "bench.h"
 #include "diag.h"
 #include "site.h"
+#include "site_load.h"
 
 static double
 bench_now(void)

@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "plant.h"
 #include "site.h"
+#include "site_load.h"
 #include "site_weather.h"
 #include "supply.h"
 

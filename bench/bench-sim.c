@@ -20,6 +20,7 @@
 #include "date.h"
 #include "sim.h"
 #include "site.h"
+#include "site_load.h"
 #include "site_weather.h"
 #include "timeline.h"
 #include "weather.h"

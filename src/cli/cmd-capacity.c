@@ -1,0 +1,194 @@
+/*
+ * cmd-capacity.c - "dcplan capacity SITE": the plant at the ASHRAE design conditions,
+ * and the most GPUs each constraint supports.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "capacity.h"
+#include "cmd.h"
+#include "date.h"
+#include "output.h"
+#include "site.h"
+#include "site_load.h"
+#include "site_weather.h"
+#include "supply.h"
+
+static void
+plant_section(struct report *r, const char *key, const struct cap_condition *c,
+    const struct plant_result *p)
+{
+	char	title[128];
+
+	snprintf(title, sizeof title, "Plant at %s design (%.1f degC dry-bulb, %.1f degC "
+	    "wet-bulb)", c->name, c->tdb, c->twb);
+	report_section(r, key, title);
+	report_num(r, "tdb_c", "dry-bulb", c->tdb, "degC", 1);
+	report_num(r, "twb_c", "wet-bulb", c->twb, "degC", 1);
+	report_num(r, "it_mw", "IT power", p->it.it_w / 1e6, "MW", 2);
+	report_num(r, "facility_mw", "facility power", p->facility_w / 1e6, "MW", 2);
+	report_num(r, "facility_mva", "apparent power at the feed", p->facility_va / 1e6,
+	    "MVA", 2);
+	report_num(r, "pue", "PUE", p->pue, "", 3);
+	report_num(r, "chillers_mw", "chillers", p->chiller_w / 1e6, "MW", 2);
+	report_num(r, "tower_fans_mw", "tower fans", p->tower_fan_w / 1e6, "MW", 2);
+	report_num(r, "dry_cooler_fans_mw", "dry-cooler fans", p->drycooler_fan_w / 1e6,
+	    "MW", 2);
+	report_num(r, "air_handlers_mw", "air handlers", p->crah_fan_w / 1e6, "MW", 2);
+	report_num(r, "pumps_mw", "pumps (CHW, CW, FW, CDU)", (p->chw_pump_w +
+	    p->cw_pump_w + p->fw_pump_w + p->cdu_pump_w) / 1e6, "MW", 2);
+	report_num(r, "electrical_losses_mw", "electrical losses", (p->pdu_loss_w +
+	    p->ups_loss_w + p->xfmr_loss_w) / 1e6, "MW", 2);
+	report_str(r, "cooling_mode", "cooling mode", cool_mode_name(p->mode));
+	report_int(r, "chillers_running", "chillers running", p->chillers_running, "");
+	report_num(r, "t_ecw_c", "entering condenser water", p->t_ecw, "degC", 1);
+	report_num(r, "cooling_load_mw", "cooling load", (p->q_mech_w + p->q_free_w) / 1e6,
+	    "MW", 2);
+	report_num(r, "cooling_capacity_mw", "cooling capacity (with redundancy)",
+	    p->cooling_capacity_w / 1e6, "MW", 2);
+	report_num(r, "unmet_cooling_mw", "unmet cooling", p->unmet_w / 1e6, "MW", 2);
+	report_num(r, "water_m3_per_h", "water (make-up)", p->water * 3600, "m3/h", 1);
+}
+
+static int
+cmd_capacity_exec(struct cmd_ctx *c)
+{
+	struct site s;
+	struct design_conditions dc;
+	struct plant_cfg cfg;
+	struct cap_condition cond[2];
+	struct cap_result cr;
+	struct plant_result pr[2];
+	struct it_load it;
+	struct report *r;
+	char	err[512], title[512], dbuf[16];
+	const char *ds = cmd_opt(c, "date");
+	double	installed, util, cap;
+	int	rc, day, i, k;
+
+	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
+		return rc;
+	/* design conditions from the site file, else from its weather file */
+	if (site_design(&s, &dc, err, sizeof err) != 0) {
+		struct weather w;
+
+		if ((rc = cmd_load_weather(c, &s, &w)) != EXIT_OK) {
+			site_free(&s);
+			return rc;
+		}
+		dc = w.design;
+		weather_free(&w);
+	}
+	day = site_full_deployment(&s);
+	if (ds != NULL && date_parse(ds, &day, err, sizeof err) != 0) {
+		cmd_error(c, "--date: %s", err);
+		site_free(&s);
+		return EXIT_USAGE;
+	}
+	{
+		int	dates[512];
+		size_t	n = supply_change_dates(&s, dates, 512);
+
+		/* by default, once everything planned is in service */
+		if (ds == NULL && n > 0 && dates[n - 1] > day)
+			day = dates[n - 1];
+	}
+	capacity_design_conditions(&dc, site_pressure(&s), cond);
+	plant_cfg_init(&cfg, &s, day);
+	installed = (double)site_total_gpus(&s);
+	util = s.it.utilization;
+	cap = s.it.gpu_power_cap;
+	it_load_gpus(&s, installed, util, cap, &it);
+	for (i = 0; i < 2; i++)
+		if (plant_eval(&cfg, &it, cond[i].tdb, cond[i].twb, cond[i].p, &pr[i]) != 0) {
+			cmd_error(c, "the plant model failed at %s conditions", cond[i].name);
+			site_free(&s);
+			return EXIT_INPUT;
+		}
+	if (capacity_solve(&cfg, cond, 2, installed, util, cap, &cr) != 0) {
+		cmd_error(c, "the capacity solver failed");
+		site_free(&s);
+		return EXIT_INPUT;
+	}
+	date_format(day, dbuf);
+	snprintf(title, sizeof title, "%s: capacity on %s at ASHRAE design conditions",
+	    s.name, dbuf);
+	r = report_new("dcplan.capacity/1", title);
+	report_section(r, "fleet", "Installed fleet");
+	report_str(r, "date", "date", dbuf);
+	report_int(r, "gpus", "GPUs", (long)installed, "");
+	report_num(r, "utilization_pct", "utilisation", util * 100, "%", 0);
+	if (cap > 0)
+		report_num(r, "gpu_power_cap_w", "GPU power cap", cap, "W", 0);
+	report_num(r, "it_mw", "IT power", it.it_w / 1e6, "MW", 2);
+	report_num(r, "it_kw_per_gpu", "IT power per GPU", installed > 0 ?
+	    it.it_w / installed / 1e3 : 0, "kW", 3);
+	report_num(r, "liquid_mw", "heat to liquid", it.liquid_w / 1e6, "MW", 2);
+	report_num(r, "air_mw", "heat to air", it.air_w / 1e6, "MW", 2);
+	plant_section(r, "cooling_design", &cond[0], &pr[0]);
+	plant_section(r, "evaporation_design", &cond[1], &pr[1]);
+	report_section(r, "supply", "Supply");
+	report_num(r, "grid_mw", "grid", supply_grid_at(&s, day) / 1e6, "MW", 2);
+	report_num(r, "generators_mw", "generators (derated at cooling design)",
+	    supply_gen_at(&s, day, cond[0].tdb) / 1e6, "MW", 2);
+	report_section(r, "constraints", "Most GPUs each constraint supports");
+	{
+		static const struct report_col cols[] = {
+			{ "constraint", "constraint", "", -1 },
+			{ "capacity_mw", "capacity", "MW/MVA", 2 },
+			{ "max_gpus", "max GPUs", "", 0 },
+			{ "margin_gpus", "margin", "GPUs", 0 },
+			{ "condition", "binds at", "", -1 },
+		};
+
+		report_table(r, "by_constraint", "", cols, 5);
+		for (k = 0; k < CAP_COUNT; k++) {
+			double	nums[5];
+			const char *strs[5];
+			double	g = floor(cr.gpus[k] + 1e-6);
+
+			if (!cr.present[k])
+				continue;
+			nums[1] = k == CAP_COOLING ? pr[0].cooling_capacity_w / 1e6 :
+			    cr.available[k] / 1e6;
+			if (k == CAP_INSTALLED)
+				nums[1] = NAN;
+			nums[2] = isinf(g) ? NAN : g;
+			nums[3] = isinf(g) ? NAN : g - installed;
+			strs[0] = cap_constraint_name((enum cap_constraint)k);
+			strs[4] = k == CAP_INSTALLED || k == CAP_UPS ? "-" :
+			    isinf(g) ? "no limit" :
+			    cr.condition[k];
+			report_row(r, nums, strs);
+		}
+	}
+	report_str(r, "binding", "binding constraint", cap_constraint_name(cr.binding));
+	report_int(r, "max_gpus", "GPUs that can run", (long)cr.max_gpus, "");
+	report_num(r, "margin_gpus", "margin over the installed fleet",
+	    cr.max_gpus - installed, "GPUs", 0);
+	if (cr.binding != CAP_INSTALLED && cr.binding != CAP_UPS)
+		report_str(r, "binding_condition", "binding at", cr.binding_condition);
+	rc = cmd_write_report(c, r);
+	report_free(r);
+	site_free(&s);
+	if (rc == EXIT_OK && cr.max_gpus < installed)
+		rc = EXIT_INFEASIBLE;
+	return rc;
+}
+
+static const struct opt_def capacity_opts[] = {
+	{ "date", 'd', "DATE", 0, "equipment in service on DATE (default: all of it)" },
+	{ NULL, 0, NULL, 0, NULL }
+};
+
+const struct cmd_entry cmd_capacity_entry = {
+	.name = "capacity",
+	.usage = "[--date DATE] SITE",
+	.summary = "plant at ASHRAE design conditions and the GPUs each constraint supports",
+	.opts = capacity_opts,
+	.min_pos = 1,
+	.max_pos = 1,
+	.formats = FMTS_ALL,
+	.exec = cmd_capacity_exec,
+};

@@ -1,0 +1,237 @@
+/*
+ * cmd-check.c - "dcplan check SITE": validate a site and print a normalised summary.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "date.h"
+#include "output.h"
+#include "site.h"
+#include "site_load.h"
+#include "site_weather.h"
+#include "supply.h"
+#include "units.h"
+
+static const char *
+date_str(int d, char buf[16])
+{
+	if (d == DATE_NONE)
+		return "always";
+	if (d == DATE_NEVER)
+		return "never";
+	date_format(d, buf);
+	return buf;
+}
+
+static double
+phase_nameplate(const struct site_phase *p)
+{
+	if (p->server == NULL)
+		return 0;
+	return (double)p->racks * (p->rack.servers * p->server->u.server.max_power +
+	    p->rack.switch_w);
+}
+
+static void
+check_it(struct report *r, const struct site *s)
+{
+	static const struct report_col cols[] = {
+		{ "name", "phase", "", -1 },
+		{ "rack", "rack", "", -1 },
+		{ "racks", "racks", "", 0 },
+		{ "servers", "servers", "", 0 },
+		{ "gpus", "GPUs", "", 0 },
+		{ "first_delivery", "first delivery", "", -1 },
+		{ "last_delivery", "last delivery", "", -1 },
+		{ "nameplate_mw", "nameplate", "MW", 2 },
+	};
+	double	total = 0;
+	size_t	i;
+
+	report_section(r, "it", "IT equipment");
+	report_int(r, "racks", "racks", site_total_racks(s), "");
+	report_int(r, "servers", "servers", site_total_servers(s), "");
+	report_int(r, "gpus", "GPUs", site_total_gpus(s), "");
+	for (i = 0; i < s->it.nphases; i++)
+		total += phase_nameplate(&s->it.phases[i]);
+	report_num(r, "nameplate_mw", "nameplate IT power", total / 1e6, "MW", 2);
+	report_num(r, "network_per_gpu_w", "network per GPU", s->it.network_per_gpu,
+	    "W", 0);
+	report_num(r, "utilization_pct", "utilisation", s->it.utilization * 100, "%", 0);
+	if (s->it.gpu_power_cap > 0)
+		report_num(r, "gpu_power_cap_w", "GPU power cap", s->it.gpu_power_cap,
+		    "W", 0);
+	report_table(r, "phases", "phases", cols, 8);
+	for (i = 0; i < s->it.nphases; i++) {
+		const struct site_phase *p = &s->it.phases[i];
+		char	a[16], b[16];
+		const char *strs[8] = { p->name, p->rack.name, NULL, NULL, NULL,
+		    p->nlots ? date_str(p->lots[0].date, a) : "-",
+		    p->nlots ? date_str(p->lots[p->nlots - 1].date, b) : "-", NULL };
+		double	nums[8] = { 0, 0, p->racks, (double)p->racks * p->rack.servers,
+		    (double)p->racks * p->gpus_per_rack, 0, 0,
+		    phase_nameplate(p) / 1e6 };
+
+		if (p->server != NULL && p->rack.name[0] == '\0')
+			strs[1] = p->server->name;
+		report_row(r, nums, strs);
+	}
+}
+
+static void
+check_supply(struct report *r, const struct site *s)
+{
+	static const struct report_col cols[] = {
+		{ "date", "from", "", -1 },
+		{ "grid_mw", "grid", "MW", 1 },
+		{ "generators_mw", "generators", "MW", 1 },
+		{ "batteries_mw", "batteries", "MW", 1 },
+		{ "total_mw", "total", "MW", 1 },
+		{ "batteries_mwh", "storage", "MWh", 1 },
+		{ "chillers_mw", "chillers", "MW", 1 },
+	};
+	int	dates[512];
+	size_t	n, i;
+
+	report_section(r, "supply", "Supply and cooling capacity by date");
+	report_note(r, "generators at ISO rating (15 degC) less redundancy; chillers at "
+	    "reference conditions, usable units only");
+	n = supply_change_dates(s, dates, 512);
+	report_table(r, "by_date", "", cols, 7);
+	if (n == 0)
+		dates[n++] = DATE_NONE;
+	for (i = 0; i < n; i++) {
+		char	buf[16];
+		int	d = dates[i] == DATE_NONE ? 0 : dates[i];
+		double	g = supply_grid_at(s, d), ge = supply_gen_at(s, d, 15),
+		    b = supply_batt_power_at(s, d);
+		const char *strs[7] = { date_str(dates[i], buf) };
+		/* usable battery energy, between the SOC limits */
+		double	nums[7] = { 0, g / 1e6, ge / 1e6, b / 1e6, (g + ge + b) / 1e6,
+		    supply_batt_energy_at(s, d) / 3.6e9, cooling_chiller_ref_at(s, d) / 1e6 };
+
+		report_row(r, nums, strs);
+	}
+}
+
+static void
+check_cooling(struct report *r, const struct site *s)
+{
+	static const struct report_col cols[] = {
+		{ "name", "group", "", -1 },
+		{ "model", "model", "", -1 },
+		{ "count", "units", "", 0 },
+		{ "redundancy", "redundancy", "", -1 },
+		{ "unit_kw", "unit", "kW", 0 },
+		{ "unit_tons", "unit", "ton", 0 },
+		{ "usable_mw", "usable", "MW", 2 },
+		{ "in_service", "in service", "", -1 },
+	};
+	double	total = 0;
+	size_t	i;
+
+	report_section(r, "cooling", "Cooling plant");
+	report_table(r, "chillers", "chillers (at reference conditions)", cols, 8);
+	for (i = 0; i < s->cooling.nchillers; i++) {
+		const struct site_units *u = &s->cooling.chillers[i];
+		char	buf[16];
+		double	q = u->chiller.q_ref;
+		int	use = redundancy_usable(u->count, u->redundancy);
+		const char *strs[8] = { u->name, u->model ? u->model->name : "?", NULL,
+		    redundancy_name(u->redundancy), NULL, NULL, NULL,
+		    date_str(u->in_service, buf) };
+		double	nums[8] = { 0, 0, u->count, 0, q / 1e3, q / UNITS_W_PER_TON,
+		    use * q / 1e6, 0 };
+
+		total += use * q;
+		report_row(r, nums, strs);
+	}
+	report_num(r, "chillers_usable_mw", "usable chiller capacity", total / 1e6, "MW", 2);
+	for (i = 0; i < s->cooling.ntowers; i++) {
+		const struct site_units *u = &s->cooling.towers[i];
+		char	key[80], label[96];
+
+		snprintf(key, sizeof key, "towers_%zu_mw", i + 1);
+		snprintf(label, sizeof label, "towers '%s' (%d cells)", u->name, u->count);
+		report_num(r, key, label,
+		    u->model ? u->count * u->model->u.tower.design_q / 1e6 : 0, "MW", 2);
+	}
+	for (i = 0; i < s->cooling.ndrycoolers; i++) {
+		const struct site_units *u = &s->cooling.drycoolers[i];
+		char	key[80], label[96];
+
+		snprintf(key, sizeof key, "dry_coolers_%zu_mw", i + 1);
+		snprintf(label, sizeof label, "dry coolers '%s' (%d units)", u->name,
+		    u->count);
+		report_num(r, key, label,
+		    u->model ? u->count * u->model->u.drycooler.design_q / 1e6 : 0, "MW", 2);
+	}
+	report_num(r, "liquid_supply_c", "facility water supply", s->cooling.liquid_supply,
+	    "degC", 1);
+	report_num(r, "chw_supply_c", "chilled water supply", s->cooling.chw_supply,
+	    "degC", 1);
+}
+
+static void
+check_climate(struct report *r, const struct site *s)
+{
+	static const char *const src[] = { "built-in from monthly normals",
+	    "EPW weather file", "constant design day" };
+	const struct design_conditions *d = &s->climate.design;
+
+	report_section(r, "climate", "Climate");
+	report_str(r, "source", "source", src[s->climate.source]);
+	if (s->climate.weather_file)
+		report_str(r, "weather_file", "weather file", s->climate.weather_file);
+	if (!isnan(d->cool_db)) {
+		report_num(r, "cooling_db_c", "0.4 % cooling dry-bulb", d->cool_db, "degC", 1);
+		report_num(r, "cooling_mcwb_c", "  mean coincident wet-bulb", d->cool_mcwb,
+		    "degC", 1);
+		report_num(r, "evaporation_wb_c", "0.4 % evaporation wet-bulb", d->evap_wb,
+		    "degC", 1);
+	}
+}
+
+static int
+cmd_check_exec(struct cmd_ctx *c)
+{
+	struct site s;
+	struct report *r;
+	char	title[512];
+	int	rc;
+
+	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
+		return rc;
+	if ((rc = cmd_check_weather(c, &s)) != EXIT_OK) {
+		site_free(&s);
+		return rc;
+	}
+	snprintf(title, sizeof title, "%s: %s - valid", c->pos[0], s.name);
+	r = report_new("dcplan.check/1", title);
+	report_section(r, "site", "Site");
+	report_str(r, "name", "name", s.name);
+	report_num(r, "latitude_deg", "latitude", s.latitude, "deg", 2);
+	report_num(r, "longitude_deg", "longitude", s.longitude, "deg", 2);
+	report_num(r, "elevation_m", "elevation", s.elevation, "m", 0);
+	check_climate(r, &s);
+	check_it(r, &s);
+	check_supply(r, &s);
+	check_cooling(r, &s);
+	rc = cmd_write_report(c, r);
+	report_free(r);
+	site_free(&s);
+	return rc;
+}
+
+const struct cmd_entry cmd_check_entry = {
+	.name = "check",
+	.usage = "SITE",
+	.summary = "validate a site file and print a normalised summary",
+	.opts = NULL,
+	.min_pos = 1,
+	.max_pos = 1,
+	.formats = FMTS_ALL,
+	.exec = cmd_check_exec,
+};

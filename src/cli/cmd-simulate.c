@@ -1,0 +1,308 @@
+/*
+ * cmd-simulate.c - "dcplan simulate SITE": the year (or a date range) step by step.
+ * CSV: one row per step; JSON: the rows and a summary; text: the summary.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "date.h"
+#include "output.h"
+#include "sim.h"
+#include "site.h"
+#include "site_load.h"
+#include "site_weather.h"
+#include "units.h"
+
+/* Column names carry units (RFC 4180 CSV; JSON schema dcplan.simulate/1). */
+static const struct table_col cols[] = {
+	{ "time", "time", -1, 22 },
+	{ "gpus_online", "GPUs", 0, 7 },
+	{ "util_pct", "util%", 1, 6 },
+	{ "tdb_c", "tdb", 1, 5 },
+	{ "twb_c", "twb", 1, 5 },
+	{ "it_kw", "IT kW", 1, 10 },
+	{ "facility_kw", "facility kW", 1, 11 },
+	{ "pue", "PUE", 4, 6 },
+	{ "chiller_kw", "chiller kW", 1, 10 },
+	{ "tower_fan_kw", "tower kW", 1, 9 },
+	{ "drycooler_fan_kw", "drycool kW", 1, 10 },
+	{ "air_handler_kw", "AHU kW", 1, 9 },
+	{ "pumps_kw", "pumps kW", 1, 9 },
+	{ "electrical_loss_kw", "loss kW", 1, 9 },
+	{ "cooling_mode", "mode", -1, 4 },
+	{ "free_cooling_kw", "free kW", 1, 9 },
+	{ "unmet_cooling_kw", "unmet kW", 1, 9 },
+	{ "t_ecw_c", "ECWT", 2, 6 },
+	{ "water_m3", "water m3", 4, 9 },
+	{ "grid_kw", "grid kW", 1, 10 },
+	{ "generation_kw", "gen kW", 1, 10 },
+	{ "battery_kw", "batt kW", 1, 9 },
+	{ "battery_soc_pct", "SOC%", 1, 5 },
+	{ "unserved_kw", "unserved kW", 1, 11 },
+};
+#define NCOLS ((int)(sizeof cols / sizeof cols[0]))
+
+struct sink_ctx {
+	struct table t;
+	double	step_s;
+	double	tz;
+};
+
+/* ISO 8601 local standard time with the site's UTC offset. */
+static void
+fmt_time(char *buf, size_t len, int day, int minute, double tz)
+{
+	char	d[16];
+	int	off = (int)lround(tz * 60), a = abs(off);
+
+	date_format(day, d);
+	snprintf(buf, len, "%.10sT%02d:%02d%c%02d:%02d", d, (minute / 60) % 24,
+	    minute % 60, off < 0 ? '-' : '+', (a / 60) % 24, a % 60);
+}
+
+static int
+sink_row(void *vp, const struct sim_step *st)
+{
+	struct sink_ctx *c = vp;
+	const struct plant_result *r = &st->plant;
+	char	tbuf[64];
+	const char *strs[NCOLS];
+	double	n[NCOLS];
+
+	memset(strs, 0, sizeof strs);
+	fmt_time(tbuf, sizeof tbuf, st->day, st->minute, c->tz);
+	strs[0] = tbuf;
+	n[1] = r->it.gpus;
+	n[2] = st->util * 100;
+	n[3] = st->wx.tdb;
+	n[4] = st->wx.twb;
+	n[5] = r->it.it_w / 1e3;
+	n[6] = r->facility_w / 1e3;
+	n[7] = r->it.it_w > 0 ? r->pue : NAN;
+	n[8] = r->chiller_w / 1e3;
+	n[9] = r->tower_fan_w / 1e3;
+	n[10] = r->drycooler_fan_w / 1e3;
+	n[11] = r->crah_fan_w / 1e3;
+	n[12] = (r->chw_pump_w + r->cw_pump_w + r->fw_pump_w + r->cdu_pump_w) / 1e3;
+	n[13] = (r->pdu_loss_w + r->ups_loss_w + r->xfmr_loss_w) / 1e3;
+	strs[14] = cool_mode_name(r->mode);
+	n[15] = r->q_free_w / 1e3;
+	n[16] = r->unmet_w / 1e3;
+	n[17] = r->t_ecw;
+	n[18] = r->water * c->step_s;
+	n[19] = st->disp.grid_w / 1e3;
+	n[20] = st->disp.gen_w / 1e3;
+	n[21] = (st->disp.batt_discharge_w - st->disp.batt_charge_w) / 1e3;
+	n[22] = st->batt_soc * 100;
+	n[23] = st->disp.unserved_w / 1e3;
+	table_row(&c->t, n, strs);
+	return ferror(c->t.fp) ? -2 : 0;
+}
+
+static struct report *
+summary_report(const struct site *s, const struct sim_summary *u,
+    const struct sim_opts *o)
+{
+	struct report *r;
+	char	title[512], a[16], b[16], tbuf[64];
+	double	e_it = u->e_it, mwh = 3.6e9;
+	/* 1 US gallon = 3.785411784 L (NIST SP 811) */
+	const double gal = 3.785411784e-3;
+
+	date_format(o->from_day, a);
+	date_format(o->to_day, b);
+	snprintf(title, sizeof title, "%s: simulation %s to %s, %g min steps%s", s->name,
+	    a, b, o->step_s / 60, o->full_fleet ? ", full fleet" : "");
+	r = report_new("dcplan.simulate/1", title);
+	report_section(r, "energy", "Energy");
+	report_num(r, "it_mwh", "IT", u->e_it / mwh, "MWh", 0);
+	report_num(r, "facility_mwh", "facility", u->e_facility / mwh, "MWh", 0);
+	report_num(r, "chillers_mwh", "chillers", u->e_chiller / mwh, "MWh", 0);
+	report_num(r, "tower_fans_mwh", "tower fans", u->e_tower_fan / mwh, "MWh", 0);
+	report_num(r, "dry_cooler_fans_mwh", "dry-cooler fans", u->e_drycooler_fan / mwh,
+	    "MWh", 0);
+	report_num(r, "air_handlers_mwh", "air handlers", u->e_crah / mwh, "MWh", 0);
+	report_num(r, "pumps_mwh", "pumps (CHW, CW, FW)", u->e_pumps / mwh, "MWh", 0);
+	report_num(r, "cdu_pumps_mwh", "in-rack CDU pumps", u->e_cdu / mwh, "MWh", 0);
+	report_num(r, "electrical_losses_mwh", "electrical losses", u->e_elec_loss / mwh,
+	    "MWh", 0);
+	report_section(r, "pue", "PUE");
+	report_num(r, "annual", "PUE (energy-weighted)", e_it > 0 ? u->e_facility / e_it :
+	    NAN, "", 3);
+	fmt_time(tbuf, sizeof tbuf, u->pue_worst_day, u->pue_worst_minute, s->tz_hours);
+	report_num(r, "worst", "worst step", e_it > 0 ? u->pue_worst : NAN, "", 3);
+	report_str(r, "worst_time", "  at", e_it > 0 ? tbuf : "-");
+	report_num(r, "partial_cooling", "partial PUE, cooling", e_it > 0 ? (e_it +
+	    u->e_chiller + u->e_tower_fan + u->e_drycooler_fan + u->e_crah + u->e_pumps +
+	    u->e_cdu) / e_it : NAN, "", 3);
+	report_num(r, "partial_electrical", "partial PUE, electrical", e_it > 0 ?
+	    (e_it + u->e_elec_loss) / e_it : NAN, "", 3);
+	report_section(r, "peak", "Peak power");
+	fmt_time(tbuf, sizeof tbuf, u->peak_day, u->peak_minute, s->tz_hours);
+	report_num(r, "facility_mw", "peak facility power", u->peak_facility_w / 1e6,
+	    "MW", 2);
+	report_str(r, "facility_time", "  at", tbuf);
+	report_num(r, "it_mw", "peak IT power", u->peak_it_w / 1e6, "MW", 2);
+	report_section(r, "water", "Water (cooling-tower make-up and adiabatic)");
+	report_num(r, "total_m3", "total", u->water_m3, "m3", 0);
+	report_num(r, "total_gal", "total", u->water_m3 / gal, "US gal", 0);
+	report_num(r, "evaporation_m3", "evaporation", u->evap_m3, "m3", 0);
+	report_num(r, "drift_m3", "drift", u->drift_m3, "m3", 1);
+	report_num(r, "blowdown_m3", "blowdown", u->blowdown_m3, "m3", 0);
+	report_num(r, "per_day_m3", "per day, average", u->days ? u->water_m3 / u->days :
+	    0, "m3/d", 0);
+	report_num(r, "per_day_gal", "per day, average", u->days ? u->water_m3 / gal /
+	    u->days : 0, "US gal/d", 0);
+	date_format(u->water_peak_day, a);
+	report_num(r, "peak_day_m3", "peak day", u->water_peak_day_m3, "m3", 0);
+	report_num(r, "peak_day_gal", "peak day", u->water_peak_day_m3 / gal, "US gal", 0);
+	report_str(r, "peak_day", "  on", u->water_peak_day_m3 > 0 ? a : "-");
+	/* WUE (The Green Grid): site water per IT energy, L/kWh */
+	report_num(r, "wue_l_per_kwh", "WUE", e_it > 0 ? u->water_m3 * 1e3 /
+	    (e_it / 3.6e6) : NAN, "L/kWh", 3);
+	report_section(r, "hours", "Hours");
+	report_num(r, "free_cooling", "full free cooling (FC)", u->mode_hours[MODE_FREE],
+	    "h", 1);
+	report_num(r, "partial", "partial free cooling (PMC)", u->mode_hours[MODE_PARTIAL],
+	    "h", 1);
+	report_num(r, "mechanical", "mechanical (FMC)", u->mode_hours[MODE_MECHANICAL],
+	    "h", 1);
+	report_num(r, "unmet_cooling", "with unmet cooling", u->unmet_hours, "h", 1);
+	report_num(r, "unmet_cooling_mwh", "unmet cooling energy", u->unmet_mwh, "MWh", 1);
+	report_num(r, "outside_class", "servers outside their ASHRAE class",
+	    u->outside_hours, "h", 1);
+	report_section(r, "supply", "Supply");
+	report_num(r, "grid_mwh", "grid", u->e_grid / mwh, "MWh", 0);
+	report_num(r, "generation_mwh", "on-site generation", u->e_gen / mwh, "MWh", 0);
+	report_num(r, "battery_out_mwh", "battery discharge", u->e_batt_out / mwh, "MWh", 0);
+	report_num(r, "battery_in_mwh", "battery charge", u->e_batt_in / mwh, "MWh", 0);
+	report_num(r, "unserved_mwh", "unserved", u->e_unserved / mwh, "MWh", 1);
+	report_num(r, "unserved_h", "hours with unserved load", u->unserved_hours, "h", 1);
+	report_num(r, "fuel_gj", "generator fuel (LHV)", u->fuel_j / 1e9, "GJ", 0);
+	report_num(r, "co2_t", "CO2", u->co2_kg / 1e3, "t", 0);
+	report_num(r, "nox_t", "NOx", u->nox_kg / 1e3, "t", 2);
+	report_section(r, "weather", "Weather");
+	report_str(r, "air_class", "server air class", air_class_name(s->it.air_class));
+	report_num(r, "tdb_max_c", "highest dry-bulb", u->tdb_max, "degC", 1);
+	report_num(r, "twb_max_c", "highest wet-bulb", u->twb_max, "degC", 1);
+	return r;
+}
+
+static int
+parse_opts(struct cmd_ctx *c, const struct site *s, struct sim_opts *o)
+{
+	const char *from = cmd_opt(c, "from"), *to = cmd_opt(c, "to");
+	const char *step = cmd_opt(c, "step");
+	char	err[256];
+
+	memset(o, 0, sizeof o[0]);
+	o->from_day = date_from_ymd(s->sim.year, 1, 1);
+	o->to_day = date_from_ymd(s->sim.year, 12, 31);
+	o->step_s = s->sim.step_s;
+	o->full_fleet = cmd_opt(c, "full") != NULL;
+	if (from != NULL && date_parse(from, &o->from_day, err, sizeof err) != 0) {
+		cmd_error(c, "--from: %s", err);
+		return EXIT_USAGE;
+	}
+	if (to != NULL && date_parse(to, &o->to_day, err, sizeof err) != 0) {
+		cmd_error(c, "--to: %s", err);
+		return EXIT_USAGE;
+	}
+	if (o->to_day < o->from_day) {
+		cmd_error(c, "--to is before --from");
+		return EXIT_USAGE;
+	}
+	if (o->to_day - o->from_day > 366 * 50) {
+		cmd_error(c, "the date range is longer than 50 years");
+		return EXIT_USAGE;
+	}
+	if (step != NULL) {
+		double	v;
+
+		if (units_parse(step, U_TIME, &v, err, sizeof err) != 0 ||
+		    (v != 3600 && v != 900)) {
+			cmd_error(c, "--step must be 1h or 15min, not '%s'", step);
+			return EXIT_USAGE;
+		}
+		o->step_s = v;
+	}
+	return EXIT_OK;
+}
+
+static int
+cmd_simulate_exec(struct cmd_ctx *c)
+{
+	struct cmd_job j;
+	struct sim_opts o;
+	struct sim_summary u;
+	struct sink_ctx sc;
+	struct output out;
+	struct report *r;
+	int	rc, src;
+
+	if ((rc = cmd_job_load(c, &j)) != EXIT_OK)
+		return rc;
+	if ((rc = parse_opts(c, &j.site, &o)) != EXIT_OK ||
+	    (rc = cmd_output_open(c, &out)) != EXIT_OK) {
+		cmd_job_free(&j);
+		return rc;
+	}
+	memset(&sc, 0, sizeof sc);
+	sc.step_s = o.step_s;
+	sc.tz = j.site.tz_hours;
+	if (c->g->fmt != FMT_TEXT)
+		table_begin(&sc.t, out.fp, c->g->fmt, "dcplan.simulate/1", cols, NCOLS);
+	src = sim_run(&j.site, &j.wx, &o, c->g->fmt != FMT_TEXT ? sink_row : NULL, &sc,
+	    &u);
+	if (src != 0) {
+		output_abort(&out);
+		if (src == -2)
+			cmd_error(c, "cannot write output");
+		else
+			cmd_error(c, "the plant model failed on the weather data");
+		cmd_job_free(&j);
+		return src == -2 ? EXIT_IO : EXIT_INPUT;
+	}
+	r = summary_report(&j.site, &u, &o);
+	if (c->g->fmt == FMT_JSON) {
+		char	*buf = NULL;
+		size_t	len = 0;
+		FILE	*mf = open_memstream(&buf, &len);
+
+		if (mf != NULL) {
+			report_write(r, FMT_JSON, mf);
+			fclose(mf);
+			while (buf != NULL && len > 0 && buf[len - 1] == '\n')
+				buf[--len] = '\0';
+		}
+		table_end(&sc.t, buf);
+		free(buf);
+	} else if (c->g->fmt == FMT_TEXT)
+		report_write(r, FMT_TEXT, out.fp);
+	report_free(r);
+	rc = cmd_output_close(c, &out, 1);
+	cmd_job_free(&j);
+	return rc;
+}
+
+static const struct opt_def simulate_opts[] = {
+	{ "from", 0, "DATE", 0, "first day (default: January 1 of simulation.year)" },
+	{ "to", 0, "DATE", 0, "last day, inclusive (default: December 31)" },
+	{ "step", 0, "1h|15min", 0, "time step (default: simulation.step)" },
+	{ "full", 0, NULL, 0, "every rack online, ignoring the delivery schedule" },
+	{ NULL, 0, NULL, 0, NULL }
+};
+
+const struct cmd_entry cmd_simulate_entry = {
+	.name = "simulate",
+	.usage = "[--from DATE] [--to DATE] [--step 1h|15min] [--full] SITE",
+	.summary = "step through time: facility power, PUE, water (CSV/JSON time series)",
+	.opts = simulate_opts,
+	.min_pos = 1,
+	.max_pos = 1,
+	.formats = FMTS_ALL,
+	.exec = cmd_simulate_exec,
+};

@@ -1,0 +1,231 @@
+/*
+ * sim.c - time-stepped simulation (see sim.h).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "date.h"
+#include "generator.h"
+#include "schedule.h"
+#include "sim.h"
+#include "site.h"
+
+#define SIM_MAX_PHASES 64
+
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
+
+double
+sim_hour_of_year(int day, int minute)
+{
+	int	y, m, d, doy;
+
+	date_to_ymd(day, &y, &m, &d);
+	doy = date_day_of_year(day);
+	/* a typical year has 365 days: Feb 29 repeats Feb 28, later days shift back */
+	if (date_is_leap(y) && m > 2)
+		doy -= 1;
+	else if (date_is_leap(y) && m == 2 && d == 29)
+		doy -= 1;
+	return doy * 24.0 + minute / 60.0;
+}
+
+/* Workload utilisation at a minute of the day.  "diurnal": +-10 % around the mean,
+ * peaking at 15:00 local time - a planning shape for inference-heavy fleets [U];
+ * training fleets run "constant". */
+static double
+workload_util(const struct site *s, int minute)
+{
+	double	u = s->it.utilization;
+
+	if (s->it.profile == PROFILE_DIURNAL)
+		u *= 0.9 + 0.1 * cos(2 * M_PI * (minute / 60.0 - 15) / 24);
+	return u > 1 ? 1 : u;
+}
+
+/* Servers outside their ASHRAE class: the supply air is outside the allowable
+ * dry-bulb range, the facility water is warmer than the servers' W class, or the
+ * plant cannot meet the load (inlet temperatures then rise uncontrolled). */
+static int
+outside_class(const struct site *s, const struct plant_result *r)
+{
+	double	tmin, tmax, tdp, rh;
+	size_t	i;
+
+	if (r->it.gpus <= 0 && r->it.servers <= 0)
+		return 0;		/* no servers, nothing to be outside a class */
+	if (r->unmet_w > 0)
+		return 1;
+	air_class_limits(s->it.air_class, &tmin, &tmax, &tdp, &rh);
+	if (s->cooling.air_supply < tmin || s->cooling.air_supply > tmax)
+		return 1;
+	for (i = 0; i < s->it.nphases; i++) {
+		const struct model *m = s->it.phases[i].server;
+
+		if (m != NULL && !isnan(m->water_class) &&
+		    s->cooling.liquid_supply > m->water_class)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+accumulate(struct sim_summary *u, const struct sim_step *st, double dt)
+{
+	const struct plant_result *r = &st->plant;
+	double	h = dt / 3600;
+
+	u->steps++;
+	u->hours += h;
+	u->e_it += r->it.it_w * dt;
+	u->e_facility += r->facility_w * dt;
+	u->e_chiller += r->chiller_w * dt;
+	u->e_tower_fan += r->tower_fan_w * dt;
+	u->e_drycooler_fan += r->drycooler_fan_w * dt;
+	u->e_crah += r->crah_fan_w * dt;
+	u->e_pumps += (r->chw_pump_w + r->cw_pump_w + r->fw_pump_w) * dt;
+	u->e_cdu += r->cdu_pump_w * dt;
+	u->e_elec_loss += (r->pdu_loss_w + r->ups_loss_w + r->xfmr_loss_w) * dt;
+	if (r->it.it_w > 0 && r->pue > u->pue_worst) {
+		u->pue_worst = r->pue;
+		u->pue_worst_day = st->day;
+		u->pue_worst_minute = st->minute;
+	}
+	if (r->facility_w > u->peak_facility_w) {
+		u->peak_facility_w = r->facility_w;
+		u->peak_day = st->day;
+		u->peak_minute = st->minute;
+	}
+	if (r->it.it_w > u->peak_it_w)
+		u->peak_it_w = r->it.it_w;
+	u->water_m3 += r->water * dt;
+	u->evap_m3 += r->evap * dt;
+	u->drift_m3 += r->drift * dt;
+	u->blowdown_m3 += r->blowdown * dt;
+	u->mode_hours[r->mode] += h;
+	if (r->unmet_w > 0) {
+		u->unmet_hours += h;
+		u->unmet_mwh += r->unmet_w * dt / 3.6e9;
+	}
+	if (st->outside_class)
+		u->outside_hours += h;
+	u->e_grid += st->disp.grid_w * dt;
+	u->e_gen += st->disp.gen_w * dt;
+	u->e_batt_out += st->disp.batt_discharge_w * dt;
+	u->e_batt_in += st->disp.batt_charge_w * dt;
+	u->e_unserved += st->disp.unserved_w * dt;
+	u->e_curtailed += st->disp.curtailed_w * dt;
+	if (st->disp.unserved_w > 1e-3) {
+		u->unserved_hours += h;
+		if (st->disp.unserved_w > u->peak_unserved_w)
+			u->peak_unserved_w = st->disp.unserved_w;
+	}
+	u->fuel_j += st->disp.fuel_j;
+	u->co2_kg += st->disp.co2_kg;
+	u->nox_kg += st->disp.nox_kg;
+	if (st->wx.tdb > u->tdb_max)
+		u->tdb_max = st->wx.tdb;
+	if (st->wx.twb > u->twb_max)
+		u->twb_max = st->wx.twb;
+}
+
+int
+sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
+    sim_sink_fn sink, void *arg, struct sim_summary *u)
+{
+	struct plant_cfg cfg;
+	struct sim_step st;
+	struct dispatch_gen gens[DISPATCH_MAX_GROUPS];
+	struct dispatch_batt batts[DISPATCH_MAX_GROUPS];
+	struct dispatch_in din;
+	double	batt_e[DISPATCH_MAX_GROUPS], batt_cap;
+	double	hours_used[DISPATCH_MAX_GROUPS];
+	int	year = 0, y, m, dd, g;
+	struct it_load it;
+	double	racks[SIM_MAX_PHASES], day_water = 0, p;
+	int	day, minute, rc, steps_per_day, k;
+	size_t	i, np = s->it.nphases < SIM_MAX_PHASES ? s->it.nphases : SIM_MAX_PHASES;
+
+	memset(u, 0, sizeof *u);
+	u->tdb_max = u->twb_max = -INFINITY;
+	memset(&st, 0, sizeof st);
+	steps_per_day = (int)(86400 / o->step_s + 0.5);
+	p = site_pressure(s);
+	memset(hours_used, 0, sizeof hours_used);
+	dispatch_batt_init(s, batt_e);
+	for (day = o->from_day; day <= o->to_day; day++) {
+		/* permit hours count per calendar year */
+		date_to_ymd(day, &y, &m, &dd);
+		if (y != year) {
+			memset(hours_used, 0, sizeof hours_used);
+			year = y;
+		}
+		plant_cfg_init(&cfg, s, day);
+		for (i = 0; i < np; i++)
+			racks[i] = o->full_fleet ? s->it.phases[i].racks :
+			    (double)schedule_phase_racks(&s->it.phases[i], day,
+			    DEPLOY_ONLINE);
+		day_water = 0;
+		for (k = 0; k < steps_per_day; k++) {
+			minute = (int)(k * o->step_s / 60);
+			st.day = day;
+			st.minute = minute;
+			st.util = workload_util(s, minute);
+			/* conditions at the middle of the step */
+			weather_at(w, sim_hour_of_year(day, minute) + o->step_s / 7200, &st.wx);
+			/* the fleet changes once a day; the load within the day only
+			 * with a non-constant profile */
+			if (k == 0 || s->it.profile != PROFILE_CONSTANT)
+				it_load_eval(s, racks, st.util, s->it.gpu_power_cap, &it);
+			if (plant_eval(&cfg, &it, st.wx.tdb, fmin(st.wx.twb, st.wx.tdb),
+			    st.wx.p > 0 ? st.wx.p : p,
+			    &st.plant) != 0)
+				return -1;
+			st.outside_class = outside_class(s, &st.plant);
+			/* which units are on site changes daily; their derated output
+			 * with every step's dry-bulb */
+			if (k == 0) {
+				if (dispatch_in_from_site(s, day, st.wx.tdb, gens, batts,
+				    &din) != 0)
+					return -1;
+			} else
+				for (g = 0; g < din.ngen; g++)
+					if (gens[g].model != NULL)
+						gens[g].avail_w = generator_available(
+						    gens[g].model, st.wx.tdb);
+			din.demand_w = st.plant.facility_w;
+			din.dt = o->step_s;
+			for (g = 0; g < din.ngen; g++)
+				gens[g].hours_used_s = hours_used[g];
+			if (dispatch_step(&din, batt_e, &st.disp) != 0)
+				return -1;
+			batt_cap = 0;
+			st.batt_soc = 0;
+			for (g = 0; g < din.nbatt && g < DISPATCH_MAX_GROUPS; g++)
+				if (batts[g].model != NULL && batts[g].count > 0) {
+					batt_cap += batts[g].count * batts[g].model->energy_j;
+					st.batt_soc += batt_e[g];
+				}
+			st.batt_soc = batt_cap > 0 ? st.batt_soc / batt_cap : 0;
+			for (g = 0; g < din.ngen; g++) {
+				hours_used[g] += st.disp.unit_s[g];
+				u->gen_unit_s[g] += st.disp.unit_s[g];
+				u->gen_nox_kg[g] += st.disp.nox_group_kg[g];
+				if (st.disp.units_running[g] > u->gen_max_running[g])
+					u->gen_max_running[g] = st.disp.units_running[g];
+			}
+			accumulate(u, &st, o->step_s);
+			day_water += st.plant.water * o->step_s;
+			if (sink != NULL && (rc = sink(arg, &st)) != 0)
+				return rc;
+			st.index++;
+		}
+		u->days++;
+		if (day_water > u->water_peak_day_m3) {
+			u->water_peak_day_m3 = day_water;
+			u->water_peak_day = day;
+		}
+	}
+	return 0;
+}

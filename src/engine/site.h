@@ -1,0 +1,200 @@
+/*
+ * site.h - the site model: everything a site file says, resolved and in SI units.
+ * Plain data: the engine reads it (const) from any number of threads at once.
+ * Dates are days since 1970-01-01 (date.h); DATE_NONE means "always" / "never".
+ */
+#ifndef DCPLAN_SITE_H
+#define DCPLAN_SITE_H
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "model.h"
+#include "weather.h"
+
+struct library;
+
+#define DATE_NONE	INT_MIN
+#define DATE_NEVER	INT_MAX
+
+enum climate_source { CLIMATE_BUILTIN, CLIMATE_EPW, CLIMATE_DESIGN_DAY };
+enum workload_profile { PROFILE_CONSTANT, PROFILE_DIURNAL };
+enum liquid_loop { LOOP_CHILLED, LOOP_TOWER, LOOP_DRYCOOLER };
+enum gen_role { GEN_BASE, GEN_PEAK };
+enum dispatch_policy { DISPATCH_GRID_FIRST, DISPATCH_GENERATORS_BASE, DISPATCH_PEAK_SHAVE };
+
+struct delivery_lot {
+	int	date;
+	int	racks;
+};
+
+struct site_phase {
+	char	name[64];
+	const struct model *server;	/* MK_SERVER */
+	struct rack_model rack;		/* servers per rack, switch, CDU */
+	int	racks;
+	int	gpus_per_rack;
+	/* Delivery: a start date and rate, or explicit lots (expanded to lots at load). */
+	int	delivery_start;
+	double	rate_per_day;
+	struct delivery_lot *lots;
+	size_t	nlots;
+	int	install_lag_d;		/* whole days */
+	int	commission_lag_d;
+	int	line;			/* for messages */
+};
+
+struct site_support {
+	char	name[64];
+	const struct model *server;
+	int	count;			/* fixed count, or */
+	double	per_gpu;		/* nodes per GPU online */
+};
+
+struct feed_step {
+	int	date;
+	double	capacity_w;
+};
+
+struct site_feed {
+	char	name[64];
+	double	capacity_w;		/* real power */
+	double	power_factor;
+	int	in_service;
+	int	out_of_service;		/* DATE_NEVER if none */
+	struct feed_step *steps;
+	size_t	nsteps;
+	double	import_limit_w;		/* 0 = none */
+};
+
+struct site_generator {
+	char	name[64];
+	const struct model *model;	/* MK_GENERATOR */
+	int	count;
+	int	available;
+	int	until;			/* DATE_NEVER if none */
+	enum redundancy redundancy;
+	enum gen_role role;
+	int	max_running;		/* 0 = no limit */
+	double	max_hours_s;		/* per unit per year, 0 = no limit */
+	double	max_nox_kg;		/* per year, 0 = no limit */
+};
+
+struct site_battery {
+	char	name[64];
+	const struct model *model;	/* MK_BATTERY */
+	int	count;
+	int	available;
+	double	initial_soc;		/* fraction */
+};
+
+struct site_chain {
+	const struct model *xfmr;	/* MK_TRANSFORMER or NULL */
+	const struct model *ups;	/* MK_UPS or NULL */
+	double	ups_fraction;
+	enum redundancy ups_redundancy;
+	double	pdu_eff;
+	double	power_factor;
+};
+
+/* A group of identical cooling units (chillers, tower cells, dry coolers). */
+struct site_units {
+	char	name[64];
+	const struct model *model;
+	struct chiller_model chiller;	/* chillers: with the site's capacity */
+	int	count;
+	enum redundancy redundancy;
+	int	in_service;
+};
+
+struct site_target {
+	char	name[64];
+	int	gpus;
+	int	by;
+};
+
+struct site {
+	char	*path;			/* the site file */
+	char	*name;
+	double	latitude, longitude, elevation, tz_hours;
+
+	struct {
+		enum climate_source source;
+		char	*weather_file;	/* resolved path */
+		struct climate_normals normals;
+		struct design_conditions design;
+	} climate;
+
+	struct {
+		struct site_phase *phases;
+		size_t	nphases;
+		double	network_per_gpu;	/* W */
+		struct site_support *support;
+		size_t	nsupport;
+		double	utilization;
+		double	gpu_power_cap;		/* W, 0 = none */
+		enum workload_profile profile;
+		enum air_class air_class;
+		int	air_class_given;
+	} it;
+
+	struct {
+		struct site_feed *feeds;
+		size_t	nfeeds;
+		struct site_generator *gens;
+		size_t	ngens;
+		struct site_battery *batts;
+		size_t	nbatts;
+		struct site_chain chain;
+		enum dispatch_policy policy;
+	} power;
+
+	struct {
+		double	liquid_fraction;	/* NaN = from the servers */
+		double	liquid_supply;		/* degC */
+		double	cdu_approach;		/* K */
+		enum liquid_loop loop;
+		double	chw_supply;		/* degC */
+		double	chw_dt;			/* K */
+		struct site_units *chillers;
+		size_t	nchillers;
+		struct site_units *towers;
+		size_t	ntowers;
+		double	cw_setpoint;		/* degC */
+		double	cw_dt;			/* K */
+		struct site_units *drycoolers;
+		size_t	ndrycoolers;
+		int	economizer;
+		double	hx_approach;		/* K */
+		double	chw_head, cw_head, fw_head;	/* Pa */
+		double	pump_eff;
+		double	fan_pressure;		/* Pa */
+		double	fan_eff;
+		double	air_dt;			/* K */
+		double	air_supply;		/* degC */
+	} cooling;
+
+	struct site_target *targets;
+	size_t	ntargets;
+
+	struct {
+		int	year;
+		double	step_s;
+		int	horizon_d;
+	} sim;
+
+	struct library *lib;		/* models used by this site (owned by the
+					   input layer: site_load/site_free) */
+};
+
+/* Derived totals at full deployment. */
+long	site_total_racks(const struct site *);
+long	site_total_servers(const struct site *);
+long	site_total_gpus(const struct site *);
+/* First delivery and the date the last rack is online. */
+int	site_first_delivery(const struct site *);
+int	site_full_deployment(const struct site *);
+/* Station pressure at the site's elevation (standard atmosphere), Pa. */
+double	site_pressure(const struct site *);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * timeline.c - the build day by day (see timeline.h).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "schedule.h"
+#include "sim.h"
+#include "site.h"
+#include "supply.h"
+#include "timeline.h"
+
+void
+timeline_range(const struct site *s, int *from, int *to)
+{
+	int	f = schedule_first_date(s, DEPLOY_DELIVERED);
+	int	l = schedule_full_date(s);
+
+	if (f == DATE_NEVER || f == DATE_NONE)
+		f = 0;
+	if (l == DATE_NEVER || l == DATE_NONE || l < f)
+		l = f;
+	*from = f;
+	*to = l + s->sim.horizon_d;
+}
+
+int
+timeline_day(const struct site *s, const struct weather *w, int day, struct tl_day *t)
+{
+	return timeline_next(s, w, day, NULL, t);
+}
+
+int
+timeline_next(const struct site *s, const struct weather *w, int day,
+    const struct tl_day *prev, struct tl_day *t)
+{
+	struct plant_cfg cfg;
+	struct cap_condition cond;
+	struct cap_result full;
+	struct wx_point wx;
+	struct it_load it;
+	struct plant_result pr;
+	int	doy;
+	double	p;
+
+	memset(t, 0, sizeof *t);
+	t->day = day;
+	doy = (int)(sim_hour_of_year(day, 0) / 24);
+	weather_day_peak(w, doy, &wx);
+	p = wx.p > 0 ? wx.p : site_pressure(s);
+	t->tdb = wx.tdb;
+	t->twb = fmin(wx.twb, wx.tdb);
+	t->racks_online = 0;
+	t->gpus_online = schedule_gpus_at(s, day, DEPLOY_ONLINE);
+	{
+		struct deploy_state ds;
+
+		memset(&ds, 0, sizeof ds);
+		schedule_at(s, day, &ds);
+		t->racks_online = ds.online.racks;
+	}
+	plant_cfg_init(&cfg, s, day);
+	cond.name = "hottest hour";
+	cond.tdb = t->tdb;
+	cond.twb = t->twb;
+	cond.p = p;
+	if (capacity_solve_min(&cfg, &cond, (double)t->gpus_online, s->it.utilization,
+	    s->it.gpu_power_cap, prev ? prev->gpus_runnable : 0, &t->cap) != 0)
+		return -1;
+	t->gpus_runnable = t->cap.max_gpus;
+	t->binding = t->cap.binding;
+	if (s->it.gpu_power_cap > 0 || s->it.utilization < 1) {
+		if (capacity_solve_min(&cfg, &cond, (double)t->gpus_online, 1.0, 0,
+		    prev ? prev->gpus_full_power : 0, &full) != 0)
+			return -1;
+		t->gpus_full_power = full.max_gpus;
+	} else
+		t->gpus_full_power = t->gpus_runnable;
+	it_load_gpus(s, (double)t->gpus_online, s->it.utilization, s->it.gpu_power_cap,
+	    &it);
+	if (plant_eval(&cfg, &it, t->tdb, t->twb, p, &pr) != 0)
+		return -1;
+	t->demand_w = pr.facility_w;
+	t->cooling_w = pr.cooling_capacity_w;
+	t->grid_w = supply_grid_at(s, day);
+	t->gen_w = supply_gen_at(s, day, t->tdb);
+	t->batt_w = supply_batt_power_at(s, day);
+	t->supply_margin_w = t->grid_w + t->gen_w - t->demand_w;
+	return 0;
+}

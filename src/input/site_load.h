@@ -1,0 +1,25 @@
+/*
+ * site_load.h - reading a site file (YAML, with --set overrides and the equipment
+ * library) into the site model of site.h.
+ */
+#ifndef DCPLAN_SITE_LOAD_H
+#define DCPLAN_SITE_LOAD_H
+
+#include <stddef.h>
+
+#include "site.h"
+
+/* Load options: where models come from and the --set overrides. */
+struct site_opts {
+	const char *models_dir;
+	const char *models_path;	/* DCPLAN_MODELS_PATH */
+	const char *const *sets;	/* PATH=VALUE */
+	size_t	nsets;
+};
+
+struct diags;
+/* 0 ok; -1 invalid input (diagnostics); -2 I/O error (diagnostics). */
+int	site_load(const char *path, const struct site_opts *, struct site *, struct diags *);
+void	site_free(struct site *);
+
+#endif

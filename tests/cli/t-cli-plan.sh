@@ -1,0 +1,302 @@
+#!/bin/sh
+# t-cli-plan.sh - "dcplan plan": the verdict and its exit code, the wording of a met and
+# a missed target (what binds, the shortfall in GPUs, days late or not met, the fix),
+# the verdict in every format, generator permits, and Colossus, Memphis with and
+# without its generators.  The hand-built tl-*.yaml sites (tests/data/sites) draw
+# exactly 750 W a GPU at the feed at any weather; their headers work out the figures.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+
+unset DCPLAN_MODELS_PATH
+SUP=$DATA/sites/tl-supply.yaml
+COOL=$DATA/sites/tl-cooling.yaml
+STEP=$DATA/sites/tl-step.yaml
+GEN=$DATA/sites/tl-gen.yaml
+MEM=$top_srcdir/examples/colossus-memphis.yaml
+
+# line PATTERN: the first line of $T/out holding the fixed string PATTERN, from it on
+line()
+{
+	awk -v p="$1" 'i = index($0, p) { print substr($0, i); exit }' "$T/out"
+}
+
+# csv_val SECTION KEY: the value of a plan CSV record (quoted values unquoted)
+csv_val()
+{
+	tr -d '\r' <"$T/out" | awk -v s="$1" -v k="$2" '
+	index($0, s ",," k ",") == 1 {
+		v = substr($0, length(s) + length(k) + 4)
+		if (substr(v, 1, 1) == "\"") {
+			v = substr(v, 2)
+			sub(/",[^,]*$/, "", v)
+			gsub(/""/, "\"", v)
+		} else
+			sub(/,[^,]*$/, "", v)
+		print v
+		exit
+	}'
+}
+
+# verdict_is WANT: text, CSV and JSON all give the verdict WANT and the same exit code
+# (0 for FEASIBLE, 1 for INFEASIBLE); the site and options follow
+verdict_is()
+{
+	want=$1 desc=$2
+	shift 2
+	case $want in
+	FEASIBLE) want_rc=0 ;;
+	*) want_rc=1 ;;
+	esac
+	run "$DCPLAN" plan "$@"
+	is "$rc:$(awk '$1 == "verdict" { print $2 }' "$T/out")" "$want_rc:$want" \
+	    "$desc: exit $want_rc, text verdict $want"
+	cp "$T/out" "$T/plan.text"
+	run "$DCPLAN" plan -f csv "$@"
+	is "$rc:$(csv_val verdict verdict)" "$want_rc:$want" "$desc: csv verdict $want"
+	run "$DCPLAN" plan -f json "$@"
+	grep -Eq "\"verdict\":[[:space:]]*\"$want\"" "$T/out"
+	ok $? "$desc: json verdict $want"
+	is "$rc" "$want_rc" "$desc: json exit $want_rc"
+	cp "$T/plan.text" "$T/out"
+}
+
+# --- tl-step: FEASIBLE ---
+# 1 MW steps to 1.5 MW on 2024-03-06, the day all 1920 GPUs are online; 1.44 MW then
+# and ever after.  Target 1920 GPUs by 2024-03-07: met on 03-06.
+verdict_is FEASIBLE "tl-step" "$STEP"
+is "$(head -1 "$T/out")" "tl feed step: plan for $STEP" "tl-step: the title names the site and file"
+is "$(line "OK    all-racks")" \
+    "OK    all-racks: 1920 GPUs by 2024-03-07 - met on 2024-03-06 (1 day early)" \
+    "tl-step: the target is met a day early"
+like "$(line "OK    all-racks")" "(1 day early)" "tl-step: '1 day early', singular"
+grep -q "INFEASIBLE" "$T/out"
+ok $((!$?)) "tl-step: INFEASIBLE appears nowhere"
+# design capacity: equipment of 2024-03-16: 1.5 MW -> 2000 GPUs > 1920 installed
+run_csv "$DCPLAN" plan -f csv "$STEP"
+is "$(csv_val design gpus_installed):$(csv_val design gpus_runnable):$(csv_val design binding)" \
+    "1920:1920:installed" "tl-step: at design conditions all 1920 can run"
+like "$(csv_val operation supply)" "OK" "tl-step: the first year carries the fleet"
+# the verdict on standard error with -o, unless -q
+run "$DCPLAN" plan -o "$T/plan.txt" "$STEP"
+is "$rc:$(cat "$T/err")" "0:tl feed step: FEASIBLE" "-o FILE: the verdict line on standard error"
+run "$DCPLAN" plan -q -o "$T/plan.txt" "$STEP"
+is "$rc:$(cat "$T/err")" "0:" "-q -o FILE: nothing on standard error"
+run "$DCPLAN" plan -f csv -o "$T/plan.csv" "$STEP"
+is "$rc:$(cat "$T/err")" "0:" "-f csv -o FILE: nothing on standard error"
+run "$DCPLAN" plan -o "$T/plan.txt" --set 'targets[0].by=2024-03-05' "$STEP"
+is "$rc:$(cat "$T/err")" "1:tl feed step: INFEASIBLE" "-o FILE: INFEASIBLE on standard error, exit 1"
+is "$(awk '$1 == "verdict" { print $2 }' "$T/plan.txt")" INFEASIBLE "-o FILE: the file has the verdict"
+
+# --- a supply-bound target met late ---
+# 1600 GPUs by 2024-03-05: 1333 run that day (1e6 / 750), 267 short; met on 03-06
+# when the feed steps up.  Supply wanted: 1600 x 750 W - 1 MW = 0.2 MW.  The first
+# year is fine, so the target alone makes the plan INFEASIBLE.
+set -- --set 'targets[0]={name: most, gpus: 1600, by: 2024-03-05}' "$STEP"
+verdict_is INFEASIBLE "tl-step, 1600 by 03-05" "$@"
+is "$(line "FAIL  most")" \
+    "FAIL  most: 1600 GPUs by 2024-03-05 - on that day 1333 can run (1600 online): short by 267 GPUs; supply binds" \
+    "1600 by 03-05: what can run, the shortfall, supply binds"
+like "$(line "met on")" "met on 2024-03-06, 1 day" "1600 by 03-05: met a day later"
+is "$(line "fix:")" "fix: +200 kW of supply before 2024-03-05, or move the date to 2024-03-06" \
+    "1600 by 03-05: fix +200 kW before the date, or the date it is met"
+like "$(line "met on")" "1 day late" "1600 by 03-05: '1 day late', singular"
+run_csv "$DCPLAN" plan -f csv "$@"
+like "$(csv_val operation supply)" "OK" "1600 by 03-05: the first year itself is fine"
+
+# The step two days later (2024-03-08) and all 1920 by 2024-03-06: 1333 run, 587
+# short; met on 03-08, 2 days late; 1920 x 750 W - 1 MW = 0.44 MW -> +440 kW (kW below a megawatt).
+set -- --set 'power.grid.feeds[0].steps[0].date=2024-03-08' \
+    --set 'targets[0].by=2024-03-06' "$STEP"
+verdict_is INFEASIBLE "step on 03-08, 1920 by 03-06" "$@"
+is "$(line "FAIL  all-racks")" \
+    "FAIL  all-racks: 1920 GPUs by 2024-03-06 - on that day 1333 can run (1920 online): short by 587 GPUs; supply binds" \
+    "step on 03-08: 587 GPUs short, supply binds"
+is "$(line "met on")" "met on 2024-03-08, 2 days late" "step on 03-08: 2 days late"
+is "$(line "fix:")" "fix: +440 kW of supply before 2024-03-06, or move the date to 2024-03-08" \
+    "step on 03-08: +440 kW of supply before 2024-03-06"
+# the same in CSV and JSON
+run_csv "$DCPLAN" plan -f csv "$@"
+is "$(csv_val targets target_1_met | sed 's/^ *//')" "met on 2024-03-08, 2 days late" \
+    "step on 03-08 csv: days late (a quoted value)"
+like "$(csv_val targets target_1_fix)" "fix: +440 kW of supply before 2024-03-06" \
+    "step on 03-08 csv: the fix"
+like "$(csv_val targets target_1)" "short by 587 GPUs; supply binds" "step on 03-08 csv: the target"
+run "$DCPLAN" plan -f json "$@"
+like "$(cat "$T/out")" "fix: +440 kW of supply before 2024-03-06" "step on 03-08 json: the fix"
+like "$(cat "$T/out")" "short by 587 GPUs; supply binds" "step on 03-08 json: the target"
+
+# --- not met at all: tl-supply (1 MW for good) ---
+# Its own target (1280 by 03-05) is met on 03-04; add all 1920 by 03-06: 1333 run
+# for ever, 587 short, +0.44 MW.  And the first year is short by 1.44 - 1.00 MW.
+set -- --set 'targets[1]={name: all, gpus: 1920, by: 2024-03-06}' "$SUP"
+verdict_is INFEASIBLE "tl-supply, 1920 by 03-06" "$@"
+is "$(line "OK    first-40-racks")" \
+    "OK    first-40-racks: 1280 GPUs by 2024-03-05 - met on 2024-03-04 (1 day early)" \
+    "tl-supply: the first target is met"
+is "$(line "FAIL  all")" \
+    "FAIL  all: 1920 GPUs by 2024-03-06 - on that day 1333 can run (1920 online): short by 587 GPUs; supply binds" \
+    "tl-supply: 1920 by 03-06 fails, supply binds"
+is "$(line "not met")" "not met within 730 days of full deployment" "tl-supply: not met within 730 days"
+is "$(line "fix:")" "fix: +440 kW of supply before 2024-03-06" \
+    "tl-supply: +440 kW, and no date to move to"
+# the design capacity is what 'dcplan capacity' gives for the same equipment
+run_csv "$DCPLAN" plan -f csv "$SUP"
+is "$(csv_val design gpus_runnable):$(csv_val design binding)" "1333:supply" \
+    "tl-supply: design capacity 1333, supply"
+d=$(csv_val design date)
+"$DCPLAN" capacity -f csv --date "$d" "$SUP" | tr -d '\r' >"$T/cap.csv"
+is "$(awk -F, '$1 == "constraints" && $3 == "max_gpus" { print $4 }' "$T/cap.csv")" 1333 \
+    "tl-supply: capacity --date $d agrees"
+# its own target is met, but the finished site cannot carry its fleet
+verdict_is INFEASIBLE "tl-supply as it is" "$SUP"
+run_csv "$DCPLAN" plan -f csv "$SUP"
+like "$(csv_val operation supply)" "FAIL" "tl-supply: the first year falls short of supply"
+like "$(csv_val operation supply)" "0.4 MW short" "tl-supply: 1.44 - 1.00 MW short"
+
+# --- cooling binds: tl-cooling ---
+# 960 GPUs by 2024-03-03: 502 kW / 625 W = 803 run, 157 short, for ever.
+verdict_is INFEASIBLE "tl-cooling" "$COOL"
+is "$(line "FAIL  thirty-racks")" \
+    "FAIL  thirty-racks: 960 GPUs by 2024-03-03 - on that day 803 can run (960 online): short by 157 GPUs; cooling binds" \
+    "tl-cooling: 157 GPUs short, cooling binds"
+is "$(line "not met")" "not met within 730 days of full deployment" "tl-cooling: never met"
+is "$(line "fix:")" "fix: more cooling capacity before 2024-03-03" "tl-cooling: more cooling"
+run_csv "$DCPLAN" plan -f csv "$COOL"
+is "$(csv_val design gpus_runnable):$(csv_val design binding)" "803:cooling" \
+    "tl-cooling: design capacity 803, cooling"
+like "$(csv_val operation cooling)" "FAIL" "tl-cooling: the first year has unmet cooling"
+
+# --- deployment binds: too few racks online by the date ---
+# all 1920 by 2024-03-03 on tl-step: 30 racks (960 GPUs) online; met on 03-06.
+# 960 GPUs short at 32 GPUs a rack = 30 racks.
+set -- --set 'targets[0].by=2024-03-03' "$STEP"
+verdict_is INFEASIBLE "tl-step, 1920 by 03-03" "$@"
+is "$(line "FAIL  all-racks")" \
+    "FAIL  all-racks: 1920 GPUs by 2024-03-03 - on that day 960 can run (960 online): short by 960 GPUs; deployment (GPUs online) binds" \
+    "1920 by 03-03: deployment binds"
+is "$(line "met on")" "met on 2024-03-06, 3 days late" "1920 by 03-03: 3 days late"
+like "$(line "fix:")" "fix: only 960 GPUs are online by 2024-03-03" "1920 by 03-03: the fix names the GPUs online"
+like "$(line "fix:")" "deliver and commission 30 more racks' worth earlier" \
+    "1920 by 03-03: 960 GPUs / 32 a rack = 30 racks"
+# more GPUs than the site will ever have
+run "$DCPLAN" plan --set 'targets[0].gpus=5000' "$STEP"
+is "$rc" 1 "5000 GPUs of 1920: exit 1"
+like "$(line "FAIL  all-racks")" "short by 3080 GPUs; deployment (GPUs online) binds" \
+    "5000 GPUs of 1920: 3080 short, deployment binds"
+is "$(line "not met")" "not met within 730 days of full deployment" "5000 GPUs of 1920: never met"
+
+# --- generators: tl-gen ---
+# 1 MW of grid; 0.4 MW of generators from 03-08, 0.2 MW more on 03-10 and 03-11.
+# Target 1920 by 03-10: met on that very day.  The first year is short (1.4 MW from
+# 03-12), so the plan is INFEASIBLE all the same.
+verdict_is INFEASIBLE "tl-gen" "$GEN"
+is "$(line "OK    all-racks")" \
+    "OK    all-racks: 1920 GPUs by 2024-03-10 - met on 2024-03-10 (0 days early)" \
+    "tl-gen: met on the target day itself"
+run "$DCPLAN" plan --set 'targets[0].by=2024-03-09' "$GEN"
+is "$rc" 1 "tl-gen, 1920 by 03-09: exit 1"
+is "$(line "FAIL  all-racks")" \
+    "FAIL  all-racks: 1920 GPUs by 2024-03-09 - on that day 1866 can run (1920 online): short by 54 GPUs; supply binds" \
+    "tl-gen, by 03-09: 1.4e6 / 750 = 1866 run, 54 short"
+like "$(line "met on")" "met on 2024-03-10, 1 day" "tl-gen, by 03-09: met a day late"
+like "$(line "fix:")" "fix: +" "tl-gen, by 03-09: a fix in MW of supply"
+# 1.44 - 1.40 = 0.04 MW: a figure that rounds to 0.0 must not be the advice
+case $(line "fix:") in
+*"+0.0 MW"*) st=1 ;;
+*) st=0 ;;
+esac
+ok $st "tl-gen, by 03-09: the fix does not read '+0.0 MW'"
+
+# 1.5 MW of grid carries the fleet (1.44 MW) alone: FEASIBLE, the generators idle
+# under grid-first dispatch.
+set -- --set 'power.grid.feeds[0].capacity=1.5MW' "$GEN"
+verdict_is FEASIBLE "tl-gen on 1.5 MW of grid" "$@"
+is "$(line "OK    all-racks")" \
+    "OK    all-racks: 1920 GPUs by 2024-03-10 - met on 2024-03-06 (4 days early)" \
+    "tl-gen on 1.5 MW: met on 03-06"
+like "$(line "gensets")" "OK: 0 h per unit" "tl-gen on 1.5 MW: the gensets never run"
+
+# A NOx permit: the gensets as base load (generators-base) run 2 units x 200 kW every
+# hour from 2024-03-08 to 2025-03-05 (363 days): 363 x 24 h x 0.4 MW = 3484.8 MWh;
+# at 1 kg/MWh that is 3.48 t of NOx against a 1 t permit: EXCEEDED, INFEASIBLE.
+set -- --set 'power.grid.feeds[0].capacity=1.5MW' --set 'power.dispatch.policy=generators-base' \
+    --set 'power.generators[0].role=base' --set 'power.generators[0].model.nox_factor=1 kg/MWh' \
+    --set 'power.generators[0].max_nox=1 t' "$GEN"
+verdict_is INFEASIBLE "NOx permit" "$@"
+like "$(line "gensets")" "EXCEEDED" "NOx permit: the gensets' permit is EXCEEDED"
+like "$(line "rental")" "OK" "NOx permit: the rental's is OK"
+run_csv "$DCPLAN" plan -f csv "$@"
+is "$(csv_val year nox_t)" 3.48 "NOx permit: 3484.8 MWh x 1 kg/MWh = 3.48 t"
+like "$(csv_val targets target_1)" "OK" "NOx permit: the target is still met"
+
+# An hour permit kept in each calendar year: 4000 h a unit, 3 units rotating = 12000
+# unit-hours a year.  2 units run as base load: 2024-03-08..12-31 has 7176 h, so the
+# budget (6000 h of 2 units) runs out; 2025-01-01..03-05 is 1536 h, 3072 unit-hours.
+# No calendar year is over 4000 h a unit, so the permit is kept.
+set -- --set 'power.grid.feeds[0].capacity=1.5MW' --set 'power.dispatch.policy=generators-base' \
+    --set 'power.generators[0].role=base' --set 'power.generators[0].max_hours=4000 h' "$GEN"
+run "$DCPLAN" plan "$@"
+like "$(line "gensets")" "OK" "hour permit kept in each calendar year: OK"
+
+# A generator group that leaves no unit usable should be rejected, as a chiller
+# group is ("N units leave none usable under R redundancy").
+run "$DCPLAN" check --set 'power.generators[1].redundancy=N+1' "$GEN"
+is "$rc" 3 "1 generator at N+1 (none usable): invalid, exit 3"
+
+# --- no targets ---
+run_csv "$DCPLAN" plan -f csv --set 'targets=[]' --set 'power.grid.feeds[0].capacity=1.5MW' "$SUP"
+is "$rc:$(csv_val targets none):$(csv_val verdict verdict)" "0:none given:FEASIBLE" \
+    "no targets and enough supply: FEASIBLE"
+
+# --- deterministic ---
+run "$DCPLAN" plan -f csv "$GEN"
+cp "$T/out" "$T/gen1.csv"
+run "$DCPLAN" plan -f csv "$GEN"
+cmp_files "$T/out" "$T/gen1.csv" "tl-gen: two runs are byte-identical"
+
+# --- Colossus, Memphis ---
+if [ -f "$MEM" ]; then
+	verdict_is INFEASIBLE "memphis" "$MEM"
+	like "$(line "OK    first-training-job")" "512 GPUs by 2024-07-22 - met on" \
+	    "memphis: the first training job is met"
+	l=$(line "FAIL  all-100k-online")
+	like "$l" "100000 GPUs by 2024-09-02 - on that day" "memphis: all-100k-online fails"
+	like "$l" "(100032 online)" "memphis: all 100,032 GPUs online by 2024-09-02"
+	like "$l" "; supply binds" "memphis: supply binds"
+	like "$(line "fix:")" " MW of supply before 2024-09-02" "memphis: the fix is supply in MW"
+	with=$(echo "$l" | sed -n 's/.*on that day \([0-9]*\) can run.*/\1/p')
+	run_csv "$DCPLAN" plan -f csv "$MEM"
+	is "$(csv_val design binding)" supply "memphis: supply binds at design conditions"
+
+	# grid only: --set 'power.generators=[]' against a copy without the section
+	sed '/^  generators:/,/^  batteries:/{/^  batteries:/!d;}' "$MEM" >"$T/nogen.yaml"
+	grep -q 'smt-130\|mobile-gas' "$T/nogen.yaml"
+	ok $((!$?)) "memphis copy: the generators are gone"
+	run "$DCPLAN" check -q "$T/nogen.yaml"
+	is "$rc" 0 "memphis copy without generators: valid"
+	verdict_is INFEASIBLE "memphis grid only" --set 'power.generators=[]' "$MEM"
+	l=$(line "FAIL  all-100k-online")
+	like "$l" "; supply binds" "memphis grid only: supply binds"
+	without=$(echo "$l" | sed -n 's/.*on that day \([0-9]*\) can run.*/\1/p')
+	[ -n "$with" ] && [ -n "$without" ] && [ "$without" -lt "$with" ]
+	ok $? "memphis grid only: fewer GPUs run on 2024-09-02 ($without < $with)"
+	like "$(cat "$T/out")" "none on site" "memphis grid only: no generators"
+	for f in text csv json; do
+		# the text title names the file; CSV and JSON have no title
+		from=1
+		[ $f = text ] && from=2
+		run "$DCPLAN" plan -f $f --set 'power.generators=[]' "$MEM"
+		rc1=$rc
+		tail -n +$from "$T/out" >"$T/a.$f"
+		run "$DCPLAN" plan -f $f "$T/nogen.yaml"
+		tail -n +$from "$T/out" >"$T/b.$f"
+		is "$rc1:$rc" "1:1" "memphis grid only -f $f: exit 1 both ways"
+		cmp_files "$T/a.$f" "$T/b.$f" \
+		    "memphis grid only -f $f: --set generators=[] = the file without them"
+	done
+	is "$(head -1 "$T/plan.text" 2>/dev/null | sed 's/: plan for .*//')" \
+	    "xAI Colossus, Memphis TN" "memphis: the title line names the site"
+else
+	skip "memphis plan" "no examples/colossus-memphis.yaml"
+fi
+
+done_testing
