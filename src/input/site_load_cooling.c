@@ -1,0 +1,183 @@
+/*
+ * site_load_cooling.c - the cooling section of a site file: the liquid loop, chillers, towers, dry
+ * coolers, pumps and fans.
+ * Keys, units and defaults are documented in dcplan-site(5).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bind.h"
+#include "model_bind.h"
+#include "date.h"
+#include "diag.h"
+#include "library.h"
+#include "site.h"
+#include "site_load.h"
+#include "ydoc.h"
+#include "site_load_int.h"
+
+static void
+load_units(struct site *s, struct bind *b, const struct ynode *m, const char *key,
+    enum model_kind kind, struct site_units **out, size_t *nout)
+{
+	static const char *const keys[] = { "name", "model", "capacity", "count",
+	    "redundancy", "in_service", NULL };
+	const struct ynode *l = bind_seq(b, m, key, 0);
+	size_t	i;
+	int	v;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->n; i++) {
+		const struct ynode *e = l->items[i];
+		struct site_units *u;
+
+		if (e->kind != YN_MAP) {
+			bind_error(b, e, "a %s entry must be a mapping", key);
+			continue;
+		}
+		if ((u = site_load_grow(out, nout, sizeof *u)) == NULL)
+			return;
+		bind_keys(b, e, keys);
+		snprintf(u->name, sizeof u->name, "%s%zu", key, i + 1);
+		bind_str(b, e, "name", 0, u->name, sizeof u->name);
+		u->model = site_load_model(s, b, e, "model", kind, B_REQ);
+		bind_int(b, e, "count", B_REQ, 1, 100000, &u->count);
+		/* chillers default to N+1 (physics.md section 1 staging note) */
+		u->redundancy = kind == MK_CHILLER ? RED_N1 : RED_N;
+		if (bind_enum(b, e, "redundancy", 0, site_load_redundancy_names, &v))
+			u->redundancy = (enum redundancy)v;
+		u->in_service = DATE_NONE;
+		bind_date(b, e, "in_service", 0, &u->in_service);
+		if (kind == MK_CHILLER) {
+			if (u->model != NULL)
+				u->chiller = u->model->u.chiller;
+			if (ymap_get(e, "capacity") != NULL)
+				bind_qty(b, e, "capacity", B_POS, U_POWER, 0, 1e9,
+				    &u->chiller.q_ref);
+			else if (u->model != NULL && !u->model->capacity_given)
+				bind_error(b, e, "chiller model '%s' has no capacity: "
+				    "give 'capacity'", u->model->name);
+		} else if (ymap_get(e, "capacity") != NULL)
+			bind_error(b, ymap_get(e, "capacity"),
+			    "'capacity' applies to chillers only (set it in the model)");
+		if (u->count > 0 && redundancy_usable(u->count, u->redundancy) <= 0)
+			bind_error(b, ymap_get(e, "count"),
+			    "%d %s none usable under %s redundancy", u->count,
+			    u->count == 1 ? "unit leaves" : "units leave",
+			    redundancy_name(u->redundancy));
+	}
+}
+
+void
+site_load_cooling(struct site *s, struct bind *b, const struct ynode *root)
+{
+	static const char *const keys[] = { "liquid", "chilled_water", "chillers",
+	    "towers", "condenser", "dry_coolers", "economizer", "pumps", "air", NULL };
+	static const char *const lkeys[] = { "fraction", "supply_temp", "cdu_approach",
+	    "loop", NULL };
+	static const char *const loops[] = { "chilled", "tower", "drycooler", NULL };
+	static const char *const chkeys[] = { "supply_temp", "delta_t", NULL };
+	static const char *const cdkeys[] = { "setpoint", "delta_t", NULL };
+	static const char *const ekeys[] = { "enabled", "hx_approach", NULL };
+	static const char *const pkeys[] = { "chilled_water_head",
+	    "condenser_water_head", "facility_water_head", "efficiency", NULL };
+	static const char *const akeys[] = { "fan_pressure", "fan_efficiency",
+	    "delta_t", "supply_temp", NULL };
+	const struct ynode *m, *n;
+	int	v;
+
+	/* Defaults (documented in dcplan-site(5)):
+	 * facility water 30 degC: ASHRAE W32 class supply [physics.md s.5];
+	 * CDU approach 3 K: equipment.md "approach 3..5 K" [U];
+	 * chilled water 10/16 degC (6 K): common data-centre practice [U];
+	 * condenser setpoint 21 degC, range 5.6 K (10 degF): AHRI 550/590 range [U];
+	 * economizer HX approach 1.5 K: plate heat exchangers [U];
+	 * pump heads 300/200/250 kPa and 70 % wire-to-water efficiency [U];
+	 * air: 500 Pa total fan pressure, 60 % fan efficiency, 12 K rise, 24 degC
+	 * supply within the ASHRAE recommended 18..27 degC [physics.md s.5]. */
+	s->cooling.liquid_fraction = NAN;
+	s->cooling.liquid_supply = 30;
+	s->cooling.cdu_approach = 3;
+	s->cooling.chw_supply = 10;
+	s->cooling.chw_dt = 6;
+	s->cooling.cw_setpoint = 21;
+	s->cooling.cw_dt = 5.6;
+	s->cooling.economizer = 1;
+	s->cooling.hx_approach = 1.5;
+	s->cooling.chw_head = 300e3;
+	s->cooling.cw_head = 200e3;
+	s->cooling.fw_head = 250e3;
+	s->cooling.pump_eff = 0.70;
+	s->cooling.fan_pressure = 500;
+	s->cooling.fan_eff = 0.60;
+	s->cooling.air_dt = 12;
+	s->cooling.air_supply = 24;
+	if ((m = bind_map(b, root, "cooling", B_REQ)) == NULL)
+		return;
+	bind_keys(b, m, keys);
+	if ((n = bind_map(b, m, "liquid", 0)) != NULL) {
+		bind_keys(b, n, lkeys);
+		bind_qty(b, n, "fraction", 0, U_FRACTION, 0, 1, &s->cooling.liquid_fraction);
+		bind_qty(b, n, "supply_temp", 0, U_TEMP, 2, 70, &s->cooling.liquid_supply);
+		bind_qty(b, n, "cdu_approach", 0, U_DTEMP, 0, 20, &s->cooling.cdu_approach);
+		if (bind_enum(b, n, "loop", 0, loops, &v))
+			s->cooling.loop = (enum liquid_loop)v;
+	}
+	if ((n = bind_map(b, m, "chilled_water", 0)) != NULL) {
+		bind_keys(b, n, chkeys);
+		bind_qty(b, n, "supply_temp", 0, U_TEMP, 1, 30, &s->cooling.chw_supply);
+		bind_qty(b, n, "delta_t", B_POS, U_DTEMP, 0, 30, &s->cooling.chw_dt);
+	}
+	load_units(s, b, m, "chillers", MK_CHILLER, &s->cooling.chillers,
+	    &s->cooling.nchillers);
+	load_units(s, b, m, "towers", MK_TOWER, &s->cooling.towers, &s->cooling.ntowers);
+	load_units(s, b, m, "dry_coolers", MK_DRYCOOLER, &s->cooling.drycoolers,
+	    &s->cooling.ndrycoolers);
+	if ((n = bind_map(b, m, "condenser", 0)) != NULL) {
+		bind_keys(b, n, cdkeys);
+		bind_qty(b, n, "setpoint", 0, U_TEMP, 5, 50, &s->cooling.cw_setpoint);
+		bind_qty(b, n, "delta_t", B_POS, U_DTEMP, 0, 22, &s->cooling.cw_dt);
+	}
+	if ((n = bind_map(b, m, "economizer", 0)) != NULL) {
+		bind_keys(b, n, ekeys);
+		bind_bool(b, n, "enabled", 0, &s->cooling.economizer);
+		bind_qty(b, n, "hx_approach", 0, U_DTEMP, 0, 20, &s->cooling.hx_approach);
+	}
+	if ((n = bind_map(b, m, "pumps", 0)) != NULL) {
+		bind_keys(b, n, pkeys);
+		bind_qty(b, n, "chilled_water_head", 0, U_PRESSURE, 0, 5e6,
+		    &s->cooling.chw_head);
+		bind_qty(b, n, "condenser_water_head", 0, U_PRESSURE, 0, 5e6,
+		    &s->cooling.cw_head);
+		bind_qty(b, n, "facility_water_head", 0, U_PRESSURE, 0, 5e6,
+		    &s->cooling.fw_head);
+		bind_qty(b, n, "efficiency", B_POS, U_FRACTION, 0, 1, &s->cooling.pump_eff);
+	}
+	if ((n = bind_map(b, m, "air", 0)) != NULL) {
+		bind_keys(b, n, akeys);
+		bind_qty(b, n, "fan_pressure", 0, U_PRESSURE, 0, 1e4,
+		    &s->cooling.fan_pressure);
+		bind_qty(b, n, "fan_efficiency", B_POS, U_FRACTION, 0, 1,
+		    &s->cooling.fan_eff);
+		bind_qty(b, n, "delta_t", B_POS, U_DTEMP, 0, 40, &s->cooling.air_dt);
+		bind_qty(b, n, "supply_temp", 0, U_TEMP, 5, 45, &s->cooling.air_supply);
+	}
+	if (s->cooling.nchillers == 0 && s->cooling.ndrycoolers == 0 &&
+	    s->cooling.ntowers == 0)
+		bind_error(b, m, "no heat rejection: give 'chillers', 'towers' or "
+		    "'dry_coolers'");
+	if (s->cooling.nchillers > 0 && s->cooling.ntowers == 0) {
+		size_t	i;
+
+		for (i = 0; i < s->cooling.nchillers; i++)
+			if (s->cooling.chillers[i].model != NULL &&
+			    !s->cooling.chillers[i].chiller.air_cooled) {
+				bind_error(b, ymap_get(m, "chillers"),
+				    "water-cooled chillers need 'towers'");
+				break;
+			}
+	}
+}
