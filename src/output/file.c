@@ -1,0 +1,150 @@
+/*
+ * file.c - output files written whole: a temporary file in the target's directory,
+ * renamed over the target on success (see file.h).
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "file.h"
+
+/*
+ * The mode a new file gets from open(2) with 0666, as a shell redirection gives it:
+ * mkstemp() creates 0600.  umask() can only be read by setting it, so set it back at
+ * once; this is the command layer, run once per process, not the engine.
+ */
+static mode_t
+output_new_mode(void)
+{
+	mode_t	mask = umask(0);
+
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+int
+output_open(struct output *o, const char *path)
+{
+	struct stat st;
+	mode_t	mode;
+	size_t	len;
+	int	fd, e;
+
+	memset(o, 0, sizeof *o);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return 0;
+	}
+	if ((o->path = strdup(path)) == NULL)
+		goto fail;
+	mode = output_new_mode();
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode)) {
+			/*
+			 * A FIFO, a device (/dev/null, /dev/stdout) or the like:
+			 * renaming a temporary file over it would replace it, so
+			 * write into it directly, as a shell redirection does.  No
+			 * atomicity is possible here: a reader may see a partial
+			 * result when the command fails half-way.
+			 */
+			if ((fd = open(path, O_WRONLY | O_TRUNC | O_NOCTTY)) == -1)
+				goto fail;
+			if ((o->fp = fdopen(fd, "w")) == NULL) {
+				e = errno;
+				close(fd);
+				errno = e;
+				goto fail;
+			}
+			return 0;
+		}
+		/* replacing a regular file keeps its permissions */
+		mode = st.st_mode & 0777;
+	}
+	len = strlen(path) + 16;
+	if ((o->tmp = malloc(len)) == NULL)
+		goto fail;
+	snprintf(o->tmp, len, "%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(o->tmp)) == -1)
+		goto fail;
+	/* Best effort: a file system without modes (vfat) refuses, and 0600 is safe. */
+	(void)fchmod(fd, mode);
+	if ((o->fp = fdopen(fd, "w")) == NULL) {
+		e = errno;
+		close(fd);
+		unlink(o->tmp);
+		errno = e;
+		goto fail;
+	}
+	return 0;
+fail:
+	e = errno;
+	free(o->path);
+	free(o->tmp);
+	o->path = o->tmp = NULL;
+	errno = e;
+	return -1;
+}
+
+int
+output_commit(struct output *o)
+{
+	int	rc = 0, e = 0;
+
+	if (o->fp == NULL)
+		return 0;
+	if (o->path == NULL) {
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			e = errno ? errno : EIO;
+			rc = -1;
+		}
+		o->fp = NULL;
+		errno = e;
+		return rc;
+	}
+	errno = 0;
+	if (fflush(o->fp) != 0 || ferror(o->fp)) {
+		e = errno ? errno : EIO;
+		rc = -1;
+	}
+	/* fsync() only a file we rename: it fails with EINVAL on a FIFO or a tty */
+	if (rc == 0 && o->tmp != NULL && fsync(fileno(o->fp)) != 0) {
+		e = errno;
+		rc = -1;
+	}
+	if (fclose(o->fp) != 0 && rc == 0) {
+		e = errno;
+		rc = -1;
+	}
+	o->fp = NULL;
+	if (o->tmp != NULL) {
+		if (rc == 0 && rename(o->tmp, o->path) != 0) {
+			e = errno;
+			rc = -1;
+		}
+		if (rc != 0)
+			unlink(o->tmp);
+	}
+	free(o->path);
+	free(o->tmp);
+	o->path = o->tmp = NULL;
+	errno = e;
+	return rc;
+}
+
+void
+output_abort(struct output *o)
+{
+	if (o->fp != NULL && o->path != NULL) {
+		fclose(o->fp);
+		if (o->tmp != NULL)
+			unlink(o->tmp);
+	}
+	free(o->path);
+	free(o->tmp);
+	memset(o, 0, sizeof *o);
+}

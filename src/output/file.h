@@ -1,0 +1,25 @@
+/*
+ * file.h - where results go.
+ *
+ * An output is stdout or a file written atomically (a temporary file in the same
+ * directory, renamed over the target on success, removed on any failure; a new file
+ * gets 0666 less the umask, a replaced one keeps its mode).  An existing target that
+ * is not a regular file (a FIFO, /dev/null, /dev/stdout) is written directly, without
+ * atomicity, rather than replaced.
+ */
+#ifndef DCPLAN_FILE_H
+#define DCPLAN_FILE_H
+
+#include <stdio.h>
+
+struct output {
+	FILE	*fp;
+	char	*path;		/* NULL = stdout */
+	char	*tmp;
+};
+
+int	output_open(struct output *, const char *path);	/* 0, or -1 with errno */
+int	output_commit(struct output *);	/* flush, close, rename; 0 or -1 with errno */
+void	output_abort(struct output *);	/* discard */
+
+#endif
