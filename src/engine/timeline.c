@@ -30,6 +30,45 @@ timeline_day(const struct site *s, const struct weather *w, int day, struct tl_d
 	return timeline_next(s, w, day, NULL, t);
 }
 
+/* The day's hottest hour: dry-bulb, wet-bulb (not above the dry-bulb), pressure. */
+static void
+hot_hour(const struct site *s, const struct weather *w, int day, double *tdb,
+    double *twb, double *p)
+{
+	struct wx_point wx;
+
+	weather_day_peak(w, (int)(sim_hour_of_year(day, 0) / 24), &wx);
+	*tdb = wx.tdb;
+	*twb = fmin(wx.twb, wx.tdb);
+	*p = wx.p > 0 ? wx.p : site_pressure(s);
+}
+
+/* The plant with `gpus` running (the site's workload) at one condition. */
+static int
+demand_eval(const struct plant_cfg *cfg, double gpus, double tdb, double twb,
+    double p, struct plant_result *pr)
+{
+	struct it_load it;
+
+	it_load_gpus(cfg->site, gpus, cfg->site->it.utilization,
+	    cfg->site->it.gpu_power_cap, &it);
+	return plant_eval(cfg, &it, tdb, twb, p, pr);
+}
+
+double
+timeline_demand_w(const struct site *s, const struct weather *w, int day, double gpus)
+{
+	struct plant_cfg cfg;
+	struct plant_result pr;
+	double	tdb, twb, p;
+
+	hot_hour(s, w, day, &tdb, &twb, &p);
+	plant_cfg_init(&cfg, s, day);
+	if (demand_eval(&cfg, gpus, tdb, twb, p, &pr) != 0)
+		return NAN;
+	return pr.facility_w;
+}
+
 int
 timeline_next(const struct site *s, const struct weather *w, int day,
     const struct tl_day *prev, struct tl_day *t)
@@ -37,19 +76,12 @@ timeline_next(const struct site *s, const struct weather *w, int day,
 	struct plant_cfg cfg;
 	struct cap_condition cond;
 	struct cap_result full;
-	struct wx_point wx;
-	struct it_load it;
 	struct plant_result pr;
-	int	doy;
 	double	p;
 
 	memset(t, 0, sizeof *t);
 	t->day = day;
-	doy = (int)(sim_hour_of_year(day, 0) / 24);
-	weather_day_peak(w, doy, &wx);
-	p = wx.p > 0 ? wx.p : site_pressure(s);
-	t->tdb = wx.tdb;
-	t->twb = fmin(wx.twb, wx.tdb);
+	hot_hour(s, w, day, &t->tdb, &t->twb, &p);
 	t->racks_online = 0;
 	t->gpus_online = schedule_gpus_at(s, day, DEPLOY_ONLINE);
 	{
@@ -76,9 +108,7 @@ timeline_next(const struct site *s, const struct weather *w, int day,
 		t->gpus_full_power = full.max_gpus;
 	} else
 		t->gpus_full_power = t->gpus_runnable;
-	it_load_gpus(s, (double)t->gpus_online, s->it.utilization, s->it.gpu_power_cap,
-	    &it);
-	if (plant_eval(&cfg, &it, t->tdb, t->twb, p, &pr) != 0)
+	if (demand_eval(&cfg, (double)t->gpus_online, t->tdb, t->twb, p, &pr) != 0)
 		return -1;
 	t->demand_w = pr.facility_w;
 	t->cooling_w = pr.cooling_capacity_w;

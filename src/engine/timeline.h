@@ -30,6 +30,12 @@ int	timeline_day(const struct site *, const struct weather *, int day,
 int	timeline_next(const struct site *, const struct weather *, int day,
 	    const struct tl_day *prev, struct tl_day *);
 
+/* Facility power with `gpus` running (the site's workload) at the day's hottest
+ * hour, W; NaN if the plant model failed.  The one demand computation the
+ * timeline and the plan share. */
+double	timeline_demand_w(const struct site *, const struct weather *, int day,
+	    double gpus);
+
 /* Range of days a timeline covers: first delivery to full deployment plus the
  * horizon (simulation.horizon). */
 void	timeline_range(const struct site *, int *from, int *to);
