@@ -47,7 +47,7 @@ bench_args(const char *prog, int argc, char **argv, struct bench_args *a)
 	while ((ch = getopt(argc, argv, "M:n:q")) != -1) {
 		switch (ch) {
 		case 'M':
-			a->opts.models_dir = optarg;
+			a->dirs[0] = optarg;
 			break;
 		case 'n':
 			a->samples = atoi(optarg);
@@ -66,7 +66,10 @@ bench_args(const char *prog, int argc, char **argv, struct bench_args *a)
 	if (argc > 1)
 		bench_usage(prog);
 	a->path = argc == 1 ? argv[0] : "examples/colossus-memphis.yaml";
-	a->opts.models_path = getenv("DCPLAN_MODELS_PATH");
+	if (a->dirs[0] == NULL)
+		a->dirs[0] = "models";
+	a->opts.model_dirs = a->dirs;
+	a->opts.n_model_dirs = 1;
 }
 
 int

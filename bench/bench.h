@@ -32,6 +32,7 @@ struct bench {
 struct bench_args {
 	const char *path;
 	struct site_opts opts;
+	const char *dirs[1];	/* -M DIR, or models/ */
 	int	samples;
 	int	quiet;
 };

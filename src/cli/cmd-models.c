@@ -9,6 +9,7 @@
 #include "bind.h"
 #include "cmd.h"
 #include "library.h"
+#include "paths.h"
 #include "output.h"
 
 int	models_perf(struct cmd_ctx *, struct library *, const struct model *);
@@ -16,7 +17,16 @@ int	models_perf(struct cmd_ctx *, struct library *, const struct model *);
 static int
 open_library(struct cmd_ctx *c, struct library *l)
 {
-	if (library_init(l, c->g->models_dir, getenv("DCPLAN_MODELS_PATH")) != 0) {
+	struct paths p;
+	int	rc;
+
+	if (paths_models(&p, c->g->models_dir) != 0) {
+		cmd_error(c, "out of memory");
+		return EXIT_IO;
+	}
+	rc = library_init(l, (const char *const *)p.dirs, p.n);
+	paths_release(&p);
+	if (rc != 0) {
 		cmd_error(c, "out of memory");
 		return EXIT_IO;
 	}

@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "diag.h"
+#include "paths.h"
 #include "site.h"
 #include "climate.h"
 #include "site_load.h"
@@ -385,16 +386,22 @@ int
 cmd_load_site(struct cmd_ctx *c, struct site *s)
 {
 	struct site_opts o;
+	struct paths p;
 	struct diags d;
 	int	rc;
 
 	memset(&o, 0, sizeof o);
 	memset(&d, 0, sizeof d);
-	o.models_dir = c->g->models_dir;
-	o.models_path = getenv("DCPLAN_MODELS_PATH");
+	if (paths_models(&p, c->g->models_dir) != 0) {
+		cmd_error(c, "out of memory");
+		return EXIT_IO;
+	}
+	o.model_dirs = (const char *const *)p.dirs;
+	o.n_model_dirs = p.n;
 	o.sets = c->g->sets;
 	o.nsets = c->g->nsets;
 	rc = site_load(c->pos[0], &o, s, &d);
+	paths_release(&p);
 	diags_print(&d, stderr);
 	if (rc != 0 && d.n > 0 && !c->g->quiet) {
 		size_t	i, n = 0;

@@ -10,9 +10,10 @@
 #include <string.h>
 
 #include "date.h"
+#include "dclimits.h"
 
-#define DATE_YMIN	1900
-#define DATE_YMAX	2200
+#define DATE_YMIN	DC_DATE_YMIN
+#define DATE_YMAX	DC_DATE_YMAX
 
 int
 date_is_leap(int y)

@@ -55,9 +55,13 @@
 #ifndef DCPLAN_DISPATCH_H
 #define DCPLAN_DISPATCH_H
 
+#include "dclimits.h"
 #include "site.h"
 
-#define DISPATCH_MAX_GROUPS	32	/* generator groups, and battery groups */
+#define DISPATCH_MAX_GROUPS	DC_MAX_GEN_GROUPS	/* generator groups, and battery groups */
+#if DC_MAX_BATT_GROUPS != DC_MAX_GEN_GROUPS
+#error "dispatch sizes both kinds of group by DISPATCH_MAX_GROUPS"
+#endif
 
 struct generator_model;
 struct battery_model;

@@ -8,7 +8,9 @@
 #ifndef DCPLAN_GENERATOR_H
 #define DCPLAN_GENERATOR_H
 
-#define GEN_DERATE_MAX 16
+#include "dclimits.h"
+
+#define GEN_DERATE_MAX DC_MAX_DERATE_POINTS
 
 struct generator_model {
 	char	name[64];

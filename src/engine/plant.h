@@ -7,10 +7,11 @@
 #ifndef DCPLAN_PLANT_H
 #define DCPLAN_PLANT_H
 
+#include "dclimits.h"
 #include "elec.h"
 #include "site.h"
 
-#define PLANT_MAX_GROUPS 16
+#define PLANT_MAX_GROUPS DC_MAX_COOLING_GROUPS
 
 /* Facility-water temperature rise across the CDUs, K.  ASHRAE TC 9.9 "Liquid Cooling
  * Guidelines for Datacom Equipment Centers" designs around ~10 K; [U] default. */

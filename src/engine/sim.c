@@ -5,12 +5,13 @@
 #include <string.h>
 
 #include "date.h"
+#include "dclimits.h"
 #include "generator.h"
 #include "schedule.h"
 #include "sim.h"
 #include "site.h"
 
-#define SIM_MAX_PHASES 64
+#define SIM_MAX_PHASES DC_MAX_PHASES
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846

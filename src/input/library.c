@@ -1,5 +1,8 @@
 /*
- * library.c - equipment model search path and cache.
+ * library.c - the equipment library: model files in a list of directories given by
+ * the caller (the first directory that has a name wins), loaded on demand and cached.
+ * The library never chooses directories itself: the command line's search-path
+ * policy is in src/cli/paths.c.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -13,16 +16,6 @@
 #include "bind.h"
 #include "model_bind.h"
 #include "library.h"
-
-#if defined(DCPLAN_PKGDATADIR) || (defined(DCPLAN_SRCDIR) && defined(DCPLAN_BUILDDIR))
-static int
-is_dir(const char *p)
-{
-	struct stat st;
-
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-#endif
 
 static int
 add_dir(struct library *l, const char *d, size_t len)
@@ -43,63 +36,17 @@ add_dir(struct library *l, const char *d, size_t len)
 	return 0;
 }
 
-/* The source tree's models/ when this binary runs from its build directory. */
-static int
-add_source_tree(struct library *l)
-{
-#if defined(DCPLAN_SRCDIR) && defined(DCPLAN_BUILDDIR)
-	char	exe[PATH_MAX], want[PATH_MAX], *slash;
-	ssize_t	n;
-
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return 0;
-	exe[n] = '\0';
-	if ((slash = strrchr(exe, '/')) == NULL)
-		return 0;
-	*slash = '\0';
-	/* libtool-less build: the binary is $(builddir)/src/dcplan; tests are in tests/ */
-	snprintf(want, sizeof want, "%s/src", DCPLAN_BUILDDIR);
-	if (strcmp(exe, want) != 0) {
-		snprintf(want, sizeof want, "%s/tests", DCPLAN_BUILDDIR);
-		if (strcmp(exe, want) != 0)
-			return 0;
-	}
-	snprintf(want, sizeof want, "%s/models", DCPLAN_SRCDIR);
-	if (is_dir(want))
-		return add_dir(l, want, strlen(want));
-#else
-	(void)l;
-#endif
-	return 0;
-}
-
 int
-library_init(struct library *l, const char *models_dir, const char *env_path)
+library_init(struct library *l, const char *const *dirs, size_t ndirs)
 {
-	const char *p, *c;
+	size_t	i;
 
 	memset(l, 0, sizeof *l);
-	if (models_dir != NULL && add_dir(l, models_dir, strlen(models_dir)) != 0)
-		return -1;
-	if (env_path != NULL) {
-		for (p = env_path; ; p = c + 1) {
-			c = strchr(p, ':');
-			if (add_dir(l, p, c ? (size_t)(c - p) : strlen(p)) != 0)
-				return -1;
-			if (c == NULL)
-				break;
+	for (i = 0; i < ndirs; i++)
+		if (dirs[i] != NULL && add_dir(l, dirs[i], strlen(dirs[i])) != 0) {
+			library_free(l);
+			return -1;
 		}
-	}
-	/* An uninstalled binary uses its own source tree before any installed
-	 * library, which may be older than the code being run. */
-	if (add_source_tree(l) != 0)
-		return -1;
-#ifdef DCPLAN_PKGDATADIR
-	if (is_dir(DCPLAN_PKGDATADIR "/models") &&
-	    add_dir(l, DCPLAN_PKGDATADIR "/models", strlen(DCPLAN_PKGDATADIR "/models")) != 0)
-		return -1;
-#endif
 	return 0;
 }
 

@@ -1,7 +1,6 @@
 /*
- * library.h - the equipment library: model files found along a search path
- * (--models-dir, DCPLAN_MODELS_PATH, the source tree when run uninstalled, and the
- * installed $(pkgdatadir)/models), loaded on demand and kept for the run.
+ * library.h - the equipment library: model files in a list of directories (the
+ * caller's search path, first directory first), loaded on demand and kept for the run.
  */
 #ifndef DCPLAN_LIBRARY_H
 #define DCPLAN_LIBRARY_H
@@ -22,8 +21,9 @@ struct library {
 	size_t	nfailed;
 };
 
-/* models_dir and env_path may be NULL; env_path is colon-separated. */
-int	library_init(struct library *, const char *models_dir, const char *env_path);
+/* Search DIRS[0..NDIRS) in order (NULL entries are skipped; the strings are
+ * copied).  0, or -1 when out of memory. */
+int	library_init(struct library *, const char *const *dirs, size_t ndirs);
 void	library_free(struct library *);
 
 /* Find NAME (of kind, or any kind with MK_COUNT).  On failure reports at `at`

@@ -175,7 +175,7 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
 	if ((s->path = strdup(path)) == NULL)
 		return -2;
 	if ((s->lib = calloc(1, sizeof *s->lib)) == NULL ||
-	    library_init(s->lib, o->models_dir, o->models_path) != 0) {
+	    library_init(s->lib, o->model_dirs, o->n_model_dirs) != 0) {
 		diags_add(d, path, 0, 0, "out of memory");
 		return -2;
 	}

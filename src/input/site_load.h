@@ -11,8 +11,8 @@
 
 /* Load options: where models come from and the --set overrides. */
 struct site_opts {
-	const char *models_dir;
-	const char *models_path;	/* DCPLAN_MODELS_PATH */
+	const char *const *model_dirs;	/* the model library's directories, in order */
+	size_t	n_model_dirs;
 	const char *const *sets;	/* PATH=VALUE */
 	size_t	nsets;
 };

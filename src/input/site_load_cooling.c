@@ -16,6 +16,7 @@
 #include "site.h"
 #include "site_load.h"
 #include "ydoc.h"
+#include "dclimits.h"
 #include "site_load_int.h"
 
 static void
@@ -37,6 +38,12 @@ load_units(struct site *s, struct bind *b, const struct ynode *m, const char *ke
 		if (e->kind != YN_MAP) {
 			bind_error(b, e, "a %s entry must be a mapping", key);
 			continue;
+		}
+		if (i >= DC_MAX_COOLING_GROUPS) {
+			bind_error(b, e, "%zu %s groups: at most %d are supported", l->n,
+			    kind == MK_CHILLER ? "chiller" : kind == MK_TOWER ? "tower" :
+			    "dry-cooler", DC_MAX_COOLING_GROUPS);
+			break;
 		}
 		if ((u = site_load_grow(out, nout, sizeof *u)) == NULL)
 			return;

@@ -16,12 +16,13 @@
 #include "site.h"
 #include "site_load.h"
 #include "ydoc.h"
+#include "dclimits.h"
 #include "site_load_int.h"
 
 /* The slowest delivery rate, one rack a year, per second: slower is a typo. */
 #define SITE_MIN_RATE		(1.0 / (365 * 86400.0))
 /* A delivery by rate is expanded day by day: at most 100 years of it. */
-#define SITE_MAX_DELIVERY_Y	100
+#define SITE_MAX_DELIVERY_Y	DC_MAX_DELIVERY_YEARS
 #define SITE_MAX_DELIVERY_D	(SITE_MAX_DELIVERY_Y * 365L)
 
 /* Delivery lots from a start date and a rate: cumulative floor(rate * days).  The
@@ -194,6 +195,11 @@ site_load_it(struct site *s, struct bind *b, const struct ynode *root)
 			if (ph->items[i]->kind != YN_MAP) {
 				bind_error(b, ph->items[i], "a phase must be a mapping");
 				continue;
+			}
+			if (i >= DC_MAX_PHASES) {
+				bind_error(b, ph->items[i], "%zu phases: at most %d are supported",
+				    ph->n, DC_MAX_PHASES);
+				break;
 			}
 			if ((p = site_load_grow(&s->it.phases, &s->it.nphases, sizeof *p)) == NULL)
 				return;

@@ -16,6 +16,7 @@
 #include "site.h"
 #include "site_load.h"
 #include "ydoc.h"
+#include "dclimits.h"
 #include "site_load_int.h"
 
 /*
@@ -197,6 +198,11 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 				bind_error(b, e, "a generator entry must be a mapping");
 				continue;
 			}
+			if (i >= DC_MAX_GEN_GROUPS) {
+				bind_error(b, e, "%zu generator groups: at most %d are supported",
+				    l->n, DC_MAX_GEN_GROUPS);
+				break;
+			}
 			if ((p = site_load_grow(&s->power.gens, &s->power.ngens, sizeof *p)) == NULL)
 				return;
 			bind_keys(b, e, genkeys);
@@ -227,10 +233,6 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 				    p->count == 1 ? "unit leaves" : "units leave",
 				    redundancy_name(p->redundancy));
 		}
-	/* dispatch works on at most DISPATCH_MAX_GROUPS groups of each kind */
-	if (s->power.ngens > 32)
-		bind_error(b, ymap_get(m, "generators"),
-		    "%zu generator groups: at most 32 are supported", s->power.ngens);
 	if ((l = bind_seq(b, m, "batteries", 0)) != NULL)
 		for (i = 0; i < l->n; i++) {
 			const struct ynode *e = l->items[i];
@@ -239,6 +241,11 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 			if (e->kind != YN_MAP) {
 				bind_error(b, e, "a battery entry must be a mapping");
 				continue;
+			}
+			if (i >= DC_MAX_BATT_GROUPS) {
+				bind_error(b, e, "%zu battery groups: at most %d are supported",
+				    l->n, DC_MAX_BATT_GROUPS);
+				break;
 			}
 			if ((p = site_load_grow(&s->power.batts, &s->power.nbatts, sizeof *p)) == NULL)
 				return;

@@ -26,8 +26,8 @@
 
 #define BTU		UNITS_BTU_J		/* J, Btu_IT (NIST SP 811 B.8) */
 #define LB		0.45359237		/* kg (NIST SP 811 B.8) */
-#define USGAL		3.785411784e-3		/* m3 (NIST SP 811 B.8) */
-#define KWH		3.6e6			/* J */
+#define USGAL		DC_M3_PER_USGAL
+#define KWH		DC_J_PER_KWH
 #define ABS_ZERO	(-273.15)		/* degC */
 
 struct unit {

@@ -9,10 +9,12 @@
 
 /* International Table Btu, J (NIST SP 811 B.8), and the ton of refrigeration,
  * 12,000 Btu/h = 3516.853 W. */
-#define UNITS_BTU_J	1055.05585262
-#define UNITS_W_PER_TON	(12000 * UNITS_BTU_J / 3600)
+#define UNITS_BTU_J	DC_J_PER_BTU
+#define UNITS_W_PER_TON	DC_W_PER_TON
 
 #include <stddef.h>
+
+#include "consts.h"
 
 enum unit_kind {
 	U_POWER, U_APPARENT, U_ENERGY, U_TEMP, U_DTEMP, U_FLOW, U_VOLUME, U_TIME,

@@ -209,7 +209,10 @@ load(const char *srcdir, const char *const *sets, size_t nsets, struct site *s)
 	snprintf(path, sizeof path, "%s/examples/colossus-memphis.yaml", srcdir);
 	snprintf(models, sizeof models, "%s/models", srcdir);
 	memset(&so, 0, sizeof so);
-	so.models_dir = models;
+	const char *dirs[1] = { models };
+
+	so.model_dirs = dirs;
+	so.n_model_dirs = 1;
 	so.sets = sets;
 	so.nsets = nsets;
 	memset(&d, 0, sizeof d);
