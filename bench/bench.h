@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "site.h"
+#include "site_load.h"
 
 #define BENCH_MIN_SAMPLE_S	2e-3	/* a sample lasts at least this long */
 #define BENCH_DEFAULT_SAMPLES	31

@@ -40,7 +40,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/t-man.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # ---- lint ----
-for page in "$man1" "$man5"; do
+for page in "$man1" "$man5" $(ls "$top_srcdir"/man/*.[1-9] | grep -v -e /dcplan.1 -e /dcplan-site.5); do
 	name=$(basename "$page")
 	if [ -z "$MANDOC" ]; then
 		skip "mandoc not found ($name)"
@@ -50,7 +50,9 @@ for page in "$man1" "$man5"; do
 		not_ok "mandoc -T lint $name: no such file"
 		continue
 	fi
-	out=$("$MANDOC" -T lint "$page" 2>&1)
+	# warnings and errors; not STYLE notes such as .Xr to a page that is not
+	# installed yet (the pages refer to each other)
+	out=$("$MANDOC" -T lint -W warning "$page" 2>&1)
 	if [ -z "$out" ]; then
 		ok "mandoc -T lint $name"
 	else
