@@ -8,10 +8,12 @@ old=$1 new=$2
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 n=0 bad=0
+# -M for the commands that read models (psychro and help take no -M)
 run() {
 	n=$((n + 1))
-	"$old" -M "$PWD/models" "$@" >"$tmp/o1" 2>"$tmp/e1"; r1=$?
-	"$new" -M "$PWD/models" "$@" >"$tmp/o2" 2>"$tmp/e2"; r2=$?
+	case $1 in psychro|help|--help) M= ;; *) M=-M$PWD/models ;; esac
+	"$old" ${M:+"$M"} "$@" >"$tmp/o1" 2>"$tmp/e1"; r1=$?
+	"$new" ${M:+"$M"} "$@" >"$tmp/o2" 2>"$tmp/e2"; r2=$?
 	if [ $r1 != $r2 ] || ! cmp -s "$tmp/o1" "$tmp/o2" || ! cmp -s "$tmp/e1" "$tmp/e2"; then
 		bad=$((bad + 1)); echo "DIFFERS: $* (exit $r1 / $r2)"
 		diff "$tmp/o1" "$tmp/o2" | head -5

@@ -54,7 +54,7 @@ plant_section(struct report *r, const char *key, const struct cap_condition *c,
 static int
 cmd_capacity_exec(struct cmd_ctx *c)
 {
-	struct site s;
+	const struct site *s = &c->site;
 	struct design_conditions dc;
 	struct plant_cfg cfg;
 	struct cap_condition cond[2];
@@ -63,57 +63,53 @@ cmd_capacity_exec(struct cmd_ctx *c)
 	struct it_load it;
 	struct report *r;
 	char	err[512], title[512], dbuf[16];
-	const char *ds = cmd_opt(c, "date");
 	double	installed, util, cap;
-	int	rc, day, i, k;
+	int	rc, day, i, k, dgiven;
 
-	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
-		return rc;
-	/* design conditions from the site file, else from its weather file */
-	if (site_design(&s, &dc, err, sizeof err) != 0) {
-		struct weather w;
+	/* design conditions from the site file, else from its weather (read by the
+	 * climate checks), else from the built-in year */
+	dc = s->climate.design;
+	if (isnan(dc.cool_db) || isnan(dc.cool_mcwb) || isnan(dc.evap_wb) ||
+	    isnan(dc.evap_mcdb)) {
+		if (c->have_wx)
+			dc = c->wx.design;
+		else if (site_design(s, &dc, err, sizeof err) != 0) {
+			struct weather w;
 
-		if ((rc = cmd_load_weather(c, &s, &w)) != EXIT_OK) {
-			site_free(&s);
-			return rc;
+			if ((rc = cmd_load_weather(c, s, &w)) != EXIT_OK)
+				return rc;
+			dc = w.design;
+			weather_free(&w);
 		}
-		dc = w.design;
-		weather_free(&w);
 	}
-	day = site_full_deployment(&s);
-	if (ds != NULL && date_parse(ds, &day, err, sizeof err) != 0) {
-		cmd_error(c, "--date: %s", err);
-		site_free(&s);
-		return EXIT_USAGE;
-	}
+	day = site_full_deployment(s);
+	dgiven = cmd_opt_date(c, "date", &day);
 	{
 		int	dates[512];
-		size_t	n = supply_change_dates(&s, dates, 512);
+		size_t	n = supply_change_dates(s, dates, 512);
 
 		/* by default, once everything planned is in service */
-		if (ds == NULL && n > 0 && dates[n - 1] > day)
+		if (!dgiven && n > 0 && dates[n - 1] > day)
 			day = dates[n - 1];
 	}
-	capacity_design_conditions(&dc, site_pressure(&s), cond);
-	plant_cfg_init(&cfg, &s, day);
-	installed = (double)site_total_gpus(&s);
-	util = s.it.utilization;
-	cap = s.it.gpu_power_cap;
-	it_load_gpus(&s, installed, util, cap, &it);
+	capacity_design_conditions(&dc, site_pressure(s), cond);
+	plant_cfg_init(&cfg, s, day);
+	installed = (double)site_total_gpus(s);
+	util = s->it.utilization;
+	cap = s->it.gpu_power_cap;
+	it_load_gpus(s, installed, util, cap, &it);
 	for (i = 0; i < 2; i++)
 		if (plant_eval(&cfg, &it, cond[i].tdb, cond[i].twb, cond[i].p, &pr[i]) != 0) {
 			cmd_error(c, "the plant model failed at %s conditions", cond[i].name);
-			site_free(&s);
 			return EXIT_INPUT;
 		}
 	if (capacity_solve(&cfg, cond, 2, installed, util, cap, &cr) != 0) {
 		cmd_error(c, "the capacity solver failed");
-		site_free(&s);
 		return EXIT_INPUT;
 	}
 	date_format(day, dbuf);
 	snprintf(title, sizeof title, "%s: capacity on %s at ASHRAE design conditions",
-	    s.name, dbuf);
+	    s->name, dbuf);
 	r = report_new("dcplan.capacity/1", title);
 	report_section(r, "fleet", "Installed fleet");
 	report_str(r, "date", "date", dbuf);
@@ -129,9 +125,9 @@ cmd_capacity_exec(struct cmd_ctx *c)
 	plant_section(r, "cooling_design", &cond[0], &pr[0]);
 	plant_section(r, "evaporation_design", &cond[1], &pr[1]);
 	report_section(r, "supply", "Supply");
-	report_num(r, "grid_mw", "grid", supply_grid_at(&s, day) / 1e6, "MW", 2);
+	report_num(r, "grid_mw", "grid", supply_grid_at(s, day) / 1e6, "MW", 2);
 	report_num(r, "generators_mw", "generators (derated at cooling design)",
-	    supply_gen_at(&s, day, cond[0].tdb) / 1e6, "MW", 2);
+	    supply_gen_at(s, day, cond[0].tdb) / 1e6, "MW", 2);
 	report_section(r, "constraints", "Most GPUs each constraint supports");
 	{
 		static const struct report_col cols[] = {
@@ -171,24 +167,25 @@ cmd_capacity_exec(struct cmd_ctx *c)
 		report_str(r, "binding_condition", "binding at", cr.binding_condition);
 	rc = cmd_write_report(c, r);
 	report_free(r);
-	site_free(&s);
 	if (rc == EXIT_OK && cr.max_gpus < installed)
 		rc = EXIT_INFEASIBLE;
 	return rc;
 }
 
 static const struct opt_def capacity_opts[] = {
-	{ "date", 'd', "DATE", 0, "equipment in service on DATE (default: all of it)" },
-	{ NULL, 0, NULL, 0, NULL }
+	{ .name = "date", .short_name = 'd', .type = OPT_DATE, .arg = "DATE",
+	  .help = "equipment in service on DATE (default: all of it)" },
+	{ .name = NULL }
 };
 
 const struct cmd_entry cmd_capacity_entry = {
 	.name = "capacity",
-	.usage = "[--date DATE] SITE",
+	.operands = "SITE",
 	.summary = "plant at ASHRAE design conditions and the GPUs each constraint supports",
 	.opts = capacity_opts,
 	.min_pos = 1,
 	.max_pos = 1,
+	.needs = CMD_SITE | CMD_CLIMATE | CMD_OUTPUT,
 	.formats = FMTS_ALL,
 	.exec = cmd_capacity_exec,
 };

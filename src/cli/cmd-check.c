@@ -197,41 +197,35 @@ check_climate(struct report *r, const struct site *s)
 static int
 cmd_check_exec(struct cmd_ctx *c)
 {
-	struct site s;
+	const struct site *s = &c->site;
 	struct report *r;
 	char	title[512];
 	int	rc;
 
-	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
-		return rc;
-	if ((rc = cmd_check_weather(c, &s)) != EXIT_OK) {
-		site_free(&s);
-		return rc;
-	}
-	snprintf(title, sizeof title, "%s: %s - valid", c->pos[0], s.name);
+	snprintf(title, sizeof title, "%s: %s - valid", c->pos[0], s->name);
 	r = report_new("dcplan.check/1", title);
 	report_section(r, "site", "Site");
-	report_str(r, "name", "name", s.name);
-	report_num(r, "latitude_deg", "latitude", s.latitude, "deg", 2);
-	report_num(r, "longitude_deg", "longitude", s.longitude, "deg", 2);
-	report_num(r, "elevation_m", "elevation", s.elevation, "m", 0);
-	check_climate(r, &s);
-	check_it(r, &s);
-	check_supply(r, &s);
-	check_cooling(r, &s);
+	report_str(r, "name", "name", s->name);
+	report_num(r, "latitude_deg", "latitude", s->latitude, "deg", 2);
+	report_num(r, "longitude_deg", "longitude", s->longitude, "deg", 2);
+	report_num(r, "elevation_m", "elevation", s->elevation, "m", 0);
+	check_climate(r, s);
+	check_it(r, s);
+	check_supply(r, s);
+	check_cooling(r, s);
 	rc = cmd_write_report(c, r);
 	report_free(r);
-	site_free(&s);
 	return rc;
 }
 
 const struct cmd_entry cmd_check_entry = {
 	.name = "check",
-	.usage = "SITE",
+	.operands = "SITE",
 	.summary = "validate a site file and print a normalised summary",
 	.opts = NULL,
 	.min_pos = 1,
 	.max_pos = 1,
+	.needs = CMD_SITE | CMD_CLIMATE | CMD_OUTPUT,
 	.formats = FMTS_ALL,
 	.exec = cmd_check_exec,
 };

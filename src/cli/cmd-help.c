@@ -21,7 +21,7 @@ cmd_help_exec(struct cmd_ctx *c)
 
 const struct cmd_entry cmd_help_entry = {
 	.name = "help",
-	.usage = "[COMMAND]",
+	.operands = "[COMMAND]",
 	.summary = "describe dcplan or one of its commands",
 	.opts = NULL,
 	.min_pos = 0,

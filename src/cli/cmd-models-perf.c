@@ -249,22 +249,22 @@ static int
 perf_write(struct cmd_ctx *c, const struct perf_kind *pk, const struct model *m,
     const struct perf_grid *g, long nrows)
 {
-	struct output o;
+	struct output *o;
 	struct table t;
 	struct perf_val in[PERF_MAX_KEYS];
 	struct table_col cols[PERF_MAX_COLS];
 	double	out[PERF_MAX_COLS];
 	char	*sum;
 	long	r;
-	int	rc, k;
+	int	k;
 
 	if ((sum = perf_summary(m, nrows)) == NULL) {
 		cmd_error(c, "out of memory");
 		return EXIT_IO;
 	}
-	if ((rc = cmd_output_open(c, &o)) != EXIT_OK) {
+	if ((o = cmd_output(c)) == NULL) {
 		cJSON_free(sum);
-		return rc;
+		return EXIT_IO;
 	}
 	for (k = 0; k < pk->ncols && k < PERF_MAX_COLS; k++) {
 		cols[k].name = pk->cols[k].name;
@@ -272,7 +272,7 @@ perf_write(struct cmd_ctx *c, const struct perf_kind *pk, const struct model *m,
 		cols[k].prec = pk->cols[k].prec;
 		cols[k].width = pk->cols[k].width;
 	}
-	table_begin(&t, o.fp, c->g->fmt, "dcplan.perf/1", cols, pk->ncols);
+	table_begin(&t, o->fp, c->g->fmt, "dcplan.perf/1", cols, pk->ncols);
 	for (r = 0; r < nrows; r++) {
 		perf_row_vals(pk, g, r, in);
 		/* Validated by the first pass; the evaluation is deterministic. */
@@ -283,11 +283,10 @@ perf_write(struct cmd_ctx *c, const struct perf_kind *pk, const struct model *m,
 	table_end(&t, sum);
 	cJSON_free(sum);
 	if (r < nrows) {
-		cmd_output_close(c, &o, 0);
 		cmd_error(c, "'%s' cannot be evaluated", m->name);
 		return EXIT_INPUT;
 	}
-	return cmd_output_close(c, &o, 1);
+	return EXIT_OK;
 }
 
 /* Say which conditions of row r failed: "t_lchw=6.67 degC, load=100 %". */

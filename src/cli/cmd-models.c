@@ -293,17 +293,20 @@ cmd_models_exec(struct cmd_ctx *c)
 }
 
 static const struct opt_def models_opts[] = {
-	{ "at", 'a', "KEY=V1,V2,...", 1, "perf: a condition and its values" },
-	{ NULL, 0, NULL, 0, NULL }
+	{ .name = "at", .short_name = 'a', .type = OPT_STRING, .arg = "KEY=V1,V2,...",
+	  .flags = OPT_REPEAT, .help = "perf: a condition and its values" },
+	{ .name = NULL }
 };
 
 const struct cmd_entry cmd_models_entry = {
 	.name = "models",
-	.usage = "list | show NAME | perf NAME --at KEY=V1,V2,... [--at ...]",
+	.operands = "list | show NAME | perf NAME",
+	.opts_last = 1,
 	.summary = "list the equipment library, show a model, or tabulate its performance",
 	.opts = models_opts,
 	.min_pos = 1,
 	.max_pos = 2,
+	.needs = CMD_MODELS | CMD_OUTPUT,
 	.formats = FMTS_ALL,
 	.exec = cmd_models_exec,
 };

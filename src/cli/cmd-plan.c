@@ -254,30 +254,26 @@ static int
 cmd_plan_exec(struct cmd_ctx *c)
 {
 	struct plan_result p;
-	struct cmd_job j;
 	struct report *r;
 	char	title[512];
 	int	rc, st;
 
-	if ((rc = cmd_job_load(c, &j)) != EXIT_OK)
-		return rc;
 	plan_result_init(&p);
-	if ((st = plan_run(&j.site, &j.wx, PLAN_ALL, &p)) != PLAN_OK) {
+	if ((st = plan_run(&c->site, &c->wx, PLAN_ALL, &p)) != PLAN_OK) {
 		cmd_error(c, "%s", plan_status_str(st));
 		plan_result_release(&p);
-		cmd_job_free(&j);
 		return st == PLAN_ENOMEM ? EXIT_IO : EXIT_INPUT;
 	}
-	snprintf(title, sizeof title, "%s: plan for %s", j.site.name, c->pos[0]);
+	snprintf(title, sizeof title, "%s: plan for %s", c->site.name, c->pos[0]);
 	r = report_new("dcplan.plan/1", title);
 	write_design(r, &p);
 	write_targets(r, &p);
 	write_year(r, &p);
-	write_permits(r, &j.site, &p);
+	write_permits(r, &c->site, &p);
 	write_operation(r, &p);
 	report_section(r, "verdict", "Verdict");
 	report_str(r, "verdict", "verdict", p.feasible ? "FEASIBLE" : "INFEASIBLE");
-	snprintf(title, sizeof title, "%s: %s", j.site.name, p.feasible ? "FEASIBLE" :
+	snprintf(title, sizeof title, "%s: %s", c->site.name, p.feasible ? "FEASIBLE" :
 	    "INFEASIBLE");
 	rc = cmd_write_report(c, r);
 	if (c->g->fmt == FMT_TEXT && rc == EXIT_OK && !c->g->quiet && c->g->out_path)
@@ -285,17 +281,17 @@ cmd_plan_exec(struct cmd_ctx *c)
 	report_free(r);
 	rc = rc != EXIT_OK ? rc : p.feasible ? EXIT_OK : EXIT_INFEASIBLE;
 	plan_result_release(&p);
-	cmd_job_free(&j);
 	return rc;
 }
 
 const struct cmd_entry cmd_plan_entry = {
 	.name = "plan",
-	.usage = "SITE",
+	.operands = "SITE",
 	.summary = "the verdict: capacity, timeline, annual summary; FEASIBLE or INFEASIBLE",
 	.opts = NULL,
 	.min_pos = 1,
 	.max_pos = 1,
+	.needs = CMD_SITE | CMD_WEATHER | CMD_OUTPUT,
 	.formats = FMTS_ALL,
 	.exec = cmd_plan_exec,
 };

@@ -32,27 +32,11 @@
 #define PSYCHRO_PMIN	1e4
 #define PSYCHRO_PMAX	1e6
 
-/* Parse an option value of a kind; 0, or EXIT_INPUT after a message. */
-static int
-psychro_value(struct cmd_ctx *c, const char *opt, enum unit_kind kind,
-    double *v)
-{
-	char	err[256];
-
-	if (units_parse(cmd_opt(c, opt), kind, v, err, sizeof err) != 0) {
-		cmd_error(c, "--%s: %s", opt, err);
-		return EXIT_INPUT;
-	}
-	return EXIT_OK;
-}
-
+/* A temperature option (parsed by the framework) within the equations' range. */
 static int
 psychro_temp(struct cmd_ctx *c, const char *opt, const char *what, double *t)
 {
-	int	rc;
-
-	if ((rc = psychro_value(c, opt, U_TEMP, t)) != EXIT_OK)
-		return rc;
+	cmd_opt_num(c, opt, t);
 	if (*t < PSYCHRO_TMIN || *t > PSYCHRO_TMAX) {
 		cmd_error(c, "--%s: %s %g degC is outside %g..%g degC (ASHRAE "
 		    "Fundamentals ch. 1)", opt, what, *t, PSYCHRO_TMIN,
@@ -66,13 +50,9 @@ psychro_temp(struct cmd_ctx *c, const char *opt, const char *what, double *t)
 static int
 psychro_pressure(struct cmd_ctx *c, double *p, double *z)
 {
-	int	rc;
-
 	*z = NAN;
 	*p = PSYCHRO_P0;
-	if (cmd_opt(c, "elevation") != NULL) {
-		if ((rc = psychro_value(c, "elevation", U_LENGTH, z)) != EXIT_OK)
-			return rc;
+	if (cmd_opt_num(c, "elevation", z)) {
 		if (*z < PSYCHRO_ZMIN || *z > PSYCHRO_ZMAX) {
 			cmd_error(c, "--elevation: %g m is outside %g..%g m (the "
 			    "standard atmosphere of ASHRAE ch. 1)", *z, PSYCHRO_ZMIN,
@@ -80,9 +60,7 @@ psychro_pressure(struct cmd_ctx *c, double *p, double *z)
 			return EXIT_INPUT;
 		}
 		*p = psy_pressure_at_elevation(*z);
-	} else if (cmd_opt(c, "pressure") != NULL) {
-		if ((rc = psychro_value(c, "pressure", U_PRESSURE, p)) != EXIT_OK)
-			return rc;
+	} else if (cmd_opt_num(c, "pressure", p)) {
 		if (!(*p >= PSYCHRO_PMIN && *p <= PSYCHRO_PMAX)) {
 			cmd_error(c, "--pressure: %g Pa is outside %g..%g kPa", *p,
 			    PSYCHRO_PMIN / 1e3, PSYCHRO_PMAX / 1e3);
@@ -144,35 +122,15 @@ cmd_psychro_exec(struct cmd_ctx *c)
 	char	given[128], title[160];
 	int	i, rc, st;
 
-	for (i = 0; i < 3; i++) {
-		if (cmd_opt(c, hopts[i]) == NULL)
-			continue;
-		if (hopt != NULL) {
-			cmd_error(c, "give one of --rh, --twb and --tdp, not --%s "
-			    "and --%s", hopt, hopts[i]);
-			cmd_usage(c->entry, stderr);
-			return EXIT_USAGE;
-		}
-		hopt = hopts[i];
-	}
-	if (cmd_opt(c, "tdb") == NULL || hopt == NULL) {
-		cmd_error(c, cmd_opt(c, "tdb") == NULL ? "--tdb is required" :
-		    "give the humidity: one of --rh, --twb or --tdp");
-		cmd_usage(c->entry, stderr);
-		return EXIT_USAGE;
-	}
-	if (cmd_opt(c, "elevation") != NULL && cmd_opt(c, "pressure") != NULL) {
-		cmd_error(c, "give --elevation or --pressure, not both");
-		cmd_usage(c->entry, stderr);
-		return EXIT_USAGE;
-	}
-
+	/* the framework has checked that --tdb and one humidity measure are given */
+	for (i = 0; i < 3; i++)
+		if (cmd_opt(c, hopts[i]) != NULL)
+			hopt = hopts[i];
 	if ((rc = psychro_temp(c, "tdb", "dry-bulb", &tdb)) != EXIT_OK ||
 	    (rc = psychro_pressure(c, &p, &z)) != EXIT_OK)
 		return rc;
 	if (strcmp(hopt, "rh") == 0) {
-		if ((rc = psychro_value(c, "rh", U_FRACTION, &hv)) != EXIT_OK)
-			return rc;
+		cmd_opt_num(c, "rh", &hv);
 		if (hv < 0 || hv > 1) {
 			cmd_error(c, "--rh: relative humidity %g %% is outside "
 			    "0..100 %%", hv * 100);
@@ -210,23 +168,31 @@ cmd_psychro_exec(struct cmd_ctx *c)
 }
 
 static const struct opt_def psychro_opts[] = {
-	{ "tdb", 0, "TEMP", 0, "dry-bulb temperature, e.g. 25degC" },
-	{ "rh", 0, "PERCENT", 0, "relative humidity, e.g. 50%" },
-	{ "twb", 0, "TEMP", 0, "wet-bulb temperature" },
-	{ "tdp", 0, "TEMP", 0, "dew-point temperature" },
-	{ "elevation", 0, "LENGTH", 0, "site elevation, e.g. 1500m (standard "
-	    "atmosphere)" },
-	{ "pressure", 0, "PRESSURE", 0, "station pressure (default 101325 Pa)" },
-	{ NULL, 0, NULL, 0, NULL }
+	{ .name = "tdb", .type = OPT_QUANTITY, .kind = U_TEMP, .arg = "T",
+	  .flags = OPT_REQUIRED, .help = "dry-bulb temperature, e.g. 25degC" },
+	{ .name = "rh", .type = OPT_QUANTITY, .kind = U_FRACTION, .arg = "R",
+	  .flags = OPT_REQUIRED, .group = 1,
+	  .help = "relative humidity, e.g. 50%" },
+	{ .name = "twb", .type = OPT_QUANTITY, .kind = U_TEMP, .arg = "T",
+	  .flags = OPT_REQUIRED, .group = 1, .help = "wet-bulb temperature" },
+	{ .name = "tdp", .type = OPT_QUANTITY, .kind = U_TEMP, .arg = "T",
+	  .flags = OPT_REQUIRED, .group = 1, .help = "dew-point temperature" },
+	{ .name = "elevation", .type = OPT_QUANTITY, .kind = U_LENGTH, .arg = "Z",
+	  .group = 2,
+	  .help = "site elevation, e.g. 1500m (standard atmosphere)" },
+	{ .name = "pressure", .type = OPT_QUANTITY, .kind = U_PRESSURE, .arg = "P",
+	  .group = 2, .help = "station pressure (default 101325 Pa)" },
+	{ .name = NULL }
 };
 
 const struct cmd_entry cmd_psychro_entry = {
 	.name = "psychro",
-	.usage = "--tdb T (--rh R | --twb T | --tdp T) [--elevation Z | --pressure P]",
+	.operands = "",
 	.summary = "moist-air state from dry-bulb and one humidity measure",
 	.opts = psychro_opts,
 	.min_pos = 0,
 	.max_pos = 0,
+	.needs = CMD_OUTPUT,
 	.formats = FMTS_ALL,
 	.exec = cmd_psychro_exec,
 };

@@ -194,7 +194,6 @@ summary_report(const struct site *s, const struct sim_summary *u,
 static int
 parse_opts(struct cmd_ctx *c, const struct site *s, struct sim_opts *o)
 {
-	const char *from = cmd_opt(c, "from"), *to = cmd_opt(c, "to");
 	const char *step = cmd_opt(c, "step");
 	char	err[256];
 
@@ -202,15 +201,9 @@ parse_opts(struct cmd_ctx *c, const struct site *s, struct sim_opts *o)
 	o->from_day = date_from_ymd(s->sim.year, 1, 1);
 	o->to_day = date_from_ymd(s->sim.year, 12, 31);
 	o->step_s = s->sim.step_s;
-	o->full_fleet = cmd_opt(c, "full") != NULL;
-	if (from != NULL && date_parse(from, &o->from_day, err, sizeof err) != 0) {
-		cmd_error(c, "--from: %s", err);
-		return EXIT_USAGE;
-	}
-	if (to != NULL && date_parse(to, &o->to_day, err, sizeof err) != 0) {
-		cmd_error(c, "--to: %s", err);
-		return EXIT_USAGE;
-	}
+	o->full_fleet = cmd_opt_flag(c, "full");
+	cmd_opt_date(c, "from", &o->from_day);
+	cmd_opt_date(c, "to", &o->to_day);
 	if (o->to_day < o->from_day) {
 		cmd_error(c, "--to is before --from");
 		return EXIT_USAGE;
@@ -235,38 +228,33 @@ parse_opts(struct cmd_ctx *c, const struct site *s, struct sim_opts *o)
 static int
 cmd_simulate_exec(struct cmd_ctx *c)
 {
-	struct cmd_job j;
+	const struct site *s = &c->site;
 	struct sim_opts o;
 	struct sim_summary u;
 	struct sink_ctx sc;
-	struct output out;
+	struct output *out;
 	struct report *r;
 	int	rc, src;
 
-	if ((rc = cmd_job_load(c, &j)) != EXIT_OK)
+	if ((rc = parse_opts(c, s, &o)) != EXIT_OK)
 		return rc;
-	if ((rc = parse_opts(c, &j.site, &o)) != EXIT_OK ||
-	    (rc = cmd_output_open(c, &out)) != EXIT_OK) {
-		cmd_job_free(&j);
-		return rc;
-	}
+	if ((out = cmd_output(c)) == NULL)
+		return EXIT_IO;
 	memset(&sc, 0, sizeof sc);
 	sc.step_s = o.step_s;
-	sc.tz = j.site.tz_hours;
+	sc.tz = s->tz_hours;
 	if (c->g->fmt != FMT_TEXT)
-		table_begin(&sc.t, out.fp, c->g->fmt, "dcplan.simulate/1", cols, NCOLS);
-	src = sim_run(&j.site, &j.wx, &o, c->g->fmt != FMT_TEXT ? sink_row : NULL, &sc,
+		table_begin(&sc.t, out->fp, c->g->fmt, "dcplan.simulate/1", cols, NCOLS);
+	src = sim_run(s, &c->wx, &o, c->g->fmt != FMT_TEXT ? sink_row : NULL, &sc,
 	    &u);
 	if (src != 0) {
-		output_abort(&out);
 		if (src == -2)
 			cmd_error(c, "cannot write output");
 		else
 			cmd_error(c, "the plant model failed on the weather data");
-		cmd_job_free(&j);
 		return src == -2 ? EXIT_IO : EXIT_INPUT;
 	}
-	r = summary_report(&j.site, &u, &o);
+	r = summary_report(s, &u, &o);
 	if (c->g->fmt == FMT_JSON) {
 		char	*buf = NULL;
 		size_t	len = 0;
@@ -281,28 +269,31 @@ cmd_simulate_exec(struct cmd_ctx *c)
 		table_end(&sc.t, buf);
 		free(buf);
 	} else if (c->g->fmt == FMT_TEXT)
-		report_write(r, FMT_TEXT, out.fp);
+		report_write(r, FMT_TEXT, out->fp);
 	report_free(r);
-	rc = cmd_output_close(c, &out, 1);
-	cmd_job_free(&j);
-	return rc;
+	return EXIT_OK;
 }
 
 static const struct opt_def simulate_opts[] = {
-	{ "from", 0, "DATE", 0, "first day (default: January 1 of simulation.year)" },
-	{ "to", 0, "DATE", 0, "last day, inclusive (default: December 31)" },
-	{ "step", 0, "1h|15min", 0, "time step (default: simulation.step)" },
-	{ "full", 0, NULL, 0, "every rack online, ignoring the delivery schedule" },
-	{ NULL, 0, NULL, 0, NULL }
+	{ .name = "from", .type = OPT_DATE, .arg = "DATE",
+	  .help = "first day (default: January 1 of simulation.year)" },
+	{ .name = "to", .type = OPT_DATE, .arg = "DATE",
+	  .help = "last day, inclusive (default: December 31)" },
+	{ .name = "step", .type = OPT_STRING, .arg = "1h|15min",
+	  .help = "time step (default: simulation.step)" },
+	{ .name = "full", .type = OPT_FLAG,
+	  .help = "every rack online, ignoring the delivery schedule" },
+	{ .name = NULL }
 };
 
 const struct cmd_entry cmd_simulate_entry = {
 	.name = "simulate",
-	.usage = "[--from DATE] [--to DATE] [--step 1h|15min] [--full] SITE",
+	.operands = "SITE",
 	.summary = "step through time: facility power, PUE, water (CSV/JSON time series)",
 	.opts = simulate_opts,
 	.min_pos = 1,
 	.max_pos = 1,
+	.needs = CMD_SITE | CMD_WEATHER | CMD_OUTPUT,
 	.formats = FMTS_ALL,
 	.exec = cmd_simulate_exec,
 };

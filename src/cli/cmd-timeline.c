@@ -34,45 +34,32 @@ static const struct table_col cols[] = {
 static int
 cmd_timeline_exec(struct cmd_ctx *c)
 {
-	struct cmd_job j;
-	struct output out;
+	const struct site *s = &c->site;
+	struct output *out;
 	struct table t;
-	char	err[512];
-	const char *fs = cmd_opt(c, "from"), *ts = cmd_opt(c, "to");
-	int	rc, from, to, day;
+	int	from, to, day;
 	struct tl_day prev;
 
-	if ((rc = cmd_job_load(c, &j)) != EXIT_OK)
-		return rc;
-	timeline_range(&j.site, &from, &to);
-	if ((fs != NULL && date_parse(fs, &from, err, sizeof err) != 0) ||
-	    (ts != NULL && date_parse(ts, &to, err, sizeof err) != 0)) {
-		cmd_error(c, "%s", err);
-		cmd_job_free(&j);
-		return EXIT_USAGE;
-	}
+	timeline_range(s, &from, &to);
+	cmd_opt_date(c, "from", &from);
+	cmd_opt_date(c, "to", &to);
 	if (to < from || to - from > 3660) {
 		cmd_error(c, "the timeline must run forwards and span at most ten years");
-		cmd_job_free(&j);
 		return EXIT_USAGE;
 	}
-	if ((rc = cmd_output_open(c, &out)) != EXIT_OK) {
-		cmd_job_free(&j);
-		return rc;
-	}
-	table_begin(&t, out.fp, c->g->fmt, "dcplan.timeline/1", cols, NCOLS);
+	if ((out = cmd_output(c)) == NULL)
+		return EXIT_IO;
+	table_begin(&t, out->fp, c->g->fmt, "dcplan.timeline/1", cols, NCOLS);
 	for (day = from; day <= to; day++) {
 		struct tl_day d;
 		double	n[NCOLS];
 		const char *strs[NCOLS];
 		char	dbuf[16];
 
-		if (timeline_next(&j.site, &j.wx, day, day > from ? &prev : NULL,
+		if (timeline_next(s, &c->wx, day, day > from ? &prev : NULL,
 		    &d) != 0) {
-			output_abort(&out);
 			date_format(day, dbuf);
 			cmd_error(c, "the plant model failed on %s", dbuf);
-			cmd_job_free(&j);
 			return EXIT_INPUT;
 		}
 		memset(strs, 0, sizeof strs);
@@ -96,24 +83,25 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		prev = d;
 	}
 	table_end(&t, NULL);
-	rc = cmd_output_close(c, &out, 1);
-	cmd_job_free(&j);
-	return rc;
+	return EXIT_OK;
 }
 
 static const struct opt_def timeline_opts[] = {
-	{ "from", 0, "DATE", 0, "first day (default: first delivery)" },
-	{ "to", 0, "DATE", 0, "last day (default: full deployment + simulation.horizon)" },
-	{ NULL, 0, NULL, 0, NULL }
+	{ .name = "from", .type = OPT_DATE, .arg = "DATE",
+	  .help = "first day (default: first delivery)" },
+	{ .name = "to", .type = OPT_DATE, .arg = "DATE",
+	  .help = "last day (default: full deployment + simulation.horizon)" },
+	{ .name = NULL }
 };
 
 const struct cmd_entry cmd_timeline_entry = {
 	.name = "timeline",
-	.usage = "[--from DATE] [--to DATE] SITE",
+	.operands = "SITE",
 	.summary = "day by day: GPUs online, GPUs the supply and cooling can run, what binds",
 	.opts = timeline_opts,
 	.min_pos = 1,
 	.max_pos = 1,
+	.needs = CMD_SITE | CMD_WEATHER | CMD_OUTPUT,
 	.formats = FMTS_ALL,
 	.exec = cmd_timeline_exec,
 };

@@ -1,21 +1,35 @@
 /*
- * cmd.c - command table, command-line parsing and the plumbing commands share.
+ * cmd.c - the command table, command-line parsing and the plumbing commands
+ * share: the framework that loads what a command declares it needs, runs it, and
+ * frees and commits afterwards (see cmd.h).
+ *
+ * Parsing follows getopt_long(3) conventions (as git and jq do): short options
+ * cluster ("-qf csv", "-fcsv"), a long option's value follows as the next
+ * argument or after '=', a unique prefix of a long option selects it, and "--"
+ * ends the options.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+#include <gsl/gsl_version.h>
+#include <yaml.h>
+
 #include "cmd.h"
+#include "date.h"
 #include "diag.h"
 #include "paths.h"
 #include "site.h"
 #include "climate.h"
 #include "site_load.h"
 #include "site_weather.h"
+#include "units.h"
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_plan_entry,
@@ -29,18 +43,41 @@ const struct cmd_entry *const cmd_table[] = {
 	NULL
 };
 
-/* Global options, accepted before or after the command name. */
+/* Global options, accepted before or after the command name by the commands
+ * whose needs include global_needs[i] (0: every command). */
+enum { G_FORMAT, G_OUTPUT, G_SET, G_MODELS, G_QUIET, G_HELP, G_VERSION, G_COUNT };
+
 static const struct opt_def global_opts[] = {
-	{ "format", 'f', "FORMAT", 0, "output format: text, csv or json" },
-	{ "output", 'o', "FILE", 0, "write output to FILE (atomically)" },
-	{ "set", 's', "PATH=VALUE", 1, "override a site key before validation" },
-	{ "models-dir", 'M', "DIR", 0, "search DIR first for equipment models" },
-	{ "quiet", 'q', NULL, 0, "print nothing on success but the output" },
-	{ "help", 'h', NULL, 0, "show help" },
-	{ NULL, 0, NULL, 0, NULL }
+	{ .name = "format", .short_name = 'f', .type = OPT_STRING, .arg = "FORMAT",
+	  .help = "output format: text, csv or json" },
+	{ .name = "output", .short_name = 'o', .type = OPT_STRING, .arg = "FILE",
+	  .help = "write output to FILE (atomically)" },
+	{ .name = "set", .short_name = 's', .type = OPT_STRING, .arg = "PATH=VALUE",
+	  .flags = OPT_REPEAT, .help = "override a site key before validation" },
+	{ .name = "models-dir", .short_name = 'M', .type = OPT_STRING, .arg = "DIR",
+	  .help = "search DIR first for equipment models" },
+	{ .name = "quiet", .short_name = 'q', .type = OPT_FLAG,
+	  .help = "print nothing on success but the output" },
+	{ .name = "help", .short_name = 'h', .type = OPT_FLAG, .help = "show help" },
+	{ .name = "version", .type = OPT_FLAG,
+	  .help = "print the version and the library versions" },
+	{ .name = NULL }
+};
+
+static const int global_needs[G_COUNT] = {
+	[G_FORMAT] = CMD_OUTPUT,
+	[G_OUTPUT] = CMD_OUTPUT,
+	[G_SET] = CMD_SITE,
+	[G_MODELS] = CMD_SITE | CMD_MODELS,
 };
 
 static const char *const fmt_names[] = { "text", "csv", "json" };
+
+static int
+global_applies(const struct cmd_entry *e, int gi)
+{
+	return e == NULL || global_needs[gi] == 0 || (e->needs & global_needs[gi]);
+}
 
 const struct cmd_entry *
 cmd_find(const char *name, char *err, size_t errlen)
@@ -83,32 +120,96 @@ cmd_find(const char *name, char *err, size_t errlen)
 	return NULL;
 }
 
+/* ---- usage and help, generated from the declarations ---- */
+
+static void
+put_opt(FILE *fp, const struct opt_def *o)
+{
+	fprintf(fp, "--%s", o->name);
+	if (o->arg != NULL)
+		fprintf(fp, " %s", o->arg);
+}
+
+/* "[--date DATE] (--rh R | --twb T) --tdb T [--at K=V]..." in declaration order,
+ * each group where its first member is declared. */
+static void
+put_opts_usage(FILE *fp, const struct opt_def *opts)
+{
+	int	i, j;
+
+	for (i = 0; opts != NULL && opts[i].name != NULL; i++) {
+		const struct opt_def *o = &opts[i];
+		int	req = (o->flags & OPT_REQUIRED) != 0, first = 1;
+
+		if (o->group > 0) {
+			for (j = 0; j < i; j++)
+				if (opts[j].group == o->group)
+					break;
+			if (j < i)
+				continue;	/* printed with the group's first */
+			fputs(req ? " (" : " [", fp);
+			for (j = i; opts[j].name != NULL; j++) {
+				if (opts[j].group != o->group)
+					continue;
+				if (!first)
+					fputs(" | ", fp);
+				put_opt(fp, &opts[j]);
+				first = 0;
+			}
+			fputs(req ? ")" : "]", fp);
+			continue;
+		}
+		fputs(req ? " " : " [", fp);
+		put_opt(fp, o);
+		if (!req)
+			fputc(']', fp);
+		if (o->flags & OPT_REPEAT)
+			fputs("...", fp);
+	}
+}
+
 void
 cmd_usage(const struct cmd_entry *e, FILE *fp)
 {
-	fprintf(fp, "usage: dcplan [global options] %s%s%s\n", e->name,
-	    *e->usage ? " " : "", e->usage);
+	fprintf(fp, "usage: dcplan [global options] %s", e->name);
+	if (!e->opts_last)
+		put_opts_usage(fp, e->opts);
+	if (e->operands != NULL && *e->operands)
+		fprintf(fp, " %s", e->operands);
+	if (e->opts_last)
+		put_opts_usage(fp, e->opts);
+	fputc('\n', fp);
 }
 
 static void
-print_opts(const struct opt_def *o, FILE *fp)
+print_opt(const struct opt_def *o, FILE *fp)
 {
 	char	buf[64];
 
-	for (; o != NULL && o->name != NULL; o++) {
-		if (o->short_name)
-			snprintf(buf, sizeof buf, "-%c, --%s%s%s", o->short_name, o->name,
-			    o->arg ? " " : "", o->arg ? o->arg : "");
-		else
-			snprintf(buf, sizeof buf, "    --%s%s%s", o->name,
-			    o->arg ? " " : "", o->arg ? o->arg : "");
-		fprintf(fp, "  %-28s %s\n", buf, o->help);
-	}
+	if (o->short_name)
+		snprintf(buf, sizeof buf, "-%c, --%s%s%s", o->short_name, o->name,
+		    o->arg ? " " : "", o->arg ? o->arg : "");
+	else
+		snprintf(buf, sizeof buf, "    --%s%s%s", o->name,
+		    o->arg ? " " : "", o->arg ? o->arg : "");
+	fprintf(fp, "  %-28s %s\n", buf, o->help);
+}
+
+static void
+print_globals(const struct cmd_entry *e, FILE *fp)
+{
+	int	i;
+
+	fputs("\nglobal options:\n", fp);
+	for (i = 0; i < G_COUNT; i++)
+		if (global_applies(e, i) && (e == NULL || i != G_VERSION))
+			print_opt(&global_opts[i], fp);
 }
 
 void
 cmd_help(const struct cmd_entry *e, FILE *fp)
 {
+	const struct opt_def *o;
 	size_t	i;
 
 	if (e == NULL) {
@@ -119,21 +220,35 @@ cmd_help(const struct cmd_entry *e, FILE *fp)
 		for (i = 0; cmd_table[i] != NULL; i++)
 			fprintf(fp, "  %-10s %s\n", cmd_table[i]->name,
 			    cmd_table[i]->summary);
-		fputs("\nglobal options:\n", fp);
-		print_opts(global_opts, fp);
+		print_globals(NULL, fp);
 		fputs("\n'dcplan help COMMAND' describes a command; see dcplan(1) and "
 		    "dcplan-site(5).\n", fp);
+		if (PACKAGE_BUGREPORT[0] != '\0')
+			fprintf(fp, "Report bugs to <%s>.\n", PACKAGE_BUGREPORT);
 		return;
 	}
 	cmd_usage(e, fp);
 	fprintf(fp, "\n%s\n", e->summary);
 	if (e->opts != NULL && e->opts[0].name != NULL) {
 		fputs("\noptions:\n", fp);
-		print_opts(e->opts, fp);
+		for (o = e->opts; o->name != NULL; o++)
+			print_opt(o, fp);
 	}
-	fputs("\nglobal options:\n", fp);
-	print_opts(global_opts, fp);
+	print_globals(e, fp);
 }
+
+void
+cmd_version(FILE *fp)
+{
+	fprintf(fp, "dcplan %s\n", PACKAGE_VERSION);
+	fprintf(fp, "libraries: GSL %s, libyaml %s, cJSON %s\n", gsl_version,
+	    yaml_get_version_string(), cJSON_Version());
+#ifdef DCPLAN_LICENSE
+	fprintf(fp, "license: %s\n", DCPLAN_LICENSE);
+#endif
+}
+
+/* ---- messages ---- */
 
 void
 cmd_error(const struct cmd_ctx *c, const char *fmt, ...)
@@ -147,6 +262,10 @@ cmd_error(const struct cmd_ctx *c, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 }
+
+static int
+usage_error(const struct cmd_entry *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 static int
 usage_error(const struct cmd_entry *e, const char *fmt, ...)
@@ -165,26 +284,117 @@ usage_error(const struct cmd_entry *e, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-/* Find an option by long name or short letter in a table. */
+/* ---- parsing ---- */
+
+/* An option found on the command line: a global one (gi >= 0) or the
+ * command's (ci >= 0). */
+struct opt_ref {
+	int	gi, ci;
+	const struct opt_def *def;
+};
+
 static int
-opt_lookup(const struct opt_def *o, const char *lname, size_t llen, int sname)
+opt_short(const struct cmd_entry *e, int sname, struct opt_ref *r)
 {
 	int	i;
 
-	for (i = 0; o != NULL && o[i].name != NULL; i++)
-		if (lname != NULL ? strlen(o[i].name) == llen &&
-		    strncmp(o[i].name, lname, llen) == 0 : o[i].short_name == sname)
-			return i;
+	r->gi = r->ci = -1;
+	for (i = 0; i < G_COUNT; i++)
+		if (global_opts[i].short_name == sname) {
+			r->gi = i;
+			r->def = &global_opts[i];
+			return 0;
+		}
+	for (i = 0; e != NULL && e->opts != NULL && e->opts[i].name != NULL; i++)
+		if (e->opts[i].short_name == sname) {
+			r->ci = i;
+			r->def = &e->opts[i];
+			return 0;
+		}
 	return -1;
 }
 
+/*
+ * Find a long option: an exact name (any global option, so that one the
+ * command does not take gets that message), else a unique prefix of the
+ * options that apply.  Returns 0, or an exit code after a message.
+ */
 static int
-apply_global(struct globals *g, int idx, const char *val, const struct cmd_entry *e)
+opt_long(const struct cmd_entry *e, const char *name, size_t len, struct opt_ref *r)
+{
+	const char *cands[G_COUNT + CMD_MAX_OPTS];
+	char	list[512];
+	size_t	n = 0, off = 0;
+	int	i, nmatch = 0;
+
+	r->gi = r->ci = -1;
+	for (i = 0; i < G_COUNT; i++)
+		if (strlen(global_opts[i].name) == len &&
+		    strncmp(global_opts[i].name, name, len) == 0) {
+			r->gi = i;
+			r->def = &global_opts[i];
+			return 0;
+		}
+	for (i = 0; e != NULL && e->opts != NULL && e->opts[i].name != NULL; i++)
+		if (strlen(e->opts[i].name) == len &&
+		    strncmp(e->opts[i].name, name, len) == 0) {
+			r->ci = i;
+			r->def = &e->opts[i];
+			return 0;
+		}
+	list[0] = '\0';
+	for (i = 0; i < G_COUNT; i++) {
+		if (!global_applies(e, i))
+			continue;
+		cands[n++] = global_opts[i].name;
+		if (len > 0 && strncmp(global_opts[i].name, name, len) == 0) {
+			nmatch++;
+			r->gi = i;
+			r->def = &global_opts[i];
+			off += (size_t)snprintf(list + off, sizeof list - off, "%s--%s",
+			    off ? ", " : "", global_opts[i].name);
+		}
+	}
+	for (i = 0; e != NULL && e->opts != NULL && e->opts[i].name != NULL &&
+	    i < CMD_MAX_OPTS; i++) {
+		cands[n++] = e->opts[i].name;
+		if (len > 0 && strncmp(e->opts[i].name, name, len) == 0) {
+			nmatch++;
+			r->ci = i;
+			r->gi = -1;
+			r->def = &e->opts[i];
+			if (off < sizeof list)
+				off += (size_t)snprintf(list + off, sizeof list - off,
+				    "%s--%s", off ? ", " : "", e->opts[i].name);
+		}
+	}
+	if (nmatch == 1)
+		return 0;
+	if (nmatch > 1)
+		return usage_error(e, "ambiguous option '--%.*s' (could be %s)", (int)len,
+		    name, list);
+	{
+		char	word[64];
+		const char *s;
+
+		snprintf(word, sizeof word, "%.*s", (int)len, name);
+		s = diag_suggest(word, cands, n);
+		if (s != NULL)
+			return usage_error(e, "unknown option '--%.*s' (did you mean "
+			    "'--%s'?)", (int)len, name, s);
+	}
+	return usage_error(e, "unknown option '--%.*s'", (int)len, name);
+}
+
+static int
+apply_global(struct globals *g, int gi, const char *val, const struct cmd_entry *e,
+    int *help, int *version)
 {
 	int	i;
 
-	switch (global_opts[idx].short_name) {
-	case 'f':
+	g->given |= 1u << gi;
+	switch (gi) {
+	case G_FORMAT:
 		for (i = 0; i < 3; i++)
 			if (strcmp(val, fmt_names[i]) == 0)
 				break;
@@ -194,51 +404,121 @@ apply_global(struct globals *g, int idx, const char *val, const struct cmd_entry
 		g->fmt = (enum out_format)i;
 		g->fmt_given = 1;
 		break;
-	case 'o':
+	case G_OUTPUT:
 		if (*val == '\0')
 			return usage_error(e, "empty file name for --output");
 		g->out_path = val;
 		break;
-	case 's':
+	case G_SET:
 		if (g->nsets == CMD_MAX_VALUES)
 			return usage_error(e, "too many --set options (at most %d)",
 			    CMD_MAX_VALUES);
 		g->sets[g->nsets++] = val;
 		break;
-	case 'M':
+	case G_MODELS:
+		if (*val == '\0')
+			return usage_error(e, "empty directory name for --models-dir");
 		g->models_dir = val;
 		break;
-	case 'q':
+	case G_QUIET:
 		g->quiet = 1;
+		break;
+	case G_HELP:
+		*help = 1;
+		break;
+	case G_VERSION:
+		*version = 1;
 		break;
 	}
 	return EXIT_OK;
 }
 
+/* A command option's value, parsed by its type into c->nums. */
+static int
+take_value(struct cmd_ctx *c, const struct cmd_entry *e, int ci, const char *val)
+{
+	const struct opt_def *def = &e->opts[ci];
+	char	err[256];
+	double	v = 0;
+	int	k = c->nvals[ci];
+
+	if (k > 0 && !(def->flags & OPT_REPEAT))
+		return usage_error(e, "option '--%s' given twice", def->name);
+	if (k == CMD_MAX_VALUES)
+		return usage_error(e, "option '--%s' given more than %d times",
+		    def->name, CMD_MAX_VALUES);
+	switch (def->type) {
+	case OPT_DATE: {
+		int	day;
+
+		if (date_parse(val, &day, err, sizeof err) != 0)
+			return usage_error(e, "--%s: %s", def->name, err);
+		v = day;
+		break;
+	}
+	case OPT_QUANTITY:
+		if (units_parse(val, (enum unit_kind)def->kind, &v, err, sizeof err)
+		    != 0) {
+			fprintf(stderr, "dcplan: --%s: %s\n", def->name, err);
+			return EXIT_INPUT;
+		}
+		break;
+	case OPT_COUNT: {
+		char	*end;
+		long	n;
+
+		errno = 0;
+		n = strtol(val, &end, 10);
+		if (val[0] < '0' || val[0] > '9' || *end != '\0' || errno != 0 ||
+		    n > INT_MAX)
+			return usage_error(e, "--%s: '%s' is not a count (a whole "
+			    "number from 0 to %d)", def->name, val, INT_MAX);
+		v = (double)n;
+		break;
+	}
+	default:
+		break;
+	}
+	c->vals[ci][k] = val != NULL ? val : "";
+	c->nums[ci][k] = v;
+	c->nvals[ci] = k + 1;
+	return EXIT_OK;
+}
+
+static int
+take(struct globals *g, struct cmd_ctx *c, const struct cmd_entry *e,
+    const struct opt_ref *r, const char *val, int *help, int *version)
+{
+	if (r->gi >= 0) {
+		if (!global_applies(e, r->gi))
+			return usage_error(e, "'%s' does not take --%s", e->name,
+			    global_opts[r->gi].name);
+		return apply_global(g, r->gi, val, e, help, version);
+	}
+	return take_value(c, e, r->ci, val);
+}
+
 /*
- * Parse argv (after the command name, or the whole line when e is NULL and we stop
- * at the first operand).  Returns EXIT_OK, or an exit code; *help set on -h.
+ * Parse argv (after the command name, or the whole line when e is NULL and we
+ * stop at the first operand).  Returns EXIT_OK or an exit code; *help and
+ * *version are set by -h and --version.
  */
 static int
 parse(struct globals *g, struct cmd_ctx *c, const struct cmd_entry *e, int argc,
-    char **argv, int *consumed, int *help)
+    char **argv, int *consumed, int *help, int *version)
 {
-	int	i, only_pos = 0;
+	int	i, rc, only_pos = 0;
 
 	for (i = 0; i < argc; i++) {
 		char	*a = argv[i];
-		const char *val = NULL, *lname = NULL;
-		size_t	llen = 0;
-		int	gi = -1, ci = -1, sname = 0;
-		const struct opt_def *def;
+		struct opt_ref r;
 
 		if (only_pos || a[0] != '-' || a[1] == '\0') {
 			if (e == NULL)
 				break;
-			if (c->npos < CMD_MAX_VALUES)
-				c->pos[c->npos++] = a;
-			else
+			if (c->npos == CMD_MAX_VALUES)
 				return usage_error(e, "too many arguments");
+			c->pos[c->npos++] = a;
 			continue;
 		}
 		if (strcmp(a, "--") == 0) {
@@ -250,140 +530,107 @@ parse(struct globals *g, struct cmd_ctx *c, const struct cmd_entry *e, int argc,
 			continue;
 		}
 		if (a[1] == '-') {
-			const char *eq = strchr(a + 2, '=');
+			const char *name = a + 2, *eq = strchr(name, '=');
+			const char *val = eq ? eq + 1 : NULL;
+			size_t	len = eq ? (size_t)(eq - name) : strlen(name);
 
-			lname = a + 2;
-			llen = eq ? (size_t)(eq - lname) : strlen(lname);
-			if (eq)
-				val = eq + 1;
-		} else {
-			sname = (unsigned char)a[1];
-			if (a[2] != '\0')
-				val = a + 2;
-		}
-		gi = opt_lookup(global_opts, lname, llen, sname);
-		if (gi < 0 && e != NULL)
-			ci = opt_lookup(e->opts, lname, llen, sname);
-		if (gi < 0 && ci < 0) {
-			if (lname != NULL)
-				return usage_error(e, "unknown option '--%.*s'", (int)llen,
-				    lname);
-			return usage_error(e, "unknown option '-%c'", sname);
-		}
-		def = gi >= 0 ? &global_opts[gi] : &e->opts[ci];
-		if (def->arg == NULL && val != NULL) {
-			if (lname != NULL)
+			if ((rc = opt_long(e, name, len, &r)) != EXIT_OK)
+				return rc;
+			if (r.def->arg == NULL && val != NULL)
 				return usage_error(e, "option '--%s' takes no value",
-				    def->name);
-			return usage_error(e, "option '-%c' takes no value", sname);
-		}
-		if (def->arg != NULL && val == NULL) {
-			if (i + 1 >= argc)
-				return usage_error(e, "option '--%s' needs a value (%s)",
-				    def->name, def->arg);
-			val = argv[++i];
-		}
-		if (gi >= 0 && def->short_name == 'h') {
-			*help = 1;
-			continue;
-		}
-		if (gi >= 0) {
-			int rc = apply_global(g, gi, val, e);
-			if (rc != EXIT_OK)
+				    r.def->name);
+			if (r.def->arg != NULL && val == NULL) {
+				if (i + 1 >= argc)
+					return usage_error(e, "option '--%s' needs a value "
+					    "(%s)", r.def->name, r.def->arg);
+				val = argv[++i];
+			}
+			if ((rc = take(g, c, e, &r, val, help, version)) != EXIT_OK)
 				return rc;
 			continue;
 		}
-		if (c->nvals[ci] > 0 && !def->repeat)
-			return usage_error(e, "option '--%s' given twice", def->name);
-		if (c->nvals[ci] == CMD_MAX_VALUES)
-			return usage_error(e, "option '--%s' given too often", def->name);
-		c->vals[ci][c->nvals[ci]++] = val ? val : "";
+		/* a cluster of short options: flags, then at most one with a value,
+		 * which is the rest of the word or the next argument */
+		for (a++; *a != '\0'; a++) {
+			const char *val = NULL;
+
+			if (opt_short(e, (unsigned char)*a, &r) != 0) {
+				if ((unsigned char)*a < 0x20 || (unsigned char)*a >= 0x7f)
+					return usage_error(e, "unknown option '-\\x%02x'",
+					    (unsigned char)*a);
+				return usage_error(e, "unknown option '-%c'", *a);
+			}
+			if (r.def->arg != NULL) {
+				if (a[1] != '\0')
+					val = a + 1;
+				else if (i + 1 < argc)
+					val = argv[++i];
+				else
+					return usage_error(e, "option '--%s' needs a value "
+					    "(%s)", r.def->name, r.def->arg);
+			}
+			if ((rc = take(g, c, e, &r, val, help, version)) != EXIT_OK)
+				return rc;
+			if (val != NULL)
+				break;
+		}
 	}
 	*consumed = i;
 	return EXIT_OK;
 }
 
-int
-cmd_run(struct globals *g, int argc, char **argv)
+/* Groups (at most one given; one required) and required options. */
+static int
+check_opts(const struct cmd_ctx *c, const struct cmd_entry *e)
 {
-	static struct cmd_ctx ctx;	/* large; one per process */
-	char	err[256], *posv[CMD_MAX_VALUES];
-	const struct cmd_entry *e;
-	int	consumed = 0, help = 0, rc;
+	const struct opt_def *o = e->opts;
+	int	i, j;
 
-	memset(&ctx, 0, sizeof ctx);
-	ctx.g = g;
-	ctx.pos = posv;
-	if (argc >= 1 && strcmp(argv[0], "--version") == 0) {
-		printf("dcplan %s\n", PACKAGE_VERSION);
-		return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_IO;
-	}
-	rc = parse(g, &ctx, NULL, argc, argv, &consumed, &help);
-	if (rc != EXIT_OK)
-		return rc;
-	if (consumed >= argc) {
-		if (help) {
-			cmd_help(NULL, stdout);
-			return EXIT_OK;
+	for (i = 0; o != NULL && o[i].name != NULL; i++) {
+		if (o[i].group == 0) {
+			if ((o[i].flags & OPT_REQUIRED) && c->nvals[i] == 0)
+				return usage_error(e, "--%s is required", o[i].name);
+			continue;
 		}
-		return usage_error(NULL, "no command given (try 'dcplan help')");
+		for (j = 0; j < i; j++)
+			if (o[j].group == o[i].group)
+				break;
+		if (j < i)
+			continue;
+		{
+			int	given = -1, req = (o[i].flags & OPT_REQUIRED) != 0;
+			char	names[256];
+			size_t	off = 0;
+			int	k, m = 0, last = 0;
+
+			for (k = i; o[k].name != NULL; k++)
+				if (o[k].group == o[i].group)
+					last = k;
+			for (k = i; o[k].name != NULL; k++) {
+				if (o[k].group != o[i].group)
+					continue;
+				if (c->nvals[k] > 0) {
+					if (given >= 0)
+						return usage_error(e, "give --%s or --%s, "
+						    "not both", o[given].name, o[k].name);
+					given = k;
+				}
+				off += (size_t)snprintf(names + off, sizeof names - off,
+				    "%s--%s", m == 0 ? "" : k == last ? " or " : ", ",
+				    o[k].name);
+				m++;
+			}
+			if (req && given < 0)
+				return usage_error(e, "give one of %s", names);
+		}
 	}
-	if (strcmp(argv[consumed], "--version") == 0) {
-		printf("dcplan %s\n", PACKAGE_VERSION);
-		return EXIT_OK;
-	}
-	if ((e = cmd_find(argv[consumed], err, sizeof err)) == NULL)
-		return usage_error(NULL, "%s", err);
-	ctx.entry = e;
-	rc = parse(g, &ctx, e, argc - consumed - 1, argv + consumed + 1, &consumed,
-	    &help);
-	if (rc != EXIT_OK)
-		return rc;
-	if (help) {
-		cmd_help(e, stdout);
-		return EXIT_OK;
-	}
-	if (ctx.npos < e->min_pos)
-		return usage_error(e, "missing argument");
-	if (ctx.npos > e->max_pos)
-		return usage_error(e, "unexpected argument '%s'", ctx.pos[e->max_pos]);
-	if (!g->fmt_given && !(e->formats & (1 << FMT_TEXT)))
-		g->fmt = FMT_CSV;
-	if (!(e->formats & (1 << g->fmt)))
-		return usage_error(e, "'%s' cannot write %s", e->name, fmt_names[g->fmt]);
-	return e->exec(&ctx);
+	return EXIT_OK;
 }
+
+/* ---- what the framework loads ---- */
 
 static int
-opt_index(const struct cmd_ctx *c, const char *name)
-{
-	return opt_lookup(c->entry->opts, name, strlen(name), 0);
-}
-
-const char *
-cmd_opt(const struct cmd_ctx *c, const char *name)
-{
-	return cmd_opt_at(c, name, 0);
-}
-
-int
-cmd_opt_count(const struct cmd_ctx *c, const char *name)
-{
-	int	i = opt_index(c, name);
-
-	return i < 0 ? 0 : c->nvals[i];
-}
-
-const char *
-cmd_opt_at(const struct cmd_ctx *c, const char *name, int k)
-{
-	int	i = opt_index(c, name);
-
-	return i < 0 || k >= c->nvals[i] ? NULL : c->vals[i][k];
-}
-
-int
-cmd_load_site(struct cmd_ctx *c, struct site *s)
+load_site(struct cmd_ctx *c)
 {
 	struct site_opts o;
 	struct paths p;
@@ -400,7 +647,7 @@ cmd_load_site(struct cmd_ctx *c, struct site *s)
 	o.n_model_dirs = p.n;
 	o.sets = c->g->sets;
 	o.nsets = c->g->nsets;
-	rc = site_load(c->pos[0], &o, s, &d);
+	rc = site_load(c->pos[0], &o, &c->site, &d);
 	paths_release(&p);
 	diags_print(&d, stderr);
 	if (rc != 0 && d.n > 0 && !c->g->quiet) {
@@ -414,54 +661,12 @@ cmd_load_site(struct cmd_ctx *c, struct site *s)
 		    c->pos[0]);
 	}
 	diags_free(&d);
-	if (rc == 0)
+	if (rc == 0) {
+		c->have_site = 1;
 		return EXIT_OK;
-	site_free(s);
+	}
+	site_free(&c->site);
 	return rc == -2 ? EXIT_IO : EXIT_INPUT;
-}
-
-int
-cmd_output_open(struct cmd_ctx *c, struct output *o)
-{
-	if (output_open(o, c->g->out_path) != 0) {
-		cmd_error(c, "cannot write '%s': %s", c->g->out_path, strerror(errno));
-		return EXIT_IO;
-	}
-	return EXIT_OK;
-}
-
-int
-cmd_output_close(struct cmd_ctx *c, struct output *o, int ok)
-{
-	if (!ok) {
-		output_abort(o);
-		return EXIT_OK;
-	}
-	if (output_commit(o) != 0) {
-		if (c->g->out_path == NULL || strcmp(c->g->out_path, "-") == 0)
-			cmd_error(c, "cannot write standard output: %s", strerror(errno));
-		else
-			cmd_error(c, "cannot write '%s': %s", c->g->out_path,
-			    strerror(errno));
-		return EXIT_IO;
-	}
-	return EXIT_OK;
-}
-
-int
-cmd_write_report(struct cmd_ctx *c, const struct report *r)
-{
-	struct output o;
-	int	rc;
-
-	if ((rc = cmd_output_open(c, &o)) != EXIT_OK)
-		return rc;
-	if (report_write(r, c->g->fmt, o.fp) != 0) {
-		output_abort(&o);
-		cmd_error(c, "out of memory");
-		return EXIT_IO;
-	}
-	return cmd_output_close(c, &o, 1);
 }
 
 /*
@@ -490,15 +695,15 @@ cmd_load_weather(struct cmd_ctx *c, const struct site *s, struct weather *w)
 	return io ? EXIT_IO : EXIT_INPUT;
 }
 
-int
-cmd_check_weather(struct cmd_ctx *c, const struct site *s)
+/* The climate checks of 'check': a built-in year from its inputs (generating it
+ * is the simulating commands' work), anything else by reading it into c->wx. */
+static int
+check_climate(struct cmd_ctx *c)
 {
-	struct weather w;
+	const struct site *s = &c->site;
 	char	err[1024];
 	int	rc;
 
-	/* a built-in year is checked from its inputs; generating it is the
-	 * simulating commands' work */
 	if (s->climate.source == CLIMATE_BUILTIN) {
 		if (climate_builtin_check(&s->climate.normals, &s->climate.design, err,
 		    sizeof err) == 0)
@@ -508,36 +713,202 @@ cmd_check_weather(struct cmd_ctx *c, const struct site *s)
 			fprintf(stderr, "dcplan: 1 error in '%s'\n", c->pos[0]);
 		return EXIT_INPUT;
 	}
-	rc = cmd_load_weather(c, s, &w);
+	if ((rc = cmd_load_weather(c, s, &c->wx)) == EXIT_OK)
+		c->have_wx = 1;
+	return rc;
+}
 
-	if (rc == EXIT_OK)
-		weather_free(&w);
+struct output *
+cmd_output(struct cmd_ctx *c)
+{
+	if (c->out_open)
+		return &c->out;
+	if (output_open(&c->out, c->g->out_path) != 0) {
+		cmd_error(c, "cannot write '%s': %s", c->g->out_path, strerror(errno));
+		return NULL;
+	}
+	c->out_open = 1;
+	return &c->out;
+}
+
+/* Commit the output of a command that succeeded, discard any other. */
+static int
+finish_output(struct cmd_ctx *c, int rc)
+{
+	if (!c->out_open)
+		return rc;
+	c->out_open = 0;
+	if (rc != EXIT_OK && rc != EXIT_INFEASIBLE) {
+		output_abort(&c->out);
+		return rc;
+	}
+	if (output_commit(&c->out) != 0) {
+		if (c->g->out_path == NULL || strcmp(c->g->out_path, "-") == 0)
+			cmd_error(c, "cannot write standard output: %s", strerror(errno));
+		else
+			cmd_error(c, "cannot write '%s': %s", c->g->out_path,
+			    strerror(errno));
+		return EXIT_IO;
+	}
 	return rc;
 }
 
 int
-cmd_job_load(struct cmd_ctx *c, struct cmd_job *j)
+cmd_write_report(struct cmd_ctx *c, const struct report *r)
 {
-	int	rc;
+	struct output *o;
 
-	memset(j, 0, sizeof *j);
-	if ((rc = cmd_load_site(c, &j->site)) != EXIT_OK)
-		return rc;
-	j->have_site = 1;
-	if ((rc = cmd_load_weather(c, &j->site, &j->wx)) != EXIT_OK) {
-		cmd_job_free(j);
-		return rc;
+	if ((o = cmd_output(c)) == NULL)
+		return EXIT_IO;
+	if (report_write(r, c->g->fmt, o->fp) != 0) {
+		cmd_error(c, "out of memory");
+		return EXIT_IO;
 	}
-	j->have_wx = 1;
 	return EXIT_OK;
 }
 
-void
-cmd_job_free(struct cmd_job *j)
+static int
+run_entry(struct cmd_ctx *c)
 {
-	if (j->have_wx)
-		weather_free(&j->wx);
-	if (j->have_site)
-		site_free(&j->site);
-	j->have_wx = j->have_site = 0;
+	const struct cmd_entry *e = c->entry;
+	int	rc = EXIT_OK;
+
+	if (e->needs & CMD_SITE)
+		rc = load_site(c);
+	if (rc == EXIT_OK && (e->needs & CMD_WEATHER)) {
+		if ((rc = cmd_load_weather(c, &c->site, &c->wx)) == EXIT_OK)
+			c->have_wx = 1;
+	} else if (rc == EXIT_OK && (e->needs & CMD_CLIMATE))
+		rc = check_climate(c);
+	if (rc == EXIT_OK)
+		rc = e->exec(c);
+	rc = finish_output(c, rc);
+	if (c->have_wx)
+		weather_free(&c->wx);
+	if (c->have_site)
+		site_free(&c->site);
+	c->have_wx = c->have_site = 0;
+	return rc;
+}
+
+int
+cmd_run(struct globals *g, int argc, char **argv)
+{
+	static struct cmd_ctx ctx;	/* large; one per process */
+	char	err[256], *posv[CMD_MAX_VALUES];
+	const struct cmd_entry *e;
+	int	consumed = 0, help = 0, version = 0, rc, i;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.g = g;
+	ctx.pos = posv;
+	rc = parse(g, &ctx, NULL, argc, argv, &consumed, &help, &version);
+	if (rc != EXIT_OK)
+		return rc;
+	if (version) {
+		cmd_version(stdout);
+		return EXIT_OK;
+	}
+	if (consumed >= argc) {
+		if (help) {
+			cmd_help(NULL, stdout);
+			return EXIT_OK;
+		}
+		return usage_error(NULL, "no command given (try 'dcplan help')");
+	}
+	if ((e = cmd_find(argv[consumed], err, sizeof err)) == NULL)
+		return usage_error(NULL, "%s", err);
+	ctx.entry = e;
+	/* global options given before the command name must apply to it */
+	for (i = 0; i < G_COUNT; i++)
+		if ((g->given & (1u << i)) && !global_applies(e, i))
+			return usage_error(e, "'%s' does not take --%s", e->name,
+			    global_opts[i].name);
+	rc = parse(g, &ctx, e, argc - consumed - 1, argv + consumed + 1, &consumed,
+	    &help, &version);
+	if (rc != EXIT_OK)
+		return rc;
+	if (version) {
+		cmd_version(stdout);
+		return EXIT_OK;
+	}
+	if (help) {
+		cmd_help(e, stdout);
+		return EXIT_OK;
+	}
+	if ((rc = check_opts(&ctx, e)) != EXIT_OK)
+		return rc;
+	if (ctx.npos < e->min_pos)
+		return usage_error(e, "missing argument");
+	if (ctx.npos > e->max_pos)
+		return usage_error(e, "unexpected argument '%s'", ctx.pos[e->max_pos]);
+	if (!g->fmt_given && !(e->formats & (1 << FMT_TEXT)))
+		g->fmt = FMT_CSV;
+	if ((e->needs & CMD_OUTPUT) && !(e->formats & (1 << g->fmt)))
+		return usage_error(e, "'%s' cannot write %s", e->name, fmt_names[g->fmt]);
+	return run_entry(&ctx);
+}
+
+/* ---- option values ---- */
+
+static int
+opt_index(const struct cmd_ctx *c, const char *name)
+{
+	const struct opt_def *o = c->entry->opts;
+	int	i;
+
+	for (i = 0; o != NULL && o[i].name != NULL; i++)
+		if (strcmp(o[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+cmd_opt(const struct cmd_ctx *c, const char *name)
+{
+	return cmd_opt_at(c, name, 0);
+}
+
+int
+cmd_opt_count(const struct cmd_ctx *c, const char *name)
+{
+	int	i = opt_index(c, name);
+
+	return i < 0 ? 0 : c->nvals[i];
+}
+
+const char *
+cmd_opt_at(const struct cmd_ctx *c, const char *name, int k)
+{
+	int	i = opt_index(c, name);
+
+	return i < 0 || k < 0 || k >= c->nvals[i] ? NULL : c->vals[i][k];
+}
+
+int
+cmd_opt_flag(const struct cmd_ctx *c, const char *name)
+{
+	return cmd_opt_count(c, name) > 0;
+}
+
+int
+cmd_opt_date(const struct cmd_ctx *c, const char *name, int *day)
+{
+	int	i = opt_index(c, name);
+
+	if (i < 0 || c->nvals[i] == 0)
+		return 0;
+	*day = (int)c->nums[i][0];
+	return 1;
+}
+
+int
+cmd_opt_num(const struct cmd_ctx *c, const char *name, double *v)
+{
+	int	i = opt_index(c, name);
+
+	if (i < 0 || c->nvals[i] == 0)
+		return 0;
+	*v = c->nums[i][0];
+	return 1;
 }

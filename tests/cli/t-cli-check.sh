@@ -167,9 +167,9 @@ run "$DCPLAN" --version
 is "$rc" 0 "--version: exit 0"
 want=$(sed -n 's/^#define PACKAGE_VERSION "\(.*\)"$/\1/p' "$top_builddir/config.h" 2>/dev/null)
 if [ -n "$want" ]; then
-	is "$(cat "$T/out")" "dcplan $want" "--version: dcplan $want"
+	is "$(head -1 "$T/out")" "dcplan $want" "--version: dcplan $want"
 else
-	like "$(cat "$T/out")" "dcplan " "--version: dcplan VERSION"
+	like "$(head -1 "$T/out")" "dcplan " "--version: dcplan VERSION"
 fi
 
 # --- usage errors: exit 2, a message and the usage on standard error ---
