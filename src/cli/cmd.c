@@ -655,10 +655,14 @@ load_site(struct cmd_ctx *c)
 
 		/* notes point at the cause of another error; they are not errors */
 		for (i = 0; i < d.n; i++)
-			if (strncmp(d.v[i].msg, "note:", 5) != 0)
+			if (d.v[i].level == DIAG_ERROR)
 				n++;
 		fprintf(stderr, "dcplan: %zu error%s in '%s'\n", n, n == 1 ? "" : "s",
 		    c->pos[0]);
+	}
+	if (d.oom) {
+		cmd_error(c, "out of memory");
+		rc = -2;
 	}
 	diags_free(&d);
 	if (rc == 0) {

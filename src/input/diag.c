@@ -33,16 +33,20 @@ diags_add(struct diags *d, const char *file, int line, int col,
 	if (d->n == d->cap) {
 		cap = d->cap ? d->cap * 2 : 16;
 		v = realloc(d->v, cap * sizeof *v);
-		if (v == NULL)
-			return;		/* out of memory: drop the message */
+		if (v == NULL) {
+			d->oom = 1;	/* the caller fails with "out of memory" */
+			return;
+		}
 		d->v = v;
 		d->cap = cap;
 	}
 	va_start(ap, fmt);
 	len = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (len < 0 || (msg = malloc((size_t)len + 1)) == NULL)
+	if (len < 0 || (msg = malloc((size_t)len + 1)) == NULL) {
+		d->oom = 1;
 		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(msg, (size_t)len + 1, fmt, ap);
 	va_end(ap);
@@ -51,10 +55,13 @@ diags_add(struct diags *d, const char *file, int line, int col,
 	e->file = NULL;
 	if (file != NULL && (e->file = diag_strdup(file)) == NULL) {
 		free(msg);
+		d->oom = 1;
 		return;
 	}
 	e->line = line;
 	e->col = col;
+	e->level = strncmp(msg, "note: ", 6) == 0 ? DIAG_NOTE :
+	    strncmp(msg, "warning: ", 9) == 0 ? DIAG_WARNING : DIAG_ERROR;
 	e->msg = msg;
 	d->n++;
 }

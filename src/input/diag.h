@@ -8,15 +8,19 @@
 #include <stddef.h>
 #include <stdio.h>
 
+enum diag_level { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE };
+
 struct diag {
 	char	*file;
 	int	 line, col;	/* 1-based; line 0 => no position */
-	char	*msg;
+	enum diag_level level;	/* from a "note: " or "warning: " message prefix */
+	char	*msg;		/* as printed, with its prefix */
 };
 
 struct diags {
 	struct diag	*v;
 	size_t		 n, cap;
+	int		 oom;	/* a message was lost for want of memory */
 };
 
 /* Append one diagnostic (file may be NULL: printed as just the message). */

@@ -133,13 +133,17 @@ take_diags(struct diags *src, dc_diags **out)
 	for (i = 0; i < d->d.n; i++) {
 		const char *m = d->d.v[i].msg;
 
-		d->levels[i] = DC_LEVEL_ERROR;
-		if (strncmp(m, "note: ", 6) == 0) {
+		switch (d->d.v[i].level) {
+		case DIAG_NOTE:
 			d->levels[i] = DC_LEVEL_NOTE;
 			m += 6;
-		} else if (strncmp(m, "warning: ", 9) == 0) {
+			break;
+		case DIAG_WARNING:
 			d->levels[i] = DC_LEVEL_WARNING;
 			m += 9;
+			break;
+		default:
+			d->levels[i] = DC_LEVEL_ERROR;
 		}
 		d->msgs[i] = m;
 	}
@@ -185,7 +189,7 @@ dc_site_load(const char *path, const struct dc_load_options *opt, dc_site **out,
 		rc = io ? -2 : -1;
 	}
 	c_locale_leave(&cl);
-	st = rc == 0 ? DC_OK : rc == -2 ? DC_EIO : DC_EINVAL;
+	st = d.oom ? DC_ENOMEM : rc == 0 ? DC_OK : rc == -2 ? DC_EIO : DC_EINVAL;
 	if (take_diags(&d, diags) != DC_OK && st == DC_OK)
 		st = DC_ENOMEM;
 	if (st != DC_OK) {
