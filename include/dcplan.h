@@ -135,6 +135,30 @@ struct dc_plan {
 int	dc_plan_run(const dc_site *, struct dc_plan *);
 void	dc_plan_release(struct dc_plan *);
 
+/* ---- a simulation summary ---- */
+struct dc_sim_options {
+	const char *from, *to;	/* ISO dates, inclusive; NULL: the build and first year */
+	double	step_s;		/* 3600 or 900; 0: the site's step */
+	int	full;		/* the finished site (every rack and all equipment) */
+};
+
+struct dc_sim_summary {
+	char	from[11], to[11];
+	double	hours;
+	double	it_energy_j, facility_energy_j, pue;	/* energy-weighted PUE */
+	double	peak_facility_w;
+	char	peak_time[17];		/* YYYY-MM-DDTHH:MM, local standard time */
+	double	water_m3, evaporation_m3;
+	double	unmet_cooling_h;
+	double	grid_energy_j, generator_energy_j, battery_energy_j;
+	double	unserved_energy_j, unserved_h;
+	double	fuel_j, co2_kg, nox_kg;
+};
+
+/* Simulate the site step by step with dispatch and sum it up. */
+int	dc_simulate(const dc_site *, const struct dc_sim_options *,
+	    struct dc_sim_summary *);
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "date.h"
 #include "diag.h"
 #include "plan.h"
+#include "sim.h"
 #include "site.h"
 #include "site_load.h"
 #include "site_weather.h"
@@ -329,4 +331,77 @@ dc_plan_release(struct dc_plan *p)
 		return;
 	free(p->targets);
 	memset(p, 0, sizeof *p);
+}
+
+int
+dc_simulate(const dc_site *ds, const struct dc_sim_options *o,
+    struct dc_sim_summary *out)
+{
+	struct sim_opts so;
+	struct sim_summary su;
+	struct plan_result p;
+	struct c_locale cl;
+	char	err[128], day[11];
+	int	st, from = DATE_NONE, to = DATE_NONE;
+
+	if (ds == NULL || out == NULL)
+		return DC_EINVAL;
+	memset(out, 0, sizeof *out);
+	if (o != NULL && ((o->from != NULL && date_parse(o->from, &from, err,
+	    sizeof err) != 0) || (o->to != NULL && date_parse(o->to, &to, err,
+	    sizeof err) != 0)))
+		return DC_EINVAL;
+	if (o != NULL && o->step_s != 0 && o->step_s != 3600 && o->step_s != 900)
+		return DC_EINVAL;
+	if (from == DATE_NONE || to == DATE_NONE) {
+		/* the plan's window: the build and the first year */
+		plan_result_init(&p);
+		st = plan_run(&ds->site, &ds->wx, PLAN_TARGETS, &p);
+		/* as plan_year() in src/engine/plan.c: from the timeline's first
+		 * day to a year after full deployment */
+		if (st == PLAN_OK) {
+			if (from == DATE_NONE)
+				from = p.from;
+			if (to == DATE_NONE)
+				to = (p.full != DATE_NEVER && p.full != DATE_NONE ?
+				    p.full : p.from) + 364;
+		}
+		plan_result_release(&p);
+		if (st != PLAN_OK)
+			return plan_status(st);
+	}
+	if (to < from)
+		return DC_EINVAL;
+	memset(&so, 0, sizeof so);
+	so.from_day = from;
+	so.to_day = to;
+	so.step_s = o != NULL && o->step_s != 0 ? o->step_s : ds->site.sim.step_s;
+	so.full_fleet = o != NULL && o->full;
+	c_locale_enter(&cl);
+	st = sim_run(&ds->site, &ds->wx, &so, NULL, NULL, &su);
+	c_locale_leave(&cl);
+	if (st != 0)
+		return DC_EDOM;
+	date_format(from, out->from);
+	date_format(to, out->to);
+	out->hours = su.hours;
+	out->it_energy_j = su.e_it;
+	out->facility_energy_j = su.e_facility;
+	out->pue = su.e_it > 0 ? su.e_facility / su.e_it : 0;
+	out->peak_facility_w = su.peak_facility_w;
+	date_format(su.peak_day, day);
+	snprintf(out->peak_time, sizeof out->peak_time, "%.10sT%02d:%02d", day,
+	    (su.peak_minute / 60 % 24 + 24) % 24, (su.peak_minute % 60 + 60) % 60);
+	out->water_m3 = su.water_m3;
+	out->evaporation_m3 = su.evap_m3;
+	out->unmet_cooling_h = su.unmet_hours;
+	out->grid_energy_j = su.e_grid;
+	out->generator_energy_j = su.e_gen;
+	out->battery_energy_j = su.e_batt_out;
+	out->unserved_energy_j = su.e_unserved;
+	out->unserved_h = su.unserved_hours;
+	out->fuel_j = su.fuel_j;
+	out->co2_kg = su.co2_kg;
+	out->nox_kg = su.nox_kg;
+	return DC_OK;
 }

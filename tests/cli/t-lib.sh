@@ -50,6 +50,11 @@ grep -q '^design: 1333 of 1920 GPUs can run, supply binds$' "$T/out"
 ok $? "dc_plan: design capacity 1333 GPUs, supply binds"
 grep -q '^target first-40-racks 1280 by 2024-03-05: OK, met on 2024-03-04, ' "$T/out"
 ok $? "dc_target: first-40-racks OK, met on 2024-03-04"
+# the finished site for a day: 1920 GPUs x 750 W = 1.44 MW for 24 h = 34.56 MWh,
+# of which 1 MW x 24 h is served: 10.56 MWh unserved
+grep -q '^simulate 2024-03-20..2024-03-20: 24 h, facility 34.56 MWh, unserved 10.56 MWh$' "$T/out"
+ok $? "dc_simulate: a day of the finished site, 34.56 MWh, 10.56 MWh unserved"
+[ $? -eq 0 ] || diag "$(cat "$T/out")"
 
 # an invalid site: DC_EINVAL with the loader's diagnostics
 LD_LIBRARY_PATH=${lib%/*} "$T/plan-example" "$DATA/bad/unknown-key.yaml" \

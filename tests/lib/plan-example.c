@@ -16,6 +16,8 @@ main(int argc, char **argv)
 	const char *dirs[1];
 	struct dc_load_options opt = { 0 };
 	struct dc_plan plan;
+	struct dc_sim_options so = { 0 };
+	struct dc_sim_summary sum;
 	struct dc_diag dg;
 	dc_diags *diags;
 	dc_site *site;
@@ -59,6 +61,17 @@ main(int argc, char **argv)
 	}
 	printf("PUE %.3f, peak %.2f MW\n", plan.pue, plan.peak_facility_w / 1e6);
 	dc_plan_release(&plan);
+	/* one day of the finished site */
+	so.from = so.to = "2024-03-20";
+	so.full = 1;
+	if ((st = dc_simulate(site, &so, &sum)) != DC_OK) {
+		fprintf(stderr, "plan-example: %s\n", dc_strerror(st));
+		dc_site_free(site);
+		return 4;
+	}
+	printf("simulate %s..%s: %.0f h, facility %.6g MWh, unserved %.6g MWh\n",
+	    sum.from, sum.to, sum.hours, sum.facility_energy_j / 3.6e9,
+	    sum.unserved_energy_j / 3.6e9);
 	dc_site_free(site);
 	return 0;
 }
