@@ -123,6 +123,7 @@ extern const struct cmd_entry cmd_capacity_entry;
 extern const struct cmd_entry cmd_simulate_entry;
 extern const struct cmd_entry cmd_timeline_entry;
 extern const struct cmd_entry cmd_plan_entry;
+extern const struct cmd_entry cmd_swings_entry;
 
 extern const struct cmd_entry *const cmd_table[];
 

@@ -24,6 +24,11 @@ struct generator_model {
 	double	co2_kg_per_j;		/* kg CO2 per J of fuel (LHV) */
 	double	nox_kg_per_j;		/* kg NOx per J electric generated */
 	double	startup_s;		/* s from start to full load */
+	/* Transient loading (dcplan swings); 0 = not given. */
+	double	load_step_frac;		/* largest sudden load increase, fraction of rating */
+	double	load_step_interval_s;	/* least time between such steps */
+	double	ramp_wps;		/* W/s per unit, sustained */
+	double	governor_tau_s;		/* s, speed governor time constant */
 };
 
 double	generator_available(const struct generator_model *, double t_amb);	/* W */

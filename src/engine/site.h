@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "model.h"
+#include "swings.h"
 #include "weather.h"
 
 struct library;
@@ -176,6 +177,8 @@ struct site {
 
 	struct site_target *targets;
 	size_t	ntargets;
+
+	struct site_swings swings;	/* dcplan swings (swings.h) */
 
 	struct {
 		int	year;

@@ -420,6 +420,12 @@ units_format(enum unit_kind kind, double v, char *buf, size_t len)
 	case U_MASS:
 		snprintf(buf, len, "%.6g kg", v);
 		break;
+	case U_FREQ:
+		snprintf(buf, len, "%.6g Hz", v);
+		break;
+	case U_RAMP:
+		snprintf(buf, len, "%.6g MW/s", v / 1e6);
+		break;
 	default:
 		snprintf(buf, len, "%.6g", v);
 		break;

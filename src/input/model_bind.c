@@ -216,12 +216,51 @@ bind_drycooler(struct bind *b, const struct ynode *m, struct model *mo)
 	    &d->adiabatic_wb_eff);
 }
 
+/* Transient loading for dcplan swings: one largest step, or the cumulative levels of
+ * a stepped load acceptance (such as 0-28-60-100 %, whose smallest increment binds),
+ * with the least interval between steps, the sustained ramp rate and the governor
+ * time constant. */
+static void
+bind_generator_steps(struct bind *b, const struct ynode *m, struct generator_model *g)
+{
+	const struct ynode *l;
+	size_t	i;
+
+	bind_qty(b, m, "load_step", B_POS, U_FRACTION, 0, 1, &g->load_step_frac);
+	if ((l = bind_seq(b, m, "load_steps", 0)) != NULL) {
+		double	prev = 0, v, least = 1;
+
+		if (ymap_get(m, "load_step") != NULL)
+			bind_error(b, l, "give 'load_step' or 'load_steps', not both");
+		if (l->n == 0)
+			bind_error(b, l, "'load_steps' needs at least one level");
+		for (i = 0; i < l->n; i++) {
+			if (!bind_qty_node(b, l->items[i], "load_steps", U_FRACTION, B_POS,
+			    0, 1, &v))
+				continue;
+			if (!(v > prev)) {
+				bind_error(b, l->items[i], "'load_steps' levels must ascend");
+				continue;
+			}
+			if (v - prev < least)
+				least = v - prev;
+			prev = v;
+		}
+		if (l->n > 0)
+			g->load_step_frac = least;
+	}
+	bind_qty(b, m, "load_step_interval", 0, U_TIME, 0, 3600, &g->load_step_interval_s);
+	bind_qty(b, m, "ramp_rate", B_POS, U_RAMP, 0, 1e10, &g->ramp_wps);
+	bind_qty(b, m, "governor_time_constant", B_POS, U_TIME, 0, 60, &g->governor_tau_s);
+}
+
 static void
 bind_generator(struct bind *b, const struct ynode *m, struct model *mo)
 {
 	static const char *const keys[] = { COMMON_KEYS, "rating", "heat_rate",
 	    "heat_rate_min_load", "min_load", "derate", "fuel", "co2_factor",
-	    "nox_factor", "startup", NULL };
+	    "nox_factor", "startup", "load_step", "load_steps", "load_step_interval",
+	    "ramp_rate", "governor_time_constant", NULL };
 	static const char *const fuels[] = { "natural_gas", "diesel", NULL };
 	static const char *const dkeys[] = { "temp", "output", NULL };
 	struct generator_model *g = &mo->u.generator;
@@ -240,6 +279,7 @@ bind_generator(struct bind *b, const struct ynode *m, struct model *mo)
 	bind_qty(b, m, "co2_factor", B_REQ, U_EF_FUEL, 0, 1e-6, &g->co2_kg_per_j);
 	bind_qty(b, m, "nox_factor", 0, U_EF_ELEC, 0, 1e-6, &g->nox_kg_per_j);
 	bind_qty(b, m, "startup", 0, U_TIME, 0, 7 * 86400.0, &g->startup_s);
+	bind_generator_steps(b, m, g);
 	if ((d = bind_seq(b, m, "derate", 0)) == NULL)
 		return;
 	if (d->n > GEN_DERATE_MAX) {

@@ -165,7 +165,7 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
     struct diags *d)
 {
 	static const char *const keys[] = { "site", "climate", "it", "power", "cooling",
-	    "targets", "simulation", NULL };
+	    "targets", "simulation", "swings", NULL };
 	struct ydoc doc;
 	struct bind b = { d, 0 };
 	size_t	i;
@@ -210,6 +210,7 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
 	site_load_cooling(s, &b, doc.root);
 	load_targets(s, &b, doc.root);
 	load_sim(s, &b, doc.root);
+	site_load_swings(s, &b, doc.root);
 	ydoc_free(&doc);
 	return b.errors ? -1 : 0;
 }
@@ -232,6 +233,7 @@ site_free(struct site *s)
 	free(s->cooling.towers);
 	free(s->cooling.drycoolers);
 	free(s->targets);
+	free(s->swings.jobs);
 	free(s->climate.weather_file);
 	free(s->name);
 	free(s->path);

@@ -26,5 +26,6 @@ void	site_load_climate(struct site *, struct bind *, const struct ynode *root);
 void	site_load_it(struct site *, struct bind *, const struct ynode *root);
 void	site_load_power(struct site *, struct bind *, const struct ynode *root);
 void	site_load_cooling(struct site *, struct bind *, const struct ynode *root);
+void	site_load_swings(struct site *, struct bind *, const struct ynode *root);
 
 #endif

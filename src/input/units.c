@@ -131,6 +131,15 @@ static const struct unit units_table[] = {
 	{ U_MASS, "lb", LB, 0 },
 
 	{ U_LOSS_PER_K, "%/K", 0.01, 0 },
+
+	{ U_FREQ, "Hz", 1, 0 },
+
+	/* Power ramp rates, out in W/s. */
+	{ U_RAMP, "W/s", 1, 0 },
+	{ U_RAMP, "kW/s", 1e3, 0 },
+	{ U_RAMP, "MW/s", 1e6, 0 },
+	{ U_RAMP, "kW/min", 1e3 / 60, 0 },
+	{ U_RAMP, "MW/min", 1e6 / 60, 0 },
 };
 
 #define NUNITS	(sizeof units_table / sizeof units_table[0])
@@ -162,6 +171,8 @@ static const struct {
 	[U_MASS] = { "mass", "", "g, kg, t, lb" },
 	[U_LOSS_PER_K] = { "loss per kelvin", "a ", "%/K" },
 	[U_INT] = { "integer", "an ", "" },
+	[U_FREQ] = { "frequency", "a ", "Hz" },
+	[U_RAMP] = { "ramp rate", "a ", "W/s, kW/s, MW/s, kW/min, MW/min" },
 };
 
 const char *

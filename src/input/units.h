@@ -19,7 +19,8 @@
 enum unit_kind {
 	U_POWER, U_APPARENT, U_ENERGY, U_TEMP, U_DTEMP, U_FLOW, U_VOLUME, U_TIME,
 	U_FRACTION, U_RATIO, U_LENGTH, U_ANGLE, U_PRESSURE, U_RATE, U_HEAT_RATE,
-	U_EF_FUEL, U_EF_ELEC, U_MASS, U_LOSS_PER_K, U_INT
+	U_EF_FUEL, U_EF_ELEC, U_MASS, U_LOSS_PER_K, U_INT,
+	U_FREQ, U_RAMP		/* Hz; W/s */
 };
 
 /* 0 ok; -1 with a message in err, such as

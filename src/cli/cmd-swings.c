@@ -1,0 +1,422 @@
+/*
+ * cmd-swings.c - "dcplan swings SITE": the sub-second power swing of the site's
+ * training jobs on a day, raw, after GPU smoothing, after facility storage and at
+ * the grid or each islanded generator group; a verdict on every limit (exit 1 when
+ * one fails) and, with --size, the smallest GPU floor and battery that meet them.
+ * Text and JSON give the summary; CSV gives the waveform, one row per sample.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "date.h"
+#include "output.h"
+#include "schedule.h"
+#include "site.h"
+#include "site_load.h"
+#include "swings.h"
+#include "units.h"
+
+static const char *const sig_names[] = { "raw", "smoothed", "after storage", "grid" };
+
+static const char *
+check_name(enum sw_check k)
+{
+	switch (k) {
+	case SW_CK_RAMP_S: return "ramp (1 s)";
+	case SW_CK_RAMP_MIN: return "ramp (1 min)";
+	case SW_CK_STEP: return "largest step";
+	case SW_CK_BAND: return "band amplitude";
+	case SW_CK_MIN_LOAD: return "minimum load";
+	case SW_CK_CAPACITY: return "grid capacity";
+	case SW_CK_GEN_STEP: return "load step";
+	case SW_CK_GEN_INTERVAL: return "time between steps";
+	case SW_CK_GEN_RAMP: return "ramp (1 min)";
+	case SW_CK_GEN_MIN_LOAD: return "minimum load";
+	case SW_CK_GEN_CAPACITY: return "capacity";
+	}
+	return "?";
+}
+
+/* value and limit in report units: MW, MW/s, MW/min or s */
+static const char *
+check_unit(enum sw_check k, double *scale)
+{
+	*scale = 1e-6;
+	switch (k) {
+	case SW_CK_RAMP_S:
+	case SW_CK_GEN_RAMP:
+		return "MW/s";
+	case SW_CK_RAMP_MIN:
+		return "MW/min";
+	case SW_CK_GEN_INTERVAL:
+		*scale = 1;
+		return "s";
+	default:
+		return "MW";
+	}
+}
+
+static int
+parse_qty(struct cmd_ctx *c, const char *opt, enum unit_kind k, double *out)
+{
+	const char *v = cmd_opt(c, opt);
+	char	err[256];
+
+	if (v == NULL)
+		return 0;
+	if (units_parse(v, k, out, err, sizeof err) != 0) {
+		cmd_error(c, "--%s: %s", opt, err);
+		return -1;
+	}
+	if (!(*out > 0)) {
+		cmd_error(c, "--%s must be above zero, not '%s'", opt, v);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+metrics_table(struct report *r, const struct sw_result *res, const struct sw_config *cfg)
+{
+	static const struct report_col cols[] = {
+		{ "signal", "signal", "", -1 },
+		{ "mean_mw", "mean", "MW", 2 },
+		{ "p2p_mw", "peak-peak", "MW", 2 },
+		{ "step_mw", "step", "MW", 2 },
+		{ "ramp_mw_per_s", "ramp", "MW/s", 2 },
+		{ "ramp_mw_per_min", "ramp", "MW/min", 2 },
+		{ "min_mw", "min", "MW", 2 },
+		{ "max_mw", "max", "MW", 2 },
+	};
+	int	k, ns = res->has_grid ? 4 : 3;
+	size_t	g;
+
+	report_table(r, "signals", "", cols, 8);
+	for (k = 0; k < ns + (int)(res->has_grid ? 0 : cfg->ngens); k++) {
+		const struct sw_metrics *m = k < ns ? &res->m[k] : &res->gen[k - ns];
+		double	nums[8] = { NAN, m->mean / 1e6, m->p2p / 1e6, m->step_w / 1e6,
+		    m->ramp_wps / 1e6, m->ramp_wpm / 1e6, m->min / 1e6, m->max / 1e6 };
+		const char *strs[8] = { k < ns ? sig_names[k] : cfg->gens[k - ns].name };
+
+		report_row(r, nums, strs);
+	}
+	{
+		static const struct report_col bcols[] = {
+			{ "signal", "signal", "", -1 },
+			{ "low_hz", "from", "Hz", 2 },
+			{ "high_hz", "to", "Hz", 2 },
+			{ "amplitude_mw", "amplitude", "MW", 3 },
+			{ "largest_component_mw", "largest line", "MW", 3 },
+			{ "share_pct", "share", "%", 1 },
+		};
+
+		if (cfg->lim.nbands == 0)
+			return;
+		report_table(r, "bands", "Band amplitudes (equivalent sinusoid, worst "
+		    "window)", bcols, 6);
+		for (k = 0; k < ns; k++)
+			for (g = 0; g < cfg->lim.nbands; g++) {
+				const struct sw_metrics *m = &res->m[k];
+				double	nums[6] = { NAN, cfg->lim.bands[g].lo_hz,
+				    cfg->lim.bands[g].hi_hz, m->band_amp[g] / 1e6,
+				    m->band_peak[g] / 1e6, m->band_share[g] * 100 };
+				const char *strs[6] = { sig_names[k] };
+
+				report_row(r, nums, strs);
+			}
+	}
+}
+
+static void
+verdict_table(struct report *r, const struct sw_result *res, const struct sw_config *cfg)
+{
+	static const struct report_col cols[] = {
+		{ "limit", "limit", "", -1 },
+		{ "at", "at", "", -1 },
+		{ "value", "value", "", 3 },
+		{ "limit_value", "limit", "", 3 },
+		{ "margin", "margin", "", 3 },
+		{ "unit", "unit", "", -1 },
+		{ "verdict", "verdict", "", -1 },
+	};
+	char	lab[SW_MAX_VERDICTS][48];
+	size_t	i;
+
+	report_section(r, "verdicts", "Verdicts");
+	if (res->nv == 0) {
+		report_note(r, "no limits given: 'swings.grid' and the generator models' "
+		    "load_step, ramp_rate keys set them");
+		return;
+	}
+	report_table(r, "limits", "", cols, 7);
+	for (i = 0; i < res->nv; i++) {
+		const struct sw_verdict *v = &res->v[i];
+		double	sc;
+		const char *u = check_unit(v->check, &sc);
+		double	nums[7] = { NAN, NAN, v->value * sc, v->limit * sc,
+		    isfinite(v->margin) ? v->margin * sc : NAN, NAN, NAN };
+		const char *strs[7];
+
+		if (v->check == SW_CK_BAND)
+			snprintf(lab[i], sizeof lab[i], "%g-%g Hz amplitude",
+			    cfg->lim.bands[v->band].lo_hz, cfg->lim.bands[v->band].hi_hz);
+		else
+			snprintf(lab[i], sizeof lab[i], "%s", check_name(v->check));
+		if (v->check == SW_CK_GEN_RAMP)
+			nums[2] = v->value * sc, nums[3] = v->limit * sc;
+		strs[0] = lab[i];
+		strs[1] = v->gen >= 0 ? cfg->gens[v->gen].name : "grid";
+		strs[5] = u;
+		strs[6] = v->ok ? "OK" : "FAIL";
+		report_row(r, nums, strs);
+	}
+	report_str(r, "verdict", "overall", res->all_ok ? "OK" : "FAIL");
+}
+
+static int
+write_csv(struct cmd_ctx *c, const struct sw_result *res, const struct sw_config *cfg)
+{
+	struct output o;
+	struct table t;
+	struct table_col cols[7 + SW_MAX_GENS];
+	char	names[SW_MAX_GENS][80];
+	double	nums[7 + SW_MAX_GENS];
+	size_t	i, g, nc = 0;
+	int	rc;
+
+	cols[nc++] = (struct table_col){ "time_s", "time", 2, 10 };
+	cols[nc++] = (struct table_col){ "raw_mw", "raw", 6, 12 };
+	cols[nc++] = (struct table_col){ "smoothed_mw", "smoothed", 6, 12 };
+	cols[nc++] = (struct table_col){ "battery_mw", "battery", 6, 12 };
+	cols[nc++] = (struct table_col){ "soc_pct", "SOC", 4, 8 };
+	cols[nc++] = (struct table_col){ "after_storage_mw", "after storage", 6, 12 };
+	if (res->has_grid)
+		cols[nc++] = (struct table_col){ "grid_mw", "grid", 6, 12 };
+	else
+		for (g = 0; g < cfg->ngens; g++) {
+			snprintf(names[g], sizeof names[g], "gen_%s_mw", cfg->gens[g].name);
+			cols[nc++] = (struct table_col){ names[g], names[g], 6, 12 };
+		}
+	if ((rc = cmd_output_open(c, &o)) != EXIT_OK)
+		return rc;
+	table_begin(&t, o.fp, FMT_CSV, "dcplan.swings/1", cols, (int)nc);
+	for (i = 0; i < res->wave.n; i++) {
+		size_t	k = 0;
+
+		nums[k++] = (double)i * res->wave.dt;
+		nums[k++] = res->wave.raw[i] / 1e6;
+		nums[k++] = res->wave.smooth[i] / 1e6;
+		nums[k++] = res->wave.batt[i] / 1e6;
+		nums[k++] = cfg->store.enabled ? res->wave.soc[i] * 100 : NAN;
+		nums[k++] = res->wave.site[i] / 1e6;
+		if (res->has_grid)
+			nums[k++] = res->wave.site[i] / 1e6;
+		else
+			for (g = 0; g < cfg->ngens; g++)
+				nums[k++] = cfg->gens[g].share * res->wave.site[i] / 1e6;
+		table_row(&t, nums, NULL);
+	}
+	table_end(&t, NULL);
+	return cmd_output_close(c, &o, 1);
+}
+
+static int
+cmd_swings_exec(struct cmd_ctx *c)
+{
+	struct site s;
+	struct sw_config cfg;
+	struct sw_job jobs[SW_MAX_JOBS];
+	struct sw_gen gens[SW_MAX_GENS];
+	struct sw_result *res = NULL;
+	struct sw_sizing sz;
+	struct report *r = NULL;
+	const char *ds = cmd_opt(c, "date");
+	char	err[512], dbuf[16], title[512];
+	int	rc, day, which, do_size = cmd_opt_count(c, "size") > 0;
+	long	online;
+	size_t	i;
+
+	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
+		return rc;
+	if (!s.swings.given) {
+		fprintf(stderr, "%s: no 'swings' section: it describes the training jobs "
+		    "(see dcplan-site(5))\n", c->pos[0]);
+		site_free(&s);
+		return EXIT_INPUT;
+	}
+	day = s.swings.date != DATE_NONE ? s.swings.date : site_full_deployment(&s);
+	if (ds != NULL && date_parse(ds, &day, err, sizeof err) != 0) {
+		cmd_error(c, "--date: %s", err);
+		site_free(&s);
+		return EXIT_USAGE;
+	}
+	if (parse_qty(c, "duration", U_TIME, &s.swings.duration_s) != 0 ||
+	    parse_qty(c, "rate", U_FREQ, &s.swings.rate_hz) != 0 ||
+	    parse_qty(c, "window", U_TIME, &s.swings.window_s) != 0) {
+		site_free(&s);
+		return EXIT_USAGE;
+	}
+	if (swings_check_timing(s.swings.rate_hz, s.swings.duration_s, s.swings.window_s,
+	    &s.swings.lim, &which, err, sizeof err) != 0) {
+		cmd_error(c, "%s", err);
+		site_free(&s);
+		return cmd_opt(c, "duration") || cmd_opt(c, "rate") || cmd_opt(c, "window") ?
+		    EXIT_USAGE : EXIT_INPUT;
+	}
+	for (i = 0; i < s.swings.njobs; i++)
+		if (s.swings.jobs[i].j.period_s * s.swings.rate_hz < 2) {
+			cmd_error(c, "job '%s': an iteration period of %g s is shorter than "
+			    "two samples at %g Hz", s.swings.jobs[i].j.name,
+			    s.swings.jobs[i].j.period_s, s.swings.rate_hz);
+			site_free(&s);
+			return EXIT_USAGE;
+		}
+	date_format(day, dbuf);
+	if (swings_site_config(&s, day, &cfg, jobs, gens, err, sizeof err) != 0) {
+		fprintf(stderr, "%s: on %s: %s\n", c->pos[0], dbuf, err);
+		site_free(&s);
+		return EXIT_INPUT;
+	}
+	if ((res = malloc(sizeof *res)) == NULL || swings_evaluate(&cfg, res) != 0) {
+		cmd_error(c, "out of memory");
+		free(res);
+		site_free(&s);
+		return EXIT_IO;
+	}
+	if (c->g->fmt == FMT_CSV) {
+		rc = write_csv(c, res, &cfg);
+		goto out;
+	}
+	if (do_size && swings_size(&cfg, &sz) != 0) {
+		cmd_error(c, "out of memory");
+		rc = EXIT_IO;
+		goto out;
+	}
+	online = schedule_gpus_at(&s, day, DEPLOY_ONLINE);
+	snprintf(title, sizeof title, "%s: training power swings on %s", s.name, dbuf);
+	r = report_new("dcplan.swings/1", title);
+	report_section(r, "run", "Run");
+	report_str(r, "date", "date", dbuf);
+	report_int(r, "gpus_online", "GPUs online", online, "");
+	{
+		static const struct report_col cols[] = {
+			{ "job", "job", "", -1 },
+			{ "gpus", "GPUs", "", 0 },
+			{ "period_s", "period", "s", 3 },
+			{ "comm_pct", "comm", "%", 1 },
+			{ "compute_w", "compute", "W", 0 },
+			{ "comm_w", "comm", "W", 0 },
+			{ "checkpoint_w", "checkpoint", "W", 0 },
+		};
+
+		report_table(r, "jobs", "", cols, 7);
+		for (i = 0; i < cfg.njobs; i++) {
+			double	nums[7] = { NAN, jobs[i].gpus, jobs[i].period_s,
+			    jobs[i].comm_fraction * 100, jobs[i].p_compute_w,
+			    jobs[i].p_comm_w, jobs[i].ckpt_interval_s > 0 ?
+			    jobs[i].p_ckpt_w : NAN };
+			const char *strs[7] = { jobs[i].name };
+
+			report_row(r, nums, strs);
+		}
+	}
+	report_num(r, "static_mw", "load that does not swing", cfg.static_w / 1e6, "MW", 2);
+	report_str(r, "supply", "supply", cfg.island ? "islanded generators" : "grid");
+	report_num(r, "sample_rate_hz", "sample rate", cfg.rate_hz, "Hz", 1);
+	report_num(r, "duration_s", "duration", cfg.duration_s, "s", 1);
+	report_num(r, "window_s", "analysis window (Hann, 50 % overlap)", cfg.window_s,
+	    "s", 1);
+	report_int(r, "samples", "samples", (long)res->wave.n, "");
+	report_int(r, "seed", "seed", (long)cfg.seed, "");
+	report_section(r, "signals", "Signals");
+	metrics_table(r, res, &cfg);
+	report_num(r, "smoothing_extra_mwh_per_day", "energy the smoothing adds",
+	    (res->m[SW_SIG_SMOOTH].mean - res->m[SW_SIG_RAW].mean) * 86400 / 3.6e9,
+	    "MWh/d", 2);
+	report_section(r, "storage", "Facility storage");
+	if (!cfg.store.enabled)
+		report_str(r, "state", "storage", "none");
+	else {
+		report_num(r, "power_mw", "power", cfg.store.power_w / 1e6, "MW", 2);
+		report_num(r, "energy_mwh", "energy", cfg.store.energy_j / 3.6e9, "MWh", 3);
+		report_str(r, "control", "control", cfg.store.law == SW_LAW_RAMP ?
+		    "ramp limiter" : "low-pass setpoint");
+		if (cfg.store.law == SW_LAW_RAMP)
+			report_num(r, "ramp_mw_per_s", "ramp limit", cfg.store.ramp_wps / 1e6,
+			    "MW/s", 3);
+		else
+			report_num(r, "time_constant_s", "time constant", cfg.store.tau_s,
+			    "s", 2);
+		report_num(r, "soc_min_pct", "SOC reached, lowest", res->wave.soc_lo * 100,
+		    "%", 2);
+		report_num(r, "soc_max_pct", "SOC reached, highest", res->wave.soc_hi * 100,
+		    "%", 2);
+		report_num(r, "discharged_mwh", "energy discharged",
+		    res->wave.batt_discharged_j / 3.6e9, "MWh", 4);
+		report_num(r, "cycles", "equivalent full cycles", res->wave.batt_cycles, "",
+		    4);
+		report_num(r, "cycles_per_day", "  per day", res->wave.batt_cycles * 86400 /
+		    cfg.duration_s, "", 2);
+		report_int(r, "reversals", "charge/discharge reversals",
+		    res->wave.batt_reversals, "");
+	}
+	verdict_table(r, res, &cfg);
+	if (do_size) {
+		report_section(r, "sizing", "Sizing (every limit met)");
+		if (res->nv == 0)
+			report_note(r, "no limits to size against");
+		else {
+			if (sz.floor_found == 1) {
+				report_num(r, "floor_pct", "smallest GPU floor, no storage",
+				    sz.floor * 100, "% TDP", 1);
+				report_num(r, "floor_extra_mwh_per_day", "  energy it adds",
+				    sz.floor_extra_w * 86400 / 3.6e9, "MWh/d", 2);
+			} else
+				report_str(r, "floor", "GPU floor, no storage",
+				    sz.floor_found < 0 ? "none needed" :
+				    "none suffices (100 % fails)");
+			if (sz.batt_found == 1) {
+				report_num(r, "battery_power_mw", "smallest battery: power",
+				    sz.batt_power_w / 1e6, "MW", 3);
+				report_num(r, "battery_energy_mwh", "  energy at that power",
+				    sz.batt_energy_j / 3.6e9, "MWh", 4);
+			} else
+				report_str(r, "battery", "battery", sz.batt_found < 0 ?
+				    "none needed" : "none suffices with this control law");
+		}
+	}
+	rc = cmd_write_report(c, r);
+out:
+	if (r != NULL)
+		report_free(r);
+	if (rc == EXIT_OK && !res->all_ok)
+		rc = EXIT_INFEASIBLE;
+	swings_result_free(res);
+	free(res);
+	site_free(&s);
+	return rc;
+}
+
+static const struct opt_def swings_opts[] = {
+	{ "date", 'd', "DATE", 0, "the fleet and supply on DATE (default: swings.date)" },
+	{ "duration", 0, "TIME", 0, "length of the waveform, such as 1h" },
+	{ "rate", 0, "FREQ", 0, "sample rate, such as 100Hz" },
+	{ "window", 0, "TIME", 0, "analysis (FFT) window, such as 60s" },
+	{ "size", 0, NULL, 0, "find the smallest GPU floor and battery meeting every limit" },
+	{ NULL, 0, NULL, 0, NULL }
+};
+
+const struct cmd_entry cmd_swings_entry = {
+	.name = "swings",
+	.usage = "[--date DATE] [--duration TIME] [--rate FREQ] [--window TIME] [--size] "
+	    "SITE",
+	.summary = "sub-second training power swings against grid and generator limits",
+	.opts = swings_opts,
+	.min_pos = 1,
+	.max_pos = 1,
+	.formats = FMTS_ALL,
+	.exec = cmd_swings_exec,
+};

@@ -1,0 +1,536 @@
+/*
+ * swings_analysis.c - what a waveform does to the supply: peak-to-peak, steps and
+ * ramps, band amplitudes, the verdict on every limit, and the sizing searches.
+ *
+ * Steps and ramps are rate-independent: the largest change between any two samples
+ * at most a window apart (the step window, 1 s for MW/s, 60 s for MW/min, divided by
+ * the window), found in O(n) with a monotonic deque of the running minimum
+ * (maximum).
+ *
+ * Band amplitudes (Welch's method: P. D. Welch, IEEE Trans. Audio Electroacoust.
+ * AU-15 (1967) 70): segments of the analysis window with 50 % overlap; each has its
+ * mean removed, is multiplied by the periodic Hann window w[k] = 0.5 - 0.5 cos(2 pi
+ * k / L) and transformed with GSL's mixed-radix real FFT (gsl_fft_real_transform).
+ * The mean square of the swing inside a band [lo, hi] is, by Parseval's theorem with
+ * the window's power normalisation (F. J. Harris, Proc. IEEE 66 (1978) 51),
+ *     ms = 2 sum_{lo <= k fs / L <= hi} |X_k|^2 / (L sum w^2),
+ * and the band's equivalent amplitude is sqrt(2 ms): the amplitude of the one
+ * sinusoid carrying the same power (exact for a tone on a bin, whose Hann leakage
+ * stays in the two neighbouring bins).  The worst segment is reported; so is the
+ * largest single component, 2 |X_k| / sum w, and the band's share of the swing's
+ * variance averaged over the segments.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_fft_real.h>
+
+#include "swings.h"
+
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
+
+/* max over j of (x[j] - min x[i]) (sign +1) or (max x[i] - x[j]) (sign -1),
+ * j - w <= i < j */
+static double
+max_move(const double *x, size_t n, size_t w, double sign, size_t *dq)
+{
+	size_t	head = 0, tail = 0, j;
+	double	best = 0;
+
+	if (w == 0)
+		w = 1;
+	for (j = 0; j < n; j++) {
+		while (head < tail && dq[head] + w < j)
+			head++;
+		if (head < tail) {
+			double	d = sign * (x[j] - x[dq[head]]);
+
+			if (d > best)
+				best = d;
+		}
+		while (head < tail && sign * x[dq[tail - 1]] >= sign * x[j])
+			tail--;
+		dq[tail++] = j;
+	}
+	return best;
+}
+
+double
+swings_max_rise(const double *x, size_t n, size_t w)
+{
+	size_t	*dq = malloc((n ? n : 1) * sizeof *dq);
+	double	r;
+
+	if (dq == NULL)
+		return NAN;
+	r = max_move(x, n, w, 1, dq);
+	free(dq);
+	return r;
+}
+
+double
+swings_max_change(const double *x, size_t n, size_t w)
+{
+	size_t	*dq = malloc((n ? n : 1) * sizeof *dq);
+	double	r;
+
+	if (dq == NULL)
+		return NAN;
+	r = fmax(max_move(x, n, w, 1, dq), max_move(x, n, w, -1, dq));
+	free(dq);
+	return r;
+}
+
+double
+swings_min_step_interval(const double *x, size_t n, size_t w, double thresh, double dt)
+{
+	size_t	*dq = malloc((n ? n : 1) * sizeof *dq);
+	size_t	head = 0, tail = 0, j;
+	double	best = INFINITY, last = -INFINITY;
+	int	in_step = 0;
+
+	if (dq == NULL)
+		return NAN;
+	if (w == 0)
+		w = 1;
+	/* a step starts where the rise over the trailing window first exceeds thresh;
+	 * it ends when the rise falls back under it */
+	for (j = 0; j < n; j++) {
+		double	d = 0;
+
+		while (head < tail && dq[head] + w < j)
+			head++;
+		if (head < tail)
+			d = x[j] - x[dq[head]];
+		if (d > thresh && !in_step) {
+			double	t = (double)dq[head] * dt;
+
+			if (t - last < best)
+				best = t - last;
+			last = t;
+			in_step = 1;
+		} else if (d <= thresh)
+			in_step = 0;
+		while (head < tail && x[dq[tail - 1]] >= x[j])
+			tail--;
+		dq[tail++] = j;
+	}
+	free(dq);
+	return best;
+}
+
+static size_t
+samples(double s, double fs)
+{
+	double	w = floor(s * fs + 0.5);
+
+	return w < 1 ? 1 : (size_t)w;
+}
+
+int
+swings_analyse(const double *x, size_t n, double fs, double window_s,
+    const struct sw_limits *lim, double step_window_s, struct sw_metrics *m)
+{
+	size_t	L = samples(window_s, fs), hop, s0, i, b, *dq;
+	size_t	nb = lim->nbands, nseg = 0;
+	gsl_fft_real_wavetable *wt = NULL;
+	gsl_fft_real_workspace *ws = NULL;
+	double	*win = NULL, *buf = NULL, sw = 0, sw2 = 0, sum = 0, ss = 0;
+	double	share_num[SW_MAX_BANDS] = { 0 }, share_den = 0;
+	int	rc = -1;
+
+	memset(m, 0, sizeof *m);
+	if (n < 2 || L > n || L < 4 || nb > SW_MAX_BANDS)
+		return -1;
+	m->min = m->max = x[0];
+	for (i = 0; i < n; i++) {
+		sum += x[i];
+		if (x[i] < m->min)
+			m->min = x[i];
+		if (x[i] > m->max)
+			m->max = x[i];
+	}
+	m->mean = sum / (double)n;
+	for (i = 0; i < n; i++)
+		ss += (x[i] - m->mean) * (x[i] - m->mean);
+	m->rms_w = sqrt(ss / (double)n);
+	m->p2p = m->max - m->min;
+	if ((dq = malloc(n * sizeof *dq)) == NULL)
+		return -1;
+	m->rise_w = max_move(x, n, samples(step_window_s, fs), 1, dq);
+	m->step_w = fmax(m->rise_w, max_move(x, n, samples(step_window_s, fs), -1, dq));
+	m->ramp_wps = fmax(max_move(x, n, samples(SW_RAMP_S_WINDOW, fs), 1, dq),
+	    max_move(x, n, samples(SW_RAMP_S_WINDOW, fs), -1, dq)) / SW_RAMP_S_WINDOW;
+	m->ramp_wpm = fmax(max_move(x, n, samples(SW_RAMP_MIN_WINDOW, fs), 1, dq),
+	    max_move(x, n, samples(SW_RAMP_MIN_WINDOW, fs), -1, dq)) /
+	    (SW_RAMP_MIN_WINDOW / 60);
+	free(dq);
+	if (nb == 0)
+		return 0;
+
+	win = malloc(L * sizeof *win);
+	buf = malloc(L * sizeof *buf);
+	wt = gsl_fft_real_wavetable_alloc(L);
+	ws = gsl_fft_real_workspace_alloc(L);
+	if (!win || !buf || !wt || !ws)
+		goto out;
+	for (i = 0; i < L; i++) {
+		win[i] = 0.5 - 0.5 * cos(2 * M_PI * (double)i / (double)L);
+		sw += win[i];
+		sw2 += win[i] * win[i];
+	}
+	hop = L / 2 > 0 ? L / 2 : 1;
+	for (s0 = 0; s0 + L <= n; s0 += hop) {
+		double	mu = 0, tot = 0;
+		double	band_ms[SW_MAX_BANDS] = { 0 }, peak[SW_MAX_BANDS] = { 0 };
+		size_t	k;
+
+		for (i = 0; i < L; i++)
+			mu += x[s0 + i];
+		mu /= (double)L;
+		for (i = 0; i < L; i++)
+			buf[i] = (x[s0 + i] - mu) * win[i];
+		if (gsl_fft_real_transform(buf, 1, L, wt, ws) != 0)
+			goto out;
+		/* mixed-radix half-complex order: [0] = DC, [2k-1], [2k] = Re, Im of
+		 * bin k; for even L, [L-1] = Re of bin L/2 */
+		for (k = 1; k <= L / 2; k++) {
+			double	re, im, p2, f = (double)k * fs / (double)L;
+
+			if (2 * k == L) {
+				re = buf[L - 1];
+				im = 0;
+			} else {
+				re = buf[2 * k - 1];
+				im = buf[2 * k];
+			}
+			p2 = re * re + im * im;
+			tot += p2;
+			for (b = 0; b < nb; b++)
+				if (f >= lim->bands[b].lo_hz * (1 - 1e-12) &&
+				    f <= lim->bands[b].hi_hz * (1 + 1e-12)) {
+					band_ms[b] += p2;
+					if (sqrt(p2) > peak[b])
+						peak[b] = sqrt(p2);
+				}
+		}
+		for (b = 0; b < nb; b++) {
+			double	ms = 2 * band_ms[b] / ((double)L * sw2);
+			double	amp = sqrt(2 * ms), pk = 2 * peak[b] / sw;
+
+			if (amp > m->band_amp[b])
+				m->band_amp[b] = amp;
+			if (pk > m->band_peak[b])
+				m->band_peak[b] = pk;
+			share_num[b] += band_ms[b];
+		}
+		share_den += tot;
+		nseg++;
+	}
+	for (b = 0; b < nb; b++)
+		m->band_share[b] = share_den > 0 ? share_num[b] / share_den : 0;
+	rc = nseg > 0 ? 0 : -1;
+out:
+	free(win);
+	free(buf);
+	if (wt)
+		gsl_fft_real_wavetable_free(wt);
+	if (ws)
+		gsl_fft_real_workspace_free(ws);
+	return rc;
+}
+
+/* ---- verdicts ---- */
+
+static void
+add(struct sw_result *r, enum sw_check ck, int band, int gen, double value,
+    double limit, int lower)
+{
+	struct sw_verdict *v;
+
+	if (r->nv >= SW_MAX_VERDICTS)
+		return;
+	v = &r->v[r->nv++];
+	v->check = ck;
+	v->band = band;
+	v->gen = gen;
+	v->value = value;
+	v->limit = limit;
+	v->margin = lower ? value - limit : limit - value;
+	/* a relative 1e-9 for the rounding of sums of many samples */
+	v->ok = v->margin >= -1e-9 * fabs(limit);
+	if (!v->ok)
+		r->all_ok = 0;
+}
+
+static void
+scale_metrics(const struct sw_metrics *a, double k, struct sw_metrics *o)
+{
+	size_t	b;
+
+	*o = *a;
+	o->mean *= k;
+	o->min *= k;
+	o->max *= k;
+	o->p2p *= k;
+	o->step_w *= k;
+	o->rise_w *= k;
+	o->ramp_wps *= k;
+	o->ramp_wpm *= k;
+	o->rms_w *= k;
+	for (b = 0; b < SW_MAX_BANDS; b++) {
+		o->band_amp[b] *= k;
+		o->band_peak[b] *= k;
+	}
+}
+
+/* Analyse the supply side (site) and judge the limits: at the grid, or at each
+ * islanded generator group. */
+static int
+judge(const struct sw_config *c, struct sw_result *r)
+{
+	const struct sw_limits *l = &c->lim;
+	const struct sw_wave *w = &r->wave;
+	struct sw_metrics *ms = &r->m[SW_SIG_SITE];
+	size_t	g, b;
+
+	r->nv = 0;
+	r->all_ok = 1;
+	if (swings_analyse(w->site, w->n, c->rate_hz, c->window_s, l,
+	    l->step_window_s > 0 ? l->step_window_s : 1 / c->rate_hz, ms) != 0)
+		return -1;
+	r->has_grid = !c->island;
+	if (!c->island) {
+		const struct sw_metrics *m = ms;
+
+		r->m[SW_SIG_GRID] = *ms;
+		if (l->ramp_wps > 0)
+			add(r, SW_CK_RAMP_S, -1, -1, m->ramp_wps, l->ramp_wps, 0);
+		if (l->ramp_wpm > 0)
+			add(r, SW_CK_RAMP_MIN, -1, -1, m->ramp_wpm, l->ramp_wpm, 0);
+		if (l->step_w > 0)
+			add(r, SW_CK_STEP, -1, -1, m->step_w, l->step_w, 0);
+		for (b = 0; b < l->nbands; b++)
+			if (l->bands[b].limit_w > 0)
+				add(r, SW_CK_BAND, (int)b, -1, m->band_amp[b],
+				    l->bands[b].limit_w, 0);
+		if (l->min_load_w > 0)
+			add(r, SW_CK_MIN_LOAD, -1, -1, m->min, l->min_load_w, 1);
+		if (l->capacity_w > 0)
+			add(r, SW_CK_CAPACITY, -1, -1, m->max, l->capacity_w, 0);
+		return 0;
+	}
+	for (g = 0; g < c->ngens && g < SW_MAX_GENS; g++) {
+		const struct sw_gen *gn = &c->gens[g];
+		struct sw_metrics *m = &r->gen[g];
+		size_t	win = (size_t)fmax(1, floor(gn->gov_tau_s * c->rate_hz + 0.5));
+
+		scale_metrics(ms, gn->share, m);
+		m->rise_w = gn->share * swings_max_rise(w->site, w->n, win);
+		r->gen_interval_s[g] = INFINITY;
+		if (gn->step_frac > 0) {
+			add(r, SW_CK_GEN_STEP, -1, (int)g, m->rise_w,
+			    gn->step_frac * gn->rating_w, 0);
+			if (gn->step_interval_s > 0 && gn->share > 0) {
+				/* a step: a rise of more than half the allowed step
+				 * within the governor time constant */
+				r->gen_interval_s[g] = swings_min_step_interval(w->site,
+				    w->n, win, 0.5 * gn->step_frac * gn->rating_w /
+				    gn->share, w->dt);
+				add(r, SW_CK_GEN_INTERVAL, -1, (int)g,
+				    r->gen_interval_s[g], gn->step_interval_s, 1);
+			}
+		}
+		if (gn->ramp_wps > 0)
+			add(r, SW_CK_GEN_RAMP, -1, (int)g, m->ramp_wpm / 60, gn->ramp_wps, 0);
+		if (gn->min_load_frac > 0)
+			add(r, SW_CK_GEN_MIN_LOAD, -1, (int)g, m->min,
+			    gn->min_load_frac * gn->rating_w, 1);
+		add(r, SW_CK_GEN_CAPACITY, -1, (int)g, m->max, gn->rating_w, 0);
+	}
+	return 0;
+}
+
+int
+swings_evaluate(const struct sw_config *c, struct sw_result *r)
+{
+	const struct sw_limits *l = &c->lim;
+	double	sw = l->step_window_s > 0 ? l->step_window_s : 1 / c->rate_hz;
+
+	memset(r, 0, sizeof *r);
+	if (swings_run(c, &r->wave) != 0)
+		return -1;
+	if (swings_analyse(r->wave.raw, r->wave.n, c->rate_hz, c->window_s, l, sw,
+	    &r->m[SW_SIG_RAW]) != 0 ||
+	    swings_analyse(r->wave.smooth, r->wave.n, c->rate_hz, c->window_s, l, sw,
+	    &r->m[SW_SIG_SMOOTH]) != 0 || judge(c, r) != 0) {
+		swings_wave_free(&r->wave);
+		return -1;
+	}
+	return 0;
+}
+
+void
+swings_result_free(struct sw_result *r)
+{
+	swings_wave_free(&r->wave);
+}
+
+int
+swings_passes(const struct sw_config *c)
+{
+	struct sw_result *r = malloc(sizeof *r);
+	int	ok;
+
+	if (r == NULL)
+		return -1;
+	memset(r, 0, sizeof *r);
+	if (swings_run(c, &r->wave) != 0) {
+		free(r);
+		return -1;
+	}
+	ok = judge(c, r) != 0 ? -1 : r->all_ok;
+	swings_wave_free(&r->wave);
+	free(r);
+	return ok;
+}
+
+/* The storage stage and the verdicts for a battery of power p, energy e, on the
+ * smoothed load already in r->wave. */
+static int
+batt_passes(const struct sw_config *base, struct sw_result *r, double p, double e)
+{
+	struct sw_config c = *base;
+
+	c.store.enabled = 1;
+	c.store.power_w = p;
+	c.store.energy_j = e;
+	swings_storage(&c.store, r->wave.smooth, r->wave.n, r->wave.dt, &r->wave);
+	if (judge(&c, r) != 0)
+		return -1;
+	return r->all_ok;
+}
+
+int
+swings_size(const struct sw_config *base, struct sw_sizing *s)
+{
+	struct sw_config c = *base;
+	struct sw_result *r;
+	double	lo, hi, p2p, e_hi;
+	int	k, ok;
+
+	memset(s, 0, sizeof *s);
+	/* floor, without facility storage */
+	c.store.enabled = 0;
+	c.smooth.floor = 0;
+	if ((ok = swings_passes(&c)) < 0)
+		return -1;
+	if (ok) {
+		s->floor_found = -1;
+		s->floor = 0;
+	} else {
+		c.smooth.floor = 1;
+		if ((ok = swings_passes(&c)) < 0)
+			return -1;
+		if (ok) {
+			lo = 0;
+			hi = 1;
+			while (hi - lo > 1e-3) {
+				c.smooth.floor = (lo + hi) / 2;
+				if ((ok = swings_passes(&c)) < 0)
+					return -1;
+				if (ok)
+					hi = c.smooth.floor;
+				else
+					lo = c.smooth.floor;
+			}
+			s->floor_found = 1;
+			s->floor = hi;
+		}
+	}
+	if (s->floor_found == 1) {
+		struct sw_wave w;
+		double	m0 = 0, m1 = 0;
+		size_t	i;
+
+		c.smooth.floor = 0;
+		if (swings_run(&c, &w) != 0)
+			return -1;
+		for (i = 0; i < w.n; i++)
+			m0 += w.smooth[i];
+		swings_wave_free(&w);
+		c.smooth.floor = s->floor;
+		if (swings_run(&c, &w) != 0)
+			return -1;
+		for (i = 0; i < w.n; i++)
+			m1 += w.smooth[i];
+		s->floor_extra_w = (m1 - m0) / (double)w.n;
+		swings_wave_free(&w);
+	}
+
+	/* battery, with the smoothing as configured */
+	c = *base;
+	c.store.enabled = 0;
+	if ((r = malloc(sizeof *r)) == NULL)
+		return -1;
+	memset(r, 0, sizeof *r);
+	if (swings_run(&c, &r->wave) != 0) {
+		free(r);
+		return -1;
+	}
+	ok = judge(&c, r);
+	if (ok == 0 && r->all_ok) {
+		s->batt_found = -1;
+		goto done;
+	}
+	{
+		double	mn = r->wave.smooth[0], mx = mn;
+		size_t	i;
+
+		for (i = 1; i < r->wave.n; i++) {
+			if (r->wave.smooth[i] < mn)
+				mn = r->wave.smooth[i];
+			if (r->wave.smooth[i] > mx)
+				mx = r->wave.smooth[i];
+		}
+		p2p = mx - mn;
+	}
+	e_hi = fmax(p2p, 1) * c.duration_s * 4;
+	if ((ok = batt_passes(&c, r, fmax(p2p, 1), e_hi)) <= 0) {
+		s->batt_found = ok < 0 ? -2 : 0;
+		goto done;
+	}
+	lo = 0;
+	hi = fmax(p2p, 1);
+	for (k = 0; k < 60 && hi - lo > 1e-3 * hi; k++) {
+		double	mid = (lo + hi) / 2;
+
+		if ((ok = batt_passes(&c, r, mid, e_hi)) < 0)
+			break;
+		if (ok)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	s->batt_power_w = hi;
+	lo = 0;
+	for (k = 0; k < 80 && e_hi - lo > 1e-3 * e_hi; k++) {
+		double	mid = (lo + e_hi) / 2;
+
+		if ((ok = batt_passes(&c, r, s->batt_power_w, mid)) < 0)
+			break;
+		if (ok)
+			e_hi = mid;
+		else
+			lo = mid;
+	}
+	s->batt_energy_j = e_hi;
+	s->batt_found = ok < 0 ? -2 : 1;
+done:
+	swings_wave_free(&r->wave);
+	free(r);
+	return s->batt_found == -2 ? -1 : 0;
+}
