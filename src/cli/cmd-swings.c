@@ -59,22 +59,19 @@ check_unit(enum sw_check k, double *scale)
 	}
 }
 
+/* A time or frequency option, above zero; -1 after a message. */
 static int
-parse_qty(struct cmd_ctx *c, const char *opt, enum unit_kind k, double *out)
+opt_positive(struct cmd_ctx *c, const char *opt, double *out)
 {
-	const char *v = cmd_opt(c, opt);
-	char	err[256];
+	double	v;
 
-	if (v == NULL)
+	if (!cmd_opt_num(c, opt, &v))
 		return 0;
-	if (units_parse(v, k, out, err, sizeof err) != 0) {
-		cmd_error(c, "--%s: %s", opt, err);
+	if (!(v > 0)) {
+		cmd_error(c, "--%s must be above zero, not '%s'", opt, cmd_opt(c, opt));
 		return -1;
 	}
-	if (!(*out > 0)) {
-		cmd_error(c, "--%s must be above zero, not '%s'", opt, v);
-		return -1;
-	}
+	*out = v;
 	return 0;
 }
 
@@ -179,13 +176,12 @@ verdict_table(struct report *r, const struct sw_result *res, const struct sw_con
 static int
 write_csv(struct cmd_ctx *c, const struct sw_result *res, const struct sw_config *cfg)
 {
-	struct output o;
+	struct output *o;
 	struct table t;
 	struct table_col cols[7 + SW_MAX_GENS];
 	char	names[SW_MAX_GENS][80];
 	double	nums[7 + SW_MAX_GENS];
 	size_t	i, g, nc = 0;
-	int	rc;
 
 	cols[nc++] = (struct table_col){ "time_s", "time", 2, 10 };
 	cols[nc++] = (struct table_col){ "raw_mw", "raw", 6, 12 };
@@ -200,9 +196,9 @@ write_csv(struct cmd_ctx *c, const struct sw_result *res, const struct sw_config
 			snprintf(names[g], sizeof names[g], "gen_%s_mw", cfg->gens[g].name);
 			cols[nc++] = (struct table_col){ names[g], names[g], 6, 12 };
 		}
-	if ((rc = cmd_output_open(c, &o)) != EXIT_OK)
-		return rc;
-	table_begin(&t, o.fp, FMT_CSV, "dcplan.swings/1", cols, (int)nc);
+	if ((o = cmd_output(c)) == NULL)
+		return EXIT_IO;
+	table_begin(&t, o->fp, FMT_CSV, "dcplan.swings/1", cols, (int)nc);
 	for (i = 0; i < res->wave.n; i++) {
 		size_t	k = 0;
 
@@ -220,70 +216,56 @@ write_csv(struct cmd_ctx *c, const struct sw_result *res, const struct sw_config
 		table_row(&t, nums, NULL);
 	}
 	table_end(&t, NULL);
-	return cmd_output_close(c, &o, 1);
+	return EXIT_OK;
 }
 
 static int
 cmd_swings_exec(struct cmd_ctx *c)
 {
-	struct site s;
+	struct site *sp = &c->site;
 	struct sw_config cfg;
 	struct sw_job jobs[SW_MAX_JOBS];
 	struct sw_gen gens[SW_MAX_GENS];
 	struct sw_result *res = NULL;
 	struct sw_sizing sz;
 	struct report *r = NULL;
-	const char *ds = cmd_opt(c, "date");
 	char	err[512], dbuf[16], title[512];
-	int	rc, day, which, do_size = cmd_opt_count(c, "size") > 0;
+	int	rc, day, which, do_size = cmd_opt_flag(c, "size");
 	long	online;
 	size_t	i;
 
-	if ((rc = cmd_load_site(c, &s)) != EXIT_OK)
-		return rc;
-	if (!s.swings.given) {
+	if (!sp->swings.given) {
 		fprintf(stderr, "%s: no 'swings' section: it describes the training jobs "
 		    "(see dcplan-site(5))\n", c->pos[0]);
-		site_free(&s);
 		return EXIT_INPUT;
 	}
-	day = s.swings.date != DATE_NONE ? s.swings.date : site_full_deployment(&s);
-	if (ds != NULL && date_parse(ds, &day, err, sizeof err) != 0) {
-		cmd_error(c, "--date: %s", err);
-		site_free(&s);
+	day = sp->swings.date != DATE_NONE ? sp->swings.date : site_full_deployment(sp);
+	cmd_opt_date(c, "date", &day);
+	if (opt_positive(c, "duration", &sp->swings.duration_s) != 0 ||
+	    opt_positive(c, "rate", &sp->swings.rate_hz) != 0 ||
+	    opt_positive(c, "window", &sp->swings.window_s) != 0)
 		return EXIT_USAGE;
-	}
-	if (parse_qty(c, "duration", U_TIME, &s.swings.duration_s) != 0 ||
-	    parse_qty(c, "rate", U_FREQ, &s.swings.rate_hz) != 0 ||
-	    parse_qty(c, "window", U_TIME, &s.swings.window_s) != 0) {
-		site_free(&s);
-		return EXIT_USAGE;
-	}
-	if (swings_check_timing(s.swings.rate_hz, s.swings.duration_s, s.swings.window_s,
-	    &s.swings.lim, &which, err, sizeof err) != 0) {
+	if (swings_check_timing(sp->swings.rate_hz, sp->swings.duration_s, sp->swings.window_s,
+	    &sp->swings.lim, &which, err, sizeof err) != 0) {
 		cmd_error(c, "%s", err);
-		site_free(&s);
 		return cmd_opt(c, "duration") || cmd_opt(c, "rate") || cmd_opt(c, "window") ?
 		    EXIT_USAGE : EXIT_INPUT;
 	}
-	for (i = 0; i < s.swings.njobs; i++)
-		if (s.swings.jobs[i].j.period_s * s.swings.rate_hz < 2) {
+	for (i = 0; i < sp->swings.njobs; i++)
+		if (sp->swings.jobs[i].j.period_s * sp->swings.rate_hz < 2) {
 			cmd_error(c, "job '%s': an iteration period of %g s is shorter than "
-			    "two samples at %g Hz", s.swings.jobs[i].j.name,
-			    s.swings.jobs[i].j.period_s, s.swings.rate_hz);
-			site_free(&s);
-			return EXIT_USAGE;
+			    "two samples at %g Hz", sp->swings.jobs[i].j.name,
+			    sp->swings.jobs[i].j.period_s, sp->swings.rate_hz);
+				return EXIT_USAGE;
 		}
 	date_format(day, dbuf);
-	if (swings_site_config(&s, day, &cfg, jobs, gens, err, sizeof err) != 0) {
+	if (swings_site_config(sp, day, &cfg, jobs, gens, err, sizeof err) != 0) {
 		fprintf(stderr, "%s: on %s: %s\n", c->pos[0], dbuf, err);
-		site_free(&s);
 		return EXIT_INPUT;
 	}
 	if ((res = malloc(sizeof *res)) == NULL || swings_evaluate(&cfg, res) != 0) {
 		cmd_error(c, "out of memory");
 		free(res);
-		site_free(&s);
 		return EXIT_IO;
 	}
 	if (c->g->fmt == FMT_CSV) {
@@ -295,8 +277,8 @@ cmd_swings_exec(struct cmd_ctx *c)
 		rc = EXIT_IO;
 		goto out;
 	}
-	online = schedule_gpus_at(&s, day, DEPLOY_ONLINE);
-	snprintf(title, sizeof title, "%s: training power swings on %s", s.name, dbuf);
+	online = schedule_gpus_at(sp, day, DEPLOY_ONLINE);
+	snprintf(title, sizeof title, "%s: training power swings on %s", sp->name, dbuf);
 	r = report_new("dcplan.swings/1", title);
 	report_section(r, "run", "Run");
 	report_str(r, "date", "date", dbuf);
@@ -396,27 +378,31 @@ out:
 		rc = EXIT_INFEASIBLE;
 	swings_result_free(res);
 	free(res);
-	site_free(&s);
 	return rc;
 }
 
 static const struct opt_def swings_opts[] = {
-	{ "date", 'd', "DATE", 0, "the fleet and supply on DATE (default: swings.date)" },
-	{ "duration", 0, "TIME", 0, "length of the waveform, such as 1h" },
-	{ "rate", 0, "FREQ", 0, "sample rate, such as 100Hz" },
-	{ "window", 0, "TIME", 0, "analysis (FFT) window, such as 60s" },
-	{ "size", 0, NULL, 0, "find the smallest GPU floor and battery meeting every limit" },
-	{ NULL, 0, NULL, 0, NULL }
+	{ .name = "date", .short_name = 'd', .type = OPT_DATE, .arg = "DATE",
+	  .help = "the fleet and supply on DATE (default: swings.date)" },
+	{ .name = "duration", .type = OPT_QUANTITY, .arg = "TIME", .kind = U_TIME,
+	  .help = "length of the waveform, such as 1h" },
+	{ .name = "rate", .type = OPT_QUANTITY, .arg = "FREQ", .kind = U_FREQ,
+	  .help = "sample rate, such as 100Hz" },
+	{ .name = "window", .type = OPT_QUANTITY, .arg = "TIME", .kind = U_TIME,
+	  .help = "analysis (FFT) window, such as 60s" },
+	{ .name = "size", .type = OPT_FLAG,
+	  .help = "find the smallest GPU floor and battery meeting every limit" },
+	{ .name = NULL }
 };
 
 const struct cmd_entry cmd_swings_entry = {
 	.name = "swings",
-	.usage = "[--date DATE] [--duration TIME] [--rate FREQ] [--window TIME] [--size] "
-	    "SITE",
+	.operands = "SITE",
 	.summary = "sub-second training power swings against grid and generator limits",
 	.opts = swings_opts,
 	.min_pos = 1,
 	.max_pos = 1,
+	.needs = CMD_SITE | CMD_OUTPUT,
 	.formats = FMTS_ALL,
 	.exec = cmd_swings_exec,
 };
