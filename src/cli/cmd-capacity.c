@@ -26,8 +26,10 @@ plant_section(struct report *r, const char *key, const struct cap_condition *c,
 	report_section(r, key, title);
 	report_num(r, "tdb_c", "dry-bulb", c->tdb, "degC", 1);
 	report_num(r, "twb_c", "wet-bulb", c->twb, "degC", 1);
-	report_num(r, "it_mw", "IT power", p->it.it_w / 1e6, "MW", 2);
-	report_num(r, "facility_mw", "facility power", p->facility_w / 1e6, "MW", 2);
+	snprintf(title, sizeof title, "IT power (%s)", it_basis_label(p->it.basis));
+	report_num(r, "it_mw", title, p->it.it_w / 1e6, "MW", 2);
+	snprintf(title, sizeof title, "facility power (%s)", it_basis_label(p->it.basis));
+	report_num(r, "facility_mw", title, p->facility_w / 1e6, "MW", 2);
 	report_num(r, "facility_mva", "apparent power at the feed", p->facility_va / 1e6,
 	    "MVA", 2);
 	report_num(r, "pue", "PUE", p->pue, "", 3);
@@ -49,6 +51,44 @@ plant_section(struct report *r, const char *key, const struct cap_condition *c,
 	    p->cooling_capacity_w / 1e6, "MW", 2);
 	report_num(r, "unmet_cooling_mw", "unmet cooling", p->unmet_w / 1e6, "MW", 2);
 	report_num(r, "water_m3_per_h", "water (make-up)", p->water * 3600, "m3/h", 1);
+}
+
+/* What the electrical chain installs, and whether the program sized it. */
+static void
+chain_section(struct report *r, const struct plant_cfg *cfg)
+{
+	const struct elec_plan *p = &cfg->plan;
+	char	buf[160];
+
+	if (p->ups == NULL && p->xfmr == NULL)
+		return;
+	report_section(r, "chain", "Electrical chain (sized on the nameplate)");
+	if (p->ups != NULL) {
+		if (p->topology == UPS_TOPO_BLOCK)
+			snprintf(buf, sizeof buf, "%d blocks x %d x %.6g MW, "
+			    "block-redundant (%d reserve)%s", p->blocks, p->modules,
+			    p->ups->rating_w / 1e6, p->reserve,
+			    p->ups_auto ? ", auto-sized" : "");
+		else
+			snprintf(buf, sizeof buf, "%d blocks x %d x %.6g MW, %s%s",
+			    p->blocks, p->modules, p->ups->rating_w / 1e6,
+			    ups_topology_name(p->topology),
+			    p->ups_auto ? ", auto-sized" : "");
+		report_str(r, "ups_system", "UPS", buf);
+		report_int(r, "ups_auto_sized", "UPS auto-sized", p->ups_auto, "");
+		report_num(r, "ups_usable_mw", "UPS usable output", cfg->ups_capacity_w / 1e6,
+		    "MW", 2);
+	}
+	if (p->xfmr != NULL) {
+		snprintf(buf, sizeof buf, "%d x %.6g kVA, %s%s", p->n_xfmr,
+		    p->xfmr->rating_va / 1e3, redundancy_name(p->xfmr_redundancy),
+		    p->xfmr_auto ? ", auto-sized" : "");
+		report_str(r, "transformers", "transformers", buf);
+		report_int(r, "transformers_auto_sized", "transformers auto-sized",
+		    p->xfmr_auto, "");
+		report_num(r, "transformers_usable_mva", "transformers usable",
+		    cfg->xfmr_capacity_va / 1e6, "MVA", 2);
+	}
 }
 
 static int
@@ -117,13 +157,19 @@ cmd_capacity_exec(struct cmd_ctx *c)
 	report_num(r, "utilization_pct", "utilisation", util * 100, "%", 0);
 	if (cap > 0)
 		report_num(r, "gpu_power_cap_w", "GPU power cap", cap, "W", 0);
-	report_num(r, "it_mw", "IT power", it.it_w / 1e6, "MW", 2);
-	report_num(r, "it_kw_per_gpu", "IT power per GPU", installed > 0 ?
+	report_str(r, "it_basis", "IT power basis", it_basis_names[it.basis]);
+	snprintf(title, sizeof title, "IT power (%s)", it_basis_label(it.basis));
+	report_num(r, "it_mw", title, it.it_w / 1e6, "MW", 2);
+	report_num(r, "it_nameplate_mw", "IT power (nameplate)", it.nameplate_w / 1e6,
+	    "MW", 2);
+	snprintf(title, sizeof title, "IT power per GPU (%s)", it_basis_label(it.basis));
+	report_num(r, "it_kw_per_gpu", title, installed > 0 ?
 	    it.it_w / installed / 1e3 : 0, "kW", 3);
 	report_num(r, "liquid_mw", "heat to liquid", it.liquid_w / 1e6, "MW", 2);
 	report_num(r, "air_mw", "heat to air", it.air_w / 1e6, "MW", 2);
 	plant_section(r, "cooling_design", &cond[0], &pr[0]);
 	plant_section(r, "evaporation_design", &cond[1], &pr[1]);
+	chain_section(r, &cfg);
 	report_section(r, "supply", "Supply");
 	report_num(r, "grid_mw", "grid", supply_grid_at(s, day) / 1e6, "MW", 2);
 	report_num(r, "generators_mw", "generators (derated at cooling design)",

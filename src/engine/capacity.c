@@ -54,10 +54,14 @@ margin(double gpus, void *vp)
 	struct it_load it;
 	struct plant_result r;
 
-	it_load_gpus(a->cfg->site, gpus, a->util, a->cap, &it);
+	/* the UPS and the transformers are sized on the nameplate basis; supply and
+	 * cooling on the site's (the expected draw by default) */
+	it_load_gpus_basis(a->cfg->site, gpus, a->util, a->cap,
+	    a->which == CAP_UPS || a->which == CAP_TRANSFORMER ? IT_NAMEPLATE :
+	    a->cfg->site->it.basis, &it);
 	if (a->which == CAP_UPS)
 		/* the UPS output is its share of the PDU input */
-		return a->avail - it.it_w / a->cfg->chain.pdu_eff *
+		return a->avail - it.nameplate_w / a->cfg->chain.pdu_eff *
 		    a->cfg->chain.ups_fraction;
 	if (plant_eval(a->cfg, &it, a->cond->tdb, a->cond->twb, a->cond->p, &r) != 0) {
 		a->failed = 1;

@@ -112,9 +112,208 @@ ups_efficiency(const struct ups_model *u, double load_frac)
 	return out / (out + ups_loss(u, out));
 }
 
+const char *const ups_topology_names[UPS_TOPO_COUNT + 1] = {
+	"N", "N+1", "block-redundant", "distributed-redundant", "2N", NULL
+};
+
+const char *
+ups_topology_name(enum ups_topology t)
+{
+	return t >= 0 && t < UPS_TOPO_COUNT ? ups_topology_names[t] : "?";
+}
+
+/* ceil(x / unit - 1e-9) as a count in [lo, hi]; NaN and huge values clamp. */
+static int
+elec_count(double x, double unit, int lo, int hi)
+{
+	double	n;
+
+	if (!(unit > 0) || !(x > 0))
+		return lo;
+	n = ceil(x / unit - 1e-9);
+	if (!(n < (double)hi))
+		return hi;
+	return n < lo ? lo : (int)n;
+}
+
+/* Units installed for `need' under a redundancy rule (the inverse of
+ * redundancy_usable): N+1 and N+2 add spares, 2N doubles. */
+static int
+elec_with_spares(int need, enum redundancy r)
+{
+	switch (r) {
+	case RED_N1:
+		return need + 1;
+	case RED_N2:
+		return need + 2;
+	case RED_2N:
+		return need * 2;
+	default:
+		return need;
+	}
+}
+
+/* Output one block can carry towards the usable total, W: its modules less the
+ * spare of an N+1 block.  Reserve blocks (block-redundant), the spare block
+ * (distributed) and the B side (2N) are counted by the callers. */
+static double
+elec_block_w(const struct elec_plan *p)
+{
+	int	m = p->topology == UPS_TOPO_N1 ? p->modules - 1 : p->modules;
+
+	return m > 0 ? m * p->ups->rating_w : 0;
+}
+
+double
+elec_ups_usable(const struct elec_plan *p)
+{
+	int	b;
+
+	if (p->ups == NULL || p->blocks <= 0 || p->modules <= 0)
+		return 0;
+	switch (p->topology) {
+	case UPS_TOPO_BLOCK:
+		b = p->blocks - p->reserve;
+		break;
+	case UPS_TOPO_DISTRIBUTED:
+		b = p->blocks - 1;
+		break;
+	case UPS_TOPO_2N:
+		b = p->blocks / 2;
+		break;
+	default:
+		b = p->blocks;
+		break;
+	}
+	return b > 0 ? b * elec_block_w(p) : 0;
+}
+
+double
+elec_xfmr_usable(const struct elec_plan *p)
+{
+	if (p->xfmr == NULL || p->n_xfmr <= 0)
+		return 0;
+	return redundancy_usable(p->n_xfmr, p->xfmr_redundancy) * p->xfmr->rating_va;
+}
+
+int
+elec_plan_valid(const struct elec_plan *p)
+{
+	if (p->xfmr != NULL && p->n_xfmr < 1)
+		return 0;
+	if (p->xfmr != NULL && redundancy_usable(p->n_xfmr, p->xfmr_redundancy) < 1)
+		return 0;
+	if (p->ups == NULL)
+		return 1;
+	if (p->modules < 1 || p->blocks < 1 || !(p->ups->rating_w > 0))
+		return 0;
+	switch (p->topology) {
+	case UPS_TOPO_N1:
+		return p->modules >= 2;
+	case UPS_TOPO_BLOCK:
+		return p->reserve >= 1 && p->blocks - p->reserve >= 1;
+	case UPS_TOPO_DISTRIBUTED:
+		return p->blocks >= 2;
+	case UPS_TOPO_2N:
+		return p->blocks >= 2 && p->blocks % 2 == 0;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * Auto-sizing: the fewest blocks whose usable output carries ups_w under the
+ * topology (plus the reserve block, the spare block or the B side), and the
+ * fewest transformers for xfmr_va plus their spares.
+ */
+int
+elec_plan_size(struct elec_plan *p, double ups_w, double xfmr_va)
+{
+	int	need;
+
+	if (p->ups != NULL) {
+		if (p->modules <= 0) {
+			p->modules = ELEC_AUTO_MODULES;
+			p->ups_auto = 1;
+		}
+		if (p->topology == UPS_TOPO_BLOCK && p->reserve <= 0)
+			p->reserve = 1;
+		if (p->blocks <= 0) {
+			p->ups_auto = 1;
+			need = elec_count(ups_w, elec_block_w(p), 1, 1000000);
+			switch (p->topology) {
+			case UPS_TOPO_BLOCK:
+				p->blocks = need + p->reserve;
+				break;
+			case UPS_TOPO_DISTRIBUTED:
+				p->blocks = need + 1;
+				break;
+			case UPS_TOPO_2N:
+				p->blocks = 2 * need;
+				break;
+			default:
+				p->blocks = need;
+				break;
+			}
+		}
+	}
+	if (p->xfmr != NULL && p->n_xfmr <= 0) {
+		need = elec_count(xfmr_va, p->xfmr->rating_va, 1, 1000000);
+		p->n_xfmr = elec_with_spares(need, p->xfmr_redundancy);
+		p->xfmr_auto = 1;
+	}
+	return elec_plan_valid(p) ? 0 : -1;
+}
+
+/*
+ * Energised blocks: the fewest that carry ups_w under the topology, with the
+ * spares it keeps live - N+1 blocks their spare module, block-redundant its
+ * reserve blocks (at no load), distributed redundancy one more block, 2N both
+ * sides.  Transformers: the fewest for xfmr_va plus the redundancy's spares.
+ */
+void
+elec_chain_energise(const struct elec_plan *p, double ups_w, double xfmr_va,
+    struct elec_chain *c)
+{
+	int	a, m = p->modules;
+
+	c->n_ups = c->n_ups_idle = 0;
+	c->n_xfmr = 0;
+	if (p->ups != NULL && m > 0 && p->blocks > 0 && ups_w > 0) {
+		switch (p->topology) {
+		case UPS_TOPO_BLOCK:
+			a = elec_count(ups_w, elec_block_w(p), 1,
+			    p->blocks - p->reserve > 1 ? p->blocks - p->reserve : 1);
+			c->n_ups = a * m;
+			c->n_ups_idle = p->reserve * m;
+			break;
+		case UPS_TOPO_DISTRIBUTED:
+			a = elec_count(ups_w, elec_block_w(p), 1, p->blocks) + 1;
+			c->n_ups = (a < p->blocks ? a : p->blocks) * m;
+			break;
+		case UPS_TOPO_2N:
+			a = elec_count(ups_w, elec_block_w(p), 1,
+			    p->blocks / 2 > 1 ? p->blocks / 2 : 1);
+			c->n_ups = 2 * a * m;
+			break;
+		default:
+			a = elec_count(ups_w, elec_block_w(p), 1, p->blocks);
+			c->n_ups = a * m;
+			break;
+		}
+	}
+	if (p->xfmr != NULL && p->n_xfmr > 0 && xfmr_va > 0) {
+		a = elec_with_spares(elec_count(xfmr_va, p->xfmr->rating_va, 1,
+		    p->n_xfmr), p->xfmr_redundancy);
+		c->n_xfmr = a < p->n_xfmr ? a : p->n_xfmr;
+	}
+}
+
 /*
  * Feed -> n_xfmr transformers -> (mech_w) and [ups_fraction through n_ups
- * UPS modules] -> PDUs -> it_w.  Units of a kind share their load equally.
+ * UPS modules] -> PDUs -> it_w.  Units of a kind share their load equally
+ * (parallel modules share by droop or a common bus: WP 75); n_ups_idle reserve
+ * modules add their no-load loss.
  * The UPS carries ups_fraction of the PDU input; the transformers carry
  * everything below them, as apparent power S = P / pf.  UPS and PDU losses
  * are released in the cooled space (heat_to_room); transformer losses are
@@ -144,6 +343,9 @@ elec_chain_eval(const struct elec_chain *c, double it_w, double mech_w,
 		ups_out = fr * pdu_in / c->n_ups;
 		op->ups_loss = c->n_ups * ups_loss(c->ups, ups_out);
 	}
+	/* reserve modules energised at no load: their no-load loss only */
+	if (c->ups != NULL && c->n_ups_idle > 0)
+		op->ups_loss += c->n_ups_idle * ups_loss(c->ups, 0);
 
 	below = pdu_in + op->ups_loss + op->mech_w;
 	op->xfmr_loss = 0;

@@ -9,7 +9,19 @@
  * the same linear idle-to-maximum form with datasheet end points (models/).
  */
 
+#include <math.h>
+#include <stddef.h>
+
 #include "itload.h"
+
+const char *const it_basis_names[IT_BASIS_COUNT + 1] = { "expected", "nameplate",
+	NULL };
+
+const char *
+it_basis_label(enum it_basis b)
+{
+	return b == IT_NAMEPLATE ? "nameplate" : "expected draw";
+}
 
 static double
 itload_clamp01(double x)
@@ -92,16 +104,46 @@ itload_psu_eff(const struct server_model *m, double dc_w)
  * liquid_fraction <= (cold-plate component heat) / AC, in which case the PSU
  * loss is part of air_w.  The model does not check that bound.
  */
+/*
+ * Expected basis: the server under training draws expected_power (AC) at full
+ * utilisation, below its nameplate.  dcplan takes that as each component
+ * running at the share u_e = server_expected_load() of its idle-to-maximum
+ * swing, so the training draw of a GPU is g_e = idle + u_e (TDP - idle) and
+ * of the base base_idle + u_e (base_max - base_idle) [A: the measurements give
+ * the node total, not its split].  A power limit clips the GPU's draw where
+ * the job would draw more: g = min(limit, g_e).  Utilisation u then scales
+ * between idle and that draw, as on the nameplate basis (where u_e = 1 and
+ * g = limit, the formula above).
+ */
+static double
+itload_expected(const struct server_model *m, enum it_basis basis)
+{
+	if (basis != IT_EXPECTED || !(m->expected_power > 0))
+		return 1;
+	return itload_clamp01(m->expected_load);
+}
+
 void
 server_eval(const struct server_model *m, double util, double gpu_cap,
     struct server_power *p)
 {
-	double	u, lim, lf, eff;
+	server_eval_basis(m, util, gpu_cap, IT_NAMEPLATE, p);
+}
+
+void
+server_eval_basis(const struct server_model *m, double util, double gpu_cap,
+    enum it_basis basis, struct server_power *p)
+{
+	double	u, lim, lf, eff, ue, ge;
 
 	u = itload_clamp01(util);
+	ue = itload_expected(m, basis);
 	lim = itload_gpu_limit(m, gpu_cap);
-	p->gpu_w = m->gpus * (m->gpu_idle + u * (lim - m->gpu_idle));
-	p->base_w = m->base_idle + u * (m->base_max - m->base_idle);
+	ge = m->gpu_idle + ue * (m->gpu_tdp - m->gpu_idle);
+	if (ge > lim)
+		ge = lim;
+	p->gpu_w = m->gpus * (m->gpu_idle + u * (ge - m->gpu_idle));
+	p->base_w = m->base_idle + u * ue * (m->base_max - m->base_idle);
 	p->dc_w = p->gpu_w + p->base_w;
 	eff = itload_psu_eff(m, p->dc_w);
 	p->ac_w = p->dc_w / eff;
@@ -132,6 +174,50 @@ rack_eval(const struct rack_model *r, const struct server_model *m,
 	p->cdu_w = r->cdu_pump_frac > 0 ? r->cdu_pump_frac * liq : 0;
 	p->liquid_w = liq + p->cdu_w;
 	p->air_w = n * p->server.air_w + r->switch_w;
+}
+
+double
+server_cap_floor(const struct server_model *m)
+{
+	return m->gpu_cap_min > m->gpu_idle ? m->gpu_cap_min : m->gpu_idle;
+}
+
+/*
+ * AC draw at full utilisation as a function of u_e is continuous and increasing
+ * (DC rises linearly; the PSU efficiency curve is piecewise linear and the AC
+ * input DC / eta rises with DC for any eta curve that loses less than it gains),
+ * so bisection on [0, 1] finds the u_e that gives expected_power; 60 halvings
+ * take the interval below 1e-18.
+ */
+double
+server_expected_load(const struct server_model *m)
+{
+	struct server_model t = *m;
+	struct server_power p;
+	double	lo = 0, hi = 1, mid;
+	int	i;
+
+	if (!(m->expected_power > 0))
+		return 1;
+	t.expected_power = 1;	/* any positive value: use expected_load */
+	t.expected_load = 1;
+	server_eval_basis(&t, 1, 0, IT_EXPECTED, &p);
+	if (m->expected_power >= p.ac_w)
+		return 1;
+	t.expected_load = 0;
+	server_eval_basis(&t, 1, 0, IT_EXPECTED, &p);
+	if (m->expected_power <= p.ac_w)
+		return 0;
+	for (i = 0; i < 60; i++) {
+		mid = (lo + hi) / 2;
+		t.expected_load = mid;
+		server_eval_basis(&t, 1, 0, IT_EXPECTED, &p);
+		if (p.ac_w < m->expected_power)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (lo + hi) / 2;
 }
 
 /* AC input per GPU; a server without GPUs reports its whole draw. */

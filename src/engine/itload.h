@@ -7,6 +7,20 @@
 #ifndef DCPLAN_ITLOAD_H
 #define DCPLAN_ITLOAD_H
 
+/*
+ * Which power a figure uses.  Nameplate (the PSU/system maximum) sizes the
+ * electrical chain; the expected draw under training sets supply, energy, water
+ * and the verdict.  Measured 8-GPU H100 nodes peak at ~8.4 kW under training
+ * against their 10.2 kW rating (Latif et al., "Empirical Measurements of AI
+ * Training Power Demand on a GPU-Accelerated Node", arXiv:2412.08602, IEEE
+ * Access 2025).
+ */
+enum it_basis { IT_EXPECTED, IT_NAMEPLATE, IT_BASIS_COUNT };
+
+extern const char *const it_basis_names[IT_BASIS_COUNT + 1];	/* "expected", ... */
+/* "expected draw" or "nameplate", for report labels */
+const char *it_basis_label(enum it_basis);
+
 struct server_model {
 	char	name[64];
 	int	gpus;			/* GPUs per server (0 for CPU/storage nodes) */
@@ -21,6 +35,9 @@ struct server_model {
 	double	liquid_fraction;	/* fraction of heat to liquid (0 = air-cooled) */
 	double	power_factor;		/* PSU input power factor */
 	int	rack_units;		/* U */
+	double	expected_power;		/* W AC under training at full utilisation,
+					   uncapped (0 = not given: the nameplate) */
+	double	expected_load;		/* derived by server_expected_load() */
 };
 
 struct server_power {
@@ -33,9 +50,21 @@ struct server_power {
 	double	air_w;		/* W heat to air */
 };
 
-/* util 0..1; gpu_cap W per GPU (0 or >= tdp = uncapped). */
+/* util 0..1; gpu_cap W per GPU (0 or >= tdp = uncapped).  Nameplate basis. */
 void	server_eval(const struct server_model *, double util, double gpu_cap,
 	    struct server_power *);
+/* The same on either basis (see server_eval_basis in itload.c). */
+void	server_eval_basis(const struct server_model *, double util, double gpu_cap,
+	    enum it_basis, struct server_power *);
+/*
+ * The share u_e of each component's idle-to-maximum swing at which the server
+ * draws expected_power (AC) at full utilisation, uncapped: solved by bisection,
+ * 0..1; 1 when expected_power is not given or not below the nameplate draw.
+ */
+double	server_expected_load(const struct server_model *);
+/* The lowest GPU power limit a site may set: the model's gpu_cap_min, but never
+ * below its idle draw. */
+double	server_cap_floor(const struct server_model *);
 
 struct rack_model {
 	char	name[64];

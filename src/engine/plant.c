@@ -18,9 +18,6 @@
 
 /* Dry-air specific heat, J/kg-K (ASHRAE Fundamentals ch. 1: 1.006 kJ/kg-K). */
 #define CP_AIR	1006.0
-/* Transformers are sized for the full-deployment nameplate IT at a design PUE of 1.3
- * (an engineering allowance for cooling and losses [U]). */
-#define XFMR_SIZING_PUE	1.3
 
 const char *
 cool_mode_name(enum cool_mode m)
@@ -41,30 +38,52 @@ in_service(int day, int from)
 	return from == DATE_NONE || day >= from;
 }
 
-static int
-installed_for(int needed, enum redundancy r)
-{
-	switch (r) {
-	case RED_N1:
-		return needed + 1;
-	case RED_N2:
-		return needed + 2;
-	case RED_2N:
-		return needed * 2;
-	default:
-		return needed;
-	}
-}
-
-/* IT power of the full deployment at full load and TDP, W: what the UPS and the
- * transformers are sized for (network and support nodes included). */
+/* IT power of the full deployment at full load and TDP on the nameplate basis,
+ * W: what the UPS and the transformers are sized for (network and support nodes
+ * included). */
 static double
 design_it(const struct site *s)
 {
 	struct it_load it;
 
-	it_load_gpus(s, (double)site_total_gpus(s), 1.0, 0, &it);
+	it_load_gpus_basis(s, (double)site_total_gpus(s), 1.0, 0, IT_NAMEPLATE, &it);
 	return it.it_w;
+}
+
+/* The UPS carries its share of the PDU input (IT / PDU efficiency); the
+ * transformers everything, sized at ELEC_XFMR_SIZING_PUE, as apparent power. */
+void
+plant_chain_load(const struct site *s, double rated_w, double *ups_w, double *xfmr_va)
+{
+	const struct site_chain *ch = &s->power.chain;
+	double	pdu = ch->pdu_eff > 0 && ch->pdu_eff <= 1 ? ch->pdu_eff : 1;
+	double	pf = ch->power_factor > 0 && ch->power_factor <= 1 ? ch->power_factor : 1;
+
+	*ups_w = rated_w * ch->ups_fraction / pdu;
+	*xfmr_va = rated_w * ELEC_XFMR_SIZING_PUE / pf;
+}
+
+int
+plant_elec_plan(const struct site *s, struct elec_plan *p)
+{
+	const struct site_chain *ch = &s->power.chain;
+	double	ups_w, xfmr_va;
+
+	memset(p, 0, sizeof *p);
+	if (ch->ups != NULL && ch->ups_fraction > 0) {
+		p->ups = &ch->ups->u.ups;
+		p->topology = ch->ups_topology;
+		p->modules = ch->ups_modules;
+		p->blocks = ch->ups_blocks;
+		p->reserve = ch->ups_reserve;
+	}
+	if (ch->xfmr != NULL) {
+		p->xfmr = &ch->xfmr->u.transformer;
+		p->n_xfmr = ch->xfmr_count;
+		p->xfmr_redundancy = ch->xfmr_redundancy;
+	}
+	plant_chain_load(s, design_it(s), &ups_w, &xfmr_va);
+	return elec_plan_size(p, ups_w, xfmr_va);
 }
 
 void
@@ -144,33 +163,21 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 		}
 		c->dc_units[j] += u->count;
 	}
-	np = design_it(s);
 	c->chain.pdu_eff = ch->pdu_eff;
 	c->chain.power_factor = ch->power_factor;
 	c->chain.ups_fraction = ch->ups_fraction;
-	if (ch->ups != NULL && ch->ups_fraction > 0) {
-		const struct ups_model *u = &ch->ups->u.ups;
-		/* the UPS carries its share of the PDU input, IT / PDU efficiency */
-		int	need = (int)ceil(np * ch->ups_fraction / ch->pdu_eff / u->rating_w -
-		    1e-9);
+	c->plan_ok = plant_elec_plan(s, &c->plan) == 0;
+	c->chain.ups = c->plan.ups;
+	c->chain.xfmr = c->plan.xfmr;
+	c->ups_capacity_w = elec_ups_usable(&c->plan);
+	c->xfmr_capacity_va = elec_xfmr_usable(&c->plan);
+	/* what the full deployment energises (plant_eval energises per fleet) */
+	np = design_it(s);
+	{
+		double	ups_w, xfmr_va;
 
-		if (need < 1)
-			need = 1;
-		c->chain.ups = u;
-		c->chain.n_ups = installed_for(need, ch->ups_redundancy);
-		c->ups_capacity_w = redundancy_usable(c->chain.n_ups, ch->ups_redundancy) *
-		    u->rating_w;
-	}
-	if (ch->xfmr != NULL) {
-		const struct transformer_model *t = &ch->xfmr->u.transformer;
-		int	need = (int)ceil(np * XFMR_SIZING_PUE / ch->power_factor /
-		    t->rating_va - 1e-9);
-
-		if (need < 1)
-			need = 1;
-		c->chain.xfmr = t;
-		c->chain.n_xfmr = need;
-		c->xfmr_capacity_va = need * t->rating_va;
+		plant_chain_load(s, np, &ups_w, &xfmr_va);
+		elec_chain_energise(&c->plan, ups_w, xfmr_va, &c->chain);
 	}
 }
 
@@ -179,11 +186,15 @@ add_server(struct it_load *o, const struct server_model *sm, double liq_override
     double n, double util, double cap)
 {
 	struct server_model m = *sm;
-	struct server_power p;
+	struct server_power p, np;
 
 	if (!isnan(liq_override) && m.liquid_fraction > 0)
 		m.liquid_fraction = liq_override;
-	server_eval(&m, util, cap, &p);
+	server_eval_basis(&m, util, cap, o->basis, &p);
+	server_eval(&m, util, cap, &np);
+	o->nameplate_w += n * np.ac_w;
+	server_eval(&m, 1, 0, &np);
+	o->rated_w += n * np.ac_w;
 	o->it_w += n * p.ac_w;
 	o->gpu_w += n * p.gpu_w;
 	o->liquid_w += n * p.liquid_w;
@@ -202,6 +213,8 @@ add_racks(const struct site *s, const struct site_phase *p, double n, double uti
 	add_server(o, &p->server->u.server, s->cooling.liquid_fraction,
 	    n * p->rack.servers, util, cap);
 	o->it_w += n * p->rack.switch_w;
+	o->nameplate_w += n * p->rack.switch_w;
+	o->rated_w += n * p->rack.switch_w;
 	o->air_w += n * p->rack.switch_w;
 	/* in-rack CDU pumps: a fraction of the liquid heat; their heat goes into the
 	 * coolant (equipment.md: ~1..2 % of heat [U]) */
@@ -222,6 +235,8 @@ add_shared(const struct site *s, double util, struct it_load *o)
 
 	/* fabric: NICs, optics, switches, per GPU; air-cooled (equipment.md [U]) */
 	o->it_w += o->gpus * s->it.network_per_gpu;
+	o->nameplate_w += o->gpus * s->it.network_per_gpu;
+	o->rated_w += o->gpus * s->it.network_per_gpu;
 	o->air_w += o->gpus * s->it.network_per_gpu;
 	/* support nodes: per GPU, or a fixed count brought up with the GPUs */
 	for (i = 0; i < s->it.nsupport; i++) {
@@ -238,9 +253,17 @@ void
 it_load_eval(const struct site *s, const double *racks, double util, double cap,
     struct it_load *o)
 {
+	it_load_eval_basis(s, racks, util, cap, s->it.basis, o);
+}
+
+void
+it_load_eval_basis(const struct site *s, const double *racks, double util, double cap,
+    enum it_basis basis, struct it_load *o)
+{
 	size_t	i;
 
 	memset(o, 0, sizeof *o);
+	o->basis = basis;
 	for (i = 0; i < s->it.nphases; i++)
 		add_racks(s, &s->it.phases[i], racks[i], util, cap, o);
 	add_shared(s, util, o);
@@ -250,10 +273,18 @@ void
 it_load_gpus(const struct site *s, double gpus, double util, double cap,
     struct it_load *o)
 {
+	it_load_gpus_basis(s, gpus, util, cap, s->it.basis, o);
+}
+
+void
+it_load_gpus_basis(const struct site *s, double gpus, double util, double cap,
+    enum it_basis basis, struct it_load *o)
+{
 	double	left = gpus;
 	size_t	i, n = s->it.nphases;
 
 	memset(o, 0, sizeof *o);
+	o->basis = basis;
 	for (i = 0; i < n; i++) {
 		const struct site_phase *p = &s->it.phases[i];
 		double	r = p->gpus_per_rack > 0 ? left / p->gpus_per_rack : 0;
@@ -318,6 +349,7 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 {
 	const struct site *s = c->site;
 	struct elec_op eo;
+	struct elec_chain chain = c->chain;
 	struct tower_op to;
 	double	rho_air, v_air, q_air, q_liq, q_chw_air, f_air = 0, f_liq = 0;
 	double	t_fw_s = s->cooling.liquid_supply - s->cooling.cdu_approach;
@@ -334,8 +366,16 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 	r->it = *it;
 	r->cdu_pump_w = it->cdu_w;
 
+	/* The UPS blocks and transformers energised are those the fleet's rating
+	 * needs (with the spares its topology keeps live), not the full build. */
+	{
+		double	ups_w, xfmr_va;
+
+		plant_chain_load(s, it->rated_w, &ups_w, &xfmr_va);
+		elec_chain_energise(&c->plan, ups_w, xfmr_va, &chain);
+	}
 	/* UPS and PDU losses depend on the IT load only; they heat the room. */
-	elec_chain_eval(&c->chain, it->it_w, 0, &eo);
+	elec_chain_eval(&chain, it->it_w, 0, &eo);
 	/* CRAH / fan-wall air flow for the air load at the design temperature rise;
 	 * fan power V dp / eta, and its heat joins the air stream. */
 	/* dry-air density at the supply temperature: the gas constant of dry air,
@@ -438,7 +478,15 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 	}
 	r->mech_w = r->chiller_w + r->tower_fan_w + r->drycooler_fan_w + r->crah_fan_w +
 	    r->chw_pump_w + r->cw_pump_w + r->fw_pump_w + r->cdu_pump_w;
-	elec_chain_eval(&c->chain, it->it_w, r->mech_w, &eo);
+	/* transformers: also enough for the load actually drawn */
+	{
+		double	ups_w, xfmr_va, pf = s->power.chain.power_factor;
+
+		plant_chain_load(s, it->rated_w, &ups_w, &xfmr_va);
+		xfmr_va = fmax(xfmr_va, (it->it_w + r->mech_w) / (pf > 0 && pf <= 1 ? pf : 1));
+		elec_chain_energise(&c->plan, ups_w, xfmr_va, &chain);
+	}
+	elec_chain_eval(&chain, it->it_w, r->mech_w, &eo);
 	r->pdu_loss_w = eo.pdu_loss;
 	r->ups_loss_w = eo.ups_loss;
 	r->xfmr_loss_w = eo.xfmr_loss;

@@ -36,7 +36,10 @@ struct plant_cfg {
 	int	ndc;
 	const struct drycooler_model *dc[PLANT_MAX_GROUPS];
 	int	dc_units[PLANT_MAX_GROUPS];
-	struct elec_chain chain;
+	struct elec_plan plan;		/* UPS system and transformers installed */
+	int	plan_ok;		/* 0: the chain's counts do not fit its topology */
+	struct elec_chain chain;	/* energised for the full deployment; plant_eval
+					   energises what the evaluated fleet needs */
 	double	ups_capacity_w;		/* usable UPS output (redundancy applied) */
 	double	xfmr_capacity_va;
 };
@@ -44,7 +47,12 @@ struct plant_cfg {
 /* IT side of the facility. */
 struct it_load {
 	double	gpus, servers, racks;
+	enum it_basis basis;	/* what it_w, gpu_w and the heat use */
 	double	it_w;		/* servers + in-rack switches + network + support nodes */
+	double	nameplate_w;	/* the same fleet on the nameplate basis (UPS and
+				   transformer constraints) */
+	double	rated_w;	/* its nameplate at full load, uncapped: what the
+				   chain energised for it must carry */
 	double	gpu_w;		/* GPU share of it_w (DC) */
 	double	cdu_w;		/* in-rack CDU pumps (facility power) */
 	double	liquid_w;	/* heat to facility water, incl. CDU pump heat */
@@ -82,6 +90,14 @@ struct plant_result {
 };
 
 void	plant_cfg_init(struct plant_cfg *, const struct site *, int day);
+/* The site's UPS system and transformers, auto-sized where the site gives no
+ * counts (for the full deployment's nameplate IT).  0, or -1 when the counts do
+ * not fit the topology (the site loader rejects such sites). */
+int	plant_elec_plan(const struct site *, struct elec_plan *);
+/* UPS output (W) and transformer load (VA) that IT of nameplate rated_w needs:
+ * what elec_plan_size and elec_chain_energise are given. */
+void	plant_chain_load(const struct site *, double rated_w, double *ups_w,
+	    double *xfmr_va);
 
 /* IT load of a fleet: racks online per phase (nphases entries). */
 void	it_load_eval(const struct site *, const double *racks_online, double util,
@@ -89,6 +105,11 @@ void	it_load_eval(const struct site *, const double *racks_online, double util,
 /* The first `gpus` GPUs of the deployment (phases filled in order). */
 void	it_load_gpus(const struct site *, double gpus, double util, double gpu_cap,
 	    struct it_load *);
+/* The same on a given basis instead of the site's. */
+void	it_load_gpus_basis(const struct site *, double gpus, double util,
+	    double gpu_cap, enum it_basis, struct it_load *);
+void	it_load_eval_basis(const struct site *, const double *racks_online,
+	    double util, double gpu_cap, enum it_basis, struct it_load *);
 
 int	plant_eval(const struct plant_cfg *, const struct it_load *, double tdb,
 	    double twb, double p, struct plant_result *);

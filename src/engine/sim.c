@@ -173,8 +173,10 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			st.day = day;
 			st.minute = minute;
 			st.util = workload_util(s, minute);
-			/* conditions at the middle of the step */
-			weather_at(w, sim_hour_of_year(day, minute) + o->step_s / 7200, &st.wx);
+			/* the step's weather as EnergyPlus reads it: the hour's own
+			 * record for hourly steps, interpolated within the hour */
+			weather_step(w, sim_hour_of_year(day, minute), o->step_s / 3600,
+			    &st.wx);
 			/* the fleet changes once a day; the load within the day only
 			 * with a non-constant profile */
 			if (k == 0 || s->it.profile != PROFILE_CONSTANT)

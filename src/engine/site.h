@@ -91,9 +91,14 @@ struct site_battery {
 
 struct site_chain {
 	const struct model *xfmr;	/* MK_TRANSFORMER or NULL */
-	const struct model *ups;	/* MK_UPS or NULL */
+	int	xfmr_count;		/* installed; 0 = auto-size */
+	enum redundancy xfmr_redundancy;
+	const struct model *ups;	/* MK_UPS (one module) or NULL */
+	enum ups_topology ups_topology;
+	int	ups_modules;		/* per block; 0 = auto-size */
+	int	ups_blocks;		/* installed; 0 = auto-size */
+	int	ups_reserve;		/* block-redundant reserve blocks (0 = 1) */
 	double	ups_fraction;
-	enum redundancy ups_redundancy;
 	double	pdu_eff;
 	double	power_factor;
 };
@@ -134,6 +139,8 @@ struct site {
 		size_t	nsupport;
 		double	utilization;
 		double	gpu_power_cap;		/* W, 0 = none */
+		enum it_basis basis;		/* supply, energy, water: expected draw
+						   (default) or nameplate */
 		enum workload_profile profile;
 		enum air_class air_class;
 		int	air_class_given;
@@ -142,6 +149,8 @@ struct site {
 	struct {
 		struct site_feed *feeds;
 		size_t	nfeeds;
+		int	feeds_n1;		/* grid.redundancy N-1: the largest feed
+						   in service does not count */
 		struct site_generator *gens;
 		size_t	ngens;
 		struct site_battery *batts;

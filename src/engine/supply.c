@@ -29,15 +29,25 @@ feed_capacity_at(const struct site_feed *f, int day)
 	return c;
 }
 
+/*
+ * Firm grid capacity.  With grid.redundancy N-1 the largest feed in service is
+ * taken out (the single-contingency criterion of NERC TPL-001 "P1" events,
+ * applied to the site's own feeds): what the site can count on with any one
+ * feed lost.  One feed alone under N-1 gives nothing firm.
+ */
 double
 supply_grid_at(const struct site *s, int day)
 {
-	double	w = 0;
+	double	w = 0, big = 0, c;
 	size_t	i;
 
-	for (i = 0; i < s->power.nfeeds; i++)
-		w += feed_capacity_at(&s->power.feeds[i], day);
-	return w;
+	for (i = 0; i < s->power.nfeeds; i++) {
+		c = feed_capacity_at(&s->power.feeds[i], day);
+		w += c;
+		if (c > big)
+			big = c;
+	}
+	return s->power.feeds_n1 ? w - big : w;
 }
 
 int

@@ -120,6 +120,12 @@ weather_at(const struct weather *w, double t, struct wx_point *pt)
 	pt->p = w->p[i] + f * (w->p[j] - w->p[i]);
 }
 
+void
+weather_step(const struct weather *w, double t0, double step_h, struct wx_point *pt)
+{
+	weather_at(w, t0 + (step_h > 0 ? step_h : 0), pt);
+}
+
 int
 weather_day_peak(const struct weather *w, int day, struct wx_point *pt)
 {

@@ -72,6 +72,16 @@ void	weather_design_init(struct design_conditions *);
 struct wx_point { double tdb, twb, tdp, rh, w, p; };
 void	weather_at(const struct weather *, double hour_of_year, struct wx_point *);
 
+/*
+ * Conditions for the simulation step that starts at hour_of_year t0 and lasts
+ * step_h hours, as EnergyPlus reads its weather (Engineering Reference, "Weather
+ * Data" / WeatherManager interpolation): the value at the END of the step, so an
+ * hourly step aligned to the hour is exactly the EPW record of that hour (hour
+ * ending convention) and a sub-hourly step j of N within hour h weighs the
+ * record of h by j/N and that of h-1 by 1 - j/N.
+ */
+void	weather_step(const struct weather *, double t0, double step_h, struct wx_point *);
+
 /* Hottest hour of a calendar day (0-based day of year, wrapped into the year):
  * the hour of max dry-bulb, and the max wet-bulb of that day.  All fields of the
  * point are those of the max dry-bulb hour except twb, which is the day's maximum.

@@ -18,7 +18,7 @@ bind_server(struct bind *b, const struct ynode *m, struct model *mo)
 	static const char *const keys[] = { COMMON_KEYS, "gpus", "gpu_tdp",
 	    "gpu_idle", "gpu_cap_min", "base_idle", "base_max", "psu_efficiency",
 	    "psu_efficiency_half", "max_power", "liquid_fraction", "power_factor",
-	    "rack_units", "air_class", "water_class", NULL };
+	    "rack_units", "air_class", "water_class", "expected_power", NULL };
 	static const char *const wclass[] = { "W17", "W27", "W32", "W40", "W45",
 	    "W+", NULL };
 	/* ASHRAE W classes: the number is the maximum facility water supply, degC
@@ -57,6 +57,25 @@ bind_server(struct bind *b, const struct ynode *m, struct model *mo)
 	if (s->base_idle > s->base_max)
 		bind_error(b, ymap_get(m, "base_idle"),
 		    "'base_idle' exceeds 'base_max'");
+	/* the draw under training, for supply and energy (nameplate when absent) */
+	if (bind_qty(b, m, "expected_power", B_POS, U_POWER, 0, 1e7,
+	    &s->expected_power)) {
+		struct server_power hi, lo;
+		struct server_model t = *s;
+
+		t.expected_power = 0;
+		server_eval(&t, 1, 0, &hi);
+		server_eval(&t, 0, 0, &lo);
+		if (s->expected_power > hi.ac_w * (1 + 1e-9))
+			bind_error(b, ymap_get(m, "expected_power"), "'expected_power' "
+			    "%.6g W exceeds the server's draw at full load, %.6g W",
+			    s->expected_power, hi.ac_w);
+		else if (s->expected_power < lo.ac_w * (1 - 1e-9))
+			bind_error(b, ymap_get(m, "expected_power"), "'expected_power' "
+			    "%.6g W is below the server's idle draw, %.6g W",
+			    s->expected_power, lo.ac_w);
+	}
+	s->expected_load = server_expected_load(s);
 }
 
 static void

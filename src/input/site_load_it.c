@@ -166,13 +166,71 @@ load_phase(struct site *s, struct bind *b, const struct ynode *m, struct site_ph
 		p->delivery_start = p->lots[0].date;
 }
 
+/*
+ * A GPU power cap below what a server's GPUs accept is an error, not silently
+ * raised: nvidia-smi -pl refuses limits below "Min Power Limit" (nvidia-smi -q
+ * -d POWER), and no limit takes a GPU below its idle draw.
+ */
+static void
+check_cap(struct site *s, struct bind *b, const struct ynode *w)
+{
+	double	cap = s->it.gpu_power_cap;
+	size_t	i;
+
+	if (!(cap > 0) || w == NULL)
+		return;
+	for (i = 0; i < s->it.nphases; i++) {
+		const struct site_phase *p = &s->it.phases[i];
+		const struct server_model *m;
+
+		if (p->server == NULL || p->server->u.server.gpus <= 0)
+			continue;
+		m = &p->server->u.server;
+		if (cap < m->gpu_tdp && cap < server_cap_floor(m)) {
+			bind_error(b, ymap_get(w, "gpu_power_cap"), "'gpu_power_cap' "
+			    "%.6g W is below the lowest limit %s accepts, %.6g W "
+			    "(phase '%s')", cap, p->server->name, server_cap_floor(m),
+			    p->name);
+			return;
+		}
+	}
+}
+
+/*
+ * Each phase's rack fits its max_power: servers x their nameplate draw at full
+ * load (under the site's GPU power cap, which the firmware enforces) plus the
+ * in-rack switches.  The CDU pumps are cooling, fed apart.
+ */
+static void
+check_racks(struct site *s, struct bind *b, const struct ynode *ph)
+{
+	size_t	i;
+
+	for (i = 0; ph != NULL && i < s->it.nphases && i < ph->n; i++) {
+		const struct site_phase *p = &s->it.phases[i];
+		struct server_power sp;
+		double	w;
+
+		if (p->server == NULL || !(p->rack.max_power > 0))
+			continue;
+		server_eval(&p->server->u.server, 1, s->it.gpu_power_cap, &sp);
+		w = p->rack.servers * sp.ac_w + p->rack.switch_w;
+		if (w > p->rack.max_power * (1 + 1e-9))
+			bind_error(b, ph->items[i], "phase '%s': rack '%s' draws %.6g kW "
+			    "at nameplate (%d x %.6g kW + %.6g kW of switches), over its "
+			    "max_power %.6g kW", p->name, p->rack.name, w / 1e3,
+			    p->rack.servers, sp.ac_w / 1e3, p->rack.switch_w / 1e3,
+			    p->rack.max_power / 1e3);
+	}
+}
+
 void
 site_load_it(struct site *s, struct bind *b, const struct ynode *root)
 {
 	static const char *const keys[] = { "phases", "network_per_gpu", "support",
 	    "workload", "air_class", NULL };
 	static const char *const wkeys[] = { "utilization", "gpu_power_cap", "profile",
-	    NULL };
+	    "power", NULL };
 	static const char *const skeys[] = { "name", "server", "count", "per_gpu", NULL };
 	static const char *const profiles[] = { "constant", "diurnal", NULL };
 	static const char *const classes[] = { "A1", "A2", "A3", "A4", "B", "C", "H1",
@@ -242,7 +300,11 @@ site_load_it(struct site *s, struct bind *b, const struct ynode *root)
 		    &s->it.gpu_power_cap);
 		if (bind_enum(b, w, "profile", 0, profiles, &v))
 			s->it.profile = (enum workload_profile)v;
+		if (bind_enum(b, w, "power", 0, it_basis_names, &v))
+			s->it.basis = (enum it_basis)v;
 	}
+	check_cap(s, b, w);
+	check_racks(s, b, ph);
 	if (bind_enum(b, m, "air_class", 0, classes, &v)) {
 		s->it.air_class = (enum air_class)v;
 		s->it.air_class_given = 1;

@@ -17,6 +17,7 @@
 #include "site_load.h"
 #include "ydoc.h"
 #include "dclimits.h"
+#include "plant.h"
 #include "site_load_int.h"
 
 /*
@@ -145,18 +146,54 @@ load_feed(struct bind *b, const struct ynode *m, struct site_feed *f, size_t idx
 	}
 }
 
+/* The UPS system and transformer bank given fit their topology and redundancy. */
+static void
+check_chain(struct site *s, struct bind *b, const struct ynode *c)
+{
+	const struct site_chain *ch = &s->power.chain;
+	struct elec_plan p;
+
+	if (b->errors > 0 || plant_elec_plan(s, &p) == 0)
+		return;
+	if (p.ups != NULL && p.topology == UPS_TOPO_N1 && p.modules < 2)
+		bind_error(b, ymap_get(c, "ups_modules_per_block"), "N+1 per block "
+		    "needs at least 2 modules per block, not %d", p.modules);
+	else if (p.ups != NULL && p.topology == UPS_TOPO_2N && p.blocks % 2 != 0)
+		bind_error(b, ymap_get(c, "ups_blocks"), "2N needs an even number of "
+		    "blocks (two equal sides), not %d", p.blocks);
+	else if (p.ups != NULL && p.topology == UPS_TOPO_DISTRIBUTED && p.blocks < 2)
+		bind_error(b, ymap_get(c, "ups_blocks"), "distributed-redundant needs "
+		    "at least 2 blocks, not %d", p.blocks);
+	else if (p.ups != NULL && p.topology == UPS_TOPO_BLOCK &&
+	    p.blocks - p.reserve < 1)
+		bind_error(b, ymap_get(c, "ups_blocks") ? ymap_get(c, "ups_blocks") : c,
+		    "block-redundant: %d blocks leave no active block beside %d "
+		    "reserve", p.blocks, p.reserve);
+	else if (p.xfmr != NULL)
+		bind_error(b, ymap_get(c, "transformer_count") ?
+		    ymap_get(c, "transformer_count") : c, "%d %s none usable under "
+		    "%s redundancy", ch->xfmr_count, ch->xfmr_count == 1 ?
+		    "transformer leaves" : "transformers leave",
+		    redundancy_name(ch->xfmr_redundancy));
+	else
+		bind_error(b, c, "the UPS system does not fit its topology");
+}
+
 void
 site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 {
 	static const char *const keys[] = { "grid", "generators", "batteries", "chain",
 	    "dispatch", NULL };
-	static const char *const gkeys[] = { "feeds", NULL };
+	static const char *const gkeys[] = { "feeds", "redundancy", NULL };
 	static const char *const genkeys[] = { "name", "model", "count", "available",
 	    "until", "redundancy", "role", "max_running", "max_hours", "max_nox", NULL };
 	static const char *const bkeys[] = { "name", "model", "count", "available",
 	    "initial_soc", NULL };
-	static const char *const ckeys[] = { "transformer", "ups", "ups_fraction",
-	    "ups_redundancy", "pdu_efficiency", "power_factor", NULL };
+	static const char *const ckeys[] = { "transformer", "transformer_count",
+	    "transformer_redundancy", "ups", "ups_topology", "ups_modules_per_block",
+	    "ups_blocks", "ups_reserve_blocks", "ups_fraction", "ups_redundancy",
+	    "pdu_efficiency", "power_factor", NULL };
+	static const char *const gridkeys_red[] = { "N", "N-1", NULL };
 	static const char *const dkeys[] = { "policy", NULL };
 	static const char *const roles[] = { "base", "peak", NULL };
 	static const char *const policies[] = { "grid-first", "generators-base",
@@ -166,7 +203,7 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 	int	v;
 
 	s->power.chain.ups_fraction = 1.0;
-	s->power.chain.ups_redundancy = RED_N1;
+	s->power.chain.ups_topology = UPS_TOPO_N1;	/* N+1 per block, auto-sized */
 	s->power.chain.pdu_eff = 0.99;	/* PDU/busway ~99 % [U], documented default */
 	s->power.chain.power_factor = 0.95;	/* equipment.md [U] */
 	if ((m = bind_map(b, root, "power", B_REQ)) == NULL)
@@ -174,6 +211,8 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 	bind_keys(b, m, keys);
 	if ((g = bind_map(b, m, "grid", 0)) != NULL) {
 		bind_keys(b, g, gkeys);
+		if (bind_enum(b, g, "redundancy", 0, gridkeys_red, &v))
+			s->power.feeds_n1 = v == 1;
 		if ((l = bind_seq(b, g, "feeds", 0)) != NULL)
 			for (i = 0; i < l->n; i++) {
 				struct site_feed *f;
@@ -275,12 +314,43 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 
 		bind_keys(b, c, ckeys);
 		ch->xfmr = site_load_model(s, b, c, "transformer", MK_TRANSFORMER, 0);
+		bind_int(b, c, "transformer_count", 0, 1, 1000000, &ch->xfmr_count);
+		if (bind_enum(b, c, "transformer_redundancy", 0, site_load_redundancy_names,
+		    &v))
+			ch->xfmr_redundancy = (enum redundancy)v;
 		ch->ups = site_load_model(s, b, c, "ups", MK_UPS, 0);
 		bind_qty(b, c, "ups_fraction", 0, U_FRACTION, 0, 1, &ch->ups_fraction);
-		if (bind_enum(b, c, "ups_redundancy", 0, site_load_redundancy_names, &v))
-			ch->ups_redundancy = (enum redundancy)v;
+		if (ymap_get(c, "ups_redundancy") != NULL)
+			bind_error(b, ymap_get(c, "ups_redundancy"), "'ups_redundancy' "
+			    "is replaced by 'ups_topology' (N, N+1 per block, "
+			    "block-redundant, distributed-redundant, 2N) with "
+			    "'ups_modules_per_block' and 'ups_blocks'");
+		if (bind_enum(b, c, "ups_topology", 0, ups_topology_names, &v))
+			ch->ups_topology = (enum ups_topology)v;
+		bind_int(b, c, "ups_modules_per_block", 0, 1, 1000, &ch->ups_modules);
+		bind_int(b, c, "ups_blocks", 0, 1, 100000, &ch->ups_blocks);
+		bind_int(b, c, "ups_reserve_blocks", 0, 1, 100000, &ch->ups_reserve);
+		if (ymap_get(c, "ups_reserve_blocks") != NULL &&
+		    ch->ups_topology != UPS_TOPO_BLOCK)
+			bind_error(b, ymap_get(c, "ups_reserve_blocks"),
+			    "'ups_reserve_blocks' applies to the block-redundant "
+			    "topology only, not %s", ups_topology_name(ch->ups_topology));
+		if (ch->ups == NULL)
+			for (i = 0; ckeys[i] != NULL; i++)
+				if (strncmp(ckeys[i], "ups_", 4) == 0 &&
+				    strcmp(ckeys[i], "ups_redundancy") != 0 &&
+				    ymap_get(c, ckeys[i]) != NULL)
+					bind_error(b, ymap_get(c, ckeys[i]),
+					    "'%s' needs a 'ups' model", ckeys[i]);
+		if (ch->xfmr == NULL)
+			for (i = 0; ckeys[i] != NULL; i++)
+				if (strncmp(ckeys[i], "transformer_", 12) == 0 &&
+				    ymap_get(c, ckeys[i]) != NULL)
+					bind_error(b, ymap_get(c, ckeys[i]),
+					    "'%s' needs a 'transformer' model", ckeys[i]);
 		bind_qty(b, c, "pdu_efficiency", B_POS, U_FRACTION, 0, 1, &ch->pdu_eff);
 		bind_qty(b, c, "power_factor", B_POS, U_RATIO, 0, 1, &ch->power_factor);
+		check_chain(s, b, c);
 	}
 	if ((d = bind_map(b, m, "dispatch", 0)) != NULL) {
 		bind_keys(b, d, dkeys);

@@ -135,7 +135,7 @@ fixture_phase_liquid(struct fixture *f, struct site_phase *p, int racks)
  * 29.4 degC, 5.6 K; pumps 300 / 200 / 250 kPa (chilled, condenser, facility) at
  * 70 %; CRAH fans 500 Pa at 60 %, 12 K air rise at 24 degC supply; one chiller
  * group of 3 x DOE-2 of chiller_q (N+1: 2 usable); one tower group of `cells'
- * constant-approach cells; PDU 98 %, power factor 0.95, UPS redundancy N+1 (no
+ * constant-approach cells; PDU 98 %, power factor 0.95, UPS N+1 per block (no
  * UPS, no transformer, no feed until a test adds them).
  */
 static void
@@ -152,7 +152,7 @@ fixture_plant_site(struct fixture *f, double chiller_q, int cells)
 	s->power.chain.pdu_eff = 0.98;
 	s->power.chain.power_factor = 0.95;
 	s->power.chain.ups_fraction = 1;
-	s->power.chain.ups_redundancy = RED_N1;
+	s->power.chain.ups_topology = UPS_TOPO_N1;
 	s->cooling.liquid_fraction = NAN;
 	s->cooling.liquid_supply = 30;
 	s->cooling.cdu_approach = 3;

@@ -213,9 +213,73 @@ test_per_gpu(void)
 	    "0 GPUs: whole server AC");
 }
 
+/*
+ * Expected draw (Latif et al., arXiv:2412.08602: ~8.4 of 10.2 kW under training).
+ * Reference server, constant PSU 94 %: AC(u_e) = (8 (75 + 625 u_e) + 1200 +
+ * 2200 u_e) / 0.94 = (1800 + 7200 u_e) / 0.94.  expected_power = 7560 / 0.94 =
+ * 8042.553 W gives u_e = (7560 - 1800) / 7200 = 0.8: GPUs 75 + 0.8 x 625 = 575 W
+ * each (4600 W), base 1200 + 0.8 x 2200 = 2960 W.
+ */
+static void
+test_expected(void)
+{
+	struct server_model	m = hgx();
+	struct server_power	p;
+	double			ue;
+
+	is_abs(server_expected_load(&m), 1, 0, "expected: none given -> 1 (nameplate)");
+	server_eval_basis(&m, 1, 0, IT_EXPECTED, &p);
+	is_rel(p.dc_w, 9000, 1e-12, "expected: none given -> the nameplate draw");
+	m.expected_power = 7560 / 0.94;
+	ue = server_expected_load(&m);
+	is_abs(ue, 0.8, 1e-12, "expected: u_e = 0.8 for 8042.55 W");
+	m.expected_load = ue;
+	server_eval_basis(&m, 1, 0, IT_EXPECTED, &p);
+	is_rel(p.gpu_w, 4600, 1e-9, "expected: GPUs 8 x 575 W");
+	is_rel(p.base_w, 2960, 1e-9, "expected: base 1200 + 0.8 x 2200 W");
+	is_rel(p.ac_w, 7560 / 0.94, 1e-9, "expected: AC = expected_power");
+	server_eval(&m, 1, 0, &p);
+	is_rel(p.dc_w, 9000, 1e-12, "expected: the nameplate basis is unchanged");
+	server_eval_basis(&m, 1, 0, IT_NAMEPLATE, &p);
+	is_rel(p.dc_w, 9000, 1e-12, "expected: IT_NAMEPLATE = server_eval");
+	/* a 500 W cap clips the 575 W training draw; a 600 W cap does not bind */
+	server_eval_basis(&m, 1, 500, IT_EXPECTED, &p);
+	is_rel(p.gpu_w, 4000, 1e-9, "expected, cap 500 W: GPUs 8 x 500 W");
+	is_rel(p.base_w, 2960, 1e-9, "expected, cap 500 W: base unchanged");
+	server_eval_basis(&m, 1, 600, IT_EXPECTED, &p);
+	is_rel(p.gpu_w, 4600, 1e-9, "expected, cap 600 W above the 575 W draw: no effect");
+	server_eval(&m, 1, 600, &p);
+	is_rel(p.gpu_w, 4800, 1e-12, "nameplate, cap 600 W: 8 x 600 W");
+	/* half utilisation: GPU 75 + 0.5 (575 - 75) = 325 W; base 1200 + 0.5 x 0.8 x
+	 * 2200 = 2080 W */
+	server_eval_basis(&m, 0.5, 0, IT_EXPECTED, &p);
+	is_rel(p.gpu_w, 2600, 1e-9, "expected, util 0.5: GPUs 8 x 325 W");
+	is_rel(p.base_w, 2080, 1e-9, "expected, util 0.5: base 2080 W");
+	/* out of range: at or above the full draw -> 1, at or below idle -> 0 */
+	m.expected_power = 20000;
+	is_abs(server_expected_load(&m), 1, 0, "expected above nameplate: 1");
+	m.expected_power = 1800 / 0.94;
+	is_abs(server_expected_load(&m), 0, 0, "expected at idle: 0");
+	/* with the PSU curve (96 % at half load) the bisection still lands on the
+	 * expected power */
+	m = hgx();
+	m.psu_eff_half = 0.96;
+	m.expected_power = 8400;
+	m.expected_load = server_expected_load(&m);
+	server_eval_basis(&m, 1, 0, IT_EXPECTED, &p);
+	is_rel(p.ac_w, 8400, 1e-12, "expected with the PSU curve: AC 8400 W");
+	ok(m.expected_load > 0 && m.expected_load < 1, "expected with the PSU curve: 0 < u_e < 1");
+	is_rel(server_cap_floor(&m), 200, 1e-15, "cap floor: gpu_cap_min 200 W");
+	m.gpu_cap_min = 50;
+	is_rel(server_cap_floor(&m), 75, 1e-15, "cap floor: never below idle 75 W");
+	is_str(it_basis_label(IT_EXPECTED), "expected draw", "basis label");
+	is_str(it_basis_names[IT_NAMEPLATE], "nameplate", "basis name");
+}
+
 int
 main(void)
 {
+	test_expected();
 	test_full();
 	test_cap();
 	test_util();

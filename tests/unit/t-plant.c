@@ -94,7 +94,8 @@ static struct it_load
 it_1mw(void)
 {
 	struct it_load it = { .gpus = 960, .servers = 120, .racks = 30,
-	    .it_w = 1086000, .gpu_w = 672000, .cdu_w = 15360,
+	    .it_w = 1086000, .nameplate_w = 1086000, .rated_w = 1086000,
+	    .gpu_w = 672000, .cdu_w = 15360,
 	    .liquid_w = 783360, .air_w = 318000 };
 
 	return it;
@@ -284,38 +285,73 @@ test_cfg(void)
 	is_rel(c.chain.pdu_eff, 0.98, 1e-15, "cfg: PDU efficiency copied");
 	is_rel(c.chain.power_factor, 0.95, 1e-15, "cfg: power factor copied");
 
-	/* UPS sized from the design IT (full deployment, 100 %, TDP):
-	 * 30 x 33000 + 960 x 100 = 1086000 W; ceil(1.086 MW / 500 kW) = 3 */
+	/* UPS auto-sized from the design IT (full deployment, 100 %, TDP, nameplate):
+	 * 30 x 33000 + 960 x 100 = 1086000 W, UPS output 1086000 / 0.98 = 1108163 W.
+	 * Default N+1 per block of 4 x 500 kW: 1.5 MW usable a block -> 1 block. */
 	f.s.power.chain.ups = &f.ups;
 	f.s.it.utilization = 0.5;	/* design ignores the workload */
 	f.s.it.gpu_power_cap = 300;
 	plant_cfg_init(&c, &f.s, 0);
 	ok(c.chain.ups == &f.ups.u.ups, "cfg: UPS model");
-	is_int(c.chain.n_ups, 4, "cfg: UPS N+1: 3 + 1 modules");
+	ok(c.plan_ok && c.plan.ups_auto, "cfg: UPS auto-sized");
+	is_int(c.plan.modules, 4, "cfg: auto-size: 4 modules a block");
+	is_int(c.plan.blocks, 1, "cfg: auto-size N+1: 1 block of 3 + 1");
+	is_int(c.chain.n_ups, 4, "cfg: UPS N+1: 3 + 1 modules energised");
 	is_rel(c.ups_capacity_w, 1.5e6, 1e-12, "cfg: UPS N+1 usable: 3 x 500 kW");
-	f.s.power.chain.ups_redundancy = RED_2N;
+	/* 2N, 4 modules a side-block: 2 MW a side -> 1 block a side, 2 blocks */
+	f.s.power.chain.ups_topology = UPS_TOPO_2N;
 	plant_cfg_init(&c, &f.s, 0);
-	is_int(c.chain.n_ups, 6, "cfg: UPS 2N: 2 x 3 modules");
-	is_rel(c.ups_capacity_w, 1.5e6, 1e-12, "cfg: UPS 2N usable: 3 x 500 kW");
-	f.s.power.chain.ups_redundancy = RED_N;
+	is_int(c.plan.blocks, 2, "cfg: UPS 2N: two sides of 1 block");
+	is_int(c.chain.n_ups, 8, "cfg: UPS 2N: 2 x 4 modules energised");
+	is_rel(c.ups_capacity_w, 2e6, 1e-12, "cfg: UPS 2N usable: one side, 4 x 500 kW");
+	/* N with one module a block: ceil(1108163 / 500000) = 3 modules */
+	f.s.power.chain.ups_topology = UPS_TOPO_N;
+	f.s.power.chain.ups_modules = 1;
 	plant_cfg_init(&c, &f.s, 0);
 	is_int(c.chain.n_ups, 3, "cfg: UPS N: 3 modules");
-	/* half the IT behind UPS: ceil(0.543 MW / 500 kW) = 2, N+1 -> 3 */
-	f.s.power.chain.ups_redundancy = RED_N1;
+	is_rel(c.ups_capacity_w, 1.5e6, 1e-12, "cfg: UPS N usable: 3 x 500 kW");
+	/* half the IT behind UPS, N+1 per block of 1 + 1: 554082 W / 500 kW a
+	 * block -> 2 blocks, 4 modules, 1 MW usable */
+	f.s.power.chain.ups_topology = UPS_TOPO_N1;
+	f.s.power.chain.ups_modules = 2;
 	f.s.power.chain.ups_fraction = 0.5;
 	plant_cfg_init(&c, &f.s, 0);
-	is_int(c.chain.n_ups, 3, "cfg: UPS for 50 %% of IT: 2 + 1 modules");
+	is_int(c.plan.blocks, 2, "cfg: UPS for 50 %% of IT: 2 blocks of 1 + 1");
+	is_int(c.chain.n_ups, 4, "cfg: UPS for 50 %% of IT: 4 modules");
 	is_rel(c.ups_capacity_w, 1e6, 1e-12, "cfg: UPS for 50 %% of IT: 2 x 500 kW usable");
 	is_rel(c.chain.ups_fraction, 0.5, 1e-15, "cfg: UPS fraction copied");
 	f.s.power.chain.ups_fraction = 0;
 	plant_cfg_init(&c, &f.s, 0);
 	ok(c.chain.ups == NULL && c.ups_capacity_w == 0, "cfg: UPS fraction 0: no UPS in the chain");
 	f.s.power.chain.ups_fraction = 1;
-	/* support nodes count in the design: + 10 x 500 W = 1091000 W.  The UPS
-	 * carries the PDU input, IT / 0.98: with 370 kW modules
-	 * 1086000 / 0.98 / 370000 = 2.995 -> 3, 1091000 / 0.98 / 370000 = 3.009 -> 4 */
+	/* block-redundant, 2 modules a block, auto: 1 MW a block -> 2 active + 1
+	 * reserve; the reserve block's 2 modules energised at no load */
+	f.s.power.chain.ups_topology = UPS_TOPO_BLOCK;
+	plant_cfg_init(&c, &f.s, 0);
+	is_int(c.plan.blocks, 3, "cfg: block-redundant: 2 active + 1 reserve block");
+	is_int(c.plan.reserve, 1, "cfg: block-redundant: one reserve by default");
+	is_int(c.chain.n_ups, 4, "cfg: block-redundant: 4 modules carry the load");
+	is_int(c.chain.n_ups_idle, 2, "cfg: block-redundant: 2 reserve modules idle");
+	is_rel(c.ups_capacity_w, 2e6, 1e-12, "cfg: block-redundant usable: 2 blocks");
+	/* distributed-redundant: 2 blocks needed + 1, all 3 share */
+	f.s.power.chain.ups_topology = UPS_TOPO_DISTRIBUTED;
+	plant_cfg_init(&c, &f.s, 0);
+	is_int(c.plan.blocks, 3, "cfg: distributed-redundant: 2 + 1 blocks");
+	is_int(c.chain.n_ups, 6, "cfg: distributed-redundant: all 6 modules share");
+	is_rel(c.ups_capacity_w, 2e6, 1e-12, "cfg: distributed-redundant usable: 3 - 1 blocks");
+	/* counts given: not auto-sized */
+	f.s.power.chain.ups_blocks = 5;
+	plant_cfg_init(&c, &f.s, 0);
+	ok(!c.plan.ups_auto && c.plan.blocks == 5, "cfg: blocks given: not auto-sized");
+	is_rel(c.ups_capacity_w, 4e6, 1e-12, "cfg: 5 distributed blocks: 4 x 1 MW usable");
+	is_int(c.chain.n_ups, 6, "cfg: 5 installed, 3 energised for the full deployment");
+	f.s.power.chain.ups_blocks = 0;
+	/* support nodes count in the design: + 10 x 500 W = 1091000 W.  With 370 kW
+	 * modules, one a block, N: 1086000 / 0.98 / 370000 = 2.995 -> 3,
+	 * 1091000 / 0.98 / 370000 = 3.009 -> 4 */
 	f.ups.u.ups.rating_w = 370e3;
-	f.s.power.chain.ups_redundancy = RED_N;
+	f.s.power.chain.ups_topology = UPS_TOPO_N;
+	f.s.power.chain.ups_modules = 1;
 	plant_cfg_init(&c, &f.s, 0);
 	is_int(c.chain.n_ups, 3, "cfg: 370 kW UPS modules: 3 for 1.086 MW / 0.98");
 	f.support[0] = (struct site_support){ .name = "storage", .server = &f.cpu,
@@ -326,7 +362,8 @@ test_cfg(void)
 	is_int(c.chain.n_ups, 4, "cfg: support nodes in the design IT: 4 modules");
 	f.s.it.nsupport = 0;
 	f.ups.u.ups.rating_w = 500e3;
-	f.s.power.chain.ups_redundancy = RED_N1;
+	f.s.power.chain.ups_topology = UPS_TOPO_N1;
+	f.s.power.chain.ups_modules = 0;
 
 	/* transformers: ceil(1.086 MW x 1.3 / 0.95 / 1 MVA) = ceil(1.4861) = 2 */
 	f.s.power.chain.xfmr = &f.xfmr;
@@ -342,6 +379,24 @@ test_cfg(void)
 	plant_cfg_init(&c, &f.s, 0);
 	is_int(c.chain.n_xfmr, 1, "cfg: 1 x 2.5 MVA");
 	is_rel(c.xfmr_capacity_va, 2.5e6, 1e-12, "cfg: capacity 2.5 MVA");
+	ok(c.plan.xfmr_auto, "cfg: transformers auto-sized");
+	/* redundancy: N+1 installs 2 + 1 of 1 MVA, 2N 2 x 2; both count 2 MVA */
+	f.xfmr.u.transformer.rating_va = 1e6;
+	f.s.power.chain.xfmr_redundancy = RED_N1;
+	plant_cfg_init(&c, &f.s, 0);
+	is_int(c.plan.n_xfmr, 3, "cfg: transformers N+1: 2 + 1");
+	is_rel(c.xfmr_capacity_va, 2e6, 1e-12, "cfg: transformers N+1: 2 MVA usable");
+	f.s.power.chain.xfmr_redundancy = RED_2N;
+	plant_cfg_init(&c, &f.s, 0);
+	is_int(c.plan.n_xfmr, 4, "cfg: transformers 2N: 2 x 2");
+	is_int(c.chain.n_xfmr, 4, "cfg: transformers 2N: all 4 energised, sharing");
+	is_rel(c.xfmr_capacity_va, 2e6, 1e-12, "cfg: transformers 2N: 2 MVA usable");
+	f.s.power.chain.xfmr_count = 6;
+	plant_cfg_init(&c, &f.s, 0);
+	ok(!c.plan.xfmr_auto && c.plan.n_xfmr == 6, "cfg: transformer count given");
+	is_rel(c.xfmr_capacity_va, 3e6, 1e-12, "cfg: 6 transformers 2N: 3 MVA usable");
+	f.s.power.chain.xfmr_count = 0;
+	f.s.power.chain.xfmr_redundancy = RED_N;
 }
 
 /*
@@ -753,6 +808,41 @@ test_invalid(void)
 	is_abs(r.pue, 0, 0, "zero IT: PUE 0, not NaN");
 }
 
+/*
+ * Overheads follow what is energised: the fixture's 30 racks need 3 UPS modules
+ * of 500 kW (topology N, one module a block: ceil(1086000 / 0.98 / 500e3) = 3).
+ * A half-built day, 15 racks: IT 15 x 33000 + 480 x 100 = 543000 W, UPS output
+ * 554081.633 W -> 2 modules energised at x = 0.5540816:
+ * 2 x 500e3 (0.01 + 0.01 x + 0.02 x^2) = 21680.945 W (all 3 energised would lose
+ * 24634.236 W).  An empty site energises no UPS module and no transformer.
+ */
+static void
+test_chain_half_built(void)
+{
+	struct fixture f;
+	struct plant_cfg c;
+	struct plant_result r;
+	struct it_load it;
+	double	racks[1] = { 15 };
+
+	plant_site(&f);
+	f.s.power.chain.ups = &f.ups;
+	f.s.power.chain.ups_topology = UPS_TOPO_N;
+	f.s.power.chain.ups_modules = 1;
+	f.s.power.chain.xfmr = &f.xfmr;
+	plant_cfg_init(&c, &f.s, 0);
+	is_int(c.plan.blocks, 3, "half-built: 3 modules installed");
+	it_load_eval(&f.s, racks, 1, 0, &it);
+	is_rel(it.rated_w, 543000, 1e-12, "half-built: rating of the online fleet");
+	is_int(plant_eval(&c, &it, 35, 24, 101325, &r), 0, "half-built: ok");
+	is_rel(r.ups_loss_w, 21680.94543940025, 1e-9, "half-built: 2 UPS modules energised");
+	racks[0] = 0;
+	it_load_eval(&f.s, racks, 1, 0, &it);
+	is_int(plant_eval(&c, &it, 35, 24, 101325, &r), 0, "empty site: ok");
+	is_abs(r.ups_loss_w, 0, 1e-12, "empty site: no UPS no-load loss");
+	is_abs(r.it.it_w, 0, 1e-12, "empty site: no IT");
+}
+
 int
 main(void)
 {
@@ -765,6 +855,7 @@ main(void)
 	test_unmet();
 	test_groups();
 	test_chain();
+	test_chain_half_built();
 	test_loops();
 	test_invalid();
 	return tap_done();

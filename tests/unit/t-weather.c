@@ -282,6 +282,28 @@ test_lookups(void)
 	is_abs(pt.tdb, 40, 1e-12, "lookup: NaN read as t=0");
 	weather_at(&w, INFINITY, &pt);
 	ok(isfinite(pt.tdb), "lookup: infinity gives a finite value");
+	/* weather_step (EnergyPlus): an hourly step starting at t0 reads its end,
+	 * the hour's own row; the step starting at hour 0 reads row 0 (10), that at
+	 * hour 2 row 2 (30).  Quarter-hour steps within hour 2 (rows 1 -> 2, 20 ->
+	 * 30): 22.5, 25, 27.5, 30. */
+	weather_step(&w, 0, 1, &pt);
+	is_abs(pt.tdb, 10, 1e-12, "step: hourly step at 0 reads row 0");
+	weather_step(&w, 2, 1, &pt);
+	is_abs(pt.tdb, 30, 1e-12, "step: hourly step at 2 reads row 2 exactly");
+	weather_step(&w, 3, 1, &pt);
+	is_abs(pt.tdb, 40, 1e-12, "step: the last hour's step reads the last row");
+	weather_step(&w, 4, 1, &pt);
+	is_abs(pt.tdb, 10, 1e-12, "step: a step past the year wraps to row 0");
+	weather_step(&w, 2, 0.25, &pt);
+	is_abs(pt.tdb, 22.5, 1e-12, "step: 15 min, first quarter 1/4 of the way");
+	weather_step(&w, 2.25, 0.25, &pt);
+	is_abs(pt.tdb, 25, 1e-12, "step: 15 min, second quarter");
+	weather_step(&w, 2.5, 0.25, &pt);
+	is_abs(pt.tdb, 27.5, 1e-12, "step: 15 min, third quarter");
+	weather_step(&w, 2.75, 0.25, &pt);
+	is_abs(pt.tdb, 30, 1e-12, "step: 15 min, last quarter = the hour's row");
+	weather_step(&w, 2, -1, &pt);
+	is_abs(pt.tdb, 20, 1e-12, "step: a negative length reads the start");
 
 	/* two days: day 0 hottest at h3 (row 2) but most humid at h10 (row 9) */
 	w.n = 48;
