@@ -96,7 +96,8 @@ check_supply(struct report *r, const struct site *s)
 	size_t	n, i;
 
 	report_section(r, "supply", "Supply and cooling capacity by date");
-	report_note(r, "generators at ISO rating (15 degC) less redundancy; chillers at "
+	report_note(r, "firm generators (prime or continuous duty) at ISO rating (15 degC) "
+	    "less redundancy; chillers at "
 	    "reference conditions, usable units only");
 	n = supply_change_dates(s, dates, 512);
 	report_table(r, "by_date", "", cols, 7);

@@ -44,6 +44,7 @@ struct margin_args {
 	enum cap_constraint which;
 	double	util, cap, avail;
 	int	failed;
+	int	running;	/* chillers running at the last evaluation */
 };
 
 /* Margin of one constraint with `gpus` running: positive while it holds. */
@@ -59,6 +60,7 @@ margin(double gpus, void *vp)
 	it_load_gpus_basis(a->cfg->site, gpus, a->util, a->cap,
 	    a->which == CAP_UPS || a->which == CAP_TRANSFORMER ? IT_NAMEPLATE :
 	    a->cfg->site->it.basis, &it);
+	a->running = 0;
 	if (a->which == CAP_UPS)
 		/* the UPS output is its share of the PDU input */
 		return a->avail - it.nameplate_w / a->cfg->chain.pdu_eff *
@@ -67,6 +69,7 @@ margin(double gpus, void *vp)
 		a->failed = 1;
 		return -1;
 	}
+	a->running = r.chillers_running;
 	switch (a->which) {
 	case CAP_SUPPLY:
 		return a->avail - r.facility_w;
@@ -93,6 +96,123 @@ bracket_solve(struct margin_args *a, double lo, double hi, double tol)
 	return margin(bhi, a) >= 0 ? bhi : blo;
 }
 
+/*
+ * The monotone envelope.  The plant stages the fewest chillers that carry the load
+ * (chiller.c), so facility power falls by a little where one more chiller starts
+ * (two units at a lower part load draw less than one near PLR_max): the margin of
+ * a constraint in GPUs is a saw tooth, and "the most GPUs that can run" has more
+ * than one root.  dcplan answers on the envelope max(g' <= g) of demand: the most
+ * GPUs g such that every count up to g holds, i.e. the first crossing.  Demand
+ * rises within each staging interval, so its maxima below g sit just before the
+ * staging steps; the one that can cross is the step just below g (a deeper step
+ * would need a staging drop larger than the rise of demand across a whole
+ * chiller's share of the load).  stage_below() finds that step by bisection on the
+ * number of chillers running (tol GPUs), env_margin() is the envelope's margin.
+ */
+static int
+running_at(struct margin_args *a, double g)
+{
+	margin(g, a);
+	return a->running;
+}
+
+/* The count just below the staging step under g (fewer chillers run there than
+ * at g), or -1 if the same number runs all the way down to no GPUs. */
+static double
+stage_below(struct margin_args *a, double g, double tol)
+{
+	double	lo = 0, hi = g;
+	int	n;
+
+	if (a->which == CAP_UPS)
+		return -1;
+	n = running_at(a, g);
+	if (a->failed || running_at(a, 0) >= n)
+		return -1;
+	while (hi - lo > tol && !a->failed) {
+		double	m = 0.5 * (lo + hi);
+
+		if (running_at(a, m) < n)
+			lo = m;
+		else
+			hi = m;
+	}
+	return lo;
+}
+
+/* Margin of the monotone envelope at g: the smaller of the margin at g and at
+ * the last count before the staging step below g. */
+static double
+env_margin(struct margin_args *a, double g, double tol)
+{
+	double	f = margin(g, a), s;
+
+	if (a->failed || f < 0)
+		return f;
+	s = stage_below(a, g, tol);
+	if (a->failed || s < 0)
+		return f;
+	return fmin(f, margin(s, a));
+}
+
+/* The first crossing in [lo, hi] (margin(lo) >= 0 > margin(hi)): Brent finds a
+ * root; while the envelope breaks before it (at the staging step below the root),
+ * look again below that step. */
+static double
+first_root(struct margin_args *a, double lo, double hi, double tol)
+{
+	int	k;
+
+	for (k = 0; k < 64; k++) {
+		double	g = bracket_solve(a, lo, hi, tol), s;
+
+		if (isnan(g))
+			return NAN;
+		s = stage_below(a, g, 0.5);
+		if (a->failed)
+			return NAN;
+		if (s < 0 || margin(s, a) >= 0)
+			return a->failed ? NAN : g;
+		/* the envelope crosses below s */
+		hi = s;
+		if (hi <= lo) {
+			lo = 0;
+			if (margin(0, a) < 0)
+				return 0;
+		}
+		if (hi <= lo)
+			return lo;
+	}
+	return NAN;
+}
+
+double
+capacity_demand_env_w(const struct plant_cfg *cfg, const struct cap_condition *cond,
+    double gpus, double util, double gpu_cap, double *facility_va)
+{
+	struct margin_args a;
+	double	w, va, s;
+
+	memset(&a, 0, sizeof a);
+	a.cfg = cfg;
+	a.cond = cond;
+	a.util = util;
+	a.cap = gpu_cap;
+	a.which = CAP_SUPPLY;		/* avail 0: margin = -facility power */
+	w = -margin(gpus, &a);
+	a.which = CAP_TRANSFORMER;
+	va = -margin(gpus, &a);
+	s = stage_below(&a, gpus, 0.5);
+	if (!a.failed && s >= 0) {
+		va = fmax(va, -margin(s, &a));
+		a.which = CAP_SUPPLY;
+		w = fmax(w, -margin(s, &a));
+	}
+	if (facility_va != NULL)
+		*facility_va = va;
+	return a.failed ? NAN : w;
+}
+
 /* Largest g in [0, hi] with margin(g) >= 0 (margin falls with g). */
 static double
 solve(struct margin_args *a, double hi)
@@ -112,7 +232,7 @@ solve(struct margin_args *a, double hi)
 		return NAN;
 	if (f_hi >= 0)
 		return INFINITY;
-	return bracket_solve(a, 0, hi, 0.01);
+	return first_root(a, 0, hi, 0.01);
 }
 
 int
@@ -149,11 +269,16 @@ capacity_solve(const struct plant_cfg *cfg, const struct cap_condition *cond,
 			a.avail = k == CAP_SUPPLY ? capacity_supply_w(s, cfg->day, cond[i].tdb) :
 			    k == CAP_UPS ? cfg->ups_capacity_w :
 			    k == CAP_TRANSFORMER ? cfg->xfmr_capacity_va : 0;
-			if (k != CAP_COOLING)
-				r->available[k] = a.avail;
 			g = solve(&a, installed > 0 ? installed : 1000);
 			if (isnan(g))
 				return -1;
+			/* quote the capacity at the condition where the constraint
+			 * binds hardest, the one its GPU count comes from */
+			if (g < r->gpus[k] || i == 0) {
+				if (k != CAP_COOLING)
+					r->available[k] = a.avail;
+				r->cond_index[k] = i;
+			}
 			if (g < r->gpus[k]) {
 				r->gpus[k] = g;
 				r->condition[k] = cond[i].name;
@@ -219,7 +344,7 @@ capacity_solve_min(const struct plant_cfg *cfg, const struct cap_condition *cond
 		a.cap = gpu_cap;
 		a.avail = r->available[k] = avail_of(cfg, a.which, cond->tdb);
 		/* only a constraint already broken below the current answer matters */
-		f = margin(r->max_gpus, &a);
+		f = env_margin(&a, r->max_gpus, 0.5);
 		if (a.failed)
 			return -1;
 		if (f >= 0)
@@ -240,7 +365,7 @@ capacity_solve_min(const struct plant_cfg *cfg, const struct cap_condition *cond
 						lo = hint * 0.98;
 				}
 			}
-			g = bracket_solve(&a, lo, hi, 0.5);
+			g = first_root(&a, lo, hi, 0.5);
 		}
 		if (a.failed || isnan(g))
 			return -1;

@@ -28,6 +28,8 @@ struct cap_result {
 	enum cap_constraint binding;
 	double	max_gpus;		/* min over constraints */
 	const char *condition[CAP_COUNT];	/* where each binds hardest */
+	int	cond_index[CAP_COUNT];	/* that condition's index; available[] is
+					   the capacity there */
 	const char *binding_condition;	/* the design condition that binds */
 };
 
@@ -52,6 +54,14 @@ int	capacity_solve(const struct plant_cfg *, const struct cap_condition *, int n
 int	capacity_solve_min(const struct plant_cfg *, const struct cap_condition *,
 	    double gpus_installed, double util, double gpu_cap, double hint,
 	    struct cap_result *);
+
+/* Facility power (W; VA in *facility_va if not NULL) on the monotone envelope in
+ * GPUs: the most that any count up to `gpus` draws at the condition (facility power
+ * can fall where one more chiller stages on; see capacity.c).  NaN if the plant
+ * model failed.  Every GPU count capacity reports is the first crossing of this
+ * envelope, so it is the unique answer. */
+double	capacity_demand_env_w(const struct plant_cfg *, const struct cap_condition *,
+	    double gpus, double util, double gpu_cap, double *facility_va);
 
 const char *cap_constraint_name(enum cap_constraint);
 

@@ -145,7 +145,8 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 	int	year = 0, y, m, dd, g;
 	struct it_load it;
 	double	racks[SIM_MAX_PHASES], day_water = 0, p;
-	int	day, minute, rc, steps_per_day, k;
+	int	day, eday, minute, rc, steps_per_day, k;
+	double	left;
 	size_t	i, np = s->it.nphases < SIM_MAX_PHASES ? s->it.nphases : SIM_MAX_PHASES;
 
 	memset(u, 0, sizeof *u);
@@ -162,11 +163,22 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			memset(hours_used, 0, sizeof hours_used);
 			year = y;
 		}
-		plant_cfg_init(&cfg, s, day);
-		for (i = 0; i < np; i++)
+		eday = o->equip_day != 0 ? o->equip_day : day;
+		plant_cfg_init(&cfg, s, eday);
+		left = o->gpu_limit;
+		for (i = 0; i < np; i++) {
 			racks[i] = o->full_fleet ? s->it.phases[i].racks :
 			    (double)schedule_phase_racks(&s->it.phases[i], day,
 			    DEPLOY_ONLINE);
+			/* spares beyond the GPU limit stay off, phases fill in order */
+			if (o->gpu_limit > 0 && s->it.phases[i].gpus_per_rack > 0) {
+				double	gpr = s->it.phases[i].gpus_per_rack;
+
+				if (racks[i] * gpr > left)
+					racks[i] = left / gpr;
+				left -= racks[i] * gpr;
+			}
+		}
 		day_water = 0;
 		for (k = 0; k < steps_per_day; k++) {
 			minute = (int)(k * o->step_s / 60);
@@ -189,7 +201,7 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			/* which units are on site changes daily; their derated output
 			 * with every step's dry-bulb */
 			if (k == 0) {
-				if (dispatch_in_from_site(s, day, st.wx.tdb, gens, batts,
+				if (dispatch_in_from_site(s, eday, st.wx.tdb, gens, batts,
 				    &din) != 0)
 					return -1;
 			} else

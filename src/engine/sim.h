@@ -16,6 +16,10 @@ struct sim_opts {
 	int	to_day;		/* last day, inclusive */
 	double	step_s;		/* 3600 or 900 */
 	int	full_fleet;	/* every rack online, ignoring the schedule */
+	int	equip_day;	/* != 0: the equipment in service on this day runs
+			   every day (the finished site, with full_fleet) */
+	double	gpu_limit;	/* > 0: at most this many GPUs run (the first of
+			   the deployment); the rest are idle spares, off */
 };
 
 struct sim_step {

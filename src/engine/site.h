@@ -22,6 +22,9 @@ enum climate_source { CLIMATE_BUILTIN, CLIMATE_EPW, CLIMATE_DESIGN_DAY };
 enum workload_profile { PROFILE_CONSTANT, PROFILE_DIURNAL };
 enum liquid_loop { LOOP_CHILLED, LOOP_TOWER, LOOP_DRYCOOLER };
 enum gen_role { GEN_BASE, GEN_PEAK };
+/* ISO 8528-1 power ratings: continuous (COP) and prime (PRP) units are firm supply;
+ * standby / emergency (ESP) units are backup and never count toward capacity. */
+enum gen_duty { DUTY_PRIME, DUTY_CONTINUOUS, DUTY_STANDBY, DUTY_EMERGENCY };
 enum dispatch_policy { DISPATCH_GRID_FIRST, DISPATCH_GENERATORS_BASE, DISPATCH_PEAK_SHAVE };
 
 struct delivery_lot {
@@ -76,6 +79,7 @@ struct site_generator {
 	int	until;			/* DATE_NEVER if none */
 	enum redundancy redundancy;
 	enum gen_role role;
+	enum gen_duty duty;		/* default prime */
 	int	max_running;		/* 0 = no limit */
 	double	max_hours_s;		/* per unit per year, 0 = no limit */
 	double	max_nox_kg;		/* per year, 0 = no limit */

@@ -66,6 +66,12 @@ gen_usable_at(const struct site_generator *g, int day)
 	return n;
 }
 
+int
+gen_is_firm(const struct site_generator *g)
+{
+	return g->duty == DUTY_PRIME || g->duty == DUTY_CONTINUOUS;
+}
+
 double
 supply_gen_at(const struct site *s, int day, double t_amb)
 {
@@ -75,10 +81,26 @@ supply_gen_at(const struct site *s, int day, double t_amb)
 	for (i = 0; i < s->power.ngens; i++) {
 		const struct site_generator *g = &s->power.gens[i];
 
-		if (g->model == NULL)
+		if (g->model == NULL || !gen_is_firm(g))
 			continue;
 		w += gen_usable_at(g, day) *
 		    generator_available(&g->model->u.generator, t_amb);
+	}
+	return w;
+}
+
+double
+supply_gen_backup_at(const struct site *s, int day, double t_amb)
+{
+	double	w = 0;
+	size_t	i;
+
+	for (i = 0; i < s->power.ngens; i++) {
+		const struct site_generator *g = &s->power.gens[i];
+
+		if (g->model != NULL && !gen_is_firm(g))
+			w += gen_usable_at(g, day) *
+			    generator_available(&g->model->u.generator, t_amb);
 	}
 	return w;
 }
@@ -167,6 +189,10 @@ supply_change_dates(const struct site *s, int *d, size_t max)
 		put(d, &n, max, s->power.batts[i].available);
 	for (i = 0; i < s->cooling.nchillers; i++)
 		put(d, &n, max, s->cooling.chillers[i].in_service);
+	for (i = 0; i < s->cooling.ntowers; i++)
+		put(d, &n, max, s->cooling.towers[i].in_service);
+	for (i = 0; i < s->cooling.ndrycoolers; i++)
+		put(d, &n, max, s->cooling.drycoolers[i].in_service);
 	if (n == 0)
 		return 0;
 	qsort(d, n, sizeof *d, cmp_int);

@@ -17,7 +17,12 @@ double	supply_grid_at(const struct site *, int day);		/* W */
 /* Units of a generator group on site that day, and those usable under redundancy. */
 int	gen_units_at(const struct site_generator *, int day);
 int	gen_usable_at(const struct site_generator *, int day);
+/* Firm generation: prime- or continuous-duty groups (ISO 8528-1 PRP/COP), derated
+ * at t_amb, less redundancy.  Standby and emergency groups are backup: they
+ * run in the dispatch (and the risk analysis) but never count as capacity. */
+int	gen_is_firm(const struct site_generator *);
 double	supply_gen_at(const struct site *, int day, double t_amb);	/* W, derated */
+double	supply_gen_backup_at(const struct site *, int day, double t_amb); /* W */
 double	supply_batt_power_at(const struct site *, int day);		/* W */
 double	supply_batt_energy_at(const struct site *, int day);		/* J usable */
 

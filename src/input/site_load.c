@@ -128,7 +128,12 @@ load_targets(struct site *s, struct bind *b, const struct ynode *root)
 		bind_keys(b, e, keys);
 		snprintf(t->name, sizeof t->name, "target%zu", i + 1);
 		bind_str(b, e, "name", 0, t->name, sizeof t->name);
-		bind_int(b, e, "gpus", B_REQ, 1, 100000000, &t->gpus);
+		if (bind_int(b, e, "gpus", B_REQ, 1, 100000000, &t->gpus) &&
+		    s->it.nphases > 0 && t->gpus > site_total_gpus(s))
+			/* no fix can make more GPUs run than the site will ever have */
+			bind_error(b, ymap_get(e, "gpus"), "target '%s' asks for %d GPUs, "
+			    "more than the %ld the site deploys (it.phases)", t->name,
+			    t->gpus, site_total_gpus(s));
 		bind_date(b, e, "by", B_REQ, &t->by);
 	}
 }

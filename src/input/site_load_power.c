@@ -186,7 +186,11 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 	    "dispatch", NULL };
 	static const char *const gkeys[] = { "feeds", "redundancy", NULL };
 	static const char *const genkeys[] = { "name", "model", "count", "available",
-	    "until", "redundancy", "role", "max_running", "max_hours", "max_nox", NULL };
+	    "until", "redundancy", "role", "duty", "max_running", "max_hours", "max_nox",
+	    NULL };
+	/* ISO 8528-1 ratings, in the order of enum gen_duty */
+	static const char *const duties[] = { "prime", "continuous", "standby",
+	    "emergency", NULL };
 	static const char *const bkeys[] = { "name", "model", "count", "available",
 	    "initial_soc", NULL };
 	static const char *const ckeys[] = { "transformer", "transformer_count",
@@ -261,6 +265,9 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 				p->redundancy = (enum redundancy)v;
 			if (bind_enum(b, e, "role", 0, roles, &v))
 				p->role = (enum gen_role)v;
+			p->duty = DUTY_PRIME;
+			if (bind_enum(b, e, "duty", 0, duties, &v))
+				p->duty = (enum gen_duty)v;
 			bind_int(b, e, "max_running", 0, 1, 100000, &p->max_running);
 			bind_qty(b, e, "max_hours", B_POS, U_TIME, 0, 8784 * 3600.0,
 			    &p->max_hours_s);

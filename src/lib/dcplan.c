@@ -298,8 +298,14 @@ dc_plan_run(const dc_site *ds, struct dc_plan *out)
 			date_format(t->met_on, o->met_on);
 		o->runnable = t->at_by.gpus_runnable;
 		o->shortfall = t->shortfall_gpus;
-		o->binding = t->deployment_binds ? "deployment" :
-		    cap_constraint_name(t->binding);
+		/* a failing target: what binds on its first failing day; a met one:
+		 * what binds on its date */
+		if (!t->ok)
+			o->binding = t->reason == PLAN_REASON_DEPLOY ? "deployment" :
+			    cap_constraint_name(t->fail_binding);
+		else
+			o->binding = t->at_by.gpus_runnable < t->at_by.gpus_online ?
+			    cap_constraint_name(t->at_by.binding) : "deployment";
 	}
 	out->feasible = p.feasible;
 	out->gpus_installed = p.gpus_installed;
