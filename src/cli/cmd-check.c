@@ -176,22 +176,38 @@ check_cooling(struct report *r, const struct site *s)
 }
 
 static void
-check_climate(struct report *r, const struct site *s)
+check_climate(struct report *r, const struct site *s, const struct weather *w)
 {
 	static const char *const src[] = { "built-in from monthly normals",
 	    "EPW weather file", "constant design day" };
-	const struct design_conditions *d = &s->climate.design;
+	/* an EPW year's design conditions (the site's where it gives them) */
+	const struct design_conditions *d = w != NULL ? &w->design :
+	    &s->climate.design;
 
 	report_section(r, "climate", "Climate");
 	report_str(r, "source", "source", src[s->climate.source]);
 	if (s->climate.weather_file)
 		report_str(r, "weather_file", "weather file", s->climate.weather_file);
+	if (w != NULL && s->climate.source == CLIMATE_EPW) {
+		const struct design_conditions *sd = &s->climate.design;
+
+		if (w->location[0] != '\0')
+			report_str(r, "station", "weather station", w->location);
+		report_str(r, "design_source", "design conditions",
+		    !isnan(sd->cool_db) && !isnan(sd->cool_mcwb) && !isnan(sd->evap_wb) &&
+		    !isnan(sd->evap_mcdb) ? "site file" : w->design_derived ?
+		    "derived from the hours (ASHRAE ch. 14)" :
+		    w->design_source[0] ? w->design_source : "weather file");
+	}
 	if (!isnan(d->cool_db)) {
 		report_num(r, "cooling_db_c", "0.4 % cooling dry-bulb", d->cool_db, "degC", 1);
 		report_num(r, "cooling_mcwb_c", "  mean coincident wet-bulb", d->cool_mcwb,
 		    "degC", 1);
 		report_num(r, "evaporation_wb_c", "0.4 % evaporation wet-bulb", d->evap_wb,
 		    "degC", 1);
+		if (!isnan(d->evap_mcdb))
+			report_num(r, "evaporation_mcdb_c", "  mean coincident dry-bulb",
+			    d->evap_mcdb, "degC", 1);
 	}
 }
 
@@ -210,7 +226,7 @@ cmd_check_exec(struct cmd_ctx *c)
 	report_num(r, "latitude_deg", "latitude", s->latitude, "deg", 2);
 	report_num(r, "longitude_deg", "longitude", s->longitude, "deg", 2);
 	report_num(r, "elevation_m", "elevation", s->elevation, "m", 0);
-	check_climate(r, s);
+	check_climate(r, s, c->have_wx ? &c->wx : NULL);
 	check_it(r, s);
 	check_supply(r, s);
 	check_cooling(r, s);

@@ -55,12 +55,12 @@ load_model(struct cmd_ctx *c, struct library *l, const char *name, int *rc)
 		/* "dcplan:0:0: unknown model" reads badly: print plain messages */
 		for (i = 0; i < d.n; i++)
 			if (strcmp(d.v[i].file, "dcplan") == 0)
-				fprintf(stderr, "dcplan: %s\n", d.v[i].msg);
+				diag_printf(stderr, "dcplan: %s\n", d.v[i].msg);
 			else if (d.v[i].line > 0)
-				fprintf(stderr, "%s:%d:%d: %s\n", d.v[i].file, d.v[i].line,
+				diag_printf(stderr, "%s:%d:%d: %s\n", d.v[i].file, d.v[i].line,
 				    d.v[i].col, d.v[i].msg);
 			else
-				fprintf(stderr, "%s: %s\n", d.v[i].file, d.v[i].msg);
+				diag_printf(stderr, "%s: %s\n", d.v[i].file, d.v[i].msg);
 		*rc = EXIT_INPUT;
 	}
 	diags_free(&d);

@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "date.h"
+#include "diag.h"
 #include "output.h"
 #include "plan.h"
 #include "site.h"
@@ -683,7 +684,7 @@ cmd_plan_exec(struct cmd_ctx *c)
 	    "INFEASIBLE");
 	rc = cmd_write_report(c, r);
 	if (c->g->fmt == FMT_TEXT && rc == EXIT_OK && !c->g->quiet && c->g->out_path)
-		fprintf(stderr, "%s\n", title);
+		diag_printf(stderr, "%s\n", title);
 	report_free(r);
 	rc = rc != EXIT_OK ? rc : p.feasible ? EXIT_OK : EXIT_INFEASIBLE;
 	plan_result_release(&p);

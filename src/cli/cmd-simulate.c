@@ -2,6 +2,7 @@
  * cmd-simulate.c - "dcplan simulate SITE": the year (or a date range) step by step.
  * CSV: one row per step; JSON: the rows and a summary; text: the summary.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,7 @@ struct sink_ctx {
 	struct table t;
 	double	step_s;
 	double	tz;
+	int	werrno;		/* errno of a failed write */
 };
 
 /* ISO 8601 local standard time with the site's UTC offset. */
@@ -99,7 +101,11 @@ sink_row(void *vp, const struct sim_step *st)
 	n[22] = st->batt_soc * 100;
 	n[23] = st->disp.unserved_w / 1e3;
 	table_row(&c->t, n, strs);
-	return ferror(c->t.fp) ? -2 : 0;
+	if (ferror(c->t.fp)) {
+		c->werrno = errno;
+		return -2;
+	}
+	return 0;
 }
 
 static struct report *
@@ -248,8 +254,13 @@ cmd_simulate_exec(struct cmd_ctx *c)
 	src = sim_run(s, &c->wx, &o, c->g->fmt != FMT_TEXT ? sink_row : NULL, &sc,
 	    &u);
 	if (src != 0) {
-		if (src == -2)
-			cmd_error(c, "cannot write output");
+		if (src == -2 && (c->g->out_path == NULL ||
+		    strcmp(c->g->out_path, "-") == 0))
+			cmd_error(c, "cannot write standard output: %s",
+			    strerror(sc.werrno ? sc.werrno : EIO));
+		else if (src == -2)
+			cmd_error(c, "cannot write '%s': %s", c->g->out_path,
+			    strerror(sc.werrno ? sc.werrno : EIO));
 		else
 			cmd_error(c, "the plant model failed on the weather data");
 		return src == -2 ? EXIT_IO : EXIT_INPUT;

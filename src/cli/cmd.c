@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -251,17 +252,27 @@ cmd_version(FILE *fp)
 
 /* ---- messages ---- */
 
+/* "dcplan: MESSAGE" with the control characters of user text escaped. */
+static void
+vmessage(const char *fmt, va_list ap)
+{
+	char	buf[1024];
+
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	fputs("dcplan: ", stderr);
+	diag_fputs(buf, stderr);
+	fputc('\n', stderr);
+}
+
 void
 cmd_error(const struct cmd_ctx *c, const char *fmt, ...)
 {
 	va_list	ap;
 
 	(void)c;
-	fputs("dcplan: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 static int
@@ -273,11 +284,9 @@ usage_error(const struct cmd_entry *e, const char *fmt, ...)
 {
 	va_list	ap;
 
-	fputs("dcplan: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (e != NULL)
 		cmd_usage(e, stderr);
 	else
@@ -460,7 +469,7 @@ take_value(struct cmd_ctx *c, const struct cmd_entry *e, int ci, const char *val
 	case OPT_QUANTITY:
 		if (units_parse(val, (enum unit_kind)def->kind, &v, err, sizeof err)
 		    != 0) {
-			fprintf(stderr, "dcplan: --%s: %s\n", def->name, err);
+			diag_printf(stderr, "dcplan: --%s: %s\n", def->name, err);
 			return EXIT_INPUT;
 		}
 		break;
@@ -556,9 +565,6 @@ parse(struct globals *g, struct cmd_ctx *c, const struct cmd_entry *e, int argc,
 			const char *val = NULL;
 
 			if (opt_short(e, (unsigned char)*a, &r) != 0) {
-				if ((unsigned char)*a < 0x20 || (unsigned char)*a >= 0x7f)
-					return usage_error(e, "unknown option '-\\x%02x'",
-					    (unsigned char)*a);
 				return usage_error(e, "unknown option '-%c'", *a);
 			}
 			if (r.def->arg != NULL) {
@@ -658,7 +664,7 @@ load_site(struct cmd_ctx *c)
 		for (i = 0; i < d.n; i++)
 			if (d.v[i].level == DIAG_ERROR)
 				n++;
-		fprintf(stderr, "dcplan: %zu error%s in '%s'\n", n, n == 1 ? "" : "s",
+		diag_printf(stderr, "dcplan: %zu error%s in '%s'\n", n, n == 1 ? "" : "s",
 		    c->pos[0]);
 	}
 	if (d.oom) {
@@ -679,6 +685,64 @@ load_site(struct cmd_ctx *c)
  * file is an I/O error (exit 4), a malformed one invalid input (exit 3); the
  * weather module's message names FILE:LINE.  On success the caller frees w.
  */
+/*
+ * How far a site may be from its weather file's station before dcplan warns:
+ * 100 km and 200 m of elevation.  Design temperatures change by about 1 K per
+ * 150 m of elevation (the standard-atmosphere lapse rate, 6.5 K/km, ASHRAE
+ * Handbook - Fundamentals ch. 1 table 1) and station pressure by 2.4 % per
+ * 200 m; beyond 100 km the climate is another one in all but flat, uniform
+ * regions.  A warning, not an error: a nearby airport's file is common practice.
+ */
+#define WX_FAR_KM	100.0
+#define WX_FAR_M	200.0
+#define EARTH_RADIUS_KM	6371.0	/* mean radius (IUGG) */
+
+/* Great-circle distance by the haversine formula (Sinnott, Sky & Telescope
+ * 68(2), 1984), km. */
+static double
+distance_km(double lat1, double lon1, double lat2, double lon2)
+{
+	double	r = 3.14159265358979323846 / 180, dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r;
+	double	a = sin(dlat / 2) * sin(dlat / 2) +
+	    cos(lat1 * r) * cos(lat2 * r) * sin(dlon / 2) * sin(dlon / 2);
+
+	return 2 * EARTH_RADIUS_KM * asin(fmin(1, sqrt(a)));
+}
+
+/* Notes and warnings about an EPW year that loaded (not with -q). */
+static void
+weather_notes(const struct cmd_ctx *c, const struct site *s, const struct weather *w)
+{
+	const struct design_conditions *sd = &s->climate.design;
+	const char *f = s->climate.weather_file;
+	double	km;
+
+	if (c->g->quiet || s->climate.source != CLIMATE_EPW || f == NULL)
+		return;
+	if (w->n_rh_clamped > 0)
+		diag_printf(stderr, "%s: note: %zu hour%s with relative humidity above "
+		    "110 %% clamped to 100 %%\n", f, w->n_rh_clamped,
+		    w->n_rh_clamped == 1 ? "" : "s");
+	if (w->n_tdp_capped > 0)
+		diag_printf(stderr, "%s: note: %zu hour%s with the dew point above the "
+		    "dry-bulb: capped at the dry-bulb\n", f, w->n_tdp_capped,
+		    w->n_tdp_capped == 1 ? "" : "s");
+	if (w->design_derived && (isnan(sd->cool_db) || isnan(sd->cool_mcwb) ||
+	    isnan(sd->evap_wb) || isnan(sd->evap_mcdb)))
+		diag_printf(stderr, "%s: note: no ASHRAE design conditions in the file: "
+		    "the 0.4 %% values were derived from its hours (climate.design "
+		    "overrides them)\n", f);
+	if (!isnan(w->latitude) && !isnan(w->longitude) && !isnan(s->latitude) &&
+	    !isnan(s->longitude) && (km = distance_km(s->latitude, s->longitude,
+	    w->latitude, w->longitude)) > WX_FAR_KM)
+		diag_printf(stderr, "%s: warning: the weather station (%s) is %.0f km "
+		    "from the site\n", f, w->location[0] ? w->location : "?", km);
+	if (!isnan(w->elevation) && !isnan(s->elevation) &&
+	    fabs(w->elevation - s->elevation) > WX_FAR_M)
+		diag_printf(stderr, "%s: warning: the weather station is at %.0f m, the "
+		    "site at %.0f m\n", f, w->elevation, s->elevation);
+}
+
 int
 cmd_load_weather(struct cmd_ctx *c, const struct site *s, struct weather *w)
 {
@@ -686,17 +750,19 @@ cmd_load_weather(struct cmd_ctx *c, const struct site *s, struct weather *w)
 	const char *file;
 	int	io = 0;
 
-	if (site_weather_io(s, w, err, sizeof err, &io) == 0)
+	if (site_weather_io(s, w, err, sizeof err, &io) == 0) {
+		weather_notes(c, s, w);
 		return EXIT_OK;
+	}
 	/* built-in and design-day messages carry no file: name the site's */
 	file = s->climate.source == CLIMATE_EPW && s->climate.weather_file != NULL ?
 	    s->climate.weather_file : c->pos[0];
 	if (strncmp(err, file, strlen(file)) == 0)
-		fprintf(stderr, "%s\n", err);
+		diag_printf(stderr, "%s\n", err);
 	else
-		fprintf(stderr, "%s: %s\n", file, err);
+		diag_printf(stderr, "%s: %s\n", file, err);
 	if (!c->g->quiet)
-		fprintf(stderr, "dcplan: 1 error in '%s'\n", file);
+		diag_printf(stderr, "dcplan: 1 error in '%s'\n", file);
 	return io ? EXIT_IO : EXIT_INPUT;
 }
 
@@ -713,9 +779,9 @@ check_climate(struct cmd_ctx *c)
 		if (climate_builtin_check(&s->climate.normals, &s->climate.design, err,
 		    sizeof err) == 0)
 			return EXIT_OK;
-		fprintf(stderr, "%s: %s\n", c->pos[0], err);
+		diag_printf(stderr, "%s: %s\n", c->pos[0], err);
 		if (!c->g->quiet)
-			fprintf(stderr, "dcplan: 1 error in '%s'\n", c->pos[0]);
+			diag_printf(stderr, "dcplan: 1 error in '%s'\n", c->pos[0]);
 		return EXIT_INPUT;
 	}
 	if ((rc = cmd_load_weather(c, s, &c->wx)) == EXIT_OK)

@@ -2,6 +2,7 @@
  * main.c - dcplan entry point: everything happens in the command layer (cmd.c).
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +16,11 @@ main(int argc, char **argv)
 	struct globals g;
 	int	rc;
 
+	/*
+	 * A closed pipe is a write error (EPIPE), reported with exit 4 like any
+	 * other, rather than a silent death by SIGPIPE (status 141).
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	/* GSL's default handler aborts; every GSL status is checked instead. */
 	gsl_set_error_handler_off();
 	memset(&g, 0, sizeof g);

@@ -58,6 +58,9 @@ struct weather {
 	int	year;		/* nominal year of the data (0 = typical year) */
 	int	leap_dropped;	/* EPW: 1 if Feb 29 rows were dropped */
 	size_t	n_filled;	/* EPW: values filled in for missing sentinels */
+	size_t	n_rh_clamped;	/* EPW: hours with RH above 110 %, clamped to 100 % */
+	size_t	n_tdp_capped;	/* EPW: hours with the dew point above the dry-bulb */
+	int	design_derived;	/* EPW: design conditions derived from the hours */
 	size_t	n;		/* hours, 8760 */
 	double	*tdb, *tdp, *rh, *p;	/* as read */
 	double	*twb, *w;		/* derived with psychro */

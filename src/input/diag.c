@@ -86,6 +86,8 @@ diag_cmp(const void *a, const void *b)
 	return x->idx < y->idx ? -1 : x->idx > y->idx;	/* stable */
 }
 
+#define DIAG_MAXFILES	16	/* files a set of diagnostics names, in practice 1-3 */
+
 static int
 diag_samefile(const char *a, const char *b)
 {
@@ -94,24 +96,86 @@ diag_samefile(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/*
+ * User text in a message is written with its control characters escaped, so
+ * that a value or a name holding a newline cannot forge a second
+ * "file:line:col:" message, nor an escape sequence drive the terminal:
+ * \n \r \t as such, other C0 controls and DEL as \xHH, and the C1 controls
+ * (U+0080..U+009F, UTF-8 C2 80..C2 9F) as \u00HH.  Other bytes, UTF-8
+ * included, are written as they are.
+ */
+void
+diag_fputs(const char *s, FILE *fp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '\n')
+			fputs("\\n", fp);
+		else if (*p == '\r')
+			fputs("\\r", fp);
+		else if (*p == '\t')
+			fputs("\\t", fp);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(fp, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			fprintf(fp, "\\u%04x", p[1]);
+			p++;
+		} else
+			putc(*p, fp);
+	}
+}
+
+void
+diag_printf(FILE *fp, const char *fmt, ...)
+{
+	char	buf[1024], *msg = buf;
+	va_list	ap;
+	int	len;
+	size_t	n;
+
+	va_start(ap, fmt);
+	len = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		return;
+	if ((size_t)len >= sizeof buf && (msg = malloc((size_t)len + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)len + 1, fmt, ap);
+		va_end(ap);
+	} else if (msg == NULL)
+		msg = buf;	/* out of memory: the truncated message */
+	n = strlen(msg);
+	if (n > 0 && msg[n - 1] == '\n') {
+		msg[n - 1] = '\0';
+		diag_fputs(msg, fp);
+		putc('\n', fp);
+	} else
+		diag_fputs(msg, fp);
+	if (msg != buf)
+		free(msg);
+}
+
 static void
 diag_print1(const struct diag *e, FILE *fp)
 {
-	if (e->file == NULL)
-		fprintf(fp, "%s\n", e->msg);
-	else if (e->line <= 0)
-		fprintf(fp, "%s: %s\n", e->file, e->msg);
-	else if (e->col <= 0)
-		fprintf(fp, "%s:%d: %s\n", e->file, e->line, e->msg);
-	else
-		fprintf(fp, "%s:%d:%d: %s\n", e->file, e->line, e->col, e->msg);
+	if (e->file != NULL) {
+		diag_fputs(e->file, fp);
+		if (e->line > 0)
+			fprintf(fp, ":%d", e->line);
+		if (e->line > 0 && e->col > 0)
+			fprintf(fp, ":%d", e->col);
+		fputs(": ", fp);
+	}
+	diag_fputs(e->msg, fp);
+	putc('\n', fp);
 }
 
 void
 diags_print(const struct diags *d, FILE *fp)
 {
 	struct diag_key	*k;
-	size_t		 i, j;
+	size_t		 i, j, nf, first[DIAG_MAXFILES];
 
 	if (d->n == 0)
 		return;
@@ -120,16 +184,19 @@ diags_print(const struct diags *d, FILE *fp)
 			diag_print1(&d->v[i], fp);
 		return;
 	}
-	for (i = 0; i < d->n; i++) {
+	/* the files in order of first appearance: few, so a short scan */
+	for (i = 0, nf = 0; i < d->n; i++) {
 		k[i].idx = i;
 		k[i].d = &d->v[i];
 		k[i].fileord = i;
-		for (j = 0; j < i; j++) {
-			if (diag_samefile(d->v[j].file, d->v[i].file)) {
-				k[i].fileord = k[j].fileord;
+		for (j = 0; j < nf; j++) {
+			if (diag_samefile(d->v[first[j]].file, d->v[i].file)) {
+				k[i].fileord = first[j];
 				break;
 			}
 		}
+		if (j == nf && nf < DIAG_MAXFILES)
+			first[nf++] = i;
 	}
 	qsort(k, d->n, sizeof *k, diag_cmp);
 	for (i = 0; i < d->n; i++)

@@ -30,6 +30,12 @@ void	diags_add(struct diags *, const char *file, int line, int col,
 /* Sorted stably by (file order of first appearance, line, col);
  * "file:line:col: msg\n"; line 0 => "file: msg"; col 0 => "file:line: msg". */
 void	diags_print(const struct diags *, FILE *);
+
+/* Write user text, or a formatted message (a trailing newline kept), with its
+ * control characters escaped (\n, \t, \xHH, \u00HH) so that no value can forge
+ * a line of its own or drive the terminal. */
+void	diag_fputs(const char *, FILE *);
+void	diag_printf(FILE *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void	diags_free(struct diags *);
 
 /* Nearest candidate by Damerau-Levenshtein distance (case-insensitive), or NULL

@@ -22,8 +22,18 @@
  *   (EnergyPlus repeats the last good value instead; interpolation avoids steps.)
  *   A variable missing in every row is an error.
  * - Values outside the dictionary's \minimum..\maximum are errors.
- * - A dew point above the dry-bulb (rounding) is capped at the dry-bulb.
- * - RH is stored as read, as a fraction, capped at 1 (the dictionary allows 110 %).
+ * - A dew point above the dry-bulb by up to EPW_TDP_SLACK (rounding of the two
+ *   values) is capped at the dry-bulb and counted; further above is an error.
+ * - RH is stored as a fraction capped at 1.  The dictionary allows up to 110 %;
+ *   values above that (seen up to 182 % in real files) are clamped to 100 % and
+ *   counted for a note, as EnergyPlus and other readers do, rather than
+ *   rejecting a year of otherwise good data.
+ * - A LOCATION line may carry an 11th field (some converters add one); it is
+ *   ignored.
+ * - Design-condition fields "N_A" (not available) are "not given".
+ * - With no usable design conditions (DESIGN CONDITIONS,0, or blocks of an
+ *   unknown layout) the 0.4 % values are derived from the hourly data: see
+ *   epw_derive_design().
  * Numbers are parsed here, not with strtod, so the locale cannot change '.'.
  */
 #include <errno.h>
@@ -40,6 +50,7 @@
 #define EPW_FIELDS	35		/* per data row */
 #define EPW_MAXF	128		/* fields kept per line (more are counted) */
 #define EPW_MAXLINE	(1 << 20)	/* longest line accepted, bytes */
+#define EPW_TDP_SLACK	1.0		/* K: dew point above dry-bulb by rounding */
 
 struct epw {
 	FILE		*f;
@@ -75,18 +86,24 @@ epw_err(struct epw *r, long line, const char *fmt, ...)
 		snprintf(r->err, r->errlen, "%s: %s", r->path, msg);
 }
 
-/* Read one line into r->buf without its end of line.  1, 0 at EOF, -1 error. */
+/*
+ * Read one line into r->buf without its end of line.  1, 0 at EOF, -1 error.
+ * Byte by byte, so that a NUL byte (a binary file, /dev/zero) is an error at its
+ * column instead of an endless loop or a silently shortened line.
+ */
 static int
 epw_getline(struct epw *r)
 {
 	size_t len = 0, ncap;
 	char *nbuf;
+	int c = EOF;
 
 	for (;;) {
 		if (r->cap - len < 2) {
 			ncap = r->cap ? r->cap * 2 : 512;
 			if (ncap > EPW_MAXLINE) {
-				epw_err(r, r->line + 1, "line too long");
+				epw_err(r, r->line + 1, "line too long (more than %d "
+				    "bytes)", EPW_MAXLINE - 2);
 				return -1;
 			}
 			if ((nbuf = realloc(r->buf, ncap)) == NULL) {
@@ -96,24 +113,26 @@ epw_getline(struct epw *r)
 			r->buf = nbuf;
 			r->cap = ncap;
 		}
-		if (fgets(r->buf + len, (int)(r->cap - len), r->f) == NULL) {
-			if (ferror(r->f)) {
-				epw_err(r, r->line + 1, "read error: %s",
-				    strerror(errno));
-				return -1;
-			}
-			if (len == 0)
-				return 0;
+		if ((c = getc(r->f)) == EOF)
 			break;
+		if (c == '\0') {
+			epw_err(r, r->line + 1, "NUL byte in column %zu: not a text "
+			    "file", len + 1);
+			return -1;
 		}
-		len += strlen(r->buf + len);
-		if (len > 0 && r->buf[len - 1] == '\n')
+		if (c == '\n')
 			break;
-		if (feof(r->f))
-			break;
+		r->buf[len++] = (char)c;
 	}
+	if (c == EOF && ferror(r->f)) {
+		epw_err(r, r->line + 1, "read error: %s", strerror(errno));
+		return -1;
+	}
+	r->buf[len] = '\0';
+	if (c == EOF && len == 0)
+		return 0;
 	r->line++;
-	while (len > 0 && (r->buf[len - 1] == '\n' || r->buf[len - 1] == '\r'))
+	while (len > 0 && r->buf[len - 1] == '\r')
 		r->buf[--len] = '\0';
 	/* A UTF-8 byte order mark before the first header line. */
 	if (r->line == 1 && strncmp(r->buf, "\xef\xbb\xbf", 3) == 0)
@@ -320,7 +339,7 @@ epw_location(struct epw *r, struct weather *w)
 	size_t len = 0;
 	int i;
 
-	if (r->nf != 10) {
+	if (r->nf != 10 && r->nf != 11) {
 		epw_err(r, r->line, "expected 10 fields on the LOCATION line, "
 		    "found %d", r->nf);
 		return -1;
@@ -352,7 +371,8 @@ epw_dval(struct epw *r, int at, int k, const char *block, double *v)
 {
 	const char *s = epw_field(r, at + k);
 
-	if (*s == '\0') {
+	if (*s == '\0' || epw_casecmp(s, "N_A") == 0 || epw_casecmp(s, "N/A") == 0 ||
+	    epw_casecmp(s, "NA") == 0) {
 		*v = NAN;
 		return 0;
 	}
@@ -389,8 +409,11 @@ epw_dval(struct epw *r, int at, int k, const char *block, double *v)
  *   5-6 mean of annual extreme min, max DB, 7-8 their standard deviations,
  *   9-16 n-year return period min, max DB for n = 5, 10, 20, 50
  *
- * A block whose length differs (other editions, e.g. 2021) is left NaN: the
- * caller then needs design conditions from the site file.  Count 0 = none.
+ * The 2005 edition's cooling block ("Climate Design Data 2005 ASHRAE
+ * Handbook") has 31 values: the same, without value 32.
+ *
+ * A block whose length differs (other editions, e.g. 2021) is left NaN, and the
+ * design conditions are then derived from the hourly data.  Count 0 = none.
  */
 static int
 epw_design(struct epw *r, struct weather *w)
@@ -418,7 +441,8 @@ epw_design(struct epw *r, struct weather *w)
 		    epw_dval(r, heat, 3, "heating", &d->heat_db_99) != 0)
 			return -1;
 	}
-	if (cool > 0 && (ext > cool ? ext : nf) - cool - 1 == 32) {
+	if (cool > 0 && ((ext > cool ? ext : nf) - cool - 1 == 32 ||
+	    (ext > cool ? ext : nf) - cool - 1 == 31)) {
 		if (epw_dval(r, cool, 1, "cooling", &d->cool_month) != 0 ||
 		    epw_dval(r, cool, 2, "cooling", &d->cool_range) != 0 ||
 		    epw_dval(r, cool, 3, "cooling", &d->cool_db) != 0 ||
@@ -502,6 +526,9 @@ epw_value(struct epw *r, const struct epw_var *v, double *x)
 		*x = NAN;
 		return 0;
 	}
+	/* RH above the dictionary's 110 %: clamped (see the top of the file). */
+	if (v->col == 8 && *x > v->hi)
+		return 1;
 	/* The dictionary's bounds are exclusive for temperatures and pressure. */
 	if (*x < v->lo || *x > v->hi || ((v->col != 8) && (*x == v->lo ||
 	    *x == v->hi))) {
@@ -585,9 +612,23 @@ epw_rows(struct epw *r, struct weather *w, long *lineno)
 					em = 1;
 			}
 		}
-		for (i = 0; i < 4; i++)
-			if (epw_value(r, &epw_vars[i], &x[i]) != 0)
+		for (i = 0; i < 4; i++) {
+			int vr = epw_value(r, &epw_vars[i], &x[i]);
+
+			if (vr < 0)
 				return -1;
+			if (vr > 0 && !(mo == 2 && dd == 29))
+				w->n_rh_clamped++;
+		}
+		if (!isnan(x[0]) && !isnan(x[1]) && x[1] > x[0]) {
+			if (x[1] > x[0] + EPW_TDP_SLACK) {
+				epw_err(r, r->line, "dew point %g degC is above the "
+				    "dry-bulb %g degC", x[1], x[0]);
+				return -1;
+			}
+			if (!(mo == 2 && dd == 29))
+				w->n_tdp_capped++;
+		}
 		if (mo == 2 && dd == 29)
 			continue;
 		if (nrows < WEATHER_HOURS) {
@@ -616,6 +657,65 @@ epw_rows(struct epw *r, struct weather *w, long *lineno)
 }
 
 static int
+epw_dcmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? 1 : x > y ? -1 : 0;	/* descending */
+}
+
+/*
+ * The value exceeded in 0.4 % of the hours of v (n hours), and the mean of c over
+ * the hours whose v is within EPW_COINCIDENT_K of it.  ASHRAE Handbook -
+ * Fundamentals (2017) ch. 14 defines the 0.4 % annual cooling dry-bulb and
+ * evaporation wet-bulb as the values exceeded 0.4 % of the hours of the year
+ * (35 of 8760) and the mean coincident wet-bulb / dry-bulb as the mean of the
+ * other variable at that value; ASHRAE bins many years of data, and one year
+ * needs a bin of 1 K (+-0.5 K) to average more than a handful of hours.
+ * tmp holds n doubles.  O(n log n).
+ */
+#define EPW_COINCIDENT_K	0.5
+static void
+epw_percentile(const double *v, const double *c, size_t n, double *tmp,
+    double *val, double *mean)
+{
+	size_t i, k = (size_t)(0.004 * (double)n), m = 0;
+	double sum = 0;
+
+	memcpy(tmp, v, n * sizeof *tmp);
+	qsort(tmp, n, sizeof *tmp, epw_dcmp);
+	*val = tmp[k < n ? k : n - 1];
+	for (i = 0; i < n; i++)
+		if (fabs(v[i] - *val) <= EPW_COINCIDENT_K) {
+			sum += c[i];
+			m++;
+		}
+	*mean = m > 0 ? sum / (double)m : NAN;
+}
+
+/* Derive the 0.4 % cooling and evaporation design conditions from the hours when
+ * the file gives none; 0, or -1 when out of memory. */
+static int
+epw_derive_design(struct weather *w)
+{
+	struct design_conditions *d = &w->design;
+	double *tmp;
+
+	if (!isnan(d->cool_db) && !isnan(d->cool_mcwb) && !isnan(d->evap_wb) &&
+	    !isnan(d->evap_mcdb))
+		return 0;
+	if ((tmp = malloc(w->n * sizeof *tmp)) == NULL)
+		return -1;
+	epw_percentile(w->tdb, w->twb, w->n, tmp, &d->cool_db, &d->cool_mcwb);
+	epw_percentile(w->twb, w->tdb, w->n, tmp, &d->evap_wb, &d->evap_mcdb);
+	free(tmp);
+	w->design_derived = 1;
+	snprintf(w->design_source, sizeof w->design_source,
+	    "derived from the hourly data");
+	return 0;
+}
+
+static int
 epw_finish(struct epw *r, struct weather *w, const long *lineno)
 {
 	double *col[4] = { w->tdb, w->tdp, w->rh, w->p };
@@ -638,11 +738,16 @@ epw_finish(struct epw *r, struct weather *w, const long *lineno)
 			return -1;
 		}
 	}
+	if (epw_derive_design(w) != 0) {
+		epw_err(r, 0, "out of memory");
+		return -1;
+	}
 	return 0;
 }
 
 int
-epw_read(const char *path, struct weather *w, char *err, size_t errlen)
+epw_read_fp(FILE *fp, const char *path, struct weather *w, char *err,
+    size_t errlen)
 {
 	struct epw r;
 	long *lineno = NULL;
@@ -652,15 +757,12 @@ epw_read(const char *path, struct weather *w, char *err, size_t errlen)
 	weather_design_init(&w->design);
 	w->latitude = w->longitude = w->elevation = w->tz_hours = NAN;
 	memset(&r, 0, sizeof r);
+	r.f = fp;
 	r.path = path;
 	r.err = err;
 	r.errlen = errlen;
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
-	if ((r.f = fopen(path, "r")) == NULL) {
-		epw_err(&r, 0, "cannot open: %s", strerror(errno));
-		return -1;
-	}
 	if (weather_alloc(w, WEATHER_HOURS) != 0 ||
 	    (lineno = calloc(WEATHER_HOURS, sizeof *lineno)) == NULL) {
 		epw_err(&r, 0, "out of memory");
@@ -688,6 +790,25 @@ out:
 	}
 	free(lineno);
 	free(r.buf);
-	fclose(r.f);
+	return rc;
+}
+
+int
+epw_read(const char *path, struct weather *w, char *err, size_t errlen)
+{
+	FILE *fp;
+	int rc;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		memset(w, 0, sizeof *w);
+		weather_design_init(&w->design);
+		w->latitude = w->longitude = w->elevation = w->tz_hours = NAN;
+		if (err != NULL && errlen > 0)
+			snprintf(err, errlen, "%s: cannot open: %s", path,
+			    strerror(errno));
+		return -1;
+	}
+	rc = epw_read_fp(fp, path, w, err, errlen);
+	fclose(fp);
 	return rc;
 }
