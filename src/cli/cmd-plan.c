@@ -9,11 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli-plot.h"
 #include "cmd.h"
 #include "date.h"
 #include "diag.h"
 #include "output.h"
 #include "plan.h"
+#include "plot_pics.h"
 #include "site.h"
 #include "supply.h"
 
@@ -657,6 +659,35 @@ write_operation(struct report *r, enum out_format fmt, const struct plan_result 
 	}
 }
 
+/* The picture (--plot): the build over time, from the timeline's rows. */
+struct plan_plot {
+	const struct site *site;
+	const struct weather *wx;
+	int	from, to;
+};
+
+static int
+draw_build(void *vp, enum plot_fmt f, int w, int h, FILE *fp)
+{
+	const struct plan_plot *pp = vp;
+	struct build_series b;
+	struct tl_day *rows;
+	size_t	n = (size_t)(pp->to - pp->from + 1);
+	int	rc;
+
+	if ((rows = calloc(n, sizeof *rows)) == NULL)
+		return -1;
+	if (timeline_rows(pp->site, pp->wx, pp->from, pp->to, rows) != 0 ||
+	    plot_build_series(pp->site, rows, n, &b) != 0) {
+		free(rows);
+		return -1;
+	}
+	free(rows);
+	rc = plot_build_draw(pp->site, &b, "plan", f, w, h, fp);
+	plot_build_free(&b);
+	return rc;
+}
+
 static int
 cmd_plan_exec(struct cmd_ctx *c)
 {
@@ -664,7 +695,11 @@ cmd_plan_exec(struct cmd_ctx *c)
 	struct report *r;
 	char	title[512];
 	int	rc, st;
+	struct plot_req preq;
+	struct plan_plot pp;
 
+	if ((rc = cli_plot_parse(c, NULL, &preq)) != EXIT_OK)
+		return rc;
 	plan_result_init(&p);
 	if ((st = plan_run(&c->site, &c->wx, PLAN_ALL, &p)) != PLAN_OK) {
 		cmd_error(c, "%s", plan_status_str(st));
@@ -686,16 +721,28 @@ cmd_plan_exec(struct cmd_ctx *c)
 	if (c->g->fmt == FMT_TEXT && rc == EXIT_OK && !c->g->quiet && c->g->out_path)
 		diag_printf(stderr, "%s\n", title);
 	report_free(r);
+	pp.site = &c->site;
+	pp.wx = &c->wx;
+	pp.from = p.from;
+	pp.to = p.to;
+	if (rc == EXIT_OK)
+		rc = cli_plot_write(c, &preq, draw_build, &pp);
 	rc = rc != EXIT_OK ? rc : p.feasible ? EXIT_OK : EXIT_INFEASIBLE;
 	plan_result_release(&p);
 	return rc;
 }
 
+static const struct opt_def plan_opts[] = {
+	CLI_PLOT_OPT,
+	CLI_PLOT_SIZE_OPT,
+	{ .name = NULL }
+};
+
 const struct cmd_entry cmd_plan_entry = {
 	.name = "plan",
 	.operands = "SITE",
 	.summary = "the verdict: capacity, timeline, annual summary; FEASIBLE or INFEASIBLE",
-	.opts = NULL,
+	.opts = plan_opts,
 	.min_pos = 1,
 	.max_pos = 1,
 	.needs = CMD_SITE | CMD_WEATHER | CMD_OUTPUT,

@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli-plot.h"
 #include "cmd.h"
 #include "date.h"
 #include "output.h"
+#include "plot_pics.h"
 #include "sim.h"
 #include "site.h"
 #include "site_load.h"
@@ -48,10 +50,33 @@ static const struct table_col cols[] = {
 
 struct sink_ctx {
 	struct table t;
+	int	table;			/* rows go to the table (CSV, JSON) */
+	struct sim_series *ser;		/* and/or to the picture (--plot) */
 	double	step_s;
 	double	tz;
 	int	werrno;		/* errno of a failed write */
 };
+
+static const char *const plot_kinds[] = {
+	"load-duration", "monthly", "heatmap-margin", "heatmap-pue", NULL
+};
+static const enum sim_pic plot_pics[] = {
+	SIM_LOAD_DURATION, SIM_MONTHLY, SIM_HEAT_MARGIN, SIM_HEAT_PUE
+};
+
+struct sim_plot {
+	const struct site *site;
+	const struct sim_series *ser;
+	enum sim_pic pic;
+};
+
+static int
+draw_sim(void *vp, enum plot_fmt f, int w, int h, FILE *fp)
+{
+	const struct sim_plot *sp = vp;
+
+	return plot_sim_draw(sp->site, sp->ser, sp->pic, f, w, h, fp);
+}
 
 /* ISO 8601 local standard time with the site's UTC offset. */
 static void
@@ -74,6 +99,10 @@ sink_row(void *vp, const struct sim_step *st)
 	const char *strs[NCOLS];
 	double	n[NCOLS];
 
+	if (c->ser != NULL && plot_sim_add(c->ser, st) != 0)
+		return -3;
+	if (!c->table)
+		return 0;
 	memset(strs, 0, sizeof strs);
 	fmt_time(tbuf, sizeof tbuf, st->day, st->minute, c->tz);
 	strs[0] = tbuf;
@@ -240,20 +269,28 @@ cmd_simulate_exec(struct cmd_ctx *c)
 	struct sink_ctx sc;
 	struct output *out;
 	struct report *r;
+	struct plot_req pr;
+	struct sim_series ser;
+	struct sim_plot sp;
 	int	rc, src;
 
-	if ((rc = parse_opts(c, s, &o)) != EXIT_OK)
+	if ((rc = cli_plot_parse(c, plot_kinds, &pr)) != EXIT_OK ||
+	    (rc = parse_opts(c, s, &o)) != EXIT_OK)
 		return rc;
 	if ((out = cmd_output(c)) == NULL)
 		return EXIT_IO;
 	memset(&sc, 0, sizeof sc);
 	sc.step_s = o.step_s;
 	sc.tz = s->tz_hours;
+	sc.table = c->g->fmt != FMT_TEXT;
+	plot_sim_init(&ser, o.step_s);
+	sc.ser = pr.path != NULL ? &ser : NULL;
 	if (c->g->fmt != FMT_TEXT)
 		table_begin(&sc.t, out->fp, c->g->fmt, "dcplan.simulate/1", cols, NCOLS);
-	src = sim_run(s, &c->wx, &o, c->g->fmt != FMT_TEXT ? sink_row : NULL, &sc,
+	src = sim_run(s, &c->wx, &o, sc.table || sc.ser != NULL ? sink_row : NULL, &sc,
 	    &u);
 	if (src != 0) {
+		plot_sim_free(&ser);
 		if (src == -2 && (c->g->out_path == NULL ||
 		    strcmp(c->g->out_path, "-") == 0))
 			cmd_error(c, "cannot write standard output: %s",
@@ -261,9 +298,11 @@ cmd_simulate_exec(struct cmd_ctx *c)
 		else if (src == -2)
 			cmd_error(c, "cannot write '%s': %s", c->g->out_path,
 			    strerror(sc.werrno ? sc.werrno : EIO));
+		else if (src == -3)
+			cmd_error(c, "out of memory");
 		else
 			cmd_error(c, "the plant model failed on the weather data");
-		return src == -2 ? EXIT_IO : EXIT_INPUT;
+		return src == -2 || src == -3 ? EXIT_IO : EXIT_INPUT;
 	}
 	r = summary_report(s, &u, &o);
 	if (c->g->fmt == FMT_JSON) {
@@ -282,7 +321,12 @@ cmd_simulate_exec(struct cmd_ctx *c)
 	} else if (c->g->fmt == FMT_TEXT)
 		report_write(r, FMT_TEXT, out->fp);
 	report_free(r);
-	return EXIT_OK;
+	sp.site = s;
+	sp.ser = &ser;
+	sp.pic = plot_pics[pr.kind];
+	rc = cli_plot_write(c, &pr, draw_sim, &sp);
+	plot_sim_free(&ser);
+	return rc;
 }
 
 static const struct opt_def simulate_opts[] = {
@@ -294,6 +338,10 @@ static const struct opt_def simulate_opts[] = {
 	  .help = "time step (default: simulation.step)" },
 	{ .name = "full", .type = OPT_FLAG,
 	  .help = "every rack online, ignoring the delivery schedule" },
+	CLI_PLOT_OPT,
+	CLI_PLOT_KIND_OPT("load-duration (default), monthly, heatmap-margin or "
+	    "heatmap-pue"),
+	CLI_PLOT_SIZE_OPT,
 	{ .name = NULL }
 };
 

@@ -3,11 +3,14 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "cli-plot.h"
 #include "cmd.h"
 #include "date.h"
 #include "output.h"
+#include "plot_pics.h"
 #include "site.h"
 #include "site_load.h"
 #include "site_weather.h"
@@ -31,15 +34,40 @@ static const struct table_col cols[] = {
 };
 #define NCOLS ((int)(sizeof cols / sizeof cols[0]))
 
+/* The picture: the rows the table got, kept when --plot asks for it. */
+struct tl_plot {
+	const struct site *site;
+	const struct tl_day *rows;
+	size_t	n;
+};
+
+static int
+draw_build(void *vp, enum plot_fmt f, int w, int h, FILE *fp)
+{
+	const struct tl_plot *tp = vp;
+	struct build_series b;
+	int	rc;
+
+	if (plot_build_series(tp->site, tp->rows, tp->n, &b) != 0)
+		return -1;
+	rc = plot_build_draw(tp->site, &b, "timeline", f, w, h, fp);
+	plot_build_free(&b);
+	return rc;
+}
+
 static int
 cmd_timeline_exec(struct cmd_ctx *c)
 {
 	const struct site *s = &c->site;
 	struct output *out;
 	struct table t;
-	int	from, to, day;
-	struct tl_day prev;
+	int	from, to, day, rc;
+	struct tl_day prev, *rows = NULL;
+	struct plot_req pr;
+	struct tl_plot tp;
 
+	if ((rc = cli_plot_parse(c, NULL, &pr)) != EXIT_OK)
+		return rc;
 	timeline_range(s, &from, &to);
 	cmd_opt_date(c, "from", &from);
 	cmd_opt_date(c, "to", &to);
@@ -47,8 +75,15 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		cmd_error(c, "the timeline must run forwards and span at most ten years");
 		return EXIT_USAGE;
 	}
-	if ((out = cmd_output(c)) == NULL)
+	if (pr.path != NULL && (rows = calloc((size_t)(to - from + 1),
+	    sizeof *rows)) == NULL) {
+		cmd_error(c, "out of memory");
 		return EXIT_IO;
+	}
+	if ((out = cmd_output(c)) == NULL) {
+		free(rows);
+		return EXIT_IO;
+	}
 	table_begin(&t, out->fp, c->g->fmt, "dcplan.timeline/1", cols, NCOLS);
 	for (day = from; day <= to; day++) {
 		struct tl_day d;
@@ -60,6 +95,7 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		    &d) != 0) {
 			date_format(day, dbuf);
 			cmd_error(c, "the plant model failed on %s", dbuf);
+			free(rows);
 			return EXIT_INPUT;
 		}
 		memset(strs, 0, sizeof strs);
@@ -81,9 +117,16 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		    "none";
 		table_row(&t, n, strs);
 		prev = d;
+		if (rows != NULL)
+			rows[day - from] = d;
 	}
 	table_end(&t, NULL);
-	return EXIT_OK;
+	tp.site = s;
+	tp.rows = rows;
+	tp.n = (size_t)(to - from + 1);
+	rc = cli_plot_write(c, &pr, draw_build, &tp);
+	free(rows);
+	return rc;
 }
 
 static const struct opt_def timeline_opts[] = {
@@ -91,6 +134,8 @@ static const struct opt_def timeline_opts[] = {
 	  .help = "first day (default: first delivery)" },
 	{ .name = "to", .type = OPT_DATE, .arg = "DATE",
 	  .help = "last day (default: full deployment + simulation.horizon)" },
+	CLI_PLOT_OPT,
+	CLI_PLOT_SIZE_OPT,
 	{ .name = NULL }
 };
 

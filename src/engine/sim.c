@@ -210,6 +210,19 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 						gens[g].avail_w = generator_available(
 						    gens[g].model, st.wx.tdb);
 			din.demand_w = st.plant.facility_w;
+			st.grid_cap_w = din.grid_w;
+			st.gen_cap_w = 0;
+			for (g = 0; g < din.ngen; g++)
+				if (gens[g].model != NULL) {
+					/* the most units allowed at once; the hours
+					 * budget is an energy limit, not capacity */
+					int	nu = gens[g].units;
+
+					if (gens[g].max_running > 0 &&
+					    nu > gens[g].max_running)
+						nu = gens[g].max_running;
+					st.gen_cap_w += nu * gens[g].avail_w;
+				}
 			din.dt = o->step_s;
 			for (g = 0; g < din.ngen; g++)
 				gens[g].hours_used_s = hours_used[g];

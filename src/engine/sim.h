@@ -32,6 +32,8 @@ struct sim_step {
 	int	outside_class;	/* servers outside their ASHRAE class this step */
 	struct dispatch_out disp;	/* supply dispatch of facility power */
 	double	batt_soc;	/* stored energy of all batteries, fraction of nameplate */
+	double	grid_cap_w;	/* grid capacity this step (feeds in service, import limits) */
+	double	gen_cap_w;	/* generators usable this step (at most max_running), derated */
 };
 
 struct sim_summary {

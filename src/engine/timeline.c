@@ -118,3 +118,16 @@ timeline_next(const struct site *s, const struct weather *w, int day,
 	t->supply_margin_w = t->grid_w + t->gen_w - t->demand_w;
 	return 0;
 }
+
+int
+timeline_rows(const struct site *s, const struct weather *w, int from, int to,
+    struct tl_day *rows)
+{
+	int	day;
+
+	for (day = from; day <= to; day++)
+		if (timeline_next(s, w, day, day > from ? &rows[day - from - 1] : NULL,
+		    &rows[day - from]) != 0)
+			return -1;
+	return 0;
+}

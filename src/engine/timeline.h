@@ -36,6 +36,11 @@ int	timeline_next(const struct site *, const struct weather *, int day,
 double	timeline_demand_w(const struct site *, const struct weather *, int day,
 	    double gpus);
 
+/* Days from..to into rows[0..to-from], each warm-started from the one before.
+ * 0, or -1 if the plant model failed. */
+int	timeline_rows(const struct site *, const struct weather *, int from, int to,
+	    struct tl_day *rows);
+
 /* Range of days a timeline covers: first delivery to full deployment plus the
  * horizon (simulation.horizon). */
 void	timeline_range(const struct site *, int *from, int *to);

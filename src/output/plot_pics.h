@@ -1,0 +1,86 @@
+/*
+ * plot_pics.h - the pictures of dcplan's commands, each drawn from the records the
+ * command's CSV writer takes (timeline rows, simulation steps), never from text.
+ * The series builders are exposed so that the tests check what a picture shows.
+ *
+ * Kinds, by command (dcplan(1), PICTURES):
+ *   plan, timeline   build            firm supply stacked by source, demand, GPUs
+ *   simulate         load-duration    facility, IT and cooling power, sorted hours
+ *                    monthly          PUE and water per month
+ *                    heatmap-margin   supply margin by hour of day and day
+ *                    heatmap-pue      PUE by hour of day and day
+ */
+#ifndef DCPLAN_PLOT_PICS_H
+#define DCPLAN_PLOT_PICS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "plot.h"
+
+struct site;
+struct tl_day;
+struct sim_step;
+
+/* ---- plan, timeline: the build over time ---- */
+struct build_series {
+	size_t	n;			/* days */
+	double	*day;			/* x: days since 1970-01-01 */
+	double	*grid_mw, *gen_mw, *batt_mw;	/* firm supply by source, stacked */
+	double	*demand_mw;		/* facility power with every online GPU running */
+	double	*online, *runnable;	/* GPUs */
+	/* spans [from, to) of days: a target whose date has passed is not met;
+	 * GPUs online that the supply or cooling cannot run */
+	double	*fail_from, *fail_to;
+	size_t	nfail;
+	double	*strand_from, *strand_to;
+	size_t	nstrand;
+	/* targets: date, GPUs, name */
+	double	*tgt_day, *tgt_gpus;
+	const char **tgt_name;
+	size_t	ntgt;
+};
+
+int	plot_build_series(const struct site *, const struct tl_day *, size_t n,
+	    struct build_series *);	/* 0, or -1 out of memory */
+void	plot_build_free(struct build_series *);
+/* what: "timeline" or "plan" (in the subtitle) */
+int	plot_build_draw(const struct site *, const struct build_series *, const char *what,
+	    enum plot_fmt, int w, int h, FILE *);
+
+/* ---- simulate ---- */
+enum sim_pic { SIM_LOAD_DURATION, SIM_MONTHLY, SIM_HEAT_MARGIN, SIM_HEAT_PUE };
+
+/* The steps of a run, as the simulate CSV has them (kept for the picture). */
+struct sim_series {
+	size_t	n, cap;
+	double	step_h;
+	int	*day, *minute;
+	double	*it_mw, *fac_mw, *cool_mw;	/* IT, facility, cooling plant */
+	double	*pue;			/* NaN with no IT load */
+	double	*water_m3;		/* this step */
+	double	*grid_cap_mw, *firm_cap_mw;	/* grid; grid + generators */
+};
+
+void	plot_sim_init(struct sim_series *, double step_s);
+int	plot_sim_add(struct sim_series *, const struct sim_step *);	/* 0 or -1 */
+void	plot_sim_free(struct sim_series *);
+/* Sorted from the highest step down (each curve on its own): n values each, and
+ * hours[i] = (i + 1) x the step in hours. */
+void	plot_sim_duration(const struct sim_series *, double *hours, double *fac,
+	    double *it, double *cool, double *grid, double *firm);
+/* Calendar months in the run (at most max): the energy-weighted PUE (facility
+ * energy / IT energy; NaN with none) and the water, m3.  label[i] is "YYYY-MM". */
+int	plot_sim_monthly(const struct sim_series *, double *pue, double *water_m3,
+	    char (*label)[8], int max);
+/* Hour of day (nx = steps per day) by day (ny): z[j*nx+i], NaN where no step.
+ * SIM_HEAT_MARGIN: grid + generators - facility, MW; SIM_HEAT_PUE: PUE.
+ * z must hold nx*ny; first day in *day0.  0, or -1 if the steps are not whole
+ * days from midnight. */
+int	plot_sim_heat(const struct sim_series *, enum sim_pic, double *z, int *nx,
+	    int *ny, int *day0);
+int	plot_sim_grid(const struct sim_series *, int *nx, int *ny);	/* sizes */
+int	plot_sim_draw(const struct site *, const struct sim_series *, enum sim_pic,
+	    enum plot_fmt, int w, int h, FILE *);
+
+#endif
