@@ -68,12 +68,14 @@ bad:
 static double
 nice_num(double x, int round_it)
 {
-	double	e = floor(log10(x)), f = x / pow(10, e), nf;
+	double	e = floor(log10(x)), f = x / pow(10, e), nf, eps = 1e-9;
 
+	/* eps: 0.3 / 6 is 0.05000000000000001 in binary and should step by 0.05 */
 	if (round_it)
 		nf = f < 1.5 ? 1 : f < 2.25 ? 2 : f < 3.5 ? 2.5 : f < 7.5 ? 5 : 10;
 	else
-		nf = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
+		nf = f <= 1 + eps ? 1 : f <= 2 + eps ? 2 : f <= 2.5 + eps ? 2.5 :
+		    f <= 5 + eps ? 5 : 10;
 	return nf * pow(10, e);
 }
 

@@ -256,6 +256,9 @@ draw_duration(const struct site *site, const struct sim_series *s, enum plot_fmt
 	p.x.fixed = 1;
 	p.x.min = 0;
 	p.x.max = s->n * s->step_h;
+	p.note = "each curve is sorted on its own, so the hours of a supply line and "
+	    "of the load need not coincide: --plot-kind heatmap-margin shows them hour "
+	    "by hour";
 	rc = plot_write(&p, f, w, h, fp);
 	free(v);
 	return rc;

@@ -1,0 +1,124 @@
+#!/bin/sh
+# t-cli-plot.sh - the picture options (--plot FILE, --plot-kind NAME, --plot-size WxH)
+# of plan, timeline and simulate: each picture is a valid PNG (signature, IHDR width
+# and height), SVG (root width and height) or PDF (header, MediaBox, %%EOF) of the
+# requested size; the command's own output is the same with and without --plot; the
+# same input gives the same bytes; bad options are usage errors (exit 2) that write
+# nothing; an unwritable picture is an I/O error (exit 4).  What the pictures show is
+# checked in tests/unit/t-plot.c.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+
+unset DCPLAN_MODELS_PATH
+MIN=$DATA/sites/minimal.yaml
+
+# png_size FILE: "WIDTHxHEIGHT" from the IHDR chunk, or "not a PNG"
+png_size()
+{
+	sig=$(od -An -tx1 -N8 "$1" 2>/dev/null | tr -d ' \n')
+	ihdr=$(od -An -c -j12 -N4 "$1" 2>/dev/null | tr -d ' \n')
+	if [ "$sig" != 89504e470d0a1a0a ] || [ "$ihdr" != IHDR ]; then
+		echo "not a PNG"
+		return
+	fi
+	w=$(od -An -tu1 -j16 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
+	h=$(od -An -tu1 -j20 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
+	echo "${w}x${h}"
+}
+
+# svg_size FILE: "WIDTHxHEIGHT" of the root element (px)
+svg_size()
+{
+	sed -n 's/.*<svg[^>]* width="\([0-9.]*\)px" height="\([0-9.]*\)px".*/\1x\2/p' "$1" |
+	    head -n 1
+}
+
+# pdf_size FILE: "WIDTHxHEIGHT" of the first MediaBox, if the file is a whole PDF
+pdf_size()
+{
+	head -c 5 "$1" | grep -q '^%PDF-' || { echo "not a PDF"; return; }
+	tail -c 32 "$1" | grep -q '%%EOF' || { echo "no %%EOF"; return; }
+	LC_ALL=C grep -a -o '/MediaBox \[ 0 0 [0-9]* [0-9]* \]' "$1" | head -n 1 |
+	    awk '{ print $5 "x" $6 }'
+}
+
+# ---- timeline ----
+run "$DCPLAN" timeline -f csv "$MIN"
+cp "$T/out" "$T/tl-plain.csv"
+run "$DCPLAN" timeline -f csv --plot "$T/tl.png" "$MIN"
+is "$rc" 0 "timeline --plot exits 0"
+cmp_files "$T/out" "$T/tl-plain.csv" "timeline's CSV is the same with --plot"
+is "$(png_size "$T/tl.png")" 1200x700 "timeline picture: PNG of the default 1200x700"
+run "$DCPLAN" timeline --plot "$T/tl.svg" --plot-size 800x500 "$MIN"
+is "$rc" 0 "timeline --plot x.svg --plot-size 800x500 exits 0"
+is "$(svg_size "$T/tl.svg")" 800x500 "SVG root 800px x 500px"
+grep -q '</svg>' "$T/tl.svg"
+ok $? "the SVG is complete"
+run "$DCPLAN" timeline --plot "$T/tl.pdf" --plot-size 720x432 "$MIN"
+is "$(pdf_size "$T/tl.pdf")" 720x432 "timeline picture: PDF, MediaBox 720 x 432 pt"
+run "$DCPLAN" timeline --plot "$T/TL.PNG" "$MIN"
+is "$(png_size "$T/TL.PNG")" 1200x700 "the extension is read in any case"
+
+# ---- plan: the same picture; the verdict's exit status is kept ----
+run "$DCPLAN" plan "$MIN"
+want=$rc
+cp "$T/out" "$T/plan-plain.txt"
+run "$DCPLAN" plan --plot "$T/plan.png" --plot-size 1600x900 "$MIN"
+is "$rc" "$want" "plan --plot exits as plan does ($want)"
+cmp_files "$T/out" "$T/plan-plain.txt" "plan's report is the same with --plot"
+is "$(png_size "$T/plan.png")" 1600x900 "plan picture: PNG 1600x900"
+
+# ---- simulate: every kind, every format ----
+for k in load-duration monthly heatmap-margin heatmap-pue; do
+	run "$DCPLAN" simulate --plot "$T/$k.png" --plot-kind "$k" --plot-size 900x600 "$MIN"
+	is "$rc" 0 "simulate --plot-kind $k exits 0"
+	is "$(png_size "$T/$k.png")" 900x600 "simulate $k: PNG 900x600"
+done
+run "$DCPLAN" simulate --plot "$T/ld.svg" "$MIN"
+is "$(svg_size "$T/ld.svg")" 1200x700 "simulate, default kind as SVG 1200x700"
+run "$DCPLAN" simulate --plot "$T/ld.pdf" --plot-kind monthly "$MIN"
+is "$(pdf_size "$T/ld.pdf")" 1200x700 "simulate monthly as PDF 1200x700"
+run "$DCPLAN" simulate -f csv --from 2024-07-01 --to 2024-07-03 "$MIN"
+cp "$T/out" "$T/sim-plain.csv"
+run "$DCPLAN" simulate -f csv --from 2024-07-01 --to 2024-07-03 --plot "$T/s.png" "$MIN"
+cmp_files "$T/out" "$T/sim-plain.csv" "simulate's CSV is the same with --plot"
+
+# ---- determinism: the same input, the same bytes ----
+for f in png svg pdf; do
+	"$DCPLAN" simulate --plot "$T/a.$f" --plot-kind heatmap-margin "$MIN" >/dev/null
+	"$DCPLAN" simulate --plot "$T/b.$f" --plot-kind heatmap-margin "$MIN" >/dev/null
+	cmp -s "$T/a.$f" "$T/b.$f"
+	ok $? "two runs give the same $f bytes"
+done
+
+# ---- usage errors: exit 2, a message, nothing written ----
+bad()	# DESC EXPECTED-MESSAGE ARGS...
+{
+	desc=$1
+	msg=$2
+	shift 2
+	rm -f "$T"/bad.*
+	run "$DCPLAN" "$@"
+	is "$rc" 2 "$desc: exit 2"
+	like "$(cat "$T/err")" "$msg" "$desc: says so"
+	is "$(ls "$T" | grep -c '^bad\.')" 0 "$desc: no picture written"
+}
+bad "unknown extension" "must end in .png, .svg or .pdf" \
+    timeline --plot "$T/bad.jpg" "$MIN"
+bad "no extension" "must end in .png, .svg or .pdf" timeline --plot "$T/bad" "$MIN"
+bad "size too small" "200 to 8000" timeline --plot "$T/bad.png" --plot-size 100x700 "$MIN"
+bad "size not WxH" "not a plot size: '1200'" simulate --plot "$T/bad.png" \
+    --plot-size 1200 "$MIN"
+bad "unknown kind" "unknown --plot-kind 'pie' (one of: load-duration, monthly, heatmap-margin, heatmap-pue)" \
+    simulate --plot "$T/bad.png" --plot-kind pie "$MIN"
+bad "kind without --plot" "--plot-kind needs --plot FILE" \
+    simulate --plot-kind monthly "$MIN"
+bad "size without --plot" "--plot-size needs --plot FILE" plan --plot-size 800x600 "$MIN"
+run "$DCPLAN" timeline --plot-kind build --plot "$T/bad.png" "$MIN"
+is "$rc" 2 "timeline has one picture: no --plot-kind"
+
+# ---- I/O: a picture that cannot be written ----
+run "$DCPLAN" timeline --plot "$T/no/such/dir/x.png" "$MIN"
+is "$rc" 4 "picture in a missing directory: exit 4"
+like "$(cat "$T/err")" "cannot write '$T/no/such/dir/x.png'" "names the file"
+
+done_testing
