@@ -86,7 +86,7 @@ is "$(first psychro)" \
     "usage: dcplan [global options] psychro --tdb T (--rh R | --twb T | --tdp T) [--elevation Z | --pressure P]" \
     "psychro usage: required option and groups"
 is "$(first simulate)" \
-    "usage: dcplan [global options] simulate [--from DATE] [--to DATE] [--step 1h|15min] [--full] SITE" \
+    "usage: dcplan [global options] simulate [--from DATE] [--to DATE] [--step 1h|15min] [--full] [--plot FILE] [--plot-kind NAME] [--plot-size WxH] SITE" \
     "simulate usage"
 is "$(first models)" \
     "usage: dcplan [global options] models list | show NAME | perf NAME [--at KEY=V1,V2,...]..." \
