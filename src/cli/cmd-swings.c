@@ -47,9 +47,9 @@ check_unit(enum sw_check k, double *scale)
 	*scale = 1e-6;
 	switch (k) {
 	case SW_CK_RAMP_S:
-	case SW_CK_GEN_RAMP:
 		return "MW/s";
 	case SW_CK_RAMP_MIN:
+	case SW_CK_GEN_RAMP:
 		return "MW/min";
 	case SW_CK_GEN_INTERVAL:
 		*scale = 1;
@@ -80,13 +80,13 @@ metrics_table(struct report *r, const struct sw_result *res, const struct sw_con
 {
 	static const struct report_col cols[] = {
 		{ "signal", "signal", "", -1 },
-		{ "mean_mw", "mean", "MW", 2 },
-		{ "p2p_mw", "peak-peak", "MW", 2 },
-		{ "step_mw", "step", "MW", 2 },
-		{ "ramp_mw_per_s", "ramp", "MW/s", 2 },
-		{ "ramp_mw_per_min", "ramp", "MW/min", 2 },
-		{ "min_mw", "min", "MW", 2 },
-		{ "max_mw", "max", "MW", 2 },
+		{ "mean_mw", "mean", "MW", 3 },
+		{ "p2p_mw", "peak-peak", "MW", 3 },
+		{ "step_mw", "step", "MW", 3 },
+		{ "ramp_mw_per_s", "ramp", "MW/s", 3 },
+		{ "ramp_mw_per_min", "ramp", "MW/min", 3 },
+		{ "min_mw", "min", "MW", 3 },
+		{ "max_mw", "max", "MW", 3 },
 	};
 	int	k, ns = res->has_grid ? 4 : 3;
 	size_t	g;
@@ -105,8 +105,8 @@ metrics_table(struct report *r, const struct sw_result *res, const struct sw_con
 			{ "signal", "signal", "", -1 },
 			{ "low_hz", "from", "Hz", 2 },
 			{ "high_hz", "to", "Hz", 2 },
-			{ "amplitude_mw", "amplitude", "MW", 3 },
-			{ "largest_component_mw", "largest line", "MW", 3 },
+			{ "amplitude_mw", "amplitude", "MW", 6 },
+			{ "largest_component_mw", "largest line", "MW", 6 },
 			{ "share_pct", "share", "%", 1 },
 		};
 
@@ -133,9 +133,9 @@ verdict_table(struct report *r, const struct sw_result *res, const struct sw_con
 	static const struct report_col cols[] = {
 		{ "limit", "limit", "", -1 },
 		{ "at", "at", "", -1 },
-		{ "value", "value", "", 3 },
-		{ "limit_value", "limit", "", 3 },
-		{ "margin", "margin", "", 3 },
+		{ "value", "value", "", 4 },
+		{ "limit_value", "limit", "", 4 },
+		{ "margin", "margin", "", 4 },
 		{ "unit", "unit", "", -1 },
 		{ "verdict", "verdict", "", -1 },
 	};
@@ -162,8 +162,6 @@ verdict_table(struct report *r, const struct sw_result *res, const struct sw_con
 			    cfg->lim.bands[v->band].lo_hz, cfg->lim.bands[v->band].hi_hz);
 		else
 			snprintf(lab[i], sizeof lab[i], "%s", check_name(v->check));
-		if (v->check == SW_CK_GEN_RAMP)
-			nums[2] = v->value * sc, nums[3] = v->limit * sc;
 		strs[0] = lab[i];
 		strs[1] = v->gen >= 0 ? cfg->gens[v->gen].name : "grid";
 		strs[5] = u;
@@ -355,16 +353,16 @@ cmd_swings_exec(struct cmd_ctx *c)
 				report_num(r, "floor_pct", "smallest GPU floor, no storage",
 				    sz.floor * 100, "% TDP", 1);
 				report_num(r, "floor_extra_mwh_per_day", "  energy it adds",
-				    sz.floor_extra_w * 86400 / 3.6e9, "MWh/d", 2);
+				    sz.floor_extra_w * 86400 / 3.6e9, "MWh/d", 4);
 			} else
 				report_str(r, "floor", "GPU floor, no storage",
 				    sz.floor_found < 0 ? "none needed" :
 				    "none suffices (100 % fails)");
 			if (sz.batt_found == 1) {
 				report_num(r, "battery_power_mw", "smallest battery: power",
-				    sz.batt_power_w / 1e6, "MW", 3);
+				    sz.batt_power_w / 1e6, "MW", 6);
 				report_num(r, "battery_energy_mwh", "  energy at that power",
-				    sz.batt_energy_j / 3.6e9, "MWh", 4);
+				    sz.batt_energy_j / 3.6e9, "MWh", 6);
 			} else
 				report_str(r, "battery", "battery", sz.batt_found < 0 ?
 				    "none needed" : "none suffices with this control law");

@@ -198,7 +198,7 @@ struct sw_verdict {
 	enum sw_check check;
 	int	band;		/* SW_CK_BAND: index */
 	int	gen;		/* generator checks: index, else -1 */
-	double	value, limit;	/* SI (W, W/s, s) */
+	double	value, limit;	/* SI (W, W/s, s); the ramp checks over 1 min in W/min */
 	double	margin;		/* limit - value (value - limit for lower limits) */
 	int	ok;
 };

@@ -345,7 +345,7 @@ judge(const struct sw_config *c, struct sw_result *r)
 			}
 		}
 		if (gn->ramp_wps > 0)
-			add(r, SW_CK_GEN_RAMP, -1, (int)g, m->ramp_wpm / 60, gn->ramp_wps, 0);
+			add(r, SW_CK_GEN_RAMP, -1, (int)g, m->ramp_wpm, gn->ramp_wps * 60, 0);
 		if (gn->min_load_frac > 0)
 			add(r, SW_CK_GEN_MIN_LOAD, -1, (int)g, m->min,
 			    gn->min_load_frac * gn->rating_w, 1);
