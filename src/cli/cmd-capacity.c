@@ -50,6 +50,17 @@ plant_section(struct report *r, const char *key, const struct cap_condition *c,
 	report_num(r, "cooling_capacity_mw", "cooling capacity (with redundancy)",
 	    p->cooling_capacity_w / 1e6, "MW", 2);
 	report_num(r, "unmet_cooling_mw", "unmet cooling", p->unmet_w / 1e6, "MW", 2);
+	report_num(r, "heat_rejected_mw", "heat to the towers", p->q_reject_w / 1e6, "MW",
+	    2);
+	report_num(r, "heat_rejection_max_mw", "most the towers reject",
+	    isinf(p->q_reject_max_w) ? NAN : p->q_reject_max_w / 1e6, "MW", 2);
+	report_num(r, "unmet_rejection_mw", "  unmet: heat not rejected",
+	    p->unmet_reject_w / 1e6, "MW", 2);
+	report_str(r, "chiller_curves", "chiller curves",
+	    p->curve_clamped == 0 ? "within their data" :
+	    p->curve_clamped == CURVE_CLAMP_X ? "clamped (chilled water)" :
+	    p->curve_clamped == CURVE_CLAMP_Y ? "clamped (condenser water)" :
+	    "clamped (both temperatures)");
 	report_num(r, "water_m3_per_h", "water (make-up)", p->water * 3600, "m3/h", 1);
 }
 
@@ -182,12 +193,13 @@ cmd_capacity_exec(struct cmd_ctx *c)
 			{ "max_gpus", "max GPUs", "", 0 },
 			{ "margin_gpus", "margin", "GPUs", 0 },
 			{ "condition", "binds at", "", -1 },
+			{ "limited_by", "limited by", "", -1 },
 		};
 
-		report_table(r, "by_constraint", "", cols, 5);
+		report_table(r, "by_constraint", "", cols, 6);
 		for (k = 0; k < CAP_COUNT; k++) {
-			double	nums[5];
-			const char *strs[5];
+			double	nums[6];
+			const char *strs[6];
 			double	g = floor(cr.gpus[k] + 1e-6);
 
 			if (!cr.present[k])
@@ -199,6 +211,9 @@ cmd_capacity_exec(struct cmd_ctx *c)
 			nums[2] = isinf(g) ? NAN : g;
 			nums[3] = isinf(g) ? NAN : g - installed;
 			strs[0] = cap_constraint_name((enum cap_constraint)k);
+			strs[5] = k != CAP_COOLING || isinf(g) ? "-" :
+			    cr.cooling_limit == COOL_LIMIT_REJECTION ? "heat rejection" :
+			    "chillers";
 			strs[4] = k == CAP_INSTALLED || k == CAP_UPS ? "-" :
 			    isinf(g) ? "no limit" :
 			    cr.condition[k];
@@ -206,6 +221,10 @@ cmd_capacity_exec(struct cmd_ctx *c)
 		}
 	}
 	report_str(r, "binding", "binding constraint", cap_constraint_name(cr.binding));
+	if (cr.binding == CAP_COOLING)
+		report_str(r, "binding_limit", "  limited by", cr.cooling_limit ==
+		    COOL_LIMIT_REJECTION ? "heat rejection (towers)" :
+		    "chillers (capacity at PLR 1)");
 	report_int(r, "max_gpus", "GPUs that can run", (long)cr.max_gpus, "");
 	report_num(r, "margin_gpus", "margin over the installed fleet",
 	    cr.max_gpus - installed, "GPUs", 0);

@@ -19,6 +19,15 @@ cap_constraint_name(enum cap_constraint c)
 	return c < CAP_COUNT ? names[c] : "?";
 }
 
+const char *
+cap_constraint_label(const struct cap_result *r, enum cap_constraint c)
+{
+	if (c == CAP_COOLING && isfinite(r->gpus[CAP_COOLING]))
+		return r->cooling_limit == COOL_LIMIT_REJECTION ?
+		    "cooling (heat rejection)" : "cooling (chillers)";
+	return cap_constraint_name(c);
+}
+
 void
 capacity_design_conditions(const struct design_conditions *dc, double p,
     struct cap_condition cond[2])
@@ -45,6 +54,7 @@ struct margin_args {
 	double	util, cap, avail;
 	int	failed;
 	int	running;	/* chillers running at the last evaluation */
+	enum cool_limit limit;	/* CAP_COOLING: the smaller margin at the last call */
 };
 
 /* Margin of one constraint with `gpus` running: positive while it holds. */
@@ -74,6 +84,7 @@ margin(double gpus, void *vp)
 	case CAP_SUPPLY:
 		return a->avail - r.facility_w;
 	case CAP_COOLING:
+		a->limit = r.cool_limit;
 		return r.cooling_margin_w;
 	case CAP_TRANSFORMER:
 		return a->avail - r.facility_va;
@@ -282,6 +293,13 @@ capacity_solve(const struct plant_cfg *cfg, const struct cap_condition *cond,
 			if (g < r->gpus[k]) {
 				r->gpus[k] = g;
 				r->condition[k] = cond[i].name;
+				/* what breaks first just beyond the answer */
+				if (k == CAP_COOLING && isfinite(g)) {
+					margin(g + 1, &a);
+					if (a.failed)
+						return -1;
+					r->cooling_limit = a.limit;
+				}
 			}
 		}
 	}

@@ -31,7 +31,13 @@ struct cap_result {
 	int	cond_index[CAP_COUNT];	/* that condition's index; available[] is
 					   the capacity there */
 	const char *binding_condition;	/* the design condition that binds */
+	enum cool_limit cooling_limit;	/* what limits CAP_COOLING where it binds:
+					   the chillers or the heat rejection */
 };
+
+/* "cooling (chillers)" or "cooling (heat rejection)" for CAP_COOLING, else the
+ * constraint's name. */
+const char *cap_constraint_label(const struct cap_result *, enum cap_constraint);
 
 struct design_conditions;
 /* The two ASHRAE design conditions plants are sized for (Handbook - Fundamentals

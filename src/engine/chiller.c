@@ -38,6 +38,8 @@ chiller_eval(const struct chiller_model *m, double t_lchw, double t_ecw,
 		return -1;
 
 	/* Negative curve outputs are set to 0 (ChillerElectricEIR.cc). */
+	op->clamped = curve_biquad_clamped(&m->capft, t_lchw, t_ecw) |
+	    curve_biquad_clamped(&m->eirft, t_lchw, t_ecw);
 	op->capft = fmax(0.0, curve_biquad_eval(&m->capft, t_lchw, t_ecw));
 	op->eirft = fmax(0.0, curve_biquad_eval(&m->eirft, t_lchw, t_ecw));
 	op->q_avail = m->q_ref * op->capft;
@@ -115,9 +117,12 @@ redundancy_name(enum redundancy r)
 
 /*
  * Staging (dcplan's choice; physics.md section 1 leaves it to the planner): run
- * the fewest units that carry the load at PLR <= PLR_max, at most n_usable, and
- * share the load equally.  If n_usable units at PLR_max fall short, they all run
- * at PLR_max and the rest is unmet.  Zero load: nothing runs.
+ * the fewest units that carry the load at PLR <= 1.0, at most n_usable, and
+ * share the load equally.  PLR 1.0 is the rated capacity at the operating
+ * condition, the capacity a plant is planned on; PLR_max (e.g. 1.06) is what a
+ * unit can do in an emergency: only when n_usable units at PLR 1 fall short do
+ * they run above it, up to PLR_max, and the rest is unmet.  Zero load: nothing
+ * runs.
  */
 int
 chiller_bank_eval(const struct chiller_model *m, int n_usable, double t_lchw,
@@ -134,7 +139,7 @@ chiller_bank_eval(const struct chiller_model *m, int n_usable, double t_lchw,
 	    !isfinite(load))
 		return -1;
 	b->q_avail_total = n_usable * b->unit.q_avail;
-	unit_max = b->unit.q_avail * m->plr_max;
+	unit_max = b->unit.q_avail;
 	if (load <= 0 || n_usable == 0 || unit_max <= 0) {
 		b->unmet = load;
 		return 0;
@@ -146,6 +151,7 @@ chiller_bank_eval(const struct chiller_model *m, int n_usable, double t_lchw,
 	n = need < n_usable ? (int)need : n_usable;
 	if (n < 1)
 		n = 1;
+	b->emergency = need > n_usable;
 	if (chiller_eval(m, t_lchw, t_ecw, load / n, &b->unit) != 0)
 		return -1;
 	b->n_running = n;

@@ -38,6 +38,8 @@ struct chiller_op {
 	double	power;		/* W electric */
 	double	q_cond;		/* W to condenser */
 	double	cop;		/* q_evap / power, 0 if off */
+	int	clamped;	/* CURVE_CLAMP_X | _Y: CAPFT or EIRFT inputs outside
+				   their limits (evaluated at the limits) */
 };
 
 /* t_ecw is the outdoor dry-bulb for an air-cooled chiller.  Returns 0, or -1 on
@@ -53,7 +55,9 @@ const char *redundancy_name(enum redundancy);
 /* A bank of identical chillers. */
 struct chiller_bank_op {
 	int	n_running;
-	double	q_avail_total;	/* W, n_usable * q_avail (capacity that counts) */
+	int	emergency;	/* the load needed PLR above 1 (up to plr_max) */
+	double	q_avail_total;	/* W, n_usable * q_avail at PLR 1.0 (capacity that
+				   counts) */
 	double	q_evap;		/* W, total met */
 	double	unmet;		/* W */
 	double	power;		/* W */
@@ -61,10 +65,11 @@ struct chiller_bank_op {
 	struct chiller_op unit;	/* one running unit */
 };
 
-/* Staging: run the fewest units that carry the load at PLR <= plr_max, limited to
- * n_usable; share the load equally.  If n_usable units
- * at plr_max fall short, all run at plr_max and the rest is unmet.  Zero load:
- * nothing runs.  Returns 0, or -1 as chiller_eval() or if n_usable < 0. */
+/* Staging: run the fewest units that carry the load at PLR <= 1.0 (the rated
+ * capacity at the operating condition), limited to n_usable; share the load
+ * equally.  If n_usable units at PLR 1 fall short (an emergency), all n_usable
+ * run, up to plr_max, and what is left is unmet.  Zero load: nothing runs.
+ * Returns 0, or -1 as chiller_eval() or if n_usable < 0. */
 int	chiller_bank_eval(const struct chiller_model *, int n_usable, double t_lchw,
 	    double t_ecw, double load, struct chiller_bank_op *);
 

@@ -28,6 +28,13 @@ curve_biquad_eval(const struct curve_biquad *cv, double x, double y)
 	    c[5] * x * y;
 }
 
+int
+curve_biquad_clamped(const struct curve_biquad *cv, double x, double y)
+{
+	return (x < cv->xmin || x > cv->xmax ? CURVE_CLAMP_X : 0) |
+	    (y < cv->ymin || y > cv->ymax ? CURVE_CLAMP_Y : 0);
+}
+
 /* Curve:Quadratic, z = c0 + c1 x + c2 x^2. */
 double
 curve_quad_eval(const struct curve_quad *cv, double x)

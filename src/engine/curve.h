@@ -20,6 +20,11 @@ struct curve_quad {
 };
 
 double	curve_biquad_eval(const struct curve_biquad *, double x, double y);
+/* Which inputs lie outside the curve's limits (EnergyPlus warns on these):
+ * CURVE_CLAMP_X, CURVE_CLAMP_Y or both; 0 inside. */
+#define CURVE_CLAMP_X	1
+#define CURVE_CLAMP_Y	2
+int	curve_biquad_clamped(const struct curve_biquad *, double x, double y);
 double	curve_quad_eval(const struct curve_quad *, double x);
 
 #endif

@@ -3,6 +3,7 @@
  * equations of the engine evaluated at one condition per record.
  */
 #include <math.h>
+#include <string.h>
 #include <stddef.h>
 
 #include "chiller.h"
@@ -160,16 +161,17 @@ perf_tower_dflt(const struct model *m, int k, struct perf_val *v)
 /*
  * One cell at a fixed fan speed (EnergyPlus CoolingTower:VariableSpeed, YorkCalc,
  * physics.md section 2): LG = FRwater / FRair, leaving water = twb + approach,
- * fan power = design fan power FRair^3, heat = rho cp V range; make-up water as
- * in tower_eval (evaporation loss factor in % per K, drift proportional to the
- * air flow, blowdown floored at 0).
+ * fan power = design fan power FRair^3, heat = rho cp V range; make-up water by
+ * tower_water() (the model's evaporation mode; the entering air is taken
+ * saturated at twb and 101325 Pa, since the table has no dry-bulb).
  */
 static int
 perf_tower(const struct model *m, const struct perf_val *in, double *out)
 {
 	const struct tower_model *t = &m->u.tower;
 	double	twb = in[0].v, range = in[1].v, frw = in[2].v, fra = in[3].v;
-	double	v_design, v, lg, app, evap, drift, blow;
+	double	v_design, v, lg, app, q;
+	struct tower_op op;
 
 	if (!(t->design_q > 0) || !(t->cycles > 1))
 		return -1;
@@ -180,9 +182,12 @@ perf_tower(const struct model *m, const struct perf_val *in, double *out)
 		app = tower_yorkcalc_approach(twb, range, lg);
 	else
 		app = t->const_approach;
-	evap = t->evap_loss_pct_per_k / 100.0 * range * v;
-	drift = v_design * t->drift_pct / 100.0 * fra;
-	blow = fmax(0.0, evap / (t->cycles - 1.0) - drift);
+	q = WATER_RHO * WATER_CP * v * range;
+	memset(&op, 0, sizeof op);
+	op.range = range;
+	op.fr_air = fra;
+	if (tower_water(t, 1, twb, twb, 101325.0, q, &op) != 0)
+		return -1;
 	out[0] = twb;
 	out[1] = range;
 	out[2] = frw;
@@ -192,12 +197,12 @@ perf_tower(const struct model *m, const struct perf_val *in, double *out)
 	out[6] = twb + app;
 	out[7] = twb + app + range;
 	out[8] = v * 3600;
-	out[9] = WATER_RHO * WATER_CP * v * range / 1e3;
+	out[9] = q / 1e3;
 	out[10] = t->design_fan_power * fra * fra * fra / 1e3;
-	out[11] = evap * 3600;
-	out[12] = drift * 3600;
-	out[13] = blow * 3600;
-	out[14] = (evap + drift + blow) * 3600;
+	out[11] = op.evap * 3600;
+	out[12] = op.drift * 3600;
+	out[13] = op.blowdown * 3600;
+	out[14] = op.makeup * 3600;
 	return 0;
 }
 

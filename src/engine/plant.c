@@ -125,14 +125,18 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 		const struct site_units *u = &s->cooling.towers[i];
 		const struct tower_model *t;
 		double	flow;
-		int	j;
+		int	j, use;
 
 		if (u->model == NULL || !in_service(day, u->in_service))
 			continue;
+		/* spare cells (redundancy) stay off: only usable cells run */
+		use = redundancy_usable(u->count, u->redundancy);
+		if (use < 1)
+			continue;
 		t = &u->model->u.tower;
-		flow = u->count * tower_cell_flow(t);
+		flow = use * tower_cell_flow(t);
 		c->tw_flow += flow;
-		c->tw_cap += u->count * t->design_q;
+		c->tw_cap += use * t->design_q;
 		for (j = 0; j < c->ntw; j++)
 			if (c->tw[j] == t)
 				break;
@@ -141,18 +145,18 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 				continue;
 			c->tw[c->ntw++] = t;
 		}
-		c->tw_cells[j] += u->count;
+		c->tw_cells[j] += use;
 		c->tw_gflow[j] += flow;
 	}
 	for (i = 0; i < s->cooling.ndrycoolers; i++) {
 		const struct site_units *u = &s->cooling.drycoolers[i];
 		const struct drycooler_model *d;
-		int	j;
+		int	j, use = redundancy_usable(u->count, u->redundancy);
 
-		if (u->model == NULL || !in_service(day, u->in_service))
+		if (u->model == NULL || !in_service(day, u->in_service) || use < 1)
 			continue;
 		d = &u->model->u.drycooler;
-		c->dc_cap += u->count * d->design_q;
+		c->dc_cap += use * d->design_q;
 		for (j = 0; j < c->ndc; j++)
 			if (c->dc[j] == d)
 				break;
@@ -161,8 +165,26 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 				continue;
 			c->dc[c->ndc++] = d;
 		}
-		c->dc_units[j] += u->count;
+		c->dc_units[j] += use;
 	}
+	/* Condenser flow at the design range cooling.condenser.delta_t: each
+	 * water-cooled chiller in service (spares too: each has its pump) at its
+	 * reference condenser heat Q_ref (1 + 1 / COP_ref); a plant without
+	 * water-cooled chillers at the towers' design heat.  The towers take at
+	 * most TOWER_FLOW_RATIO_MAX of their design flow (YorkCalc's range). */
+	for (i = 0; i < s->cooling.nchillers; i++) {
+		const struct site_units *u = &s->cooling.chillers[i];
+
+		if (u->model == NULL || !in_service(day, u->in_service) ||
+		    u->chiller.air_cooled || !(u->chiller.cop_ref > 0))
+			continue;
+		c->cw_flow_design += u->count * u->chiller.q_ref * (1 + 1 /
+		    u->chiller.cop_ref) / (WATER_RHO * WATER_CP * s->cooling.cw_dt);
+	}
+	if (c->cw_flow_design <= 0)
+		c->cw_flow_design = c->tw_cap / (WATER_RHO * WATER_CP *
+		    s->cooling.cw_dt);
+	c->cw_flow_max = fmin(c->cw_flow_design, TOWER_FLOW_RATIO_MAX * c->tw_flow);
 	c->chain.pdu_eff = ch->pdu_eff;
 	c->chain.power_factor = ch->power_factor;
 	c->chain.ups_fraction = ch->ups_fraction;
@@ -312,35 +334,281 @@ free_fraction(double ts, double tr, double t_avail)
 	return f < 0 ? 0 : f > 1 ? 1 : f;
 }
 
-/* Mixed leaving temperature and totals of all tower groups. */
+/* Fan, leaving water (mixed by flow) and at-capacity of all tower groups; the
+ * heat splits by design capacity, the water by design flow. */
 static int
-towers_eval(const struct plant_cfg *c, double twb, double q, double setpoint,
-    struct tower_op *sum)
+towers_fan(const struct plant_cfg *c, double twb, double q, double flow,
+    double setpoint, struct tower_op *sum)
 {
 	double	tsum = 0;
 	int	i;
 
 	memset(sum, 0, sizeof *sum);
-	if (c->tw_cap <= 0)
+	if (c->tw_cap <= 0 || !(flow > 0))
 		return -1;
 	for (i = 0; i < c->ntw; i++) {
 		const struct tower_model *t = c->tw[i];
 		struct tower_op op;
 		double	share = c->tw_cells[i] * t->design_q / c->tw_cap;
+		double	fg = flow * c->tw_gflow[i] / c->tw_flow;
 
-		if (tower_eval(t, c->tw_cells[i], twb, q * share, c->tw_gflow[i], setpoint,
+		if (tower_eval_fan(t, c->tw_cells[i], twb, q * share, fg, setpoint,
 		    &op) != 0)
 			return -1;
-		tsum += op.t_out * c->tw_gflow[i];
+		tsum += op.t_out * fg;
 		sum->fan_power += op.fan_power;
+		sum->at_capacity |= op.at_capacity;
+	}
+	sum->t_out = tsum / flow;
+	return 0;
+}
+
+/* Make-up water of all groups at the operating point of towers_fan(). */
+static int
+towers_water(const struct plant_cfg *c, double tdb, double twb, double p, double q,
+    double flow, double setpoint, struct tower_op *sum)
+{
+	int	i;
+
+	for (i = 0; i < c->ntw; i++) {
+		const struct tower_model *t = c->tw[i];
+		struct tower_op op;
+		double	share = c->tw_cells[i] * t->design_q / c->tw_cap;
+		double	fg = flow * c->tw_gflow[i] / c->tw_flow;
+
+		if (tower_eval(t, c->tw_cells[i], tdb, twb, p, q * share, fg, setpoint,
+		    &op) != 0)
+			return -1;
 		sum->evap += op.evap;
 		sum->drift += op.drift;
 		sum->blowdown += op.blowdown;
 		sum->makeup += op.makeup;
-		sum->at_capacity |= op.at_capacity;
 	}
-	sum->t_out = tsum / c->tw_flow;
 	return 0;
+}
+
+/* The most all groups reject at twb with water no warmer than t_max. */
+static double
+towers_max(const struct plant_cfg *c, double twb, double flow, double t_max)
+{
+	double	q = 0, g;
+	int	i;
+
+	for (i = 0; i < c->ntw; i++) {
+		g = tower_max_heat(c->tw[i], c->tw_cells[i], twb,
+		    flow * c->tw_gflow[i] / c->tw_flow, t_max);
+		if (g < 0)
+			return -1;
+		q += g;
+	}
+	return q;
+}
+
+/* The plant at one condition, before the tower control is chosen. */
+struct cool_ctx {
+	const struct plant_cfg *c;
+	double	tdb, twb, p;
+	double	q_air;		/* air load on the chilled water, before its pump */
+	double	q_liq;		/* liquid load incl. facility-water pump heat */
+	double	t_fw_s, t_fw_r, t_chw_s, t_chw_r;
+	double	f_dc;		/* liquid share the dry coolers carry */
+	double	q_dc;		/* W they carry */
+};
+
+/* One candidate tower control: economizer on or off, towers holding the
+ * condenser setpoint or at full fan (hold = 0). */
+struct cool_op {
+	double	f_air, f_liq;
+	double	chw_pump_w, q_chw_air;
+	double	q_free, q_mech;
+	double	chiller_w, q_cond_tw, chill_cap, chill_unmet;
+	int	running, emergency, clamped;
+	double	flow, cw_pump_w, q_reject, q_reject_max;
+	double	t_tw;
+	struct tower_op to;
+	double	unmet_reject;
+	int	iter;
+	int	hold;		/* towers held the setpoint (else full fan) */
+};
+
+/* Chilled-water pump, free fractions and chillers with the towers' water at t. */
+static int
+cool_at(const struct cool_ctx *x, int eco, double t, struct cool_op *o)
+{
+	const struct plant_cfg *c = x->c;
+	const struct site *s = c->site;
+	double	hx = s->cooling.hx_approach, q_left;
+	int	i;
+
+	o->f_air = c->ntw > 0 && eco ? free_fraction(x->t_chw_s, x->t_chw_r, t + hx) : 0;
+	if (s->cooling.loop == LOOP_DRYCOOLER && c->ndc > 0)
+		o->f_liq = x->f_dc;
+	else if (c->ntw > 0 && (s->cooling.loop == LOOP_TOWER || eco))
+		o->f_liq = free_fraction(x->t_fw_s, x->t_fw_r, t + hx);
+	else
+		o->f_liq = 0;
+	/* chilled-water pumps carry the air load and, on a chilled liquid loop,
+	 * only the share of the liquid heat that is not free-cooled */
+	o->chw_pump_w = (x->q_air + (s->cooling.loop == LOOP_CHILLED ?
+	    (1 - o->f_liq) * x->q_liq : 0)) / (WATER_RHO * WATER_CP *
+	    s->cooling.chw_dt) * s->cooling.chw_head / s->cooling.pump_eff;
+	o->q_chw_air = x->q_air + o->chw_pump_w;
+	o->q_free = o->f_air * o->q_chw_air + o->f_liq * x->q_liq;
+	o->q_mech = (1 - o->f_air) * o->q_chw_air + (1 - o->f_liq) * x->q_liq;
+	o->chiller_w = o->q_cond_tw = o->chill_cap = 0;
+	o->running = o->emergency = o->clamped = 0;
+	q_left = o->q_mech;
+	for (i = 0; i < c->nch; i++) {
+		struct chiller_bank_op b;
+		const struct chiller_model *m = c->ch[i];
+
+		if (chiller_bank_eval(m, c->ch_usable[i], x->t_chw_s,
+		    m->air_cooled ? x->tdb : t, q_left, &b) != 0)
+			return -1;
+		o->chiller_w += b.power;
+		if (!m->air_cooled)
+			o->q_cond_tw += b.q_cond;
+		o->running += b.n_running;
+		o->emergency |= b.emergency;
+		if (b.n_running > 0)
+			o->clamped |= b.unit.clamped;
+		o->chill_cap += b.q_avail_total;
+		q_left = b.unmet;
+	}
+	o->chill_unmet = q_left > 1e-6 ? q_left : 0;
+	/* the towers take the condensers' heat and the free-cooled heat that the
+	 * dry coolers do not carry */
+	o->q_reject = o->q_cond_tw + o->q_free - x->q_dc;
+	if (o->q_reject < 0)
+		o->q_reject = 0;
+	return 0;
+}
+
+/* Condenser flow and pump for heat q (before the pump's own heat). */
+static void
+cw_pump(const struct plant_cfg *c, double q, struct cool_op *o)
+{
+	const struct site *s = c->site;
+	double	v;
+
+	o->flow = o->cw_pump_w = 0;
+	if (!(q > 0) || c->cw_flow_max <= 0)
+		return;
+	if (s->cooling.cw_variable) {
+		/* variable speed: the flow that holds the design range; the head
+		 * follows the square of the flow (affinity laws, a friction-only
+		 * system curve [U]), so the power its cube */
+		v = fmin(c->cw_flow_max, q / (WATER_RHO * WATER_CP * s->cooling.cw_dt));
+		o->flow = v;
+		o->cw_pump_w = v * s->cooling.cw_head * (v / c->cw_flow_design) *
+		    (v / c->cw_flow_design) / s->cooling.pump_eff;
+	} else {
+		o->flow = c->cw_flow_max;
+		o->cw_pump_w = o->flow * s->cooling.cw_head / s->cooling.pump_eff;
+	}
+}
+
+/*
+ * The tower-chiller balance for one control: the chillers' condenser heat depends
+ * on the condenser water, which the towers make from that heat.  Successive
+ * substitution on the condenser water temperature t from the setpoint: t ->
+ * towers(q_reject(t)), where a tower holding the setpoint delivers
+ * max(leaving water, setpoint) (bypass mixing) and one at full fan its leaving
+ * water.  The map rises with t and its slope is small (compressor
+ * heat per K over the towers' heat per K), so it converges in a few steps; the
+ * stop is |t_new - t| <= PLANT_FP_TOL.  If the towers cannot reject q_reject
+ * with water no warmer than cooling.condenser.max_temp, the towers run flat out
+ * rejecting their most, the chillers get the water that makes (max_temp, or
+ * colder where YorkCalc's range limit binds first) and the heat beyond the
+ * towers' limit is unmet.  Should the
+ * substitution not settle in PLANT_FP_MAXITER steps (chiller staging can make
+ * it alternate between two values), the warmer value is kept.
+ */
+static int
+cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
+{
+	const struct plant_cfg *c = x->c;
+	const struct site *s = c->site;
+	double	setpoint = hold ? s->cooling.cw_setpoint : -100;
+	double	t = hold ? s->cooling.cw_setpoint : x->twb, t_new = t, tmax;
+	int	k, limited = 0;
+
+	memset(o, 0, sizeof *o);
+	o->hold = hold;
+	tmax = s->cooling.cw_max;
+	o->q_reject_max = INFINITY;
+	if (c->ntw == 0) {
+		if (cool_at(x, eco, x->tdb, o) != 0)
+			return -1;
+		o->t_tw = NAN;
+		return 0;
+	}
+	for (k = 0; k < PLANT_FP_MAXITER; k++) {
+		if (cool_at(x, eco, t, o) != 0)
+			return -1;
+		cw_pump(c, o->q_reject, o);
+		o->q_reject += o->cw_pump_w;	/* the pump's heat goes to the water */
+		o->q_reject_max = o->flow > 0 ? towers_max(c, x->twb, o->flow, tmax) :
+		    INFINITY;
+		if (o->q_reject_max < 0)
+			return -1;
+		limited = o->q_reject > o->q_reject_max;
+		if (o->q_reject <= 0)
+			t_new = fmax(t, setpoint);
+		else if (limited) {
+			/* the water the towers make at full fan rejecting their
+			 * most (max_temp, or colder where the range limit binds) */
+			if (towers_fan(c, x->twb, o->q_reject_max, o->flow, -100,
+			    &o->to) != 0)
+				return -1;
+			t_new = o->to.t_out;
+		} else {
+			if (towers_fan(c, x->twb, o->q_reject, o->flow, setpoint,
+			    &o->to) != 0)
+				return -1;
+			/* holding the setpoint, colder tower water (fan at its
+			 * minimum, or a fixed approach) is mixed up to it through
+			 * the tower bypass */
+			t_new = fmax(o->to.t_out, setpoint);
+		}
+		o->iter = k + 1;
+		if (fabs(t_new - t) <= PLANT_FP_TOL)
+			break;
+		t = k + 1 < PLANT_FP_MAXITER ? t_new : fmax(t, t_new);
+	}
+	if (k == PLANT_FP_MAXITER) {
+		/* not settled: evaluate once more at the warmer value */
+		if (cool_at(x, eco, t, o) != 0)
+			return -1;
+		cw_pump(c, o->q_reject, o);
+		o->q_reject += o->cw_pump_w;
+		o->q_reject_max = towers_max(c, x->twb, o->flow, tmax);
+		limited = o->q_reject > o->q_reject_max;
+	}
+	if (limited && towers_fan(c, x->twb, o->q_reject_max, o->flow, -100,
+	    &o->to) != 0)
+		return -1;
+	o->t_tw = limited ? o->to.t_out : t_new;
+	o->unmet_reject = limited ? o->q_reject - o->q_reject_max : 0;
+	if (o->q_reject > 0) {
+		double	q = limited ? o->q_reject_max : o->q_reject;
+
+		if (towers_fan(c, x->twb, q, o->flow, limited ? -100 : setpoint,
+		    &o->to) != 0)
+			return -1;
+		o->to.at_capacity |= limited;
+	} else {
+		memset(&o->to, 0, sizeof o->to);
+		o->to.t_out = o->t_tw;
+	}
+	return 0;
+}
+
+/* The power a candidate control costs (what differs between candidates). */
+static double
+cool_cost(const struct cool_op *o)
+{
+	return o->chiller_w + o->to.fan_power + o->chw_pump_w + o->cw_pump_w;
 }
 
 int
@@ -350,13 +618,10 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 	const struct site *s = c->site;
 	struct elec_op eo;
 	struct elec_chain chain = c->chain;
-	struct tower_op to;
-	double	rho_air, v_air, q_air, q_liq, q_chw_air, f_air = 0, f_liq = 0;
-	double	t_fw_s = s->cooling.liquid_supply - s->cooling.cdu_approach;
-	double	t_fw_r = t_fw_s + PLANT_FW_DT;
-	double	t_chw_s = s->cooling.chw_supply, t_chw_r = t_chw_s + s->cooling.chw_dt;
-	double	t_tw = NAN, t_ecw, q_mech, q_left, q_dc = 0, setpoint;
-	int	i, free_used;
+	struct cool_ctx x;
+	struct cool_op cand[3], *o;
+	double	rho_air, v_air, q_air;
+	int	i, nc = 0, best;
 
 	memset(r, 0, sizeof *r);
 	if (!isfinite(tdb) || !isfinite(twb) || twb > tdb + 1e-9 || !(p > 0))
@@ -385,96 +650,112 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 	v_air = q_air / (rho_air * CP_AIR * s->cooling.air_dt);
 	r->crah_fan_w = v_air * s->cooling.fan_pressure / s->cooling.fan_eff;
 	q_air += r->crah_fan_w;
-	/* facility-water pumps (CDU primary side) and chilled-water pumps */
-	q_liq = it->liquid_w;
-	r->fw_pump_w = q_liq / (WATER_RHO * WATER_CP * PLANT_FW_DT) * s->cooling.fw_head /
-	    s->cooling.pump_eff;
-	q_liq += r->fw_pump_w;
-	q_chw_air = q_air;
-	r->chw_pump_w = (q_air + (s->cooling.loop == LOOP_CHILLED ? q_liq : 0)) /
-	    (WATER_RHO * WATER_CP * s->cooling.chw_dt) * s->cooling.chw_head / s->cooling.pump_eff;
-	q_chw_air += r->chw_pump_w;
-	r->q_air_w = q_air;
-	r->q_liquid_w = q_liq;
 
-	/* Coldest tower water at full fan, for the economizer decision.  Estimated heat
-	 * rejection: the whole load plus compressor heat at the reference COP. */
-	if (c->ntw > 0) {
-		double	cop = c->nch > 0 ? c->ch[0]->cop_ref : 5;
+	memset(&x, 0, sizeof x);
+	x.c = c;
+	x.tdb = tdb;
+	x.twb = twb;
+	x.p = p;
+	x.q_air = q_air;
+	/* facility water (cooling.liquid.supply_temp, to the CDUs) rises by
+	 * cooling.liquid.delta_t; its pumps' heat goes into it */
+	x.t_fw_s = s->cooling.liquid_supply;
+	x.t_fw_r = x.t_fw_s + s->cooling.fw_dt;
+	x.t_chw_s = s->cooling.chw_supply;
+	x.t_chw_r = x.t_chw_s + s->cooling.chw_dt;
+	r->fw_pump_w = it->liquid_w / (WATER_RHO * WATER_CP * s->cooling.fw_dt) *
+	    s->cooling.fw_head / s->cooling.pump_eff;
+	x.q_liq = it->liquid_w + r->fw_pump_w;
+	r->q_liquid_w = x.q_liq;
 
-		if (towers_eval(c, twb, (q_chw_air + q_liq) * (1 + 1 / cop), -100, &to) != 0)
-			return -1;
-		t_tw = to.t_out;
-	}
-	/* free cooling fractions */
-	if (c->ntw > 0 && s->cooling.economizer)
-		f_air = free_fraction(t_chw_s, t_chw_r, t_tw + s->cooling.hx_approach);
+	/* dry coolers on the liquid loop: independent of the towers */
 	if (s->cooling.loop == LOOP_DRYCOOLER && c->ndc > 0) {
-		double	cap = c->dc_cap, tsum = 0, wsum = 0;
+		double	tsum = 0;
 
 		for (i = 0; i < c->ndc; i++) {
 			struct drycooler_op d;
-			double	share = c->dc_units[i] * c->dc[i]->design_q / cap;
+			double	share = c->dc_units[i] * c->dc[i]->design_q / c->dc_cap;
 
-			if (drycooler_eval(c->dc[i], c->dc_units[i], tdb, twb, q_liq * share,
-			    t_fw_s, &d) != 0)
+			if (drycooler_eval(c->dc[i], c->dc_units[i], tdb, twb,
+			    x.q_liq * share, x.t_fw_s, &d) != 0)
 				return -1;
 			tsum += d.t_out * share;
-			wsum += d.water;
+			r->water += d.water;
 			r->drycooler_fan_w += d.fan_power;
 		}
-		f_liq = free_fraction(t_fw_s, t_fw_r, tsum);
-		q_dc = f_liq * q_liq;
-		r->water += wsum;
-	} else if (c->ntw > 0 && (s->cooling.loop == LOOP_TOWER || s->cooling.economizer))
-		f_liq = free_fraction(t_fw_s, t_fw_r, t_tw + s->cooling.hx_approach);
-	r->q_free_w = f_air * q_chw_air + f_liq * q_liq;
-	q_mech = (1 - f_air) * q_chw_air + (1 - f_liq) * q_liq;
-	r->q_mech_w = q_mech;
-	free_used = r->q_free_w > 0;
-
-	/* Condenser water: with free cooling the towers run flat out for the coldest
-	 * water; otherwise they hold the condenser setpoint. */
-	setpoint = free_used ? -100 : s->cooling.cw_setpoint;
-	t_ecw = c->ntw > 0 ? fmax(t_tw, free_used ? t_tw : s->cooling.cw_setpoint) : tdb;
-	r->t_ecw = t_ecw;
-
-	/* Chillers, group by group in site order. */
-	q_left = q_mech;
-	for (i = 0; i < c->nch; i++) {
-		struct chiller_bank_op b;
-		const struct chiller_model *m = c->ch[i];
-		double	tcond = m->air_cooled ? tdb : t_ecw;
-
-		if (chiller_bank_eval(m, c->ch_usable[i], t_chw_s, tcond, q_left, &b) != 0)
-			return -1;
-		r->chiller_w += b.power;
-		r->q_reject_w += b.q_cond;
-		r->chillers_running += b.n_running;
-		r->cooling_capacity_w += b.q_avail_total * m->plr_max;
-		q_left = b.unmet;
+		x.f_dc = free_fraction(x.t_fw_s, x.t_fw_r, tsum);
+		x.q_dc = x.f_dc * x.q_liq;
 	}
-	r->unmet_w = q_left > 1e-6 ? q_left : 0;
-	r->cooling_capacity_w += r->q_free_w;
-	r->cooling_margin_w = r->cooling_capacity_w - (q_mech + r->q_free_w);
-	r->mode = q_mech <= 1e-9 ? MODE_FREE : r->q_free_w > 0 ? MODE_PARTIAL :
-	    MODE_MECHANICAL;
 
-	/* Towers take the condenser heat and the free-cooled heat (not dry-cooled). */
+	/* Tower control: the cheapest of holding the condenser setpoint without
+	 * the economizer (all mechanical), holding it with the economizer, and
+	 * full fan for the coldest water with the economizer; fewer unmet watts
+	 * first.  So free cooling never costs more than mechanical cooling. */
+	if (cool_try(&x, 0, 1, &cand[nc++]) != 0)
+		return -1;
+	if (s->cooling.economizer && c->ntw > 0 &&
+	    cool_try(&x, 1, 1, &cand[nc++]) != 0)
+		return -1;
+	/* full fan: with the economizer, or for a liquid loop on tower water */
+	if (c->ntw > 0 && (s->cooling.economizer || s->cooling.loop == LOOP_TOWER) &&
+	    cool_try(&x, s->cooling.economizer, 0, &cand[nc++]) != 0)
+		return -1;
+	best = 0;
+	for (i = 1; i < nc; i++) {
+		double	ub = cand[best].chill_unmet + cand[best].unmet_reject;
+		double	ui = cand[i].chill_unmet + cand[i].unmet_reject;
+
+		if (ui < ub - 1 || (ui <= ub + 1 && cool_cost(&cand[i]) <
+		    cool_cost(&cand[best])))
+			best = i;
+	}
+	o = &cand[best];
+	r->economizer_used = s->cooling.economizer && best > 0 &&
+	    o->q_free - x.q_dc > 0;
+	r->chw_pump_w = o->chw_pump_w;
+	r->q_air_w = o->q_chw_air - o->chw_pump_w;
+	r->q_free_w = o->q_free;
+	r->q_mech_w = o->q_mech;
+	r->chiller_w = o->chiller_w;
+	r->chillers_running = o->running;
+	r->chiller_emergency = o->emergency;
+	r->curve_clamped = o->clamped;
+	r->cooling_capacity_w = o->chill_cap + o->q_free;
+	r->unmet_reject_w = o->unmet_reject;
+	r->unmet_w = o->chill_unmet + o->unmet_reject;
+	if (r->unmet_w <= 1e-6)
+		r->unmet_w = 0;
+	r->q_reject_w = o->q_reject;
+	r->q_reject_max_w = o->q_reject_max;
+	{
+		double	m_ch = o->chill_cap - o->q_mech;
+		double	m_rj = o->q_reject_max - o->q_reject;
+
+		r->cooling_margin_w = fmin(m_ch, m_rj);
+		r->cool_limit = m_rj < m_ch ? COOL_LIMIT_REJECTION : COOL_LIMIT_CHILLERS;
+	}
+	r->mode = o->q_mech <= 1e-9 ? MODE_FREE : o->q_free > 0 ? MODE_PARTIAL :
+	    MODE_MECHANICAL;
+	r->t_ecw = c->ntw > 0 ? o->t_tw : tdb;
+	r->cw_flow = o->flow;
+	r->cw_pump_w = o->cw_pump_w;
+	r->fp_iter = o->iter;
 	if (c->ntw > 0) {
-		r->q_reject_w += r->q_free_w - q_dc;
-		if (towers_eval(c, twb, r->q_reject_w, setpoint, &to) != 0)
+		struct tower_op w;
+		double	q = o->unmet_reject > 0 ? o->q_reject_max : o->q_reject;
+
+		r->tower_fan_w = o->to.fan_power;
+		r->t_tower_out = o->to.t_out;
+		r->tower_at_capacity = o->to.at_capacity;
+		memset(&w, 0, sizeof w);
+		if (q > 0 && towers_water(c, tdb, twb, p, q, o->flow,
+		    !o->hold || o->unmet_reject > 0 ? -100 :
+		    s->cooling.cw_setpoint, &w) != 0)
 			return -1;
-		r->tower_fan_w = to.fan_power;
-		r->t_tower_out = to.t_out;
-		r->tower_at_capacity = to.at_capacity;
-		r->evap = to.evap;
-		r->drift = to.drift;
-		r->blowdown = to.blowdown;
-		r->water += to.makeup;
-		/* constant-flow condenser pumps while any heat is rejected */
-		if (r->q_reject_w > 0)
-			r->cw_pump_w = c->tw_flow * s->cooling.cw_head / s->cooling.pump_eff;
+		r->evap = w.evap;
+		r->drift = w.drift;
+		r->blowdown = w.blowdown;
+		r->water += w.makeup;
 	}
 	r->mech_w = r->chiller_w + r->tower_fan_w + r->drycooler_fan_w + r->crah_fan_w +
 	    r->chw_pump_w + r->cw_pump_w + r->fw_pump_w + r->cdu_pump_w;

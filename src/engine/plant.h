@@ -13,11 +13,14 @@
 
 #define PLANT_MAX_GROUPS DC_MAX_COOLING_GROUPS
 
-/* Facility-water temperature rise across the CDUs, K.  ASHRAE TC 9.9 "Liquid Cooling
- * Guidelines for Datacom Equipment Centers" designs around ~10 K; [U] default. */
-#define PLANT_FW_DT 10.0
+/* The tower-chiller balance (condenser water temperature) is solved by
+ * successive substitution to this tolerance, K, in at most this many steps. */
+#define PLANT_FP_TOL	1e-6
+#define PLANT_FP_MAXITER 100
 
 enum cool_mode { MODE_FREE, MODE_PARTIAL, MODE_MECHANICAL };
+/* What limits the cooling: the chillers (PLR 1.0) or the heat rejection. */
+enum cool_limit { COOL_LIMIT_CHILLERS, COOL_LIMIT_REJECTION };
 
 struct plant_cfg {
 	const struct site *site;
@@ -28,14 +31,17 @@ struct plant_cfg {
 	int	ch_usable[PLANT_MAX_GROUPS];
 	int	ntw;
 	const struct tower_model *tw[PLANT_MAX_GROUPS];
-	int	tw_cells[PLANT_MAX_GROUPS];
-	double	tw_gflow[PLANT_MAX_GROUPS];	/* m3/s per group */
-	double	tw_flow;		/* m3/s condenser water, all cells in service */
-	double	tw_cap;			/* W design heat rejection, all cells */
-	double	dc_cap;			/* W design, all dry coolers */
+	int	tw_cells[PLANT_MAX_GROUPS];	/* usable cells (redundancy applied) */
+	double	tw_gflow[PLANT_MAX_GROUPS];	/* m3/s design flow per group */
+	double	tw_flow;		/* m3/s design water flow, usable cells */
+	double	tw_cap;			/* W design heat rejection, usable cells */
+	double	cw_flow_design;		/* m3/s condenser flow at cooling.condenser.
+					   delta_t (what the pumps are sized for) */
+	double	cw_flow_max;		/* m3/s most the pumps and towers carry */
+	double	dc_cap;			/* W design, usable dry coolers */
 	int	ndc;
 	const struct drycooler_model *dc[PLANT_MAX_GROUPS];
-	int	dc_units[PLANT_MAX_GROUPS];
+	int	dc_units[PLANT_MAX_GROUPS];	/* usable units */
 	struct elec_plan plan;		/* UPS system and transformers installed */
 	int	plan_ok;		/* 0: the chain's counts do not fit its topology */
 	struct elec_chain chain;	/* energised for the full deployment; plant_eval
@@ -76,15 +82,29 @@ struct plant_result {
 	double	q_liquid_w;	/* facility water load incl. pump heat */
 	double	q_free_w;	/* removed without chillers */
 	double	q_mech_w;	/* asked of the chillers */
-	double	q_reject_w;	/* to towers */
-	double	cooling_capacity_w;	/* chillers usable x PLRmax + free cooling */
-	double	cooling_margin_w;	/* capacity - load (negative: short) */
-	double	unmet_w;	/* cooling load not met */
+	double	q_reject_w;	/* to towers: water-cooled condensers, free-cooled
+				   heat, condenser-pump heat */
+	double	q_reject_max_w;	/* the most the towers reject at this wet-bulb
+				   with water no warmer than cooling.condenser.
+				   max_temp (INFINITY: no towers) */
+	double	cooling_capacity_w;	/* chillers usable x Q_avail (PLR 1.0) + free */
+	double	cooling_margin_w;	/* min(chiller capacity - chiller load,
+					   q_reject_max - q_reject); negative: short */
+	enum cool_limit cool_limit;	/* which of the two margins is smaller */
+	double	unmet_w;	/* cooling not met: chillers short (beyond PLR_max)
+				   plus heat the towers cannot reject */
+	double	unmet_reject_w;	/* the heat-rejection part of unmet_w */
 	enum cool_mode mode;
+	int	economizer_used;	/* the chosen tower control free-cools */
 	int	chillers_running;
+	int	chiller_emergency;	/* some bank ran above PLR 1 */
+	int	curve_clamped;	/* CURVE_CLAMP_X (chilled water) | _Y (condenser)
+				   on a running chiller: curves held at limits */
 	double	t_ecw;		/* entering condenser water, degC */
 	double	t_tower_out;
+	double	cw_flow;	/* m3/s condenser water */
 	int	tower_at_capacity;
+	int	fp_iter;	/* substitution steps of the condenser balance */
 	/* water, m3/s */
 	double	evap, drift, blowdown, water;
 };

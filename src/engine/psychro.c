@@ -230,6 +230,42 @@ psy_density(double tdb, double w, double p)
 	return (1.0 + w) / psy_volume(tdb, w, p);
 }
 
+/* Saturated air at t: W = Ws(t) (eq. 20 with pw = pws), h by eq. 32. */
+double
+psy_h_sat(double t, double p)
+{
+	return psy_enthalpy(t, psy_w_from_pw(psy_pws(t), p));
+}
+
+struct psy_hsat_arg {
+	double	h, p;
+};
+
+static double
+psy_hsat_fn(double t, void *arg)
+{
+	const struct psy_hsat_arg *a = arg;
+
+	return psy_h_sat(t, a->p) - a->h;
+}
+
+int
+psy_tsat_from_h(double h, double p, double *t)
+{
+	struct psy_hsat_arg a = { h, p };
+	double	lo = -60, hi = 100;
+
+	if (!isfinite(h) || !(p > 0))
+		return -1;
+	/* the upper end: pws = 0.9 p keeps W_s finite (W_s = 5.6 there) */
+	while (hi > lo && psy_pws(hi) > 0.9 * p)
+		hi -= 1;
+	if (psy_hsat_fn(lo, &a) > 0 || psy_hsat_fn(hi, &a) < 0)
+		return -1;
+	return roots_brent(psy_hsat_fn, &a, lo, hi, PSY_TOL, PSY_MAXITER, t, NULL,
+	    NULL);
+}
+
 static int
 psy_temp_ok(double t)
 {

@@ -36,6 +36,11 @@ int	psy_twb_from_w_tdp(double tdb, double w, double p, double tdp, double *twb);
 double	psy_enthalpy(double tdb, double w);
 double	psy_volume(double tdb, double w, double p);
 double	psy_density(double tdb, double w, double p);
+/* Saturated air: enthalpy at t (J/kg dry air), and the temperature whose saturated
+ * enthalpy is h (EnergyPlus PsyTsatFnHPb; GSL Brent to 1e-6 K on -60 degC .. the
+ * temperature where pws reaches 90 % of p).  0, or -1 if h is outside that span. */
+double	psy_h_sat(double t, double p);
+int	psy_tsat_from_h(double h, double p, double *t);
 
 /* Full state from dry-bulb plus one humidity measure.  Return 0, or -1 if the
  * combination is not physical (RH outside 0..1, twb > tdb, tdp > tdb, p <= 0,

@@ -165,8 +165,8 @@ struct site {
 
 	struct {
 		double	liquid_fraction;	/* NaN = from the servers */
-		double	liquid_supply;		/* degC */
-		double	cdu_approach;		/* K */
+		double	liquid_supply;		/* degC facility water to the CDUs */
+		double	fw_dt;			/* K facility-water rise across them */
 		enum liquid_loop loop;
 		double	chw_supply;		/* degC */
 		double	chw_dt;			/* K */
@@ -175,7 +175,9 @@ struct site {
 		struct site_units *towers;
 		size_t	ntowers;
 		double	cw_setpoint;		/* degC */
-		double	cw_dt;			/* K */
+		double	cw_dt;			/* K design range: sizes the flow */
+		double	cw_max;			/* degC hottest condenser water */
+		int	cw_variable;		/* condenser pumps follow the flow */
 		struct site_units *drycoolers;
 		size_t	ndrycoolers;
 		int	economizer;

@@ -16,6 +16,7 @@
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_roots.h>
 
+#include "psychro.h"
 #include "tower.h"
 #include "roots.h"
 
@@ -98,7 +99,10 @@ tower_model_ok(const struct tower_model *m)
 	    m->design_water_flow >= 0 && m->design_fan_power >= 0 &&
 	    m->min_air_flow_ratio > 0 && m->min_air_flow_ratio <= 1 &&
 	    m->evap_loss_pct_per_k >= 0 && m->drift_pct >= 0 &&
-	    m->cycles > 1 && isfinite(m->cycles) &&
+	    m->cycles > 1 && isfinite(m->cycles) && m->design_air_flow >= 0 &&
+	    (m->evap_mode == TOWER_EVAP_LOSS_FACTOR ||
+	    (m->evap_mode == TOWER_EVAP_SATURATED_EXIT &&
+	    tower_cell_air_flow(m) > 0)) &&
 	    (m->method != TOWER_CONSTANT_APPROACH || m->const_approach >= 0);
 }
 
@@ -108,6 +112,17 @@ tower_cell_flow(const struct tower_model *m)
 	if (m->design_water_flow > 0)
 		return m->design_water_flow;
 	return TOWER_FLOW_PER_W * m->design_q;
+}
+
+/* EnergyPlus SizeTower (CondenserLoopTowers.cc): an autosized design air flow is
+ * the design fan power x 0.5 x (101325 / p_std) / 190 - a fan of 50 % total
+ * efficiency at 190 Pa; dcplan evaluates it at standard pressure. */
+double
+tower_cell_air_flow(const struct tower_model *m)
+{
+	if (m->design_air_flow > 0)
+		return m->design_air_flow;
+	return m->design_fan_power * 0.5 / 190.0;
 }
 
 struct tower_fr_arg {
@@ -152,12 +167,11 @@ tower_yorkcalc_fan(const struct tower_model *m, struct tower_fr_arg *a,
 /*
  * n_cells identical cells share q (W) and the water flow equally.
  * Range = q / (rho_w cp_w V); leaving water = twb + approach; fan power =
- * design_fan_power n_cells FRair^3 (physics.md: FanPLR ~ 1).  Make-up water per
- * physics.md section 2.  No heat (q = 0): fans off, no water used, water leaves
- * at the setpoint.
+ * design_fan_power n_cells FRair^3 (physics.md: FanPLR ~ 1).  No heat (q = 0):
+ * fans off, water leaves at the setpoint.
  */
 int
-tower_eval(const struct tower_model *m, int n_cells, double twb, double q,
+tower_eval_fan(const struct tower_model *m, int n_cells, double twb, double q,
     double water_flow, double t_setpoint, struct tower_op *op)
 {
 	struct tower_fr_arg a;
@@ -197,17 +211,104 @@ tower_eval(const struct tower_model *m, int n_cells, double twb, double q,
 	op->t_out = twb + op->approach;
 	op->t_in = op->t_out + op->range;
 	op->fan_power = m->design_fan_power * n_cells * fr * fr * fr;
+	return 0;
+}
 
-	/*
-	 * Make-up water (physics.md section 2).  Evaporation by the loss-factor
-	 * method: the input is in % of the water flow per K of range, as the
-	 * EnergyPlus manual states it (default 0.2 %/K), so divide by 100.
-	 */
-	op->evap = m->evap_loss_pct_per_k / 100.0 * op->range * v;
-	op->drift = v_design * m->drift_pct / 100.0 * fr;
+/*
+ * Make-up water (physics.md section 2).  Saturated exit (EnergyPlus
+ * CondenserLoopTowers.cc, CalculateWaterUsage, "Evaporation Loss Mode =
+ * SaturatedExit"): the air enters with the saturated enthalpy at its wet-bulb
+ * and the humidity ratio of (tdb, twb); it gains q / m_air and leaves saturated.
+ * Specific humidities (per kg of moist air) times the moist-air mass flow, as
+ * EnergyPlus writes it; the water volume at WATER_RHO.  Loss factor: the input
+ * is in % of the water flow per K of range, as the EnergyPlus manual states it,
+ * so divide by 100.
+ */
+int
+tower_water(const struct tower_model *m, int n_cells, double tdb, double twb,
+    double p, double q, struct tower_op *op)
+{
+	double v_design = n_cells * tower_cell_flow(m), v;
+
+	op->evap = op->drift = op->blowdown = op->makeup = 0;
+	if (!tower_model_ok(m) || n_cells < 1 || !isfinite(tdb) || !isfinite(twb) ||
+	    twb > tdb + 1e-9 || !(p > 0) || !(q >= 0) || !isfinite(q))
+		return -1;
+	if (q == 0)
+		return 0;
+	if (m->evap_mode == TOWER_EVAP_SATURATED_EXIT) {
+		double w_in = fmax(0.0, psy_w_from_twb(tdb, twb, p));
+		double m_air = op->fr_air * n_cells * tower_cell_air_flow(m) *
+		    psy_density(tdb, w_in, p);
+		double h_out = psy_h_sat(twb, p) + q / m_air, t_sat, w_out;
+
+		if (!(m_air > 0) || psy_tsat_from_h(h_out, p, &t_sat) != 0)
+			return -1;
+		w_out = psy_w_from_pw(psy_pws(t_sat), p);
+		op->evap = fmax(0.0, m_air * (w_out / (1 + w_out) -
+		    w_in / (1 + w_in)) / WATER_RHO);
+	} else {
+		v = q / (WATER_RHO * WATER_CP * op->range);
+		op->evap = m->evap_loss_pct_per_k / 100.0 * op->range * v;
+	}
+	op->drift = v_design * m->drift_pct / 100.0 * op->fr_air;
 	op->blowdown = fmax(0.0, op->evap / (m->cycles - 1.0) - op->drift);
 	op->makeup = op->evap + op->drift + op->blowdown;
 	return 0;
+}
+
+int
+tower_eval(const struct tower_model *m, int n_cells, double tdb, double twb,
+    double p, double q, double water_flow, double t_setpoint, struct tower_op *op)
+{
+	if (tower_eval_fan(m, n_cells, twb, q, water_flow, t_setpoint, op) != 0)
+		return -1;
+	return tower_water(m, n_cells, tdb, twb, p, q, op);
+}
+
+struct tower_max_arg {
+	double	twb, frw, t_max;
+};
+
+static double
+tower_max_fn(double range, void *arg)
+{
+	const struct tower_max_arg *a = arg;
+
+	return a->twb + tower_yorkcalc_approach(a->twb, range, a->frw) - a->t_max;
+}
+
+/*
+ * The most heat at full fan (FRair 1, LG = FRwater): the range at which the
+ * leaving water reaches t_max (Brent on the range; the YorkCalc approach rises
+ * with the range), at most TOWER_RANGE_MAX, times rho cp V.
+ */
+double
+tower_max_heat(const struct tower_model *m, int n_cells, double twb,
+    double water_flow, double t_max)
+{
+	struct tower_max_arg a;
+	double v_design, v, range;
+
+	if (!tower_model_ok(m) || n_cells < 1 || !isfinite(twb) ||
+	    !isfinite(t_max) || !(water_flow >= 0) || !isfinite(water_flow))
+		return -1;
+	v_design = n_cells * tower_cell_flow(m);
+	v = water_flow > 0 ? fmin(water_flow, TOWER_FLOW_RATIO_MAX * v_design) :
+	    v_design;
+	if (m->method == TOWER_CONSTANT_APPROACH)
+		return twb + m->const_approach <= t_max ? n_cells * m->design_q : 0;
+	a.twb = twb;
+	a.frw = tower_clamp(v / v_design, YC_FRW_MIN, YC_FRW_MAX);
+	a.t_max = t_max;
+	if (tower_max_fn(YC_TR_MIN, &a) > 0)
+		return 0;
+	if (tower_max_fn(TOWER_RANGE_MAX, &a) <= 0)
+		range = TOWER_RANGE_MAX;
+	else if (roots_brent(tower_max_fn, &a, YC_TR_MIN, TOWER_RANGE_MAX, 1e-9,
+	    TOWER_MAXITER, &range, NULL, NULL) != 0)
+		return -1;
+	return WATER_RHO * WATER_CP * v * range;
 }
 
 /*

@@ -14,6 +14,14 @@
 #define WATER_CP	4180.0
 
 enum tower_method { TOWER_YORKCALC, TOWER_CONSTANT_APPROACH };
+/* EnergyPlus "Evaporation Loss Mode": SaturatedExit (the default) or LossFactor. */
+enum tower_evap { TOWER_EVAP_SATURATED_EXIT, TOWER_EVAP_LOSS_FACTOR };
+
+/* YorkCalc validity limits on the range and the water-flow ratio (EnergyPlus
+ * CondenserLoopTowers.cc): the most heat a cell can reject and the most water it
+ * can take are read from them (tower_max_heat()). */
+#define TOWER_RANGE_MAX		22.2222
+#define TOWER_FLOW_RATIO_MAX	1.25
 
 struct tower_model {
 	char	name[64];
@@ -23,7 +31,10 @@ struct tower_model {
 	double	design_fan_power;	/* W per cell at full speed */
 	double	const_approach;		/* K, for TOWER_CONSTANT_APPROACH */
 	double	min_air_flow_ratio;	/* fan turndown floor, 0..1 */
-	double	evap_loss_pct_per_k;	/* % of water flow per K of range (default 0.2) */
+	double	design_air_flow;	/* m3/s per cell at full fan (0: autosized as
+					   EnergyPlus does, tower_cell_air_flow()) */
+	enum tower_evap evap_mode;
+	double	evap_loss_pct_per_k;	/* LossFactor mode: % of water flow per K of range */
 	double	drift_pct;		/* % of design water flow (default 0.008) */
 	double	cycles;			/* cycles of concentration (> 1) */
 };
@@ -35,6 +46,12 @@ double	tower_yorkcalc_approach(double twb, double range, double lg);
 /* Design water flow of one cell, m3/s: design_water_flow, or the YorkCalc
  * reference 0.000043 m3/s per kW of design_q (physics.md section 2). */
 double	tower_cell_flow(const struct tower_model *);
+
+/* Design air flow of one cell, m3/s: design_air_flow, or EnergyPlus's autosize
+ * rule for towers, the design fan power at 190 Pa total pressure and 50 % fan
+ * efficiency: V = P_fan 0.5 / 190 (CondenserLoopTowers.cc, SizeTower, at
+ * standard pressure). */
+double	tower_cell_air_flow(const struct tower_model *);
 
 struct tower_op {
 	double	range;		/* K */
@@ -51,15 +68,38 @@ struct tower_op {
 };
 
 /* n_cells identical cells rejecting q (W) with total water flow (m3/s, 0 = design)
- * at wet-bulb twb.  The fan slows to hold t_setpoint when it can (GSL root solve on
+ * at wet-bulb twb (dry-bulb tdb, station pressure p, Pa, for the air side).  The fan slows to hold t_setpoint when it can (GSL root solve on
  * the air-flow ratio), never below min_air_flow_ratio; there the water may leave
  * colder than the setpoint.  All cells run, sharing water and heat equally.
  * Fan power = design_fan_power n_cells FRair^3.  Constant approach: t_out = twb +
  * const_approach, air-flow ratio = heat per cell / design_q (dcplan assumption).
  * q = 0: fans off, no water, t_in = t_out = t_setpoint.
  * Returns 0, -1 on bad input (model, NaN, q < 0, n_cells < 1). */
-int	tower_eval(const struct tower_model *, int n_cells, double twb, double q,
+int	tower_eval(const struct tower_model *, int n_cells, double tdb, double twb,
+	    double p, double q, double water_flow, double t_setpoint, struct tower_op *);
+
+/* Fan and temperatures only (tower_eval() without the make-up water), for the
+ * inner iterations of the plant. */
+int	tower_eval_fan(const struct tower_model *, int n_cells, double twb, double q,
 	    double water_flow, double t_setpoint, struct tower_op *);
+
+/* Make-up water of an operating point from tower_eval_fan(): evaporation by the
+ * saturated-exit-air model (EnergyPlus SaturatedExit, CondenserLoopTowers.cc
+ * CalculateWaterUsage: m_air = FRair V_air n rho_moist; h_out = h_sat(twb) +
+ * q / m_air; the air leaves saturated at the temperature whose saturated enthalpy
+ * is h_out; evaporation = m_air (W_out / (1 + W_out) - W_in / (1 + W_in)) / rho_w)
+ * or by the loss factor; drift FRair x design flow x drift %; blowdown
+ * evap / (cycles - 1) - drift, floored at 0.  0, or -1 on bad input. */
+int	tower_water(const struct tower_model *, int n_cells, double tdb, double twb,
+	    double p, double q, struct tower_op *);
+
+/* The most heat n_cells can reject at wet-bulb twb, full fan, with water flow
+ * `water_flow` (m3/s, capped at TOWER_FLOW_RATIO_MAX x design), water leaving no
+ * warmer than t_max and a range no wider than TOWER_RANGE_MAX (YorkCalc's
+ * limits; constant approach: n_cells x design_q).  0 if twb + approach at the
+ * smallest range already exceeds t_max.  W, or -1 on bad input. */
+double	tower_max_heat(const struct tower_model *, int n_cells, double twb,
+	    double water_flow, double t_max);
 
 /* Dry cooler (closed circuit, no water unless adiabatic): T_out = T_air + approach,
  * approach = design_approach q / (n design_q) at full fan, and ~ 1 / FRair at part

@@ -190,33 +190,47 @@ static void
 bind_tower(struct bind *b, const struct ynode *m, struct model *mo)
 {
 	static const char *const keys[] = { COMMON_KEYS, "method", "capacity",
-	    "water_flow", "fan_power", "approach", "min_air_flow",
-	    "evaporation_loss", "drift", "cycles", NULL };
+	    "water_flow", "air_flow", "fan_power", "approach", "min_air_flow",
+	    "evaporation", "evaporation_loss", "drift", "cycles", NULL };
 	static const char *const methods[] = { "yorkcalc", "constant_approach", NULL };
+	static const char *const evaps[] = { "saturated_exit", "loss_factor", NULL };
 	struct tower_model *t = &mo->u.tower;
-	int	meth = TOWER_YORKCALC;
+	int	meth = TOWER_YORKCALC, ev = TOWER_EVAP_SATURATED_EXIT;
 
 	bind_keys(b, m, keys);
 	/* Defaults from physics.md section 2 (EnergyPlus CoolingTower:VariableSpeed):
-	 * 20 % minimum air flow, evaporation 0.2 %/K, drift 0.008 %, 4 cycles (typ. 3..5). */
+	 * 20 % minimum air flow, evaporation by SaturatedExit (the EnergyPlus
+	 * default mode; loss factor 0.2 %/K when asked for), drift 0.008 %, 4 cycles
+	 * (typ. 3..5). */
 	t->min_air_flow_ratio = 0.2;
 	t->evap_loss_pct_per_k = 0.2;
 	t->drift_pct = 0.008;
 	t->cycles = 4;
 	if (bind_enum(b, m, "method", 0, methods, &meth))
 		t->method = (enum tower_method)meth;
+	if (bind_enum(b, m, "evaporation", 0, evaps, &ev))
+		t->evap_mode = (enum tower_evap)ev;
 	bind_qty(b, m, "capacity", B_REQ | B_POS, U_POWER, 0, 1e9, &t->design_q);
 	bind_qty(b, m, "water_flow", B_POS, U_FLOW, 0, 100, &t->design_water_flow);
+	bind_qty(b, m, "air_flow", B_POS, U_FLOW, 0, 1e5, &t->design_air_flow);
 	bind_qty(b, m, "fan_power", B_REQ, U_POWER, 0, 1e8, &t->design_fan_power);
 	bind_qty(b, m, "approach", t->method == TOWER_CONSTANT_APPROACH ? B_REQ | B_POS :
 	    B_POS, U_DTEMP, 0, 40, &t->const_approach);
 	bind_qty(b, m, "min_air_flow", 0, U_FRACTION, 0, 1, &t->min_air_flow_ratio);
-	if (bind_qty(b, m, "evaporation_loss", 0, U_LOSS_PER_K, 0, 0.1,
+	if (ymap_get(m, "evaporation_loss") != NULL &&
+	    t->evap_mode != TOWER_EVAP_LOSS_FACTOR)
+		bind_error(b, ymap_get(m, "evaporation_loss"), "'evaporation_loss' "
+		    "applies to 'evaporation: loss_factor' only");
+	else if (bind_qty(b, m, "evaporation_loss", 0, U_LOSS_PER_K, 0, 0.1,
 	    &t->evap_loss_pct_per_k))
 		t->evap_loss_pct_per_k *= 100;	/* the struct holds % per K */
 	if (bind_qty(b, m, "drift", 0, U_FRACTION, 0, 0.05, &t->drift_pct))
 		t->drift_pct *= 100;		/* the struct holds % */
 	bind_qty(b, m, "cycles", B_POS, U_RATIO, 1, 100, &t->cycles);
+	if (t->evap_mode == TOWER_EVAP_SATURATED_EXIT && t->design_air_flow <= 0 &&
+	    t->design_fan_power <= 0)
+		bind_error(b, m, "saturated-exit evaporation needs the air flow: "
+		    "give 'air_flow' (a fan power of 0 cannot size it)");
 }
 
 static void

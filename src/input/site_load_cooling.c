@@ -83,11 +83,13 @@ site_load_cooling(struct site *s, struct bind *b, const struct ynode *root)
 {
 	static const char *const keys[] = { "liquid", "chilled_water", "chillers",
 	    "towers", "condenser", "dry_coolers", "economizer", "pumps", "air", NULL };
-	static const char *const lkeys[] = { "fraction", "supply_temp", "cdu_approach",
-	    "loop", NULL };
+	static const char *const lkeys[] = { "fraction", "supply_temp", "delta_t",
+	    "loop", "cdu_approach", NULL };
 	static const char *const loops[] = { "chilled", "tower", "drycooler", NULL };
 	static const char *const chkeys[] = { "supply_temp", "delta_t", NULL };
-	static const char *const cdkeys[] = { "setpoint", "delta_t", NULL };
+	static const char *const cdkeys[] = { "setpoint", "delta_t", "max_temp",
+	    "flow_control", NULL };
+	static const char *const flows[] = { "constant", "variable", NULL };
 	static const char *const ekeys[] = { "enabled", "hx_approach", NULL };
 	static const char *const pkeys[] = { "chilled_water_head",
 	    "condenser_water_head", "facility_water_head", "efficiency", NULL };
@@ -97,21 +99,26 @@ site_load_cooling(struct site *s, struct bind *b, const struct ynode *root)
 	int	v;
 
 	/* Defaults (documented in dcplan-site(5)):
-	 * facility water 30 degC: ASHRAE W32 class supply [physics.md s.5];
-	 * CDU approach 3 K: equipment.md "approach 3..5 K" [U];
+	 * facility water 30 degC: ASHRAE W32 class supply [ASHRAE TC 9.9 Liquid
+	 * Cooling Guidelines]; its rise across the CDUs 10 K, the ~10 K the same
+	 * guidelines design around [U];
 	 * chilled water 10/16 degC (6 K): common data-centre practice [U];
 	 * condenser setpoint 21 degC, range 5.6 K (10 degF): AHRI 550/590 range [U];
+	 * hottest condenser water 35 degC (95 degF), the usual design entering
+	 * tower water, the YorkCalc reference 35 -> 29.4 degC [U]; constant-flow
+	 * condenser pumps [U];
 	 * economizer HX approach 1.5 K: plate heat exchangers [U];
 	 * pump heads 300/200/250 kPa and 70 % wire-to-water efficiency [U];
 	 * air: 500 Pa total fan pressure, 60 % fan efficiency, 12 K rise, 24 degC
 	 * supply within the ASHRAE recommended 18..27 degC [physics.md s.5]. */
 	s->cooling.liquid_fraction = NAN;
 	s->cooling.liquid_supply = 30;
-	s->cooling.cdu_approach = 3;
+	s->cooling.fw_dt = 10;
 	s->cooling.chw_supply = 10;
 	s->cooling.chw_dt = 6;
 	s->cooling.cw_setpoint = 21;
 	s->cooling.cw_dt = 5.6;
+	s->cooling.cw_max = 35;
 	s->cooling.economizer = 1;
 	s->cooling.hx_approach = 1.5;
 	s->cooling.chw_head = 300e3;
@@ -129,7 +136,11 @@ site_load_cooling(struct site *s, struct bind *b, const struct ynode *root)
 		bind_keys(b, n, lkeys);
 		bind_qty(b, n, "fraction", 0, U_FRACTION, 0, 1, &s->cooling.liquid_fraction);
 		bind_qty(b, n, "supply_temp", 0, U_TEMP, 2, 70, &s->cooling.liquid_supply);
-		bind_qty(b, n, "cdu_approach", 0, U_DTEMP, 0, 20, &s->cooling.cdu_approach);
+		bind_qty(b, n, "delta_t", B_POS, U_DTEMP, 0, 40, &s->cooling.fw_dt);
+		if (ymap_get(n, "cdu_approach") != NULL)
+			bind_error(b, ymap_get(n, "cdu_approach"), "'cdu_approach' is "
+			    "no longer used: 'supply_temp' is the facility water "
+			    "supplied to the CDUs; remove the key");
 		if (bind_enum(b, n, "loop", 0, loops, &v))
 			s->cooling.loop = (enum liquid_loop)v;
 	}
@@ -147,6 +158,13 @@ site_load_cooling(struct site *s, struct bind *b, const struct ynode *root)
 		bind_keys(b, n, cdkeys);
 		bind_qty(b, n, "setpoint", 0, U_TEMP, 5, 50, &s->cooling.cw_setpoint);
 		bind_qty(b, n, "delta_t", B_POS, U_DTEMP, 0, 22, &s->cooling.cw_dt);
+		bind_qty(b, n, "max_temp", 0, U_TEMP, 5, 60, &s->cooling.cw_max);
+		if (bind_enum(b, n, "flow_control", 0, flows, &v))
+			s->cooling.cw_variable = v;
+		if (s->cooling.cw_max < s->cooling.cw_setpoint)
+			bind_error(b, ymap_get(n, "max_temp") != NULL ?
+			    ymap_get(n, "max_temp") : n,
+			    "'max_temp' is below the condenser 'setpoint'");
 	}
 	if ((n = bind_map(b, m, "economizer", 0)) != NULL) {
 		bind_keys(b, n, ekeys);

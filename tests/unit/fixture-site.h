@@ -100,7 +100,8 @@ fixture_models(struct fixture *f)
 	f->tower.u.tower = (struct tower_model){ .name = "ct",
 	    .method = TOWER_CONSTANT_APPROACH, .design_q = 1.5e6,
 	    .design_fan_power = 30e3, .const_approach = 3,
-	    .min_air_flow_ratio = 0.2, .evap_loss_pct_per_k = 0.2,
+	    .min_air_flow_ratio = 0.2, .evap_mode = TOWER_EVAP_LOSS_FACTOR,
+	    .evap_loss_pct_per_k = 0.2,
 	    .drift_pct = 0.008, .cycles = 4 };
 	f->drycooler.kind = MK_DRYCOOLER;
 	f->drycooler.u.drycooler = (struct drycooler_model){ .name = "dc",
@@ -130,9 +131,9 @@ fixture_phase_liquid(struct fixture *f, struct site_phase *p, int racks)
 
 /*
  * Plant site: hall A, 30 racks (960 GPUs), network 100 W a GPU, full load;
- * chilled water 7 degC / 6 K; facility water 30 - 3 = 27 degC supply, 37 degC
- * return; economizer with a 1 K heat exchanger; condenser water setpoint
- * 29.4 degC, 5.6 K; pumps 300 / 200 / 250 kPa (chilled, condenser, facility) at
+ * chilled water 7 degC / 6 K; facility water 27 degC supply, 37 degC
+ * return (10 K rise); economizer with a 1 K heat exchanger; condenser water setpoint
+ * 29.4 degC, 5.6 K, at most 35 degC, constant flow; pumps 300 / 200 / 250 kPa (chilled, condenser, facility) at
  * 70 %; CRAH fans 500 Pa at 60 %, 12 K air rise at 24 degC supply; one chiller
  * group of 3 x DOE-2 of chiller_q (N+1: 2 usable); one tower group of `cells'
  * constant-approach cells; PDU 98 %, power factor 0.95, UPS N+1 per block (no
@@ -154,13 +155,14 @@ fixture_plant_site(struct fixture *f, double chiller_q, int cells)
 	s->power.chain.ups_fraction = 1;
 	s->power.chain.ups_topology = UPS_TOPO_N1;
 	s->cooling.liquid_fraction = NAN;
-	s->cooling.liquid_supply = 30;
-	s->cooling.cdu_approach = 3;
+	s->cooling.liquid_supply = 27;
+	s->cooling.fw_dt = 10;
 	s->cooling.loop = LOOP_CHILLED;
 	s->cooling.chw_supply = 7;
 	s->cooling.chw_dt = 6;
 	s->cooling.cw_setpoint = 29.4;
 	s->cooling.cw_dt = 5.6;
+	s->cooling.cw_max = 35;
 	s->cooling.economizer = 1;
 	s->cooling.hx_approach = 1;
 	s->cooling.chw_head = 300e3;

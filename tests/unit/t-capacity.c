@@ -14,15 +14,21 @@
  *   = 816 W (CDU 16 W); air (4 x 1600 + 1000) / 32 + 100 = 331.25 W.
  * Cooling: chilled water 7 degC / 6 K, facility water 27 / 37 degC, economizer
  * with 1 K heat exchanger, 4 constant-approach (3 K) tower cells of 1.5 MW and
- * 30 kW fan, 3 DOE-2 generic chillers N+1 (2 usable), pumps 300/200/250 kPa at
- * 70 %, fans 500 Pa at 60 %, 12 K air rise at 24 degC supply.  PDU 98 %, pf 0.95.
+ * 30 kW fan (6 MW the most they reject), 3 DOE-2 generic chillers N+1 (2
+ * usable), pumps 300/200/250 kPa at 70 %, fans 500 Pa at 60 %, 12 K air rise at
+ * 24 degC supply.  PDU 98 %, pf 0.95.  Condenser flow sized at the 5.6 K range
+ * for the 3 chillers: 3 x 1 MW x (1 + 1 / 5.5) / (997 x 4180 x 5.6) =
+ * 0.15191913 m3/s (below 1.25 x 4 x 0.0645), constant: pump 0.15191913 x
+ * 200 kPa / 0.7 = 43405.465 W whenever heat is rejected.
  *
  * Per-GPU mechanical figures (shared by the hand checks):
  *   PDU loss 1131.25 / 0.98 - 1131.25 = 23.086735
  *   CRAH: rho = 101325 / (287.042 x 297.15) = 1.1879425; (331.25 + 23.086735)
  *     x 500 / 0.6 / (1.1879425 x 1006 x 12) = 20.590186
  *   FW pump 816 x 250e3 / 0.7 / (997 x 4180 x 10) = 6.992954
- *   CHW pump (374.926921 + 822.992954) x 300e3 / 0.7 / (997 x 4180 x 6) = 20.531860
+ *   CHW pump per W it carries: 300e3 / 0.7 / (997 x 4180 x 6) = 0.0171395938;
+ *     the air side only when the liquid loop is free-cooled: 374.926921 x that
+ *     = 6.426095
  */
 #include <math.h>
 #include <string.h>
@@ -98,10 +104,9 @@ bisect(const struct plant_cfg *c, const struct cap_condition *k,
  * chillers off).  1 MW of grid.  Facility power is affine in GPUs there: the
  * tower fan stays at its 20 % floor (q < 0.2 x 6 MW) and the condenser pumps
  * run at constant flow:
- *   constant: 4 x 0.0645 m3/s x 200 kPa / 0.7 = 73714.286 + fan 4 x 30 kW x 0.2^3
- *     = 960 -> 74674.286 W
- *   per GPU: 1131.25 / 0.98 + 20.590186 + 6.992954 + 20.531860 + 16 = 1218.451735
- *   G = (1e6 - 74674.286) / 1218.451735 = 759.4275
+ *   constant: pump 43405.465 + fan 4 x 30 kW x 0.2^3 = 960 -> 44365.465 W
+ *   per GPU: 1131.25 / 0.98 + 20.590186 + 6.992954 + 6.426095 + 16 = 1204.345970
+ *   G = (1e6 - 44365.465) / 1204.345970 = 793.4884
  */
 static void
 test_supply(void)
@@ -116,17 +121,16 @@ test_supply(void)
 	plant_cfg_init(&c, &f.s, 0);
 	is_rel(capacity_supply_w(&f.s, 0, 35), 1e6, 1e-12, "supply: grid feed 1 MW");
 	is_int(capacity_solve(&c, &cold, 1, 960, 1, 0, &r), 0, "supply: solve ok");
-	is_abs(r.gpus[CAP_SUPPLY], 759.427466, 0.02, "supply: (1 MW - 74674 W) / 1218.45 W per GPU");
+	is_abs(r.gpus[CAP_SUPPLY], 793.488381, 0.02, "supply: (1 MW - 44365 W) / 1204.35 W per GPU");
 	is_abs(r.gpus[CAP_SUPPLY], bisect(&c, &cold, CAP_SUPPLY, 1e6, 1, 960), 1,
 	    "supply: agrees with bisection on plant_eval");
 	is_int(r.binding, CAP_SUPPLY, "supply: binding constraint");
 	is_str(cap_constraint_name(r.binding), "supply", "supply: constraint name");
-	is_abs(r.max_gpus, 759, 0, "supply: whole GPUs");
+	is_abs(r.max_gpus, 793, 0, "supply: whole GPUs");
 	is_str(r.binding_condition, "heating 99.6 %", "supply: binding condition");
 	is_rel(r.available[CAP_SUPPLY], 1e6, 1e-12, "supply: available W");
 	is_abs(r.gpus[CAP_INSTALLED], 960, 0, "supply: installed");
-	ok(isinf(r.gpus[CAP_COOLING]) && r.gpus[CAP_COOLING] > 0,
-	    "supply: free cooling never binds: INFINITY");
+	ok(r.gpus[CAP_COOLING] > 960, "supply: free cooling does not bind");
 	ok(r.present[CAP_INSTALLED] && r.present[CAP_SUPPLY] && r.present[CAP_COOLING] &&
 	    !r.present[CAP_UPS] && !r.present[CAP_TRANSFORMER], "supply: constraints present");
 	ok(isinf(r.gpus[CAP_UPS]) && isinf(r.gpus[CAP_TRANSFORMER]),
@@ -134,35 +138,40 @@ test_supply(void)
 
 	/* at 50 % utilisation: server AC (8 x 400 + 1500) / 0.95 = 4947.368;
 	 * per GPU IT 749.671, air 254.934, liquid 504.632 (CDU 9.895);
-	 * PDU 15.299, CRAH 15.703, FW 4.325, CHW 13.624:
-	 * slope 749.671 / 0.98 + 15.703 + 4.325 + 13.624 + 9.895 = 808.516959;
-	 * G = (1e6 - 74674.286) / 808.516959 = 1144.4729 (past the 960 installed) */
+	 * PDU 15.299, CRAH 15.703, FW 4.325, CHW (air side) 4.636:
+	 * slope 749.671 / 0.98 + 15.703 + 4.325 + 4.636 + 9.895 = 799.5324;
+	 * G = (1e6 - 44365.465) / 799.5324 = 1194.851 (past the 960 installed) */
 	is_int(capacity_solve(&c, &cold, 1, 960, 0.5, 0, &r), 0, "supply 50 %%: ok");
-	is_abs(r.gpus[CAP_SUPPLY], 1144.472857, 0.02, "supply 50 %%: utilisation reaches the plant");
+	is_abs(r.gpus[CAP_SUPPLY], 1194.851355, 0.02, "supply 50 %%: utilisation reaches the plant");
 	is_int(r.binding, CAP_INSTALLED, "supply 50 %%: installed binds");
 	is_abs(r.max_gpus, 960, 0, "supply 50 %%: all installed GPUs");
 
 	/* two conditions: the hot one needs chillers, so less is left for IT;
 	 * worst wins, and the solver names it.  Bisection on plant_eval (and an
-	 * independent python transcription of the model) give 705.334. */
+	 * independent python transcription of the model) give 737.3776. */
 	is_int(capacity_solve(&c, both, 2, 960, 1, 0, &r), 0, "supply, two conditions: ok");
 	g = bisect(&c, &hot, CAP_SUPPLY, 1e6, 1, 960);
-	is_abs(g, 705.334495, 0.01, "supply hot: bisection agrees with the hand model");
+	is_abs(g, 737.377596, 0.01, "supply hot: bisection agrees with the hand model");
 	is_abs(r.gpus[CAP_SUPPLY], g, 1, "supply, two conditions: the hot condition binds");
 	is_str(r.condition[CAP_SUPPLY], "cooling 0.4 %", "supply, two conditions: condition");
 	is_str(r.binding_condition, "cooling 0.4 %", "supply, two conditions: binding condition");
-	is_abs(r.max_gpus, 705, 0, "supply, two conditions: max GPUs");
+	is_abs(r.max_gpus, 737, 0, "supply, two conditions: max GPUs");
 }
 
 /*
  * Cooling-bound: 3 x 200 kW chillers N+1, 10 MW grid, hot condition with the
  * economizer: tower water 24 + 3 + 1 = 28 degC: nothing for the 7 degC loop,
  * (37 - 28) / (37 - 27) = 90 % of the facility water free.  Per GPU asked of
- * the chillers: air 354.336735 + 20.590186 + CHW pump 20.531860 + 10 % of
- * liquid (816 + 6.992954) = 477.758076 W.  Capacity: condenser water at the
- * tower (27 degC, free cooling running), CAPFT(7, 27) = 1.03277656;
- * 2 x 200 kW x 1.03277656 = 413110.624 W.  G = 413110.624 / 477.758076 = 864.6858.
- * With 1 MW chillers: 2065553.12 / 477.758076 = 4323.429.
+ * the chillers: air 374.926921 + 10 % of liquid 82.299295, and the CHW pump
+ * carrying both, 457.226216 x 0.0171395938 = 7.836632: 465.062848 W.
+ * Capacity at PLR 1: condenser water at the tower (27 degC, full fan, free
+ * cooling running), CAPFT(7, 27) = 1.03277656; 2 x 200 kW x 1.03277656 =
+ * 413110.624 W.  G = 413110.624 / 465.062848 = 888.2898.
+ * With 1 MW chillers: 2065553.12 / 465.062848 = 4441.449.
+ * Cold, free cooling only: the towers' 6 MW bind.  Heat to them per GPU
+ * 374.926921 + 6.426095 + 822.992954 = 1204.345970, and the condenser pump,
+ * here sized for 3 x 200 kW chillers: 0.03038383 m3/s, 8681.093 W:
+ * G = (6e6 - 8681.093) / 1204.345970 = 4974.749.
  */
 static void
 test_cooling(void)
@@ -175,21 +184,29 @@ test_cooling(void)
 	site_init(&f, 10e6, 200e3);
 	plant_cfg_init(&c, &f.s, 0);
 	is_int(capacity_solve(&c, both, 2, 960, 1, 0, &r), 0, "cooling: ok");
-	is_abs(r.gpus[CAP_COOLING], 864.685799, 0.02, "cooling: chiller capacity / load per GPU");
+	is_abs(r.gpus[CAP_COOLING], 888.289809, 0.02, "cooling: chiller capacity / load per GPU");
 	is_abs(r.gpus[CAP_COOLING], bisect(&c, &hot, CAP_COOLING, 0, 1, 960), 1,
 	    "cooling: agrees with bisection on unmet load");
 	is_int(r.binding, CAP_COOLING, "cooling: binding");
 	is_str(cap_constraint_name(r.binding), "cooling", "cooling: name");
 	is_str(r.binding_condition, "cooling 0.4 %", "cooling: binds at the hot condition");
 	is_str(r.condition[CAP_COOLING], "cooling 0.4 %", "cooling: its condition");
-	is_abs(r.max_gpus, 864, 0, "cooling: max GPUs");
+	is_abs(r.max_gpus, 888, 0, "cooling: max GPUs");
+	is_str(cap_constraint_label(&r, CAP_COOLING), "cooling (chillers)",
+	    "cooling: the chillers limit it");
 	ok(r.gpus[CAP_SUPPLY] > 960 && isfinite(r.gpus[CAP_SUPPLY]), "cooling: supply finite, not binding");
 	is_abs(r.gpus[CAP_SUPPLY], bisect(&c, &hot, CAP_SUPPLY, 10e6, 1, 20000), 1,
 	    "cooling: supply agrees with bisection");
 
-	/* the cold condition alone: free cooling carries everything */
+	/* the cold condition alone: free cooling carries everything up to what
+	 * the towers reject */
 	is_int(capacity_solve(&c, &cold, 1, 960, 1, 0, &r), 0, "cooling cold: ok");
-	ok(isinf(r.gpus[CAP_COOLING]), "cooling cold: INFINITY");
+	is_abs(r.gpus[CAP_COOLING], 4974.748996, 0.05,
+	    "cooling cold: the towers' 6 MW (python transcription)");
+	is_abs(r.gpus[CAP_COOLING], bisect(&c, &cold, CAP_COOLING, 0, 1, 20000), 1,
+	    "cooling cold: agrees with bisection on unmet load");
+	is_str(cap_constraint_label(&r, CAP_COOLING), "cooling (heat rejection)",
+	    "cooling cold: heat rejection limits it");
 	is_int(r.binding, CAP_INSTALLED, "cooling cold: installed binds");
 
 	site_init(&f, 10e6, 1e6);
@@ -199,9 +216,9 @@ test_cooling(void)
 	is_str(cap_constraint_name(r.binding), "installed", "installed: name");
 	is_abs(r.max_gpus, 960, 0, "installed: max = installed");
 	is_str(r.binding_condition, "heating 99.6 %", "installed: first condition named");
-	is_abs(r.gpus[CAP_COOLING], 4323.428995, 0.02, "installed: 1 MW chillers carry 4323 GPUs");
-	/* 10 MW at the hot condition: 7759.29 (python transcription) */
-	is_abs(r.gpus[CAP_SUPPLY], 7759.290095, 1, "installed: supply far above");
+	is_abs(r.gpus[CAP_COOLING], 4441.449045, 0.02, "installed: 1 MW chillers carry 4441 GPUs");
+	/* 10 MW at the hot condition (tower-limited beyond 4441 GPUs): 7866.12 (python transcription) */
+	is_abs(r.gpus[CAP_SUPPLY], 7866.122996, 1, "installed: supply far above");
 }
 
 /*
@@ -249,16 +266,16 @@ test_ups(void)
 		f.s.power.chain.pdu_eff = pdu;
 		plant_cfg_init(&c, &f.s, 0);
 	}
-	/* UPS heat joins the room: cooling still far off (python: 3936.1) */
+	/* UPS heat joins the room: cooling still far off (python: 4025.04) */
 	is_abs(r.gpus[CAP_COOLING], bisect(&c, &hot, CAP_COOLING, 0, 1, 20000), 1,
 	    "ups: cooling agrees with bisection");
-	is_abs(r.gpus[CAP_COOLING], 3936.133909, 1, "ups: cooling with UPS heat (python)");
+	is_abs(r.gpus[CAP_COOLING], 4025.042085, 1, "ups: cooling with UPS heat (python)");
 }
 
 /*
  * Transformer-bound: 2 x 1 MVA (sized for 1.086 MW x 1.3 / 0.95), 10 MW grid,
  * 1 MW chillers, 2000 GPUs installed.  Losses are quadratic in load: solved
- * by bisection here (python transcription: 1388.79 hot, 1477.71 cold).
+ * by bisection here (python transcription: 1428.12 hot, 1519.84 cold).
  */
 static void
 test_transformer(void)
@@ -276,14 +293,14 @@ test_transformer(void)
 	ok(r.present[CAP_TRANSFORMER] && !r.present[CAP_UPS], "transformer: present, no UPS");
 	is_rel(r.available[CAP_TRANSFORMER], 2e6, 1e-12, "transformer: 2 MVA");
 	g = bisect(&c, &hot, CAP_TRANSFORMER, 2e6, 1, 2000);
-	is_abs(g, 1388.790552, 0.01, "transformer: bisection agrees with the hand model");
+	is_abs(g, 1428.122661, 0.01, "transformer: bisection agrees with the hand model");
 	is_abs(r.gpus[CAP_TRANSFORMER], g, 1, "transformer: solver agrees with bisection");
 	is_int(r.binding, CAP_TRANSFORMER, "transformer: binding");
 	is_str(cap_constraint_name(r.binding), "transformer", "transformer: name");
 	is_str(r.binding_condition, "cooling 0.4 %", "transformer: hot condition binds");
 	is_abs(r.max_gpus, floor(g), 1, "transformer: max GPUs");
 	is_int(capacity_solve(&c, &cold, 1, 2000, 1, 0, &r), 0, "transformer cold: ok");
-	is_abs(r.gpus[CAP_TRANSFORMER], 1477.706795, 1, "transformer cold: more GPUs");
+	is_abs(r.gpus[CAP_TRANSFORMER], 1519.838049, 1, "transformer cold: more GPUs");
 }
 
 /*
@@ -334,15 +351,15 @@ test_solve_min(void)
 	is_abs(m.max_gpus, r.max_gpus, 1, "solve_min: same answer");
 	ok(isinf(m.gpus[CAP_SUPPLY]), "solve_min: supply holding at installed is not solved");
 	is_int(capacity_solve_min(&c, &hot, 960, 1, 0, 860, &m), 0, "solve_min hint below: ok");
-	is_abs(m.max_gpus, 864, 1, "solve_min hint below: same answer");
+	is_abs(m.max_gpus, 888, 1, "solve_min hint below: same answer");
 	is_int(capacity_solve_min(&c, &hot, 960, 1, 0, 900, &m), 0, "solve_min hint above: ok");
-	is_abs(m.max_gpus, 864, 1, "solve_min hint above: same answer");
+	is_abs(m.max_gpus, 888, 1, "solve_min hint above: same answer");
 
 	site_init(&f, 1e6, 1e6);
 	plant_cfg_init(&c, &f.s, 0);
 	is_int(capacity_solve_min(&c, &cold, 960, 1, 0, 0, &m), 0, "solve_min supply: ok");
 	is_int(m.binding, CAP_SUPPLY, "solve_min supply: binds");
-	is_abs(m.max_gpus, 759, 1, "solve_min supply: hand figure 759.43");
+	is_abs(m.max_gpus, 793, 1, "solve_min supply: hand figure 793.49");
 	site_init(&f, 10e6, 1e6);
 	plant_cfg_init(&c, &f.s, 0);
 	is_int(capacity_solve_min(&c, &hot, 960, 1, 0, 0, &m), 0, "solve_min installed: ok");

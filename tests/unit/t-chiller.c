@@ -313,29 +313,39 @@ test_bank(void)
 	struct chiller_bank_op b;
 	double qa = 4797032.693620801, u = 1.06 * qa;	/* at 6 / 24 degC */
 
-	/* 10 MW: ceil(10e6 / 5084854.66) = 2 units at 5 MW each;
-	 * python3: P = 1468576.2151014293 */
+	/* 10 MW, staged at PLR 1.0: ceil(10e6 / 4797032.69) = 3 units at
+	 * 3333333.33 W each, PLR 0.69487401, EIRFPLR 0.302107 + 0.03103971 PLR
+	 * + 0.6669726 PLR^2; python3: P = 3 qa / 6.63 EIRFT(6, 24) EIRFPLR
+	 * = 1343107.2630592668 */
 	is_int(chiller_bank_eval(&m, 4, 6, 24, 10e6, &b), 0, "bank 10 MW ok");
-	is_int(b.n_running, 2, "10 MW: 2 units");
-	is_rel(b.unit.q_evap, 5e6, 1e-12, "10 MW: 5 MW each");
+	is_int(b.n_running, 3, "10 MW: 3 units (PLR <= 1)");
+	is_rel(b.unit.q_evap, 10e6 / 3, 1e-12, "10 MW: 3.33 MW each");
+	is_rel(b.unit.plr, 0.6948740077936248, 1e-12, "10 MW: PLR");
 	is_rel(b.q_evap, 10e6, 1e-12, "10 MW met");
 	is_abs(b.unmet, 0, 1e-6, "10 MW: nothing unmet");
-	is_rel(b.power, 1468576.2151014293, 1e-9, "10 MW: power");
+	is_rel(b.power, 1343107.2630592668, 1e-9, "10 MW: power");
 	is_rel(b.q_cond, b.power + 10e6, 1e-12, "10 MW: q_cond");
-	is_rel(b.q_avail_total, 4 * qa, 1e-9, "q_avail_total = 4 qa");
+	is_rel(b.q_avail_total, 4 * qa, 1e-9, "q_avail_total = 4 qa (PLR 1)");
+	is_int(b.emergency, 0, "10 MW: no emergency");
 
 	/* 1 MW: one unit */
 	chiller_bank_eval(&m, 4, 6, 24, 1e6, &b);
 	is_int(b.n_running, 1, "1 MW: 1 unit");
 	is_rel(b.power, 150509.82313377422, 1e-9, "1 MW: power (python)");
 
-	/* exactly two units at plr_max: still 2, not 3 */
-	chiller_bank_eval(&m, 4, 6, 24, 2 * u, &b);
-	is_int(b.n_running, 2, "2 x capacity at PLR_max: 2 units");
-	is_rel(b.unit.plr, 1.06, 1e-9, "... each at PLR_max");
+	/* exactly two units at PLR 1: still 2, not 3 */
+	chiller_bank_eval(&m, 4, 6, 24, 2 * qa, &b);
+	is_int(b.n_running, 2, "2 x capacity at PLR 1: 2 units");
+	is_rel(b.unit.plr, 1, 1e-9, "... each at PLR 1");
 	is_abs(b.unmet, 0, 1e-3, "... nothing unmet");
-	chiller_bank_eval(&m, 4, 6, 24, 2 * u * 1.000001, &b);
+	chiller_bank_eval(&m, 4, 6, 24, 2 * qa * 1.000001, &b);
 	is_int(b.n_running, 3, "just above 2 x capacity: 3 units");
+	/* PLR_max is for emergencies: 2 usable units carry 2 x 1.05 qa */
+	chiller_bank_eval(&m, 2, 6, 24, 2 * 1.05 * qa, &b);
+	is_int(b.n_running, 2, "emergency: both usable units");
+	is_int(b.emergency, 1, "emergency: flagged");
+	is_rel(b.unit.plr, 1.05, 1e-9, "emergency: PLR above 1");
+	is_abs(b.unmet, 0, 1e-3, "emergency: met up to PLR_max");
 
 	/* short of capacity: all 3 usable units at 1.06, rest unmet;
 	 * python3: unmet = 20e6 - 3 u = 4745436.034285853 */

@@ -15,8 +15,13 @@
  *           = 0.058109092995
  *   facility-water pump per W: 250 kPa / 0.7 / (997 x 4180 x 10 K) = 0.0085697968821
  *   chilled-water pump per W:  300 kPa / 0.7 / (997 x 4180 x 6 K)  = 0.017139593764
- *   condenser pump: 2 cells x 4.3e-8 x 1.5 MW = 0.129 m3/s; x 200 kPa / 0.7
- *           = 36857.142857 W
+ *   condenser flow at the 5.6 K design range for 3 x 1 MW chillers:
+ *           3 x 1e6 x (1 + 1 / 5.5) / (997 x 4180 x 5.6) = 0.15191913 m3/s
+ *           (below 1.25 x the 2 cells' 0.129 m3/s); constant-flow pump
+ *           0.15191913 x 200 kPa / 0.7 = 43405.465 W, its heat to the towers
+ *   python3 served as the calculator and as a second transcription of the
+ *   plant (chiller staging at PLR 1, the tower-control candidates, the heat
+ *   balance); every figure below agrees with both.
  *
  * The 1.086 MW IT load used for plant_eval (30 racks of 4 liquid-cooled
  * servers, 960 GPUs): server AC 8000 W (8 x 700 + 2000 W DC / 0.95), 80 %
@@ -413,15 +418,17 @@ test_cfg(void)
  *   PLR 0.577997; EIRFPLR = 0.222903 + 0.313387 PLR + 0.46371 PLR^2 = 0.5589563
  *   P = 2 x 1011868.106 / 5.5 x 0.9883916 x 0.5589563 = 203281.627
  *   Q_cond = 203281.627 + 1169713.666 = 1372995.292 (f_motor 1, no false load)
- *   tower FR = 1372995.292 / 3e6 = 0.4576651; fan 60 kW x FR^3 = 5751.679
- *   mech = 203281.627 + 5751.679 + 19766.579 + 19710.586 + 36857.143 + 6713.236
- *        + 15360 = 307440.849
- *   facility = 1108163.265 + 307440.849 = 1415604.114; /0.95 = 1490109.594 VA
- *   PUE = 1415604.114 / 1086000 = 1.3035029
- *   capacity 2 x 1011868.106 = 2023736.211; margin 2023736.211 - 1169713.666
- *   water: evap 0.002 x Q / (997 x 4180) = 6.5891228e-4 m3/s;
- *     drift 0.129 x 8e-5 x 0.4576651 = 4.7231038e-6; blowdown evap / 3 - drift
- *     = 2.1491432e-4; make-up 8.7854971e-4 m3/s
+ *   to the towers Q_cond + condenser pump 43405.465 = 1416400.757
+ *   tower FR = 1416400.757 / 3e6 = 0.4721336; fan 60 kW x FR^3 = 6314.601
+ *   mech = 203281.627 + 6314.601 + 19766.579 + 19710.586 + 43405.465 + 6713.236
+ *        + 15360 = 314552.093
+ *   facility = 1108163.265 + 314552.093 = 1422715.358; /0.95 = 1497595.114 VA
+ *   PUE = 1422715.358 / 1086000 = 1.3100510
+ *   capacity at PLR 1: 2 x 1011868.106 = 2023736.211; margin 2023736.211 -
+ *     1169713.666 = 854022.545 (the towers' 3 MW leave 1.58 MW: not binding)
+ *   water (loss factor): evap 0.002 x 1416400.757 / (997 x 4180) = 6.7974294e-4
+ *     m3/s; drift 0.129 x 8e-5 x 0.4721336 = 4.8724186e-6; blowdown evap / 3 -
+ *     drift = 2.2170856e-4; make-up 9.0632392e-4 m3/s
  */
 static void
 test_fmc(void)
@@ -441,7 +448,7 @@ test_fmc(void)
 	is_rel(r.crah_fan_w, 19766.5788173, 1e-9, "FMC: CRAH fan V dp / eta");
 	is_rel(r.fw_pump_w, 6713.23608556, 1e-9, "FMC: facility-water pump");
 	is_rel(r.chw_pump_w, 19710.5856224, 1e-9, "FMC: chilled-water pump");
-	is_rel(r.cw_pump_w, 36857.1428571, 1e-9, "FMC: condenser pump, constant flow");
+	is_rel(r.cw_pump_w, 43405.4647275, 1e-9, "FMC: condenser pump, constant flow");
 	is_rel(r.cdu_pump_w, 15360, 1e-12, "FMC: CDU pumps from the IT load");
 	is_rel(r.q_air_w, 359929.844123, 1e-9, "FMC: air load incl. PDU loss and fan heat");
 	is_rel(r.q_liquid_w, 790073.236086, 1e-9, "FMC: liquid load incl. pump heat");
@@ -454,21 +461,21 @@ test_fmc(void)
 	is_int(r.tower_at_capacity, 0, "FMC: tower can reach the setpoint");
 	is_int(r.chillers_running, 2, "FMC: 2 chillers run");
 	is_rel(r.chiller_w, 203281.62656, 1e-9, "FMC: chiller power (DOE-2 curves)");
-	is_rel(r.q_reject_w, 1372995.29239, 1e-9, "FMC: heat to towers = Q_cond");
-	is_rel(r.tower_fan_w, 5751.67887498, 1e-9, "FMC: tower fan P FR^3");
-	is_rel(r.mech_w, 307440.848817, 1e-9, "FMC: mechanical power");
-	is_rel(r.facility_w, 1415604.11412, 1e-9, "FMC: facility power");
+	is_rel(r.q_reject_w, 1416400.75712, 1e-9, "FMC: heat to towers = Q_cond + CW pump");
+	is_rel(r.tower_fan_w, 6314.6013327, 1e-9, "FMC: tower fan P FR^3");
+	is_rel(r.mech_w, 314552.093145, 1e-9, "FMC: mechanical power");
+	is_rel(r.facility_w, 1422715.35845, 1e-9, "FMC: facility power");
 	is_rel(r.facility_w, it.it_w + r.mech_w + r.pdu_loss_w + r.ups_loss_w +
 	    r.xfmr_loss_w, 1e-12, "FMC: facility = IT + mech + electrical losses");
-	is_rel(r.facility_va, 1490109.59381, 1e-9, "FMC: facility VA = W / pf");
-	is_rel(r.pue, 1.30350286752, 1e-9, "FMC: PUE");
-	is_rel(r.cooling_capacity_w, 2023736.2112, 1e-9, "FMC: capacity 2 x Q_ref CAPFT x PLRmax");
+	is_rel(r.facility_va, 1497595.11416, 1e-9, "FMC: facility VA = W / pf");
+	is_rel(r.pue, 1.31005097463, 1e-9, "FMC: PUE");
+	is_rel(r.cooling_capacity_w, 2023736.2112, 1e-9, "FMC: capacity 2 x Q_ref CAPFT (PLR 1)");
 	is_rel(r.cooling_margin_w, 854022.545369, 1e-9, "FMC: positive margin");
 	is_abs(r.unmet_w, 0, 1e-9, "FMC: all met");
-	is_rel(r.evap, 6.58912283449e-4, 1e-9, "FMC: evaporation 0.2 %%/K");
-	is_rel(r.drift, 4.72310380583e-6, 1e-9, "FMC: drift");
-	is_rel(r.blowdown, 2.14914324011e-4, 1e-9, "FMC: blowdown");
-	is_rel(r.water, 8.78549711265e-4, 1e-9, "FMC: water = tower make-up");
+	is_rel(r.evap, 6.79742940361e-4, 1e-9, "FMC: evaporation 0.2 %%/K");
+	is_rel(r.drift, 4.87241860449e-6, 1e-9, "FMC: drift");
+	is_rel(r.blowdown, 2.21708561516e-4, 1e-9, "FMC: blowdown");
+	is_rel(r.water, 9.06323920482e-4, 1e-9, "FMC: water = tower make-up");
 	is_rel(r.it.it_w, 1086000, 1e-12, "FMC: result carries the IT load");
 	ok(r.tdb == 35 && r.twb == 24, "FMC: result carries the condition");
 
@@ -489,13 +496,18 @@ test_fmc(void)
 }
 
 /*
- * Economizer on.  Tower water + hx approach = twb + 3 + 1.
+ * Economizer on: the cheapest of three tower controls (hold the setpoint
+ * without economizer, hold it with, full fan with).  With full fan the tower
+ * water + hx approach = twb + 3 + 1.
  * FC, twb 2: 6 <= 7 degC chilled-water supply and <= 27 facility supply:
- *   chillers off; everything (1169713.666 W) to the towers: FR 0.3899046,
- *   fan 60 kW FR^3 = 3556.528; mech = 3556.528 + 19766.579 + 19710.586 +
- *   36857.143 + 6713.236 + 15360 = 101964.071; facility 1210127.336;
- *   PUE 1.1142977; capacity CAPFT(7, 24 [5 clamped up]) = 1.04363812:
- *   2 x 1043638.12 = 2087276.24 spare, + 1169713.666 free.
+ *   chillers off; the CHW pump carries only the air side, 359929.844 x
+ *   0.0171395938 = 6169.051; free 359929.844 + 6169.051 + 790073.236 =
+ *   1156172.132; to the towers + 43405.465 pump = 1199577.596: FR 0.3998592,
+ *   fan 60 kW FR^3 = 3835.946; mech = 3835.946 + 19766.579 + 6169.051 +
+ *   43405.465 + 6713.236 + 15360 = 95250.277; facility 1203413.543;
+ *   PUE 1.1081156; capacity CAPFT(7, 24 [5 clamped up]) = 1.04363812:
+ *   2 x 1043638.12 = 2087276.24 spare, + 1156172.132 free; the margin is the
+ *   smaller of that and the towers' 3e6 - 1199577.596 = 1800422.404.
  */
 static void
 test_economizer(void)
@@ -513,66 +525,70 @@ test_economizer(void)
 	is_int(r.chillers_running, 0, "FC: chillers off");
 	is_abs(r.chiller_w, 0, 1e-9, "FC: no chiller power");
 	is_abs(r.q_mech_w, 0, 1e-9, "FC: nothing for the chillers");
-	is_rel(r.q_free_w, 1169713.66583, 1e-9, "FC: all heat free-cooled");
-	is_rel(r.q_reject_w, 1169713.66583, 1e-9, "FC: towers take the free-cooled heat");
+	is_rel(r.q_free_w, 1156172.13152, 1e-9, "FC: all heat free-cooled");
+	is_rel(r.q_reject_w, 1199577.59625, 1e-9, "FC: towers take the free-cooled heat");
 	is_abs(r.t_ecw, 5, 1e-12, "FC: towers flat out, water at twb + approach");
-	is_rel(r.tower_fan_w, 3556.52755382, 1e-9, "FC: tower fan");
-	is_rel(r.mech_w, 101964.070936, 1e-9, "FC: mechanical power");
-	is_rel(r.facility_w, 1210127.33624, 1e-9, "FC: facility");
-	is_rel(r.pue, 1.11429773135, 1e-9, "FC: PUE");
-	is_rel(r.cooling_capacity_w, 3256989.90583, 1e-9, "FC: capacity = chillers + free");
-	is_rel(r.cooling_margin_w, 2087276.24, 1e-9, "FC: margin = idle chiller capacity");
-	is_rel(r.water, 7.48474236637e-4, 1e-9, "FC: make-up water");
+	is_rel(r.tower_fan_w, 3835.94635122, 1e-9, "FC: tower fan");
+	is_rel(r.mech_w, 95250.2772935, 1e-9, "FC: mechanical power");
+	is_rel(r.facility_w, 1203413.5426, 1e-9, "FC: facility");
+	is_rel(r.pue, 1.10811560092, 1e-9, "FC: PUE");
+	is_rel(r.cooling_capacity_w, 3243448.37152, 1e-9, "FC: capacity = chillers + free");
+	is_rel(r.cooling_margin_w, 1800422.40375, 1e-9, "FC: margin = what the towers have left");
+	is_rel(r.water, 7.67583513698e-4, 1e-9, "FC: make-up water");
 
 	/*
 	 * PMC, twb 5: available 9 degC; air side free fraction (13 - 9) / (13 - 7)
-	 * = 2/3, liquid side all free (9 <= 27).  Chillers: 379640.430 / 3 =
-	 * 126546.810 W, one unit, PLR 0.1212555 < 0.2 min unloading: PLR' 0.2,
-	 * EIRFPLR(0.2) = 0.3041288, EIRFT(7, 24) = 0.88105364;
-	 * P = 1043638.12 / 5.5 x 0.88105364 x 0.3041288 = 50844.870;
-	 * false load 0.2 x 1043638.12 - 126546.810 = 82180.814;
-	 * Q_cond = 50844.870 + 126546.810 + 82180.814 = 259572.494;
-	 * to towers 259572.494 + 1043166.856 = 1302739.350; fan 4913.151;
-	 * facility 1108163.265 + 154165.564 = 1262328.829
+	 * = 2/3, liquid side all free (9 <= 27), CHW pump 6169.051 (air side).
+	 * Chillers: (359929.844 + 6169.051) / 3 = 122032.965 W, one unit, PLR
+	 * 0.1169302 < 0.2 min unloading: PLR' 0.2, EIRFPLR(0.2) = 0.3041288,
+	 * EIRFT(7, 24) = 0.88105364; P = 1043638.12 / 5.5 x 0.88105364 x
+	 * 0.3041288 = 50844.870; false load 0.2 x 1043638.12 - 122032.965 =
+	 * 86694.659; Q_cond = 259572.494; to towers 259572.494 + 1034139.166
+	 * free + 43405.465 pump = 1337117.125; fan 5312.462; facility
+	 * 1108163.265 + 147571.663 = 1255734.928
 	 */
 	is_int(plant_eval(&c, &it, 10, 5, 101325, &r), 0, "PMC: ok");
 	is_int(r.mode, MODE_PARTIAL, "PMC: mode");
 	is_str(cool_mode_name(r.mode), "PMC", "PMC: mode name");
-	is_rel(r.q_free_w, 1043166.85592, 1e-9, "PMC: free = 2/3 air + all liquid");
-	is_rel(r.q_mech_w, 126546.809915, 1e-9, "PMC: chillers take 1/3 of the air side");
+	is_rel(r.q_free_w, 1034139.16638, 1e-9, "PMC: free = 2/3 air + all liquid");
+	is_rel(r.q_mech_w, 122032.965145, 1e-9, "PMC: chillers take 1/3 of the air side");
 	is_int(r.chillers_running, 1, "PMC: one chiller");
 	is_rel(r.chiller_w, 50844.8701361, 1e-9, "PMC: chiller at min unloading");
-	is_rel(r.q_reject_w, 1302739.35005, 1e-9, "PMC: Q_cond (with false load) + free");
-	is_rel(r.tower_fan_w, 4913.15064683, 1e-9, "PMC: tower fan");
-	is_rel(r.facility_w, 1262328.82947, 1e-9, "PMC: facility");
-	is_rel(r.cooling_capacity_w, 3130443.09592, 1e-9, "PMC: capacity = chillers + free");
-	is_rel(r.cooling_margin_w, 1960729.43008, 1e-9, "PMC: margin");
+	is_rel(r.q_reject_w, 1337117.12524, 1e-9, "PMC: Q_cond (with false load) + free + pump");
+	is_rel(r.tower_fan_w, 5312.46203637, 1e-9, "PMC: tower fan");
+	is_rel(r.facility_w, 1255734.92842, 1e-9, "PMC: facility");
+	is_rel(r.cooling_capacity_w, 3121415.40638, 1e-9, "PMC: capacity = chillers + free");
+	is_rel(r.cooling_margin_w, 1662882.87476, 1e-9, "PMC: margin");
 
 	/* PMC, twb 20: 24 degC water, too warm for 7 degC chilled water but
 	 * cold enough for 27 degC facility water: liquid free, air mechanical.
-	 * 379640.430 W on one chiller, PLR 0.3637664, EIRFPLR 0.3982635:
-	 * P = 1043638.12 / 5.5 x 0.88105364 x 0.3982635 = 66582.503 */
+	 * 366098.895 W (air + CHW pump on the air side) on one chiller, PLR
+	 * 0.3507910, EIRFPLR 0.3898979:
+	 * P = 1043638.12 / 5.5 x 0.88105364 x 0.3898979 = 65183.919 */
 	is_int(plant_eval(&c, &it, 25, 20, 101325, &r), 0, "PMC liquid: ok");
 	is_int(r.mode, MODE_PARTIAL, "PMC liquid: mode");
 	is_rel(r.q_free_w, 790073.236086, 1e-9, "PMC liquid: the facility water is free");
-	is_rel(r.q_mech_w, 379640.429746, 1e-9, "PMC liquid: the air side on chillers");
-	is_rel(r.chiller_w, 66582.5028574, 1e-9, "PMC liquid: chiller power");
+	is_rel(r.q_mech_w, 366098.895435, 1e-9, "PMC liquid: the air side on chillers");
+	is_rel(r.chiller_w, 65183.9194207, 1e-9, "PMC liquid: chiller power");
 	is_abs(r.t_ecw, 23, 1e-12, "PMC liquid: condenser water at twb + approach");
-	is_rel(r.facility_w, 1277352.40032, 1e-9, "PMC liquid: facility");
+	is_rel(r.facility_w, 1269257.38224, 1e-9, "PMC liquid: facility");
 
 	/* twb 26: 30 degC water; liquid free fraction (37 - 30) / (37 - 27) = 0.7;
-	 * q_mech = 379640.430 + 0.3 x 790073.236 = 616662.401 */
+	 * CHW pump (359929.844 + 0.3 x 790073.236) x 0.0171395938 = 10231.512;
+	 * q_mech = 370161.356 + 0.3 x 790073.236 = 607183.327 */
 	is_int(plant_eval(&c, &it, 30, 26, 101325, &r), 0, "PMC 0.7: ok");
 	is_rel(r.q_free_w, 0.7 * 790073.236086, 1e-9, "PMC 0.7: free fraction (Tr - Ta) / (Tr - Ts)");
-	is_rel(r.q_mech_w, 616662.400571, 1e-9, "PMC 0.7: the rest to the chillers");
-	is_rel(r.chiller_w, 105655.857258, 1e-9, "PMC 0.7: chiller power at CAPFT/EIRFT(7, 29)");
+	is_rel(r.q_mech_w, 607183.326554, 1e-9, "PMC 0.7: the rest to the chillers");
+	is_rel(r.chiller_w, 104184.017036, 1e-9, "PMC 0.7: chiller power at CAPFT/EIRFT(7, 29)");
 }
 
 /*
  * Chillers too small: 3 x 300 kW, N+1.  At 35 / 24, CAPFT 1.0118681:
- * unit max 303560.432; both run at PLR 1: EIRFPLR(1) = 1,
+ * unit max 303560.432; both run at PLR 1 (PLR_max 1): EIRFPLR(1) = 1,
  * P = 2 x 303560.432 / 5.5 x 0.9883916 = 109104.211; met 607120.863,
  * unmet 1169713.666 - 607120.863 = 562592.802; margin -562592.802.
+ * Condenser flow for 3 x 300 kW: 0.04557574 m3/s, pump 13021.639 W: to the
+ * towers 109104.211 + 607120.863 + 13021.639 = 729246.714.
  */
 static void
 test_unmet(void)
@@ -593,7 +609,7 @@ test_unmet(void)
 	is_rel(r.cooling_capacity_w, 607120.86336, 1e-9, "unmet: capacity");
 	is_rel(r.cooling_margin_w, -562592.802471, 1e-9, "unmet: negative margin");
 	ok(r.cooling_margin_w < 0, "unmet: margin sign");
-	is_rel(r.q_reject_w, 716225.074547, 1e-9, "unmet: towers take only what was met");
+	is_rel(r.q_reject_w, 729246.713965, 1e-9, "unmet: towers take only what was met");
 
 	/* no chiller in service at all (from day 10): everything unmet */
 	f.chillers[0].in_service = 10;
@@ -611,7 +627,9 @@ test_unmet(void)
  * 607120.863 W), group 2 takes the other 562592.802 W at PLR 562592.802 /
  * 809494.484 = 0.6949928, EIRFPLR 0.6646835: 809494.484 / 5.5 x 0.9883916 x
  * 0.6646835 = 96693.032; total 205797.243 W, nothing unmet; capacity
- * 607120.863 + 809494.484 = 1416615.348.
+ * 607120.863 + 809494.484 = 1416615.348; condenser flow for 3 x 300 + 2 x
+ * 800 kW: 0.12659927 m3/s, pump 36171.221 W; to the towers 205797.243 +
+ * 1169713.666 + 36171.221 = 1411682.130.
  */
 static void
 test_groups(void)
@@ -632,7 +650,7 @@ test_groups(void)
 	is_int(r.chillers_running, 3, "two chiller groups: 2 + 1 running");
 	is_rel(r.chiller_w, 205797.243462, 1e-9, "two chiller groups: power");
 	is_rel(r.cooling_capacity_w, 1416615.34784, 1e-9, "two chiller groups: capacity adds up");
-	is_rel(r.q_reject_w, 1375510.90929, 1e-9, "two chiller groups: condenser heat adds up");
+	is_rel(r.q_reject_w, 1411682.1299, 1e-9, "two chiller groups: condenser heat adds up");
 
 	/* two identical groups of 3 x 1 MW N+1 count 2 + 2 usable:
 	 * capacity 4 x 1011868.1056 */
@@ -647,7 +665,7 @@ test_groups(void)
 	/* towers: 2 cells of 3 K approach (0.129 m3/s) and 1 cell of 5 K
 	 * (0.0645 m3/s) mix to twb + (3 x 0.129 + 5 x 0.0645) / 0.1935
 	 * = twb + 3.6667; at twb 28 the condenser water is 31.6667 degC;
-	 * condenser pump 0.1935 x 200 kPa / 0.7 = 55285.714 W */
+	 * condenser pump still sized by the chillers, 43405.465 W */
 	f.s.cooling.nchillers = 1;
 	tower5 = f.tower;
 	tower5.u.tower.const_approach = 5;
@@ -661,7 +679,7 @@ test_groups(void)
 	is_int(plant_eval(&c, &it, 35, 28, 101325, &r), 0, "two tower groups: ok");
 	is_rel(r.t_tower_out, 28 + 11.0 / 3, 1e-12, "two tower groups: flow-weighted leaving water");
 	is_rel(r.t_ecw, 28 + 11.0 / 3, 1e-12, "two tower groups: condenser water above setpoint");
-	is_rel(r.cw_pump_w, 55285.7142857, 1e-9, "two tower groups: condenser pump");
+	is_rel(r.cw_pump_w, 43405.4647275, 1e-9, "two tower groups: condenser pump (chiller-sized flow)");
 	/* CAPFT(7, 31.6667) = 0.98214808: 2 x 982148.08 */
 	is_rel(r.cooling_capacity_w, 1964296.16, 1e-9, "two tower groups: chillers at the mixed water");
 }
@@ -675,10 +693,11 @@ test_groups(void)
  *   CRAH 22286.299; q_air 405811.455; CHW pump (405811.455 + 790073.236)
  *   x 0.0171395938 = 20496.978; chillers 1216381.669, 2 units at PLR
  *   0.6010574: EIRFPLR 0.5787911, P = 210495.157; Q_cond 1426876.826;
- *   FR 0.4756256, fan 6455.754; mech 318664.566
- *   below the transformers 1108163.265 + 43361.891 + 318664.566 = 1470189.722;
- *   per unit 1470189.722 / 0.95 / 2 = 773784.06 VA, x = 0.7737841;
- *   loss 2 (1500 + 10000 x 0.5987419) = 14974.836; facility 1485164.557
+ *   + pump 43405.465 = 1470282.290 to the towers: FR 0.4900941, fan
+ *   7063.007; mech 325820.142
+ *   below the transformers 1108163.265 + 43361.891 + 325820.142 = 1477345.298;
+ *   per unit 1477345.298 / 0.95 / 2 = 777550.16 VA, x = 0.7775502;
+ *   loss 2 (1500 + 10000 x 0.6045842) = 15091.685; facility 1492436.983
  */
 static void
 test_chain(void)
@@ -699,23 +718,25 @@ test_chain(void)
 	is_rel(r.crah_fan_w, 22286.2989668, 1e-9, "chain: UPS loss heats the room");
 	is_rel(r.q_air_w, 405811.455152, 1e-9, "chain: air load with UPS loss");
 	is_rel(r.chiller_w, 210495.156515, 1e-9, "chain: chillers carry the UPS heat");
-	is_rel(r.mech_w, 318664.565725, 1e-9, "chain: mechanical power");
-	is_rel(r.xfmr_loss_w, 14974.8355591, 1e-8, "chain: transformer no-load + load loss");
-	is_rel(r.facility_w, 1485164.55747, 1e-9, "chain: facility");
+	is_rel(r.mech_w, 325820.141546, 1e-9, "chain: mechanical power");
+	is_rel(r.xfmr_loss_w, 15091.6849237, 1e-8, "chain: transformer no-load + load loss");
+	is_rel(r.facility_w, 1492436.98265, 1e-9, "chain: facility");
 	is_rel(r.facility_w, it.it_w + r.mech_w + r.pdu_loss_w + r.ups_loss_w +
 	    r.xfmr_loss_w, 1e-12, "chain: facility = IT + mech + losses");
-	is_rel(r.facility_va, 1485164.55747 / 0.95, 1e-9, "chain: VA");
-	is_rel(r.pue, 1485164.55747 / 1086000, 1e-9, "chain: PUE");
-	is_rel(r.water, 9.13027327948e-4, 1e-8, "chain: make-up water");
+	is_rel(r.facility_va, 1492436.98265 / 0.95, 1e-9, "chain: VA");
+	is_rel(r.pue, 1492436.98265 / 1086000, 1e-9, "chain: PUE");
+	is_rel(r.water, 9.40801537164e-4, 1e-8, "chain: make-up water");
 }
 
 /*
  * Liquid loops.  LOOP_TOWER (economizer off): the facility water is cooled by
- * tower water whatever the economizer says; the chilled-water pump moves only
+ * tower water whatever the economizer says, and the towers may run at full
+ * fan for it (the cheaper control wins); the chilled-water pump moves only
  * the air-side flow: 359929.844 x 0.0171395938 = 6169.051.
- *   twb 20: 24 <= 27: liquid all free; chillers 366098.895 W, one unit,
- *   PLR 0.3507910, EIRFPLR 0.3898979, P = 1043638.12 / 5.5 x 0.88105364 x
- *   0.3898979 = 65183.919; towers 431282.815 + 790073.236; fan 4048.688
+ *   twb 20: full fan, 24 <= 27: liquid all free; chillers 366098.895 W, one
+ *   unit, PLR 0.3507910, EIRFPLR 0.3898979, P = 1043638.12 / 5.5 x
+ *   0.88105364 x 0.3898979 = 65183.919; towers 431282.815 + 790073.236 +
+ *   43405.465 pump = 1264761.516; fan 4495.867
  *   twb 26: 30 degC water: 0.7 free; chillers 366098.895 + 237021.971
  *   = 603120.866 W at CAPFT/EIRFT(7, 29) = 1.01610712 / 0.97946864,
  *   PLR 0.5935603, EIRFPLR 0.5722885, P = 103557.699
@@ -738,9 +759,9 @@ test_loops(void)
 	is_rel(r.q_mech_w, 366098.895435, 1e-9, "tower loop: air on chillers");
 	is_int(r.mode, MODE_PARTIAL, "tower loop: mode");
 	is_rel(r.chiller_w, 65183.9194207, 1e-9, "tower loop: chiller power");
-	is_rel(r.q_reject_w, 1221356.05094, 1e-9, "tower loop: towers take Q_cond + liquid");
-	is_rel(r.tower_fan_w, 4048.68838097, 1e-9, "tower loop: tower fan");
-	is_rel(r.facility_w, 1262261.88218, 1e-9, "tower loop: facility");
+	is_rel(r.q_reject_w, 1264761.51567, 1e-9, "tower loop: towers take Q_cond + liquid + pump");
+	is_rel(r.tower_fan_w, 4495.8665668, 1e-9, "tower loop: tower fan");
+	is_rel(r.facility_w, 1269257.38224, 1e-9, "tower loop: facility");
 	is_int(plant_eval(&c, &it, 30, 26, 101325, &r), 0, "tower loop twb 26: ok");
 	is_rel(r.q_free_w, 553051.26526, 1e-9, "tower loop twb 26: 70 %% of the liquid free");
 	is_rel(r.q_mech_w, 603120.866261, 1e-9, "tower loop twb 26: the rest on chillers");
@@ -751,11 +772,13 @@ test_loops(void)
 	 * 2 %.  Full-fan approach 8 x 790073.236 / 1e6 = 6.3205859 K.
 	 *   tdb 15: 21.32 <= 27: the fan slows, FR = 6.3205859 / (27 - 15)
 	 *   = 0.5267155, fan 0.02 x 1e6 x FR^3 = 2922.525; all liquid dry-cooled;
-	 *   towers only take the chillers' 431282.815 W: FR floor 0.2, fan
-	 *   60 kW x 0.008 = 480; facility 1108163.265 + 153452.454
+	 *   the towers (holding 29.4 degC, economizer off) take the chillers'
+	 *   366098.895 + 72188.605 and the 43405.465 pump = 481692.965 W: FR floor
+	 *   0.2, fan 60 kW x 0.008 = 480; chillers at 29.4 degC: PLR 0.3618050,
+	 *   P = 72188.605; facility 1108163.265 + 167005.461
 	 *   tdb 25: 31.32 > 27: at capacity, fan 20 kW, free (37 - 31.3205859)
 	 *   / 10 = 0.5679414; chillers 366098.895 + 0.4320586 x 790073.236
-	 *   = 707456.823 W, PLR 0.6778756, EIRFPLR 0.6484223, P = 108404.550
+	 *   = 707456.823 W at 29.4 degC, P = 121593.501
 	 */
 	f.s.cooling.loop = LOOP_DRYCOOLER;
 	strcpy(f.drycoolers[0].name, "dc");
@@ -769,16 +792,16 @@ test_loops(void)
 	is_int(plant_eval(&c, &it, 15, 10, 101325, &r), 0, "dry cooler loop tdb 15: ok");
 	is_rel(r.drycooler_fan_w, 2922.52523043, 1e-9, "dry cooler loop tdb 15: fan slowed to hold 27 degC");
 	is_rel(r.q_free_w, 790073.236086, 1e-9, "dry cooler loop tdb 15: all liquid dry-cooled");
-	is_rel(r.q_reject_w, 431282.814856, 1e-9, "dry cooler loop tdb 15: towers take chiller heat only");
+	is_rel(r.q_reject_w, 481692.964977, 1e-9, "dry cooler loop tdb 15: towers take chiller heat only");
 	is_rel(r.tower_fan_w, 480, 1e-9, "dry cooler loop tdb 15: tower fan at its floor");
-	is_rel(r.water, 2.75968457114e-4, 1e-9, "dry cooler loop tdb 15: water only from the towers");
-	is_rel(r.facility_w, 1261615.71903, 1e-9, "dry cooler loop tdb 15: facility");
+	is_rel(r.water, 3.08224811581e-4, 1e-9, "dry cooler loop tdb 15: water only from the towers");
+	is_rel(r.facility_w, 1275168.72629, 1e-9, "dry cooler loop tdb 15: facility");
 	is_int(plant_eval(&c, &it, 25, 20, 101325, &r), 0, "dry cooler loop tdb 25: ok");
 	is_rel(r.drycooler_fan_w, 20000, 1e-9, "dry cooler loop tdb 25: full fan");
 	is_rel(r.q_free_w, 448715.3086, 1e-9, "dry cooler loop tdb 25: partial free fraction");
 	is_rel(r.q_mech_w, 707456.822921, 1e-9, "dry cooler loop tdb 25: rest to chillers");
-	is_rel(r.chiller_w, 108404.549569, 1e-9, "dry cooler loop tdb 25: chiller power");
-	is_rel(r.facility_w, 1322640.62756, 1e-9, "dry cooler loop tdb 25: facility");
+	is_rel(r.chiller_w, 121593.501348, 1e-9, "dry cooler loop tdb 25: chiller power");
+	is_rel(r.facility_w, 1342646.86452, 1e-9, "dry cooler loop tdb 25: facility");
 }
 
 static void

@@ -64,6 +64,7 @@ tower5(void)
 		.design_water_flow = 0,		/* 4.3e-8 * 5e6 = 0.215 m3/s */
 		.design_fan_power = 30000,
 		.min_air_flow_ratio = 0.2,
+		.evap_mode = TOWER_EVAP_LOSS_FACTOR,
 		.evap_loss_pct_per_k = 0.2,
 		.drift_pct = 0.008,
 		.cycles = 4,
@@ -84,7 +85,7 @@ test_tower_eval(void)
 	 * Full fan: approach(20, 4.4643, 1) = 4.238284077703176 -> 24.238 degC.
 	 */
 	range = 4.464266282769528;
-	is_int(tower_eval(&m, 2, 20, 8e6, 0, 24, &op), 0, "tower eval ok");
+	is_int(tower_eval(&m, 2, 20 + 8, 20, 101325, 8e6, 0, 24, &op), 0, "tower eval ok");
 	is_rel(op.range, range, 1e-12, "range = q / (rho cp V)");
 	is_int(op.at_capacity, 1, "setpoint 24 unreachable: at capacity");
 	is_abs(op.fr_air, 1, 0, "at capacity: full fan");
@@ -94,7 +95,7 @@ test_tower_eval(void)
 
 	/* setpoint 26: python3 bisection FRair = 0.7440268853757357 */
 	fr = 0.7440268853757357;
-	is_int(tower_eval(&m, 2, 20, 8e6, 0, 26, &op), 0, "fan solve ok");
+	is_int(tower_eval(&m, 2, 20 + 8, 20, 101325, 8e6, 0, 26, &op), 0, "fan solve ok");
 	is_int(op.at_capacity, 0, "setpoint 26 reachable");
 	is_abs(op.fr_air, fr, 1e-7, "FRair holding 26 degC");
 	is_abs(op.t_out, 26, 1e-7, "leaving water at the setpoint");
@@ -117,17 +118,17 @@ test_tower_eval(void)
 
 	/* cycles of concentration: blowdown = evap / (c - 1) - drift */
 	m.cycles = 2;
-	tower_eval(&m, 2, 20, 8e6, 0, 26, &op);
+	tower_eval(&m, 2, 20 + 8, 20, 101325, 8e6, 0, 26, &op);
 	is_rel(op.blowdown, 0.003839269003181794 - 2.559452485692531e-05, 1e-7,
 	    "cycles 2: blowdown = evap - drift");
 	m.cycles = 6;
-	tower_eval(&m, 2, 20, 8e6, 0, 26, &op);
+	tower_eval(&m, 2, 20 + 8, 20, 101325, 8e6, 0, 26, &op);
 	is_rel(op.blowdown, 0.003839269003181794 / 5 - 2.559452485692531e-05,
 	    1e-7, "cycles 6: blowdown = evap / 5 - drift");
 	/* blowdown floor: drift 1 % at full fan = 0.0043 > evap / 9 */
 	m.cycles = 10;
 	m.drift_pct = 1;
-	tower_eval(&m, 2, 20, 8e6, 0, 24, &op);
+	tower_eval(&m, 2, 20 + 8, 20, 101325, 8e6, 0, 24, &op);
 	is_rel(op.drift, 0.0043, 1e-12, "drift 1 %% of 0.43 m3/s at full fan");
 	is_abs(op.blowdown, 0, 0, "blowdown floored at 0");
 	is_rel(op.makeup, op.evap + op.drift, 1e-15, "makeup = evap + drift");
@@ -135,7 +136,7 @@ test_tower_eval(void)
 	/* minimum air flow: setpoint 45 is above twb + approach(FR 0.2) =
 	 * 20 + 22.65351807864624; the fan stays at 0.2, water leaves colder */
 	m = tower5();
-	tower_eval(&m, 2, 20, 8e6, 0, 45, &op);
+	tower_eval(&m, 2, 20 + 8, 20, 101325, 8e6, 0, 45, &op);
 	is_abs(op.fr_air, 0.2, 0, "fan floored at min_air_flow_ratio");
 	is_abs(op.t_out, 42.65351807864624, 1e-9, "water leaves below setpoint");
 	is_int(op.at_capacity, 0, "not at capacity");
@@ -144,37 +145,37 @@ test_tower_eval(void)
 	/* water flow 1.5 x design: range from the real flow, ratio clamped to
 	 * 1.25 in the correlation (LG = 1.25 at full fan).  python3:
 	 * range = 2.9761775218463518, approach = 4.021342257852369 */
-	tower_eval(&m, 2, 20, 8e6, 1.5 * v, 10, &op);
+	tower_eval(&m, 2, 20 + 8, 20, 101325, 8e6, 1.5 * v, 10, &op);
 	is_rel(op.range, 2.9761775218463518, 1e-12, "range at 1.5 x flow");
 	is_abs(op.approach, 4.021342257852369, 1e-9,
 	    "water-flow ratio clamped to 1.25");
 
 	/* explicit design flow per cell overrides the default */
 	m.design_water_flow = 0.3;
-	tower_eval(&m, 1, 20, 5e6, 0, 10, &op);
+	tower_eval(&m, 1, 20 + 8, 20, 101325, 5e6, 0, 10, &op);
 	is_rel(op.range, 5e6 / (997.0 * 4180.0 * 0.3), 1e-12,
 	    "range with a given design flow");
 
 	/* no heat: fans off, no water */
 	m = tower5();
-	is_int(tower_eval(&m, 2, 20, 0, 0, 26, &op), 0, "q = 0 ok");
+	is_int(tower_eval(&m, 2, 20 + 8, 20, 101325, 0, 0, 26, &op), 0, "q = 0 ok");
 	is_abs(op.fan_power, 0, 0, "q = 0: no fan");
 	is_abs(op.makeup, 0, 0, "q = 0: no water");
 	is_abs(op.t_out, 26, 0, "q = 0: t_out = setpoint");
 
 	/* bad input */
-	is_int(tower_eval(&m, 0, 20, 8e6, 0, 26, &op), -1, "0 cells rejected");
-	is_int(tower_eval(&m, 2, NAN, 8e6, 0, 26, &op), -1, "NaN twb rejected");
-	is_int(tower_eval(&m, 2, 20, -1, 0, 26, &op), -1, "q < 0 rejected");
-	is_int(tower_eval(&m, 2, 20, 8e6, -1, 26, &op), -1,
+	is_int(tower_eval(&m, 0, 20 + 8, 20, 101325, 8e6, 0, 26, &op), -1, "0 cells rejected");
+	is_int(tower_eval(&m, 2, NAN + 8, NAN, 101325, 8e6, 0, 26, &op), -1, "NaN twb rejected");
+	is_int(tower_eval(&m, 2, 20 + 8, 20, 101325, -1, 0, 26, &op), -1, "q < 0 rejected");
+	is_int(tower_eval(&m, 2, 20 + 8, 20, 101325, 8e6, -1, 26, &op), -1,
 	    "negative flow rejected");
-	is_int(tower_eval(&m, 2, 20, 8e6, 0, NAN, &op), -1,
+	is_int(tower_eval(&m, 2, 20 + 8, 20, 101325, 8e6, 0, NAN, &op), -1,
 	    "NaN setpoint rejected");
 	m.cycles = 1;
-	is_int(tower_eval(&m, 2, 20, 8e6, 0, 26, &op), -1, "cycles 1 rejected");
+	is_int(tower_eval(&m, 2, 20 + 8, 20, 101325, 8e6, 0, 26, &op), -1, "cycles 1 rejected");
 	m = tower5();
 	m.min_air_flow_ratio = 0;
-	is_int(tower_eval(&m, 2, 20, 8e6, 0, 26, &op), -1,
+	is_int(tower_eval(&m, 2, 20 + 8, 20, 101325, 8e6, 0, 26, &op), -1,
 	    "min air flow 0 rejected");
 }
 
@@ -187,14 +188,14 @@ test_constant_approach(void)
 	m.method = TOWER_CONSTANT_APPROACH;
 	m.const_approach = 4;
 	/* 2 cells, 6 MW: FRair = 6 / 10 = 0.6; t_out = 20 + 4 */
-	is_int(tower_eval(&m, 2, 20, 6e6, 0, 26, &op), 0, "constant approach ok");
+	is_int(tower_eval(&m, 2, 20 + 8, 20, 101325, 6e6, 0, 26, &op), 0, "constant approach ok");
 	is_abs(op.t_out, 24, 1e-12, "t_out = twb + 4 K");
 	is_abs(op.fr_air, 0.6, 1e-12, "FRair = heat per cell / design");
 	is_rel(op.fan_power, 60000 * 0.216, 1e-12, "fan 60 kW x 0.6^3");
 	is_int(op.at_capacity, 0, "24 <= 26: not at capacity");
-	tower_eval(&m, 2, 23, 6e6, 0, 26, &op);
+	tower_eval(&m, 2, 23 + 8, 23, 101325, 6e6, 0, 26, &op);
 	is_int(op.at_capacity, 1, "23 + 4 > 26: at capacity");
-	tower_eval(&m, 2, 20, 1e6, 0, 26, &op);
+	tower_eval(&m, 2, 20 + 8, 20, 101325, 1e6, 0, 26, &op);
 	is_abs(op.fr_air, 0.2, 0, "light load: fan at the minimum");
 }
 
