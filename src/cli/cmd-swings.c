@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli-plot.h"
 #include "cmd.h"
 #include "date.h"
 #include "output.h"
+#include "plot_pics.h"
 #include "schedule.h"
 #include "site.h"
 #include "site_load.h"
@@ -217,6 +219,26 @@ write_csv(struct cmd_ctx *c, const struct sw_result *res, const struct sw_config
 	return EXIT_OK;
 }
 
+static const char *const plot_kinds[] = { "waveform", "spectrum", NULL };
+
+/* The picture (--plot): from the waveforms the CSV has. */
+struct swings_plot {
+	const char *title;
+	const struct sw_config *cfg;
+	const struct sw_result *res;
+	enum swings_pic pic;
+	double	span_s;
+};
+
+static int
+draw_swings(void *vp, enum plot_fmt f, int w, int h, FILE *fp)
+{
+	const struct swings_plot *sp = vp;
+
+	return plot_swings_draw(sp->title, sp->cfg, sp->res, sp->pic, sp->span_s, f, w,
+	    h, fp);
+}
+
 static int
 cmd_swings_exec(struct cmd_ctx *c)
 {
@@ -232,6 +254,18 @@ cmd_swings_exec(struct cmd_ctx *c)
 	long	online;
 	size_t	i;
 
+	struct plot_req preq;
+	struct swings_plot splot;
+	double	span = 60;
+
+	if ((rc = cli_plot_parse(c, plot_kinds, &preq)) != EXIT_OK)
+		return rc;
+	if (cmd_opt(c, "plot-window") != NULL && preq.path == NULL) {
+		cmd_error(c, "--plot-window needs --plot FILE");
+		return EXIT_USAGE;
+	}
+	if (opt_positive(c, "plot-window", &span) != 0)
+		return EXIT_USAGE;
 	if (!sp->swings.given) {
 		fprintf(stderr, "%s: no 'swings' section: it describes the training jobs "
 		    "(see dcplan-site(5))\n", c->pos[0]);
@@ -266,6 +300,14 @@ cmd_swings_exec(struct cmd_ctx *c)
 		free(res);
 		return EXIT_IO;
 	}
+	snprintf(title, sizeof title, "%s: training power swings on %s", sp->name, dbuf);
+	splot.title = title;
+	splot.cfg = &cfg;
+	splot.res = res;
+	splot.pic = preq.kind == 1 ? SWINGS_SPECTRUM : SWINGS_WAVEFORM;
+	splot.span_s = span;
+	if ((rc = cli_plot_write(c, &preq, draw_swings, &splot)) != EXIT_OK)
+		goto out;
 	if (c->g->fmt == FMT_CSV) {
 		rc = write_csv(c, res, &cfg);
 		goto out;
@@ -390,6 +432,11 @@ static const struct opt_def swings_opts[] = {
 	  .help = "analysis (FFT) window, such as 60s" },
 	{ .name = "size", .type = OPT_FLAG,
 	  .help = "find the smallest GPU floor and battery meeting every limit" },
+	CLI_PLOT_OPT,
+	CLI_PLOT_KIND_OPT("waveform (default) or spectrum"),
+	CLI_PLOT_SIZE_OPT,
+	{ .name = "plot-window", .type = OPT_QUANTITY, .arg = "TIME", .kind = U_TIME,
+	  .help = "waveform picture: its first TIME (default 60s)" },
 	{ .name = NULL }
 };
 

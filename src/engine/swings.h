@@ -178,6 +178,14 @@ void	swings_storage(const struct sw_storage *, const double *load, size_t n, dou
  * (allocation failure, a window longer than the signal). */
 int	swings_analyse(const double *x, size_t n, double fs, double window_s,
 	    const struct sw_limits *lim, double step_window_s, struct sw_metrics *);
+/* The amplitude spectrum of x[0..n) at rate fs (swings_spectrum.c): Welch
+ * segments of window_s (rounded to an even number of samples), Hann window; bin k
+ * (1..L/2) at freq[k-1] = k fs / L holds the amplitude of its sinusoid, W.
+ * swings_spectrum_bins() is how many (0: the window does not fit).  freq and amp
+ * hold that many; 0, or -1 (allocation failure, no bins). */
+size_t	swings_spectrum_bins(size_t n, double fs, double window_s);
+int	swings_spectrum(const double *x, size_t n, double fs, double window_s,
+	    double *freq, double *amp);
 /* Largest rise within any window of w samples (x[j] - min x[i], j - w <= i < j). */
 double	swings_max_rise(const double *x, size_t n, size_t w);
 /* Largest change (rise or fall) within any window of w samples. */

@@ -118,7 +118,9 @@ map(const struct range *r, double v, double a, double b)
 	double	lo = r->lo, hi = r->hi;
 
 	if (r->log) {
-		v = v > 0 ? log10(v) : -1e30;
+		if (!(v > 0))
+			return NAN;
+		v = log10(v);
 		lo = log10(lo);
 		hi = log10(hi);
 	}
@@ -151,11 +153,10 @@ fmt_tick(char *buf, size_t len, double v, double step, int log)
 			snprintf(buf, len, "1e%d", (int)lround(log10(v)));
 		return;
 	}
-	if (step > 0 && step < 1) {
-		dec = (int)ceil(-log10(step) - 1e-9);
-		if (fabs(step * pow(10, dec) - lround(step * pow(10, dec))) > 1e-6)
-			dec++;
-	}
+	/* as many decimals as the step needs: 2.5 -> 1, 0.05 -> 2, 20 -> 0 */
+	while (step > 0 && dec < 9 && fabs(step * pow(10, dec) -
+	    round(step * pow(10, dec))) > 1e-6 * step * pow(10, dec))
+		dec++;
 	snprintf(tmp, sizeof tmp, "%.*f", dec, v);
 	if (strcmp(tmp, "-0") == 0)
 		snprintf(tmp, sizeof tmp, "0");
@@ -313,8 +314,9 @@ axis_setup(const struct plot_axis *a, double lo, double hi, int want, struct ran
 	if (a->kind == PA_LOG) {
 		double	e;
 
-		if (!(lo > 0))
-			lo = hi > 0 ? hi / 1000 : 1e-3;
+		/* at most six decades under the top: a spectrum's floor is noise */
+		if (!(lo > 0) || (hi > 0 && lo < hi * 1e-6 && !a->fixed))
+			lo = hi > 0 ? hi * 1e-6 : 1e-3;
 		if (!(hi > lo))
 			hi = lo * 10;
 		if (!a->fixed) {
@@ -466,7 +468,8 @@ draw_line(struct dc *d, const struct plot_series *s, int step)
 	for (k = 0; k < s->n; k++) {
 		double	x = s->x[k], y = s->y[k], xn;
 
-		if (!isfinite(x) || !isfinite(y)) {
+		if (!isfinite(x) || !isfinite(y) || !isfinite(X(d, x)) ||
+		    !isfinite(Y(d, s->right, y))) {
 			pen = 0;
 			continue;
 		}

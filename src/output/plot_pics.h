@@ -9,6 +9,8 @@
  *                    monthly          PUE and water per month
  *                    heatmap-margin   supply margin by hour of day and day
  *                    heatmap-pue      PUE by hour of day and day
+ *   swings           waveform         raw, smoothed, at the supply, storage SOC
+ *                    spectrum         amplitude spectrum, concern bands and limits
  */
 #ifndef DCPLAN_PLOT_PICS_H
 #define DCPLAN_PLOT_PICS_H
@@ -21,6 +23,8 @@
 struct site;
 struct tl_day;
 struct sim_step;
+struct sw_config;
+struct sw_result;
 
 /* ---- plan, timeline: the build over time ---- */
 struct build_series {
@@ -82,5 +86,23 @@ int	plot_sim_heat(const struct sim_series *, enum sim_pic, double *z, int *nx,
 int	plot_sim_grid(const struct sim_series *, int *nx, int *ny);	/* sizes */
 int	plot_sim_draw(const struct site *, const struct sim_series *, enum sim_pic,
 	    enum plot_fmt, int w, int h, FILE *);
+
+/* ---- swings ---- */
+enum swings_pic { SWINGS_WAVEFORM, SWINGS_SPECTRUM };
+
+/* Min-max decimation of x[0..n) (sample i at i x dt) into at most 2 x buckets
+ * points (tx, ty), each bucket's lowest and highest sample in time order; all n
+ * when n <= 2 x buckets.  Returns the count. */
+size_t	plot_decimate(const double *x, size_t n, double dt, size_t buckets, double *tx,
+	    double *ty);
+/* The amplitude spectra (W) of the raw, smoothed and supply-side waveforms with
+ * the configuration's rate and window; each holds swings_spectrum_bins().  0 or -1. */
+int	plot_swings_spectra(const struct sw_config *, const struct sw_result *,
+	    double *freq, double *amp_raw, double *amp_smooth, double *amp_site,
+	    size_t *nb);
+/* span_s: the waveform's first span_s seconds (0: all). */
+int	plot_swings_draw(const char *title, const struct sw_config *,
+	    const struct sw_result *, enum swings_pic, double span_s, enum plot_fmt,
+	    int w, int h, FILE *);
 
 #endif

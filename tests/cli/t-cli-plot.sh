@@ -1,6 +1,6 @@
 #!/bin/sh
 # t-cli-plot.sh - the picture options (--plot FILE, --plot-kind NAME, --plot-size WxH)
-# of plan, timeline and simulate: each picture is a valid PNG (signature, IHDR width
+# of plan, timeline, simulate and swings: each picture is a valid PNG (signature, IHDR width
 # and height), SVG (root width and height) or PDF (header, MediaBox, %%EOF) of the
 # requested size; the command's own output is the same with and without --plot; the
 # same input gives the same bytes; bad options are usage errors (exit 2) that write
@@ -82,6 +82,21 @@ cp "$T/out" "$T/sim-plain.csv"
 run "$DCPLAN" simulate -f csv --from 2024-07-01 --to 2024-07-03 --plot "$T/s.png" "$MIN"
 cmp_files "$T/out" "$T/sim-plain.csv" "simulate's CSV is the same with --plot"
 
+# ---- swings (the Memphis example has the section): exit 1 as without --plot ----
+MEM=$top_srcdir/examples/colossus-memphis.yaml
+run "$DCPLAN" swings "$MEM"
+want=$rc
+run "$DCPLAN" swings --plot "$T/sw.png" --plot-window 20s --plot-size 1000x600 "$MEM"
+is "$rc" "$want" "swings --plot exits as swings does ($want)"
+is "$(png_size "$T/sw.png")" 1000x600 "swings waveform: PNG 1000x600"
+run "$DCPLAN" swings --plot "$T/sp.svg" --plot-kind spectrum "$MEM"
+is "$(svg_size "$T/sp.svg")" 1200x700 "swings spectrum: SVG 1200x700"
+run "$DCPLAN" swings -f csv --duration 40s --window 20s "$MEM"
+cp "$T/out" "$T/sw-plain.csv"
+run "$DCPLAN" swings -f csv --duration 40s --window 20s --plot "$T/sw2.pdf" "$MEM"
+cmp_files "$T/out" "$T/sw-plain.csv" "swings' CSV is the same with --plot"
+is "$(pdf_size "$T/sw2.pdf")" 1200x700 "swings waveform as PDF"
+
 # ---- determinism: the same input, the same bytes ----
 for f in png svg pdf; do
 	"$DCPLAN" simulate --plot "$T/a.$f" --plot-kind heatmap-margin "$MIN" >/dev/null
@@ -113,6 +128,10 @@ bad "unknown kind" "unknown --plot-kind 'pie' (one of: load-duration, monthly, h
 bad "kind without --plot" "--plot-kind needs --plot FILE" \
     simulate --plot-kind monthly "$MIN"
 bad "size without --plot" "--plot-size needs --plot FILE" plan --plot-size 800x600 "$MIN"
+bad "window without --plot" "--plot-window needs --plot FILE" swings \
+    --plot-window 10s "$MEM"
+bad "window of zero" "--plot-window must be above zero" swings --plot "$T/bad.png" \
+    --plot-window 0s "$MEM"
 run "$DCPLAN" timeline --plot-kind build --plot "$T/bad.png" "$MIN"
 is "$rc" 2 "timeline has one picture: no --plot-kind"
 

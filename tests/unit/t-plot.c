@@ -15,6 +15,7 @@
 #include "plot_pics.h"
 #include "sim.h"
 #include "site.h"
+#include "swings.h"
 #include "tap.h"
 #include "timeline.h"
 
@@ -250,6 +251,45 @@ test_sim(void)
 	plot_sim_free(&ss);
 }
 
+/* ---- swings: the spectrum of a tone, decimation ---- */
+static void
+test_swings(void)
+{
+	/* 3 MW at 2 Hz on 50 MW, 100 Hz for 60 s, 10 s windows: L = 1000, bins every
+	 * 0.1 Hz; 2 Hz is bin 20, whose amplitude is the tone's, 3 MW; the periodic
+	 * Hann window puts half of it in bins 19 and 21 and nothing further out */
+	size_t	n = 6000, i, nb;
+	double	*x = malloc(n * sizeof *x), *f, *a, t[8], y[8];
+	const double pi = 3.14159265358979323846;
+	const double spike[10] = { 0, 1, 2, 9, 4, 5, -3, 7, 8, 6 };
+
+	for (i = 0; i < n; i++)
+		x[i] = 50e6 + 3e6 * sin(2 * pi * 2 * (double)i / 100);
+	nb = swings_spectrum_bins(n, 100, 10);
+	is_int((int)nb, 500, "500 bins up to the Nyquist frequency");
+	f = malloc(nb * sizeof *f);
+	a = malloc(nb * sizeof *a);
+	ok(x && f && a && swings_spectrum(x, n, 100, 10, f, a) == 0, "spectrum");
+	is_abs(f[19], 2, 1e-12, "bin 20 at 2 Hz");
+	is_rel(a[19], 3e6, 1e-9, "its amplitude is the tone's, 3 MW");
+	is_rel(a[18], 1.5e6, 1e-9, "1.9 Hz holds half (Hann)");
+	is_rel(a[20], 1.5e6, 1e-9, "2.1 Hz holds half (Hann)");
+	ok(a[25] < 1e-6 * 3e6, "2.6 Hz holds nothing");
+	ok(swings_spectrum_bins(n, 100, 100) == 0, "a window longer than the run: none");
+	free(x);
+	free(f);
+	free(a);
+	/* ten samples in two buckets of five: each keeps its lowest and highest,
+	 * in time order: (0, 0) (3, 9) then (6, -3) (7, 7)... bucket 2 is 5..9 */
+	is_int((int)plot_decimate(spike, 10, 0.5, 2, t, y), 4, "two buckets: 4 points");
+	is_abs(t[0], 0, 0, "bucket 1 low at 0 s");
+	is_abs(y[1], 9, 0, "bucket 1 keeps the spike of 9");
+	is_abs(t[1], 1.5, 1e-12, "at 1.5 s");
+	is_abs(y[2], -3, 0, "bucket 2 low -3 first (3 s)");
+	is_abs(y[3], 8, 0, "then its high 8 (4 s)");
+	is_int((int)plot_decimate(spike, 10, 1, 5, t, y), 10, "few samples: all kept");
+}
+
 /* ---- formats and sizes ---- */
 static unsigned long
 be32(const unsigned char *p)
@@ -355,6 +395,7 @@ main(void)
 	test_cmaps();
 	test_build();
 	test_sim();
+	test_swings();
 	test_formats();
 	return tap_done();
 }
