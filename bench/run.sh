@@ -46,6 +46,18 @@ else
 fi
 echo
 
+# bench-swings: one hour at 100 Hz of the Memphis fleet, every stage, the band
+# analysis and the sizing (BENCH_SWINGS, default next to bench-plant)
+: "${BENCH_SWINGS:=$(dirname "$BENCH_PLANT")/bench-swings}"
+if [ -x "$BENCH_SWINGS" ]; then
+	echo "== engine: bench-swings (library API, per run; site loaded, no output)"
+	"$BENCH_SWINGS" -n "$samples" -M "$top_srcdir/models" \
+	    "$top_srcdir/examples/colossus-memphis.yaml"
+else
+	echo "== engine: bench-swings not built ('make bench' builds it)"
+fi
+echo
+
 # median and min (ms) of the numbers in file $1, one a line
 stats() {
 	sort -n "$1" | awk '{ v[NR] = $1 }

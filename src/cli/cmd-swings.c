@@ -345,7 +345,12 @@ cmd_swings_exec(struct cmd_ctx *c)
 			report_row(r, nums, strs);
 		}
 	}
-	report_num(r, "static_mw", "load that does not swing", cfg.static_w / 1e6, "MW", 2);
+	report_num(r, "static_mw", "load that does not swing", cfg.static_w / 1e6, "MW", 3);
+	if (cfg.smooth.cap_w > 0)
+		report_num(r, "gpu_power_cap_w", "GPU power cap", cfg.smooth.cap_w, "W", 0);
+	if (cfg.smooth.floor > 0)
+		report_num(r, "gpu_floor_pct", "GPU power floor", cfg.smooth.floor * 100,
+		    "% TDP", 1);
 	report_str(r, "supply", "supply", cfg.island ? "islanded generators" : "grid");
 	report_num(r, "sample_rate_hz", "sample rate", cfg.rate_hz, "Hz", 1);
 	report_num(r, "duration_s", "duration", cfg.duration_s, "s", 1);

@@ -78,6 +78,7 @@ swings_job_demand(const struct sw_job *j, unsigned long long seed, size_t index,
 	unsigned long long frng;
 	double	run_begin, it_b, it_len, ck_next, ck_end = -INFINITY, fail_t;
 	double	outage_until = -INFINITY;
+	double	ramp_from = j->start_s;	/* -INFINITY: running before t = 0, no ramp */
 	int	started = 0;
 	size_t	i;
 
@@ -105,7 +106,7 @@ swings_job_demand(const struct sw_job *j, unsigned long long seed, size_t index,
 		if (t >= fail_t && t < j->stop_s) {
 			/* the job falls over: idle at once, back after the restart time */
 			outage_until = fail_t + j->restart_s;
-			run_begin = outage_until;
+			run_begin = ramp_from = outage_until;
 			it_b = run_begin + fmod(j->phase_s, j->period_s) - j->period_s;
 			it_len = iter_len(j, &rng);
 			ck_next = j->ckpt_interval_s > 0 ? run_begin + j->ckpt_interval_s :
@@ -138,7 +139,8 @@ swings_job_demand(const struct sw_job *j, unsigned long long seed, size_t index,
 			lvl = t - it_b < (1 - j->comm_fraction) * it_len ? j->p_compute_w :
 			    j->p_comm_w;
 		}
-		r = j->ramp_up_s > 0 ? fmin(1, (t - run_begin) / j->ramp_up_s) : 1;
+		r = j->ramp_up_s > 0 && isfinite(ramp_from) ?
+		    fmin(1, (t - ramp_from) / j->ramp_up_s) : 1;
 		if (r < 0)
 			r = 0;
 		rdn = 1;
@@ -235,6 +237,8 @@ swings_storage(const struct sw_storage *st, const double *load, size_t n, double
 	double	a = st->tau_s > 0 ? 1 - exp(-dt / st->tau_s) : 1;
 	double	beta = st->response_s > 0 ? 1 - exp(-dt / st->response_s) : 1;
 	double	g = n ? load[0] : 0, b = 0;
+	double	inv_dt = 1 / dt, inv_eta = 1 / eta;
+	double	inv_e = st->energy_j > 0 ? 1 / st->energy_j : 0;
 	int	sign = 0;
 	size_t	i;
 
@@ -266,13 +270,13 @@ swings_storage(const struct sw_storage *st, const double *load, size_t n, double
 		if (b < -st->power_w)
 			b = -st->power_w;
 		if (b > 0) {
-			lim = (e - emin) * eta / dt;
+			lim = (e - emin) * eta * inv_dt;
 			if (b > lim)
 				b = lim > 0 ? lim : 0;
-			e -= b / eta * dt;
+			e -= b * inv_eta * dt;
 			w->batt_discharged_j += b * dt;
 		} else if (b < 0) {
-			lim = (emax - e) / (eta * dt);
+			lim = (emax - e) * inv_eta * inv_dt;
 			if (-b > lim)
 				b = lim > 0 ? -lim : 0;
 			e -= b * eta * dt;
@@ -287,7 +291,7 @@ swings_storage(const struct sw_storage *st, const double *load, size_t n, double
 		if (b != 0)
 			sign = b > 0 ? 1 : -1;
 		w->batt[i] = b;
-		w->soc[i] = st->energy_j > 0 ? e / st->energy_j : 0;
+		w->soc[i] = e * inv_e;
 		w->site[i] = load[i] - b;
 		if (w->soc[i] < w->soc_lo)
 			w->soc_lo = w->soc[i];

@@ -32,56 +32,98 @@
 #define M_PI 3.14159265358979323846
 #endif
 
-/* max over j of (x[j] - min x[i]) (sign +1) or (max x[i] - x[j]) (sign -1),
- * j - w <= i < j */
-static double
-max_move(const double *x, size_t n, size_t w, double sign, size_t *dq)
+/*
+ * The largest rise and fall between two samples at most w apart: for each j, the
+ * minimum and maximum of x[j-w..j-1] by the van Herk / Gil-Werman method (M. van
+ * Herk, Pattern Recognit. Lett. 13 (1992) 517): with blocks of w samples, the
+ * window is the suffix of one block and the prefix of the next.  Block by block:
+ * the suffix extremes of a block in buf (2 w) and a running prefix of the next, a
+ * few comparisons a sample whatever w.
+ */
+static void
+max_moves(const double *x, size_t n, size_t w, double *rise, double *fall, double *buf)
 {
-	size_t	head = 0, tail = 0, j;
-	double	best = 0;
+	double	*smin = buf, *smax = buf + w;
+	double	r = 0, f = 0, pm, pM;
+	size_t	j, s, t, k;
 
+	*rise = *fall = 0;
 	if (w == 0)
 		w = 1;
-	for (j = 0; j < n; j++) {
-		while (head < tail && dq[head] + w < j)
-			head++;
-		if (head < tail) {
-			double	d = sign * (x[j] - x[dq[head]]);
-
-			if (d > best)
-				best = d;
-		}
-		while (head < tail && sign * x[dq[tail - 1]] >= sign * x[j])
-			tail--;
-		dq[tail++] = j;
+	if (n < 2)
+		return;
+	/* j <= w: the window [0, j - 1] */
+	pm = pM = x[0];
+	for (j = 1; j < n && j <= w; j++) {
+		if (x[j] - pm > r)
+			r = x[j] - pm;
+		if (pM - x[j] > f)
+			f = pM - x[j];
+		if (x[j] < pm)
+			pm = x[j];
+		if (x[j] > pM)
+			pM = x[j];
 	}
-	return best;
+	/* j = s + w + t + 1 > w: the window [s + t + 1, s + w + t], block [s, s + w)
+	 * and the next */
+	for (s = 0; s + w + 1 < n; s += w) {
+		smin[w - 1] = smax[w - 1] = x[s + w - 1];
+		for (k = w - 1; k-- > 0;) {
+			smin[k] = x[s + k] < smin[k + 1] ? x[s + k] : smin[k + 1];
+			smax[k] = x[s + k] > smax[k + 1] ? x[s + k] : smax[k + 1];
+		}
+		pm = pM = x[s + w];
+		for (t = 0; t < w && s + w + t + 1 < n; t++) {
+			double	xj = x[s + w + t + 1], mn = pm, mx = pM;
+
+			if (t > 0) {
+				double	xh = x[s + w + t];
+
+				if (xh < pm)
+					pm = xh;
+				if (xh > pM)
+					pM = xh;
+				mn = pm;
+				mx = pM;
+			}
+			if (t + 1 < w) {
+				if (smin[t + 1] < mn)
+					mn = smin[t + 1];
+				if (smax[t + 1] > mx)
+					mx = smax[t + 1];
+			}
+			if (xj - mn > r)
+				r = xj - mn;
+			if (mx - xj > f)
+				f = mx - xj;
+		}
+	}
+	*rise = r;
+	*fall = f;
 }
 
 double
 swings_max_rise(const double *x, size_t n, size_t w)
 {
-	size_t	*dq = malloc((n ? n : 1) * sizeof *dq);
-	double	r;
+	double	*tmp = malloc(2 * (w ? w : 1) * sizeof *tmp), r, f;
 
-	if (dq == NULL)
+	if (tmp == NULL)
 		return NAN;
-	r = max_move(x, n, w, 1, dq);
-	free(dq);
+	max_moves(x, n, w, &r, &f, tmp);
+	free(tmp);
 	return r;
 }
 
 double
 swings_max_change(const double *x, size_t n, size_t w)
 {
-	size_t	*dq = malloc((n ? n : 1) * sizeof *dq);
-	double	r;
+	double	*tmp = malloc(2 * (w ? w : 1) * sizeof *tmp), r, f;
 
-	if (dq == NULL)
+	if (tmp == NULL)
 		return NAN;
-	r = fmax(max_move(x, n, w, 1, dq), max_move(x, n, w, -1, dq));
-	free(dq);
-	return r;
+	max_moves(x, n, w, &r, &f, tmp);
+	free(tmp);
+	return fmax(r, f);
 }
 
 double
@@ -130,16 +172,40 @@ samples(double s, double fs)
 	return w < 1 ? 1 : (size_t)w;
 }
 
+/* The bins k (1..L/2) of each band: lo <= k fs / L <= hi (relative 1e-12 slack);
+ * klo > khi when none. */
+static void
+band_bins(const struct sw_limits *lim, size_t L, double fs, size_t *klo, size_t *khi)
+{
+	size_t	b, k;
+
+	for (b = 0; b < lim->nbands; b++) {
+		klo[b] = L / 2 + 1;
+		khi[b] = 0;
+		for (k = 1; k <= L / 2; k++) {
+			double	f = (double)k * fs / (double)L;
+
+			if (f >= lim->bands[b].lo_hz * (1 - 1e-12) &&
+			    f <= lim->bands[b].hi_hz * (1 + 1e-12)) {
+				if (k < klo[b])
+					klo[b] = k;
+				khi[b] = k;
+			}
+		}
+	}
+}
+
 int
 swings_analyse(const double *x, size_t n, double fs, double window_s,
     const struct sw_limits *lim, double step_window_s, struct sw_metrics *m)
 {
-	size_t	L = samples(window_s, fs), hop, s0, i, b, *dq;
+	size_t	L = samples(window_s, fs), hop, s0, i, b;
 	size_t	nb = lim->nbands, nseg = 0;
 	gsl_fft_real_wavetable *wt = NULL;
 	gsl_fft_real_workspace *ws = NULL;
 	double	*win = NULL, *buf = NULL, sw = 0, sw2 = 0, sum = 0, ss = 0;
 	double	share_num[SW_MAX_BANDS] = { 0 }, share_den = 0;
+	size_t	klo[SW_MAX_BANDS], khi[SW_MAX_BANDS];
 	int	rc = -1;
 
 	memset(m, 0, sizeof *m);
@@ -158,16 +224,21 @@ swings_analyse(const double *x, size_t n, double fs, double window_s,
 		ss += (x[i] - m->mean) * (x[i] - m->mean);
 	m->rms_w = sqrt(ss / (double)n);
 	m->p2p = m->max - m->min;
-	if ((dq = malloc(n * sizeof *dq)) == NULL)
-		return -1;
-	m->rise_w = max_move(x, n, samples(step_window_s, fs), 1, dq);
-	m->step_w = fmax(m->rise_w, max_move(x, n, samples(step_window_s, fs), -1, dq));
-	m->ramp_wps = fmax(max_move(x, n, samples(SW_RAMP_S_WINDOW, fs), 1, dq),
-	    max_move(x, n, samples(SW_RAMP_S_WINDOW, fs), -1, dq)) / SW_RAMP_S_WINDOW;
-	m->ramp_wpm = fmax(max_move(x, n, samples(SW_RAMP_MIN_WINDOW, fs), 1, dq),
-	    max_move(x, n, samples(SW_RAMP_MIN_WINDOW, fs), -1, dq)) /
-	    (SW_RAMP_MIN_WINDOW / 60);
-	free(dq);
+	{
+		size_t	wmax = samples(fmax(step_window_s, SW_RAMP_MIN_WINDOW), fs);
+		double	*tmp = malloc(2 * wmax * sizeof *tmp), r, f;
+
+		if (tmp == NULL)
+			return -1;
+		max_moves(x, n, samples(step_window_s, fs), &r, &f, tmp);
+		m->rise_w = r;
+		m->step_w = fmax(r, f);
+		max_moves(x, n, samples(SW_RAMP_S_WINDOW, fs), &r, &f, tmp);
+		m->ramp_wps = fmax(r, f) / SW_RAMP_S_WINDOW;
+		max_moves(x, n, samples(SW_RAMP_MIN_WINDOW, fs), &r, &f, tmp);
+		m->ramp_wpm = fmax(r, f) / (SW_RAMP_MIN_WINDOW / 60);
+		free(tmp);
+	}
 	if (nb == 0)
 		return 0;
 
@@ -182,6 +253,7 @@ swings_analyse(const double *x, size_t n, double fs, double window_s,
 		sw += win[i];
 		sw2 += win[i] * win[i];
 	}
+	band_bins(lim, L, fs, klo, khi);
 	hop = L / 2 > 0 ? L / 2 : 1;
 	for (s0 = 0; s0 + L <= n; s0 += hop) {
 		double	mu = 0, tot = 0;
@@ -198,25 +270,20 @@ swings_analyse(const double *x, size_t n, double fs, double window_s,
 		/* mixed-radix half-complex order: [0] = DC, [2k-1], [2k] = Re, Im of
 		 * bin k; for even L, [L-1] = Re of bin L/2 */
 		for (k = 1; k <= L / 2; k++) {
-			double	re, im, p2, f = (double)k * fs / (double)L;
+			double	re = 2 * k == L ? buf[L - 1] : buf[2 * k - 1];
+			double	im = 2 * k == L ? 0 : buf[2 * k];
 
-			if (2 * k == L) {
-				re = buf[L - 1];
-				im = 0;
-			} else {
-				re = buf[2 * k - 1];
-				im = buf[2 * k];
-			}
-			p2 = re * re + im * im;
-			tot += p2;
-			for (b = 0; b < nb; b++)
-				if (f >= lim->bands[b].lo_hz * (1 - 1e-12) &&
-				    f <= lim->bands[b].hi_hz * (1 + 1e-12)) {
-					band_ms[b] += p2;
-					if (sqrt(p2) > peak[b])
-						peak[b] = sqrt(p2);
-				}
+			buf[k - 1] = re * re + im * im;	/* |X_k|^2, in place */
+			tot += buf[k - 1];
 		}
+		for (b = 0; b < nb; b++)
+			for (k = klo[b]; k <= khi[b]; k++) {
+				band_ms[b] += buf[k - 1];
+				if (buf[k - 1] > peak[b])
+					peak[b] = buf[k - 1];
+			}
+		for (b = 0; b < nb; b++)
+			peak[b] = sqrt(peak[b]);
 		for (b = 0; b < nb; b++) {
 			double	ms = 2 * band_ms[b] / ((double)L * sw2);
 			double	amp = sqrt(2 * ms), pk = 2 * peak[b] / sw;
@@ -241,6 +308,166 @@ out:
 	if (ws)
 		gsl_fft_real_workspace_free(ws);
 	return rc;
+}
+
+/* 1 when a band with a limit exceeds it in some segment (stops there), 0 when none
+ * does, -1 on allocation failure.  The same estimate as swings_analyse. */
+static int
+bands_exceed(const double *x, size_t n, double fs, double window_s,
+    const struct sw_limits *lim)
+{
+	size_t	L = samples(window_s, fs), hop, s0, i, b, k, nb = lim->nbands;
+	gsl_fft_real_wavetable *wt = NULL;
+	gsl_fft_real_workspace *ws = NULL;
+	double	*win = NULL, *buf = NULL, sw2 = 0;
+	size_t	klo[SW_MAX_BANDS], khi[SW_MAX_BANDS];
+	int	rc = -1, any = 0;
+
+	for (b = 0; b < nb; b++)
+		if (lim->bands[b].limit_w > 0)
+			any = 1;
+	if (!any)
+		return 0;
+	if (L > n || L < 4)
+		return -1;
+	win = malloc(L * sizeof *win);
+	buf = malloc(L * sizeof *buf);
+	wt = gsl_fft_real_wavetable_alloc(L);
+	ws = gsl_fft_real_workspace_alloc(L);
+	if (!win || !buf || !wt || !ws)
+		goto out;
+	for (i = 0; i < L; i++) {
+		win[i] = 0.5 - 0.5 * cos(2 * M_PI * (double)i / (double)L);
+		sw2 += win[i] * win[i];
+	}
+	band_bins(lim, L, fs, klo, khi);
+	hop = L / 2 > 0 ? L / 2 : 1;
+	rc = 0;
+	for (s0 = 0; s0 + L <= n && rc == 0; s0 += hop) {
+		double	mu = 0, band_ms[SW_MAX_BANDS] = { 0 };
+
+		for (i = 0; i < L; i++)
+			mu += x[s0 + i];
+		mu /= (double)L;
+		for (i = 0; i < L; i++)
+			buf[i] = (x[s0 + i] - mu) * win[i];
+		if (gsl_fft_real_transform(buf, 1, L, wt, ws) != 0) {
+			rc = -1;
+			break;
+		}
+		for (b = 0; b < nb; b++)
+			for (k = klo[b]; k <= khi[b]; k++) {
+				double	re = 2 * k == L ? buf[L - 1] : buf[2 * k - 1];
+				double	im = 2 * k == L ? 0 : buf[2 * k];
+
+				band_ms[b] += re * re + im * im;
+			}
+		for (b = 0; b < nb; b++) {
+			double	amp = sqrt(2 * 2 * band_ms[b] / ((double)L * sw2));
+
+			if (lim->bands[b].limit_w > 0 &&
+			    amp - lim->bands[b].limit_w > 1e-9 * lim->bands[b].limit_w)
+				rc = 1;
+		}
+	}
+out:
+	free(win);
+	free(buf);
+	if (wt)
+		gsl_fft_real_wavetable_free(wt);
+	if (ws)
+		gsl_fft_real_workspace_free(ws);
+	return rc;
+}
+
+/* value beyond an upper limit, with the verdicts' tolerance */
+static int
+over(double value, double limit)
+{
+	return limit - value < -1e-9 * fabs(limit);
+}
+
+/*
+ * Pass or fail of the supply side of w, each limit in turn, stopping at the first
+ * that fails and computing nothing a limit does not need (the sizing searches).
+ * The same tests and tolerances as judge().  1 pass, 0 fail, -1 error.
+ */
+static int
+judge_fast(const struct sw_config *c, const struct sw_wave *w)
+{
+	const struct sw_limits *l = &c->lim;
+	const double *x = w->site;
+	size_t	n = w->n, i, g;
+	double	mn = x[0], mx = x[0], r, f, *tmp;
+	int	rc = 1, e;
+
+	for (i = 1; i < n; i++) {
+		if (x[i] < mn)
+			mn = x[i];
+		if (x[i] > mx)
+			mx = x[i];
+	}
+	{
+		double	wmax = fmax(SW_RAMP_MIN_WINDOW, fmax(l->step_window_s, 1 / c->rate_hz));
+
+		for (g = 0; g < c->ngens; g++)
+			wmax = fmax(wmax, c->gens[g].gov_tau_s);
+		if ((tmp = malloc(2 * (samples(wmax, c->rate_hz) + 1) * sizeof *tmp)) == NULL)
+			return -1;
+	}
+	if (!c->island) {
+		if ((l->min_load_w > 0 && over(l->min_load_w, mn)) ||
+		    (l->capacity_w > 0 && over(mx, l->capacity_w)))
+			goto fail;
+		if (l->step_w > 0) {
+			max_moves(x, n, samples(l->step_window_s > 0 ? l->step_window_s :
+			    1 / c->rate_hz, c->rate_hz), &r, &f, tmp);
+			if (over(fmax(r, f), l->step_w))
+				goto fail;
+		}
+		if (l->ramp_wps > 0) {
+			max_moves(x, n, samples(SW_RAMP_S_WINDOW, c->rate_hz), &r, &f, tmp);
+			if (over(fmax(r, f) / SW_RAMP_S_WINDOW, l->ramp_wps))
+				goto fail;
+		}
+		if (l->ramp_wpm > 0) {
+			max_moves(x, n, samples(SW_RAMP_MIN_WINDOW, c->rate_hz), &r, &f, tmp);
+			if (over(fmax(r, f) / (SW_RAMP_MIN_WINDOW / 60), l->ramp_wpm))
+				goto fail;
+		}
+		free(tmp);
+		if ((e = bands_exceed(x, n, c->rate_hz, c->window_s, l)) != 0)
+			return e < 0 ? -1 : 0;
+		return 1;
+	}
+	for (g = 0; g < c->ngens && g < SW_MAX_GENS; g++) {
+		const struct sw_gen *gn = &c->gens[g];
+		size_t	win = (size_t)fmax(1, floor(gn->gov_tau_s * c->rate_hz + 0.5));
+
+		if (over(gn->share * mx, gn->rating_w) || (gn->min_load_frac > 0 &&
+		    over(gn->min_load_frac * gn->rating_w, gn->share * mn)))
+			goto fail;
+		if (gn->step_frac > 0) {
+			max_moves(x, n, win, &r, &f, tmp);
+			if (over(gn->share * r, gn->step_frac * gn->rating_w))
+				goto fail;
+			if (gn->step_interval_s > 0 && gn->share > 0 &&
+			    over(gn->step_interval_s, swings_min_step_interval(x, n, win,
+			    0.5 * gn->step_frac * gn->rating_w / gn->share, w->dt)))
+				goto fail;
+		}
+		if (gn->ramp_wps > 0) {
+			max_moves(x, n, samples(SW_RAMP_MIN_WINDOW, c->rate_hz), &r, &f, tmp);
+			if (over(gn->share * fmax(r, f) / (SW_RAMP_MIN_WINDOW / 60),
+			    gn->ramp_wps * 60))
+				goto fail;
+		}
+	}
+	free(tmp);
+	return rc;
+fail:
+	free(tmp);
+	return 0;
 }
 
 /* ---- verdicts ---- */
@@ -299,7 +526,9 @@ judge(const struct sw_config *c, struct sw_result *r)
 
 	r->nv = 0;
 	r->all_ok = 1;
-	if (swings_analyse(w->site, w->n, c->rate_hz, c->window_s, l,
+	if (!c->store.enabled && r->m[SW_SIG_SMOOTH].max != 0)
+		*ms = r->m[SW_SIG_SMOOTH];	/* evaluate: no storage, site = smooth */
+	else if (swings_analyse(w->site, w->n, c->rate_hz, c->window_s, l,
 	    l->step_window_s > 0 ? l->step_window_s : 1 / c->rate_hz, ms) != 0)
 		return -1;
 	r->has_grid = !c->island;
@@ -363,14 +592,21 @@ swings_evaluate(const struct sw_config *c, struct sw_result *r)
 	memset(r, 0, sizeof *r);
 	if (swings_run(c, &r->wave) != 0)
 		return -1;
+	/* a stage that changes nothing has the metrics of its input */
 	if (swings_analyse(r->wave.raw, r->wave.n, c->rate_hz, c->window_s, l, sw,
-	    &r->m[SW_SIG_RAW]) != 0 ||
-	    swings_analyse(r->wave.smooth, r->wave.n, c->rate_hz, c->window_s, l, sw,
-	    &r->m[SW_SIG_SMOOTH]) != 0 || judge(c, r) != 0) {
-		swings_wave_free(&r->wave);
-		return -1;
-	}
+	    &r->m[SW_SIG_RAW]) != 0)
+		goto fail;
+	if (memcmp(r->wave.raw, r->wave.smooth, r->wave.n * sizeof *r->wave.raw) == 0)
+		r->m[SW_SIG_SMOOTH] = r->m[SW_SIG_RAW];
+	else if (swings_analyse(r->wave.smooth, r->wave.n, c->rate_hz, c->window_s, l, sw,
+	    &r->m[SW_SIG_SMOOTH]) != 0)
+		goto fail;
+	if (judge(c, r) != 0)
+		goto fail;
 	return 0;
+fail:
+	swings_wave_free(&r->wave);
+	return -1;
 }
 
 void
@@ -392,7 +628,7 @@ swings_passes(const struct sw_config *c)
 		free(r);
 		return -1;
 	}
-	ok = judge(c, r) != 0 ? -1 : r->all_ok;
+	ok = judge_fast(c, &r->wave);
 	swings_wave_free(&r->wave);
 	free(r);
 	return ok;
@@ -409,9 +645,7 @@ batt_passes(const struct sw_config *base, struct sw_result *r, double p, double 
 	c.store.power_w = p;
 	c.store.energy_j = e;
 	swings_storage(&c.store, r->wave.smooth, r->wave.n, r->wave.dt, &r->wave);
-	if (judge(&c, r) != 0)
-		return -1;
-	return r->all_ok;
+	return judge_fast(&c, &r->wave);
 }
 
 int

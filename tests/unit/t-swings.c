@@ -397,6 +397,34 @@ test_rise(void)
 	is_abs(swings_max_rise(x, 8, 4), 9, 0, "within 4 samples 0 -> 9");
 	is_abs(swings_max_change(x, 8, 1), 8, 0, "largest one-sample change");
 	is_abs(swings_max_change(x, 8, 2), 9, 0, "within 2 samples 9 -> 0");
+	{
+		/* against brute force on a pseudo-random walk, windows of every size */
+		static const size_t ws[] = { 1, 2, 3, 7, 50, 499, 500, 501, 900 };
+		static double y[500];
+		unsigned long long st = 12345;
+		size_t	i, j, k;
+		int	good = 1;
+
+		for (i = 0; i < 500; i++) {
+			st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+			y[i] = (i ? y[i - 1] : 0) + (double)(st >> 40) / 16777216.0 - 0.5;
+		}
+		for (k = 0; k < sizeof ws / sizeof ws[0]; k++) {
+			double	r = 0, f = 0;
+
+			for (j = 1; j < 500; j++)
+				for (i = j > ws[k] ? j - ws[k] : 0; i < j; i++) {
+					if (y[j] - y[i] > r)
+						r = y[j] - y[i];
+					if (y[i] - y[j] > f)
+						f = y[i] - y[j];
+				}
+			if (swings_max_rise(y, 500, ws[k]) != r ||
+			    swings_max_change(y, 500, ws[k]) != fmax(r, f))
+				good = 0;
+		}
+		ok(good, "largest rise and change = brute force for windows 1..900");
+	}
 }
 
 static void
