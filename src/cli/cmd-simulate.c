@@ -39,12 +39,16 @@ static const struct table_col cols[] = {
 	{ "free_cooling_kw", "free kW", 1, 9 },
 	{ "unmet_cooling_kw", "unmet kW", 1, 9 },
 	{ "t_ecw_c", "ECWT", 2, 6 },
-	{ "water_m3", "water m3", 4, 9 },
+	{ "water_m3_per_step", "water m3", 4, 9 },
 	{ "grid_kw", "grid kW", 1, 10 },
 	{ "generation_kw", "gen kW", 1, 10 },
 	{ "battery_kw", "batt kW", 1, 9 },
 	{ "battery_soc_pct", "SOC%", 1, 5 },
 	{ "unserved_kw", "unserved kW", 1, 11 },
+	{ "heat_rejected_kw", "reject kW", 1, 10 },
+	{ "evaporation_m3_per_step", "evap m3", 4, 9 },
+	{ "unmet_rejection_kw", "unrej kW", 1, 9 },
+	{ "chiller_curves_clamped", "clamp", 0, 5 },
 };
 #define NCOLS ((int)(sizeof cols / sizeof cols[0]))
 
@@ -129,6 +133,11 @@ sink_row(void *vp, const struct sim_step *st)
 	n[21] = (st->disp.batt_discharge_w - st->disp.batt_charge_w) / 1e3;
 	n[22] = st->batt_soc * 100;
 	n[23] = st->disp.unserved_w / 1e3;
+	n[24] = r->q_reject_w / 1e3;
+	n[25] = r->evap * c->step_s;
+	n[26] = r->unmet_reject_w / 1e3;
+	/* 0 within the curves' data, 1 chilled water, 2 condenser water, 3 both */
+	n[27] = r->curve_clamped;
 	table_row(&c->t, n, strs);
 	if (ferror(c->t.fp)) {
 		c->werrno = errno;
@@ -207,6 +216,13 @@ summary_report(const struct site *s, const struct sim_summary *u,
 	    "h", 1);
 	report_num(r, "unmet_cooling", "with unmet cooling", u->unmet_hours, "h", 1);
 	report_num(r, "unmet_cooling_mwh", "unmet cooling energy", u->unmet_mwh, "MWh", 1);
+	report_num(r, "unmet_rejection", "  heat the towers could not reject",
+	    u->unmet_reject_hours, "h", 1);
+	report_num(r, "chiller_emergency", "chillers above PLR 1 (emergency)",
+	    u->emergency_hours, "h", 1);
+	report_num(r, "curves_clamped", "chiller curves clamped", u->clamp_hours, "h", 1);
+	report_num(r, "curves_clamped_cw", "  condenser water outside the data",
+	    u->clamp_cw_hours, "h", 1);
 	report_num(r, "outside_class", "servers outside their ASHRAE class",
 	    u->outside_hours, "h", 1);
 	report_section(r, "supply", "Supply");

@@ -186,6 +186,7 @@ perf_tower(const struct model *m, const struct perf_val *in, double *out)
 	memset(&op, 0, sizeof op);
 	op.range = range;
 	op.fr_air = fra;
+	op.t_out = twb + app;
 	if (tower_water(t, 1, twb, twb, 101325.0, q, &op) != 0)
 		return -1;
 	out[0] = twb;

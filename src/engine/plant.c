@@ -561,7 +561,7 @@ cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 			if (towers_fan(c, x->twb, o->q_reject_max, o->flow, -100,
 			    &o->to) != 0)
 				return -1;
-			t_new = o->to.t_out;
+			t_new = fmax(o->to.t_out, setpoint);
 		} else {
 			if (towers_fan(c, x->twb, o->q_reject, o->flow, setpoint,
 			    &o->to) != 0)
@@ -588,7 +588,7 @@ cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 	if (limited && towers_fan(c, x->twb, o->q_reject_max, o->flow, -100,
 	    &o->to) != 0)
 		return -1;
-	o->t_tw = limited ? o->to.t_out : t_new;
+	o->t_tw = limited ? fmax(o->to.t_out, setpoint) : t_new;
 	o->unmet_reject = limited ? o->q_reject - o->q_reject_max : 0;
 	if (o->q_reject > 0) {
 		double	q = limited ? o->q_reject_max : o->q_reject;

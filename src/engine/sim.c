@@ -111,6 +111,14 @@ accumulate(struct sim_summary *u, const struct sim_step *st, double dt)
 	}
 	if (st->outside_class)
 		u->outside_hours += h;
+	if (r->unmet_reject_w > 0)
+		u->unmet_reject_hours += h;
+	if (r->chiller_emergency)
+		u->emergency_hours += h;
+	if (r->curve_clamped)
+		u->clamp_hours += h;
+	if (r->curve_clamped & CURVE_CLAMP_Y)
+		u->clamp_cw_hours += h;
 	u->e_grid += st->disp.grid_w * dt;
 	u->e_gen += st->disp.gen_w * dt;
 	u->e_batt_out += st->disp.batt_discharge_w * dt;

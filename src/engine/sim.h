@@ -55,6 +55,10 @@ struct sim_summary {
 	/* hours */
 	double	mode_hours[3];
 	double	unmet_hours, unmet_mwh, outside_hours;
+	/* cooling plant: hours with heat the towers could not reject, with chillers
+	 * above PLR 1, with chiller curves evaluated at their limits (any input,
+	 * the condenser water) */
+	double	unmet_reject_hours, emergency_hours, clamp_hours, clamp_cw_hours;
 	double	tdb_max, twb_max;
 	/* supply, J and kg */
 	double	e_grid, e_gen, e_batt_out, e_batt_in, e_unserved, e_curtailed;

@@ -220,7 +220,8 @@ tower_eval_fan(const struct tower_model *m, int n_cells, double twb, double q,
  * SaturatedExit"): the air enters with the saturated enthalpy at its wet-bulb
  * and the humidity ratio of (tdb, twb); it gains q / m_air and leaves saturated.
  * Specific humidities (per kg of moist air) times the moist-air mass flow, as
- * EnergyPlus writes it; the water volume at WATER_RHO.  Loss factor: the input
+ * EnergyPlus writes it; the water volume at WATER_RHO.  One departure: the
+ * leaving air is never colder than the entering dry-bulb (see below).  Loss factor: the input
  * is in % of the water flow per K of range, as the EnergyPlus manual states it,
  * so divide by 100.
  */
@@ -245,6 +246,16 @@ tower_water(const struct tower_model *m, int n_cells, double tdb, double twb,
 		if (!(m_air > 0) || psy_tsat_from_h(h_out, p, &t_sat) != 0)
 			return -1;
 		w_out = psy_w_from_pw(psy_pws(t_sat), p);
+		/* Saturated air colder than the air that entered would have given
+		 * its own sensible heat to the evaporation - not possible when all
+		 * the water is warmer than the air (tdb <= t_out), the case of light
+		 * loads in cool dry air.  dcplan then takes the air leaving at the
+		 * entering dry-bulb with the enthalpy h_out (ASHRAE 2017 ch. 1 eq.
+		 * 32 solved for W): the heat rejected is then all latent.  Air
+		 * warmer than the water (hot, dry hours) does cool, and evaporates
+		 * more than q / h_fg, as physics allows. */
+		if (t_sat < tdb && tdb <= op->t_out)
+			w_out = (h_out / 1000 - 1.006 * tdb) / (2501 + 1.86 * tdb);
 		op->evap = fmax(0.0, m_air * (w_out / (1 + w_out) -
 		    w_in / (1 + w_in)) / WATER_RHO);
 	} else {

@@ -83,7 +83,9 @@ int	tower_eval(const struct tower_model *, int n_cells, double tdb, double twb,
 int	tower_eval_fan(const struct tower_model *, int n_cells, double twb, double q,
 	    double water_flow, double t_setpoint, struct tower_op *);
 
-/* Make-up water of an operating point from tower_eval_fan(): evaporation by the
+/* Make-up water of an operating point from tower_eval_fan() (fr_air, range and
+ * t_out are read; leaving air never colder than entering air when tdb <= t_out,
+ * see tower.c): evaporation by the
  * saturated-exit-air model (EnergyPlus SaturatedExit, CondenserLoopTowers.cc
  * CalculateWaterUsage: m_air = FRair V_air n rho_moist; h_out = h_sat(twb) +
  * q / m_air; the air leaves saturated at the temperature whose saturated enthalpy

@@ -119,8 +119,9 @@ crlf_ok "$T/y.csv"
 ok $? "csv: every record ends in CRLF (RFC 4180)"
 hdr=$(head -1 "$T/y.csv" | tr -d '\r')
 for c in time it_kw facility_kw pue chiller_kw tower_fan_kw pumps_kw cooling_mode \
-    water_m3 tdb_c twb_c unmet_cooling_kw grid_kw generation_kw battery_kw \
-    battery_soc_pct unserved_kw; do
+    water_m3_per_step tdb_c twb_c unmet_cooling_kw grid_kw generation_kw battery_kw \
+    battery_soc_pct unserved_kw heat_rejected_kw evaporation_m3_per_step \
+    unmet_rejection_kw chiller_curves_clamped; do
 	case ,$hdr, in
 	*,$c,*) ok 0 "csv header names $c" ;;
 	*) ok 1 "csv header names $c"; diag "header: $hdr" ;;
@@ -128,9 +129,9 @@ for c in time it_kw facility_kw pue chiller_kw tower_fan_kw pumps_kw cooling_mod
 done
 # every quantity carries its unit in its name; only these four have none
 nounit=$(printf '%s\n' "$hdr" | tr ',' '\n' | grep -v -e '_kw$' -e '_c$' -e '_m3$' \
-    -e '_pct$' | tr '\n' ' ')
-is "$nounit" "time gpus_online pue cooling_mode " \
-    "csv: every other column ends in _kw, _c, _m3 or _pct"
+    -e '_pct$' -e '_m3_per_step$' | tr '\n' ' ')
+is "$nounit" "time gpus_online pue cooling_mode chiller_curves_clamped " \
+    "csv: every other column ends in _kw, _c, _m3, _m3_per_step or _pct"
 is "$(printf '%s\n' "$hdr" | tr ',' '\n' | sort | uniq -d)" "" "csv: no column twice"
 csv_scan "$T/y.csv" 60
 # 2024 is a leap year: the simulation runs calendar days, 366 x 24 = 8784 rows
@@ -284,7 +285,7 @@ esac
 # rounded (0.1 kW, 0.0001 m3), so 8784 of them may drift by 8784 x 0.05 kWh = 0.44 MWh
 fcol=$(colnum facility_kw "$T/y.csv")
 icol=$(colnum it_kw "$T/y.csv")
-wcol=$(colnum water_m3 "$T/y.csv")
+wcol=$(colnum water_m3_per_step "$T/y.csv")
 mcol=$(colnum cooling_mode "$T/y.csv")
 tr -d '\r' <"$T/y.csv" | awk -F, -v f="$fcol" -v i="$icol" -v w="$wcol" -v m="$mcol" '
 NR > 1 { sf += $f; si += $i; sw += $w; n[$m]++; if ($f > mx) mx = $f; at[$1] = $f }
@@ -300,7 +301,7 @@ ok $? "text: facility $facm MWh = sum of facility_kw x 1 h ($(sum fac) MWh)"
 near "$(sum it)" "$itm" 1
 ok $? "text: IT $itm MWh = sum of it_kw x 1 h ($(sum it) MWh)"
 near "$(sum water)" "$m3" 1
-ok $? "text: water $m3 m3 = sum of water_m3 ($(sum water) m3)"
+ok $? "text: water $m3 m3 = sum of water_m3_per_step ($(sum water) m3)"
 near "$(sum pue)" "$pue" 0.0006
 ok $? "text: PUE $pue = facility / IT energy of the rows ($(sum pue))"
 near "$(sum wue)" "$wue" 0.0006
@@ -344,12 +345,22 @@ run_csv "$DCPLAN" simulate -f csv --step 15min --from 2025-07-01 --to 2025-07-01
 csv_scan "$T/out" 15
 is "$(fact rows):$(fact bad_seq)" "96:0" "--step 15min: 96 rows a day"
 is "$(sed -n 3p "$T/out" | cut -d, -f1)" 2025-07-01T00:15-06:00 "--step 15min: second row 00:15"
-wq=$(colnum water_m3 "$T/out")
+wq=$(colnum water_m3_per_step "$T/out")
 qwater=$(awk -F, -v c="$wq" 'NR > 1 { s += $c } END { printf "%.1f", s }' "$T/out")
 run_csv "$DCPLAN" simulate -f csv --step 1h --from 2025-07-01 --to 2025-07-01 "$S"
 hwater=$(awk -F, -v c="$wq" 'NR > 1 { s += $c } END { printf "%.1f", s }' "$T/out")
 near "$qwater" "$hwater" "$(awk -v h="$hwater" 'BEGIN { print h * 0.01 }')"
-ok $? "water_m3 is per step: a day at 15 min ($qwater m3) ~ at 1 h ($hwater m3)"
+ok $? "water_m3_per_step is per step: a day at 15 min ($qwater m3) ~ at 1 h ($hwater m3)"
+# evaporation is per step too, never more than the make-up water, and its sum
+# is the summary's evaporation
+eq=$(colnum evaporation_m3_per_step "$T/y.csv")
+awk -F, -v e="$eq" -v w="$wcol" 'NR > 1 && $e > $w + 1e-4 { bad++ } END { exit bad > 0 }' "$T/y.csv"
+ok $? "evaporation_m3_per_step <= water_m3_per_step in every row"
+evs=$(tr -d '\r' <"$T/y.csv" | awk -F, -v e="$eq" 'NR > 1 { s += $e } END { printf "%.1f", s }')
+run "$DCPLAN" simulate "$S"
+evt=$(awk '$1 == "evaporation" { print $2; exit }' "$T/out")
+near "$evs" "$evt" 2
+ok $? "text: evaporation $evt m3 = sum of evaporation_m3_per_step ($evs m3)"
 run "$DCPLAN" simulate -f csv --step 1h --from 2025-07-01 --to 2025-07-07 "$S"
 cmp_files "$T/out" "$T/c.csv" "--step 1h is the example's simulation.step"
 run "$DCPLAN" simulate -f csv --step '3600 s' --from 2025-07-01 --to 2025-07-07 "$S"

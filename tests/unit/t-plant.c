@@ -35,6 +35,7 @@
 
 #include "fixture-site.h"
 #include "plant.h"
+#include "tower.h"
 #include "tap.h"
 
 static void
@@ -804,6 +805,103 @@ test_loops(void)
 	is_rel(r.facility_w, 1342646.86452, 1e-9, "dry cooler loop tdb 25: facility");
 }
 
+
+/*
+ * The tower-chiller balance with a YorkCalc tower (1 cell of 1.5 MW, 30 kW
+ * fan, 0.0645 m3/s, taking 1.25 x that), economizer off, 35 / 27 degC: it cannot hold
+ * 29.4 degC, so the condenser water floats to where the towers reject what the
+ * chillers (whose condenser heat grows with that water) give them.  The answer
+ * is checked by evaluating the pieces again at the returned temperature: the
+ * chillers' heat plus the pump's at t_ecw must make the towers deliver t_ecw.
+ */
+static void
+test_fixed_point(void)
+{
+	struct fixture f;
+	struct plant_cfg c;
+	struct plant_result r;
+	struct it_load it = it_1mw();
+	struct chiller_bank_op b;
+	struct tower_op op;
+	double	q_rej, load;
+
+	plant_site(&f);
+	f.s.cooling.economizer = 0;
+	f.tower.u.tower.method = TOWER_YORKCALC;
+	f.towers[0].count = 1;
+	plant_cfg_init(&c, &f.s, 0);
+	is_int(plant_eval(&c, &it, 35, 27, 101325, &r), 0, "balance: ok");
+	ok(r.t_ecw > 29.4 + 0.1, "balance: condenser water above the setpoint (%.4f)",
+	    r.t_ecw);
+	ok(r.fp_iter > 1 && r.fp_iter < PLANT_FP_MAXITER,
+	    "balance: converged in %d substitutions", r.fp_iter);
+	load = r.q_mech_w;
+	is_int(chiller_bank_eval(c.ch[0], c.ch_usable[0], 7, r.t_ecw, load, &b), 0,
+	    "balance: chillers at t_ecw");
+	q_rej = b.q_cond + r.cw_pump_w;
+	is_rel(r.q_reject_w, q_rej, 1e-8, "balance: heat to towers = Q_cond(t_ecw) + pump");
+	/* the results are those of the last iterate, within the 1e-6 K stop */
+	is_rel(r.chiller_w, b.power, 1e-8, "balance: chiller power at t_ecw");
+	is_int(tower_eval_fan(c.tw[0], c.tw_cells[0], 27, q_rej, r.cw_flow, 29.4, &op),
+	    0, "balance: towers at that heat");
+	is_abs(op.t_out, r.t_ecw, 1e-5, "balance: the towers deliver t_ecw (1e-6 K stop)");
+	is_abs(op.fr_air, 1, 0, "balance: towers at full fan");
+	/* one pass at the setpoint's heat would be off: the towers given the
+	 * condenser heat at 29.4 degC deliver colder water than the balance */
+	chiller_bank_eval(c.ch[0], c.ch_usable[0], 7, 29.4, load, &b);
+	tower_eval_fan(c.tw[0], c.tw_cells[0], 27, b.q_cond + r.cw_pump_w, r.cw_flow,
+	    29.4, &op);
+	ok(op.t_out < r.t_ecw - 1e-4, "balance: one pass would give %.5f, not %.5f",
+	    op.t_out, r.t_ecw);
+	is_int(r.curve_clamped, 0, "balance: DOE-2 curves within 24..35 degC");
+}
+
+/*
+ * Redundancy on towers: 3 cells N+1 run like 2 cells N (spares off).  With
+ * 1.2 MW cells and 2 cells N+1 one cell runs: its 1.2 MW (constant approach)
+ * cannot take the FMC condenser heat 1372995.292 W plus the pump (flow capped
+ * at 1.25 x 0.0516 = 0.0645 m3/s: 0.0645 x 200 kPa / 0.7 = 18428.571 W):
+ * 1391423.864 W; 191423.864 W are not rejected and count as unmet cooling.
+ */
+static void
+test_tower_redundancy(void)
+{
+	struct fixture f;
+	struct plant_cfg c;
+	struct plant_result r, r2;
+	struct it_load it = it_1mw();
+
+	plant_site(&f);
+	f.s.cooling.economizer = 0;
+	plant_cfg_init(&c, &f.s, 0);
+	plant_eval(&c, &it, 35, 24, 101325, &r2);
+	f.towers[0].count = 3;
+	f.towers[0].redundancy = RED_N1;
+	plant_cfg_init(&c, &f.s, 0);
+	is_int(c.tw_cells[0], 2, "tower N+1: 2 of 3 cells usable");
+	is_rel(c.tw_cap, 3e6, 1e-15, "tower N+1: 2 x 1.5 MW count");
+	is_int(plant_eval(&c, &it, 35, 24, 101325, &r), 0, "tower N+1: ok");
+	is_rel(r.facility_w, r2.facility_w, 1e-12, "tower N+1 of 3 = 2 cells N");
+	is_rel(r.water, r2.water, 1e-12, "tower N+1 of 3: the spare uses no water");
+
+	f.tower.u.tower.design_q = 1.2e6;
+	f.towers[0].count = 2;
+	plant_cfg_init(&c, &f.s, 0);
+	is_int(c.tw_cells[0], 1, "tower N+1 of 2: one cell");
+	is_rel(c.cw_flow_max, 0.0645, 1e-12, "one cell: 1.25 x its design flow");
+	is_int(plant_eval(&c, &it, 35, 24, 101325, &r), 0, "one cell: ok");
+	is_rel(r.q_reject_max_w, 1.2e6, 1e-15, "one cell: rejects at most 1.2 MW");
+	is_rel(r.cw_pump_w, 18428.5714286, 1e-9, "one cell: pump at the capped flow");
+	is_rel(r.q_reject_w, 1391423.86382, 1e-9, "one cell: heat to reject");
+	is_rel(r.unmet_reject_w, 191423.86382, 1e-9, "one cell: heat not rejected");
+	is_rel(r.unmet_w, 191423.86382, 1e-9, "one cell: unmet cooling");
+	is_rel(r.cooling_margin_w, -191423.86382, 1e-9, "one cell: negative margin");
+	is_int(r.cool_limit, COOL_LIMIT_REJECTION, "one cell: heat rejection limits");
+	is_int(r.tower_at_capacity, 1, "one cell: tower at capacity");
+	is_abs(r.tower_fan_w, 30e3, 1e-9, "one cell: full fan");
+	is_rel(r.chiller_w, 203281.62656, 1e-9, "one cell: chillers as in FMC");
+}
+
 static void
 test_invalid(void)
 {
@@ -880,6 +978,8 @@ main(void)
 	test_chain();
 	test_chain_half_built();
 	test_loops();
+	test_fixed_point();
+	test_tower_redundancy();
 	test_invalid();
 	return tap_done();
 }

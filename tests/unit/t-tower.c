@@ -273,6 +273,138 @@ test_drycooler(void)
 	    "twb unused without pads");
 }
 
+
+/*
+ * Saturated-exit evaporation (EnergyPlus SaturatedExit) against a hand
+ * psychrometric calculation: ASHRAE 2017 Fundamentals ch. 1 eqs. 6, 20, 26, 32,
+ * 35 written out again in python3 (not psychro.c), the saturation temperature of
+ * h_out by 200 bisections.  Two cells of tower5 (30 kW fan: air 30000 x 0.5 /
+ * 190 = 78.947 m3/s per cell), 8 MW, 101325 Pa, range 4.4643 K:
+ *   m_air = FRair x 2 x 78.947 x rho(tdb, W_in);  h_out = h_sat(twb) + q / m_air;
+ *   evap = m_air (W_out / (1 + W_out) - W_in / (1 + W_in)) / 997
+ * summer 33 / 26 degC, full fan (water out 29.168): W_in 0.0183685753, m_air
+ *   180.0813863, h_in 80589.976, h_out 125014.334 -> 34.374 degC, W_out
+ *   0.0352577805: evap 2.89353931e-3 m3/s (88 % of q / 2.45 MJ/kg)
+ * December 4 / 1.6 degC holding 15 degC (FRair 0.6550524): W_in 0.0032669730,
+ *   m_air 131.4743996, h_out 73073.868 -> 24.216 degC, W_out 0.0191328053:
+ *   evap 2.04626369e-3 m3/s - 62 % of the heat latent, not 116 %
+ * hot and dry 40 / 20 degC, full fan (water out 24.238): W_in 0.0064007860,
+ *   m_air 177.3007805, h_out 102540.045 -> 30.531 degC, W_out 0.0280811490:
+ *   evap 3.72635027e-3 m3/s - 114 % of q / h_fg: the hot air gives sensible
+ *   heat to the water as well
+ */
+static void
+test_saturated_exit(void)
+{
+	struct tower_model m = tower5();
+	struct tower_op op;
+
+	m.evap_mode = TOWER_EVAP_SATURATED_EXIT;
+	is_rel(tower_cell_air_flow(&m), 30000 * 0.5 / 190, 1e-15,
+	    "air flow autosized from the fan: P 0.5 / 190 Pa");
+	m.design_air_flow = 90;
+	is_rel(tower_cell_air_flow(&m), 90, 1e-15, "a given air flow wins");
+	m.design_air_flow = 0;
+
+	is_int(tower_eval(&m, 2, 33, 26, 101325, 8e6, 0, -100, &op), 0, "summer ok");
+	is_abs(op.fr_air, 1, 0, "summer: full fan");
+	is_rel(op.evap, 2.89353930809e-3, 1e-6, "summer: evaporation (hand psychrometrics)");
+	is_rel(op.makeup, op.evap + op.drift + op.blowdown, 1e-15, "summer: make-up");
+	is_int(tower_eval(&m, 2, 4, 1.6, 101325, 8e6, 0, 15, &op), 0, "December ok");
+	is_rel(op.fr_air, 0.655052409343, 1e-6, "December: fan holding 15 degC");
+	is_rel(op.evap, 2.04626369445e-3, 1e-5, "December: evaporation (hand psychrometrics)");
+	ok(op.evap * 997 * 2.45e6 / 8e6 > 0.55 && op.evap * 997 * 2.45e6 / 8e6 < 0.65,
+	    "December: 55..65 %% of the heat leaves as latent heat");
+	is_int(tower_eval(&m, 2, 40, 20, 101325, 8e6, 0, -100, &op), 0, "hot dry ok");
+	is_rel(op.evap, 3.72635027433e-3, 1e-6, "hot dry: evaporation (hand psychrometrics)");
+	ok(op.evap * 997 * 2.45e6 > 8e6, "hot dry: more than q / h_fg (air gives sensible heat)");
+	/* the loss factor would say 0.2 % x 4.4643 K x 0.43 m3/s whatever the air */
+	m.evap_mode = TOWER_EVAP_LOSS_FACTOR;
+	tower_eval(&m, 2, 4, 1.6, 101325, 8e6, 0, 15, &op);
+	is_rel(op.evap, 0.003839269003181794, 1e-12, "loss factor ignores the season");
+	m.evap_mode = TOWER_EVAP_SATURATED_EXIT;
+	m.design_fan_power = 0;
+	is_int(tower_eval(&m, 2, 33, 26, 101325, 8e6, 0, -100, &op), -1,
+	    "saturated exit without an air flow rejected");
+}
+
+/*
+ * The physics bound: whenever the entering air is not warmer than the water
+ * leaving the tower, evaporated mass x latent heat (2.45 MJ/kg, water at 20
+ * degC) does not exceed the heat rejected.  A grid of dry-bulbs, depressions,
+ * loads and setpoints (operating points from the tower's own fan control).
+ */
+static void
+test_evap_bound(void)
+{
+	struct tower_model m = tower5();
+	struct tower_op op;
+	double	tdb, dep, q, sp[4], worst = 0;
+	int	n = 0, bad = 0, k;
+
+	m.evap_mode = TOWER_EVAP_SATURATED_EXIT;
+	for (tdb = -10; tdb <= 45; tdb += 2.5)
+		for (dep = 0; dep <= 25; dep += 2.5)
+			for (q = 0.5e6; q <= 10e6; q += 1.5e6) {
+				double	twb = tdb - dep;
+
+				if (twb < -10 || twb > 30)
+					continue;
+				sp[0] = -100;
+				sp[1] = twb + 4;
+				sp[2] = twb + 7;
+				sp[3] = twb + 12;
+				for (k = 0; k < 4; k++) {
+					if (tower_eval(&m, 2, tdb, twb, 101325, q, 0,
+					    sp[k], &op) != 0) {
+						bad++;
+						continue;
+					}
+					if (tdb > op.t_out)
+						continue;
+					n++;
+					if (op.evap * 997 * 2.45e6 / q > worst)
+						worst = op.evap * 997 * 2.45e6 / q;
+				}
+			}
+	is_int(bad, 0, "bound: every grid point evaluates");
+	ok(n > 300, "bound: %d states with air not warmer than the leaving water", n);
+	ok(worst <= 1, "bound: evaporation x h_fg <= q (worst %.4f)", worst);
+}
+
+/*
+ * The most a tower rejects: YorkCalc at full fan, range where twb + approach
+ * reaches t_max (checked by re-evaluating the approach there), capped at the
+ * 22.2222 K range limit and 1.25 x the design flow.
+ */
+static void
+test_max_heat(void)
+{
+	struct tower_model m = tower5();
+	double	v = 2 * 0.215, q, r;
+
+	q = tower_max_heat(&m, 2, 26, v, 35);
+	r = q / (997.0 * 4180.0 * v);
+	ok(r > 1.1111 && r < 22.2222, "max heat: range inside the correlation (%.4f K)", r);
+	is_abs(26 + tower_yorkcalc_approach(26, r, 1), 35, 1e-7,
+	    "max heat: the leaving water reaches 35 degC");
+	ok(tower_max_heat(&m, 2, 26, v, 34) < q, "max heat falls with a cooler limit");
+	ok(tower_max_heat(&m, 2, 27, v, 35) < q, "max heat falls with the wet-bulb");
+	/* flow capped at 1.25 x design */
+	is_rel(tower_max_heat(&m, 2, 26, 3 * v, 35), tower_max_heat(&m, 2, 26, 1.25 * v,
+	    35), 1e-12, "max heat: flow above 1.25 x design does not count");
+	/* a cold wet-bulb: the range limit binds first */
+	is_rel(tower_max_heat(&m, 2, 0, v, 35), 997.0 * 4180.0 * v * 22.2222, 1e-12,
+	    "max heat: range limit 22.2222 K");
+	/* nothing when the wet-bulb is too close to the limit */
+	is_abs(tower_max_heat(&m, 2, 34.5, v, 35), 0, 0, "max heat: 0 when twb + approach > t_max");
+	m.method = TOWER_CONSTANT_APPROACH;
+	m.const_approach = 4;
+	is_rel(tower_max_heat(&m, 2, 26, v, 35), 10e6, 1e-15, "constant approach: n x design");
+	is_abs(tower_max_heat(&m, 2, 32, v, 35), 0, 0, "constant approach: 0 above the limit");
+	is_abs(tower_max_heat(&m, 0, 26, v, 35), -1, 0, "max heat: 0 cells rejected");
+}
+
 int
 main(void)
 {
@@ -280,6 +412,9 @@ main(void)
 	test_yorkcalc();
 	test_tower_eval();
 	test_constant_approach();
+	test_saturated_exit();
+	test_evap_bound();
+	test_max_heat();
 	test_drycooler();
 	return tap_done();
 }
