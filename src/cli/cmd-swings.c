@@ -358,6 +358,20 @@ cmd_swings_exec(struct cmd_ctx *c)
 	    "s", 1);
 	report_int(r, "samples", "samples", (long)res->wave.n, "");
 	report_int(r, "seed", "seed", (long)cfg.seed, "");
+	{
+		double	hi = 0;
+
+		for (i = 0; i < cfg.lim.nbands; i++)
+			hi = fmax(hi, cfg.lim.bands[i].hi_hz);
+		if (hi > 0 && cfg.rate_hz < 10 * hi) {
+			char	note[200];
+
+			snprintf(note, sizeof note, "sample rate below 10 x the top band "
+			    "edge (%g Hz): content above %g Hz aliases", 10 * hi,
+			    cfg.rate_hz / 2);
+			report_note(r, note);
+		}
+	}
 	report_section(r, "signals", "Signals");
 	metrics_table(r, res, &cfg);
 	report_num(r, "smoothing_extra_mwh_per_day", "energy the smoothing adds",

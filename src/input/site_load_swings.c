@@ -129,8 +129,8 @@ load_storage(struct site *s, struct bind *b, const struct ynode *m)
 	st->soc_min = 0;
 	st->soc_max = 1;
 	st->soc_init = 0.5;
-	st->rte = 0.92;		/* as the Megapack library models, [S] */
-	st->response_s = 0.2;	/* Hornsdale Power Reserve responds in < 200 ms [S] */
+	st->rte = 0.92;		/* Tesla Megapack 2 XL round trip ~92 % */
+	st->response_s = 0.2;	/* Hornsdale Power Reserve: response under 200 ms */
 	st->law = SW_LAW_LOWPASS;
 	st->tau_s = 10;		/* assumption: ten 1 s iterations */
 	st->recovery_s = 600;	/* assumption */

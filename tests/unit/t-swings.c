@@ -506,6 +506,58 @@ test_generators_and_sizing(void)
 	ok(swings_passes(&c) == 0, "half the energy fails");
 }
 
+static void
+test_psu_and_floors(void)
+{
+	struct sw_job j = square_job(2, 0.5, 700, 300);
+	struct sw_config c;
+	struct sw_result r;
+	struct sw_wave w;
+	double	f = 0.5, tau = 0.5, want = 1 / sqrt(1 + pow(2 * M_PI * f * tau, 2));
+
+	/* PSU storage, large enough never to bind: a first-order low-pass of the
+	 * GPU's draw, so the fundamental is attenuated by 1 / sqrt(1 + (2 pi f tau)^2) */
+	base_config(&c, &j, 1);
+	c.smooth.psu_energy_j = 1e6;
+	c.smooth.psu_tau_s = tau;
+	ok(swings_evaluate(&c, &r) == 0, "PSU storage evaluates");
+	is_rel(r.m[SW_SIG_SMOOTH].band_peak[2] / r.m[SW_SIG_RAW].band_peak[2], want, 5e-3,
+	    "PSU low-pass tau = 0.5 s at 0.5 Hz: |H| = %.4f", want);
+	is_rel(r.m[SW_SIG_SMOOTH].mean, r.m[SW_SIG_RAW].mean, 1e-3,
+	    "and the mean draw is kept");
+	swings_result_free(&r);
+	/* a store of 1 J cannot cover a 400 W swing: the draw passes nearly unchanged */
+	c.smooth.psu_energy_j = 1;
+	ok(swings_evaluate(&c, &r) == 0, "a 1 J PSU store evaluates");
+	ok(r.m[SW_SIG_SMOOTH].p2p > 0.99 * 400, "a 1 J store leaves the swing (%.1f W)",
+	    r.m[SW_SIG_SMOOTH].p2p);
+	swings_result_free(&r);
+
+	/* secondary floor: held while the job is down; primary floor only while up */
+	base_config(&c, &j, 1);
+	c.duration_s = 60;
+	c.window_s = 30;
+	j.start_s = 10;
+	c.smooth.floor = 0.8;
+	c.smooth.secondary_floor_w = 200;
+	ok(swings_run(&c, &w) == 0, "floors run");
+	is_rel(w.smooth[500], 200, 1e-12, "before the start: the 200 W secondary floor");
+	is_rel(w.raw[500], 80, 1e-12, "where the demand is the 80 W idle");
+	is_rel(w.smooth[2150], 560, 1e-12, "running, in the comm phase: the 80 %% floor, "
+	    "560 W");
+	swings_wave_free(&w);
+	/* ramp-up rate: from 300 to 700 W at 2000 W/s takes 0.2 s */
+	j.start_s = -INFINITY;
+	c.smooth.floor = 0;
+	c.smooth.secondary_floor_w = 0;
+	c.smooth.ramp_up_wps = 2000;
+	ok(swings_run(&c, &w) == 0, "ramp-up limit runs");
+	/* comm 1.01..2.00 s, compute again from t = 2.01 s */
+	is_rel(w.smooth[201], 320, 1e-9, "ramp-up 2000 W/s: 320 W one sample in");
+	is_rel(w.smooth[220], 700, 1e-9, "700 W after 0.2 s");
+	swings_wave_free(&w);
+}
+
 int
 main(void)
 {
@@ -519,5 +571,6 @@ main(void)
 	test_job_events();
 	test_rise();
 	test_generators_and_sizing();
+	test_psu_and_floors();
 	return tap_done();
 }
