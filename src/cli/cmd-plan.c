@@ -688,6 +688,57 @@ draw_build(void *vp, enum plot_fmt f, int w, int h, FILE *fp)
 	return rc;
 }
 
+/* 4. costs, when the site has prices (economics section) */
+static void
+write_costs(struct report *r, const struct site *s, const struct plan_result *p)
+{
+	static const char *const labels[COST_NCAT] = {
+		"grid energy", "demand charges", "fixed charges", "generator fuel",
+		"variable O&M", "rentals and leases", "capital (annualised)",
+		"fixed O&M", "water", "CO2"
+	};
+	struct report_col cols[] = {
+		{ "target", "target", "", -1 },
+		{ "delay_gpu_h", "GPU-hours short", "GPU-h", 0 },
+		{ "delay_cost", "cost of delay", "", 0 },
+	};
+	const struct cost_result *c = &p->cost;
+	const char *cur;
+	char	key[32], title[96];
+	size_t	i;
+	int	k;
+
+	if (s->econ == NULL || !c->computed) {
+		report_note(r, "No prices given (no economics section): no costs "
+		    "computed.");
+		return;
+	}
+	cur = s->econ->currency;
+	cols[2].unit = cur;
+	snprintf(title, sizeof title, "Costs of the build and first year (%s)", cur);
+	report_section(r, "costs", title);
+	for (k = 0; k < COST_NCAT; k++) {
+		snprintf(key, sizeof key, "%s", cost_cat_name((enum cost_cat)k));
+		report_num(r, key, labels[k], c->cat[k], cur, 0);
+	}
+	report_num(r, "total", "total", c->total, cur, 0);
+	report_num(r, "per_mwh", "per MWh of facility energy", c->per_mwh, cur, 2);
+	report_num(r, "per_gpu_hour", "per GPU-hour delivered", c->per_gpu_hour, cur, 3);
+	report_num(r, "bridge_share", "bridge power share", c->bridge_share * 100, "%", 1);
+	report_table(r, "delay", "Cost of delay (GPU-hours short x value, day by day)",
+	    cols, 3);
+	for (i = 0; i < p->ntargets; i++) {
+		const struct plan_target *t = &p->targets[i];
+		double	nums[3] = { 0, t->delay_gpu_h, t->delay_cost };
+		const char *strs[3] = { t->target->name, NULL, NULL };
+
+		report_row(r, nums, strs);
+	}
+	if (!isfinite(s->econ->gpu_hour))
+		report_note(r, "No value of a GPU-hour given (economics.gpu_hour): "
+		    "the delay is not priced.");
+}
+
 static int
 cmd_plan_exec(struct cmd_ctx *c)
 {
@@ -713,6 +764,7 @@ cmd_plan_exec(struct cmd_ctx *c)
 	write_year(r, &p);
 	write_permits(r, c->g->fmt, &c->site, &p);
 	write_operation(r, c->g->fmt, &p);
+	write_costs(r, &c->site, &p);
 	report_section(r, "verdict", "Verdict");
 	report_str(r, "verdict", "verdict", p.feasible ? "FEASIBLE" : "INFEASIBLE");
 	snprintf(title, sizeof title, "%s: %s", c->site.name, p.feasible ? "FEASIBLE" :

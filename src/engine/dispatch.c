@@ -311,6 +311,7 @@ dispatch_gen_out(const struct dispatch_work *w, struct dispatch_out *out)
 		out->gen_group_w[i] = p;
 		out->unit_s[i] = w->k[i] * dt;
 		out->nox_group_kg[i] = nox;
+		out->fuel_group_w[i] = fuel;
 		out->gen_w += p;
 		out->fuel_w += fuel;
 		out->co2_kg += co2;

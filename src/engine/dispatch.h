@@ -109,6 +109,7 @@ struct dispatch_out {
 	double	gen_group_w[DISPATCH_MAX_GROUPS];	/* W per generator group */
 	double	unit_s[DISPATCH_MAX_GROUPS];		/* unit-seconds run this step */
 	double	nox_group_kg[DISPATCH_MAX_GROUPS];	/* kg NOx per group this step */
+	double	fuel_group_w[DISPATCH_MAX_GROUPS];	/* W of fuel (LHV) per group */
 	double	batt_group_w[DISPATCH_MAX_GROUPS];	/* per battery group: + discharge, - charge */
 };
 

@@ -26,6 +26,7 @@ plan_result_release(struct plan_result *r)
 	free(r->days);
 	free(r->changes);
 	free(r->dchecks);
+	cost_acc_release(&r->cost_acc);
 	plan_result_init(r);
 }
 
@@ -572,6 +573,8 @@ watch_step(void *vp, const struct sim_step *st)
 		y->unit_s[g] += st->disp.unit_s[g];
 		y->nox_kg[g] += st->disp.nox_group_kg[g];
 	}
+	if (y->site->econ != NULL)
+		cost_step(&r->cost_acc, st, y->step_s, st->plant.it.gpus);
 	if (st->day < y->from)
 		return 0;
 	if (st->disp.unserved_w > 1e-3) {
@@ -621,9 +624,13 @@ plan_year(const struct site *s, const struct weather *w, struct plan_result *r)
 	yw.site = s;
 	yw.r = r;
 	yw.last_day = DATE_NONE;
+	if (s->econ != NULL && cost_begin(&r->cost_acc, s, so.from_day, so.to_day) != 0)
+		return PLAN_ENOMEM;
 	if (sim_run(s, w, &so, watch_step, &yw, &r->year) != 0)
 		return PLAN_ESIM;
 	watch_close_year(&yw);
+	if (s->econ != NULL)
+		cost_end(&r->cost_acc, r->year.water_m3, r->year.co2_kg, &r->cost);
 	r->permits_ok = 1;
 	for (i = 0; i < r->npermits; i++) {
 		const struct site_generator *g = &s->power.gens[i];
@@ -647,6 +654,34 @@ plan_year(const struct site *s, const struct weather *w, struct plan_result *r)
 	return PLAN_OK;
 }
 
+/* The delay of each target: GPU-hours short day by day from its date to the day
+ * before it is met, and their value at the site's GPU-hour price.  Only for a
+ * site with prices (a second pass over the late days of the timeline, which a
+ * Monte Carlo or sweep loop of unpriced sites need not pay for). */
+static int
+plan_delays(const struct site *s, const struct weather *w, struct plan_result *r)
+{
+	size_t	i;
+
+	if (s->econ == NULL)
+		return PLAN_OK;
+	for (i = 0; i < r->ntargets; i++) {
+		struct plan_target *t = &r->targets[i];
+		int	last = t->met_on != DATE_NEVER && t->met_on != DATE_NONE ?
+		    t->met_on - 1 : (r->full != DATE_NEVER && r->full != DATE_NONE ?
+		    r->full : r->to) + PLAN_LOOKAHEAD_D;
+
+		t->delay_gpu_h = 0;
+		t->delay_cost = NAN;
+		if (!t->ok && cost_delay_gpu_hours(s, w, t->target->gpus, t->target->by,
+		    last, &t->delay_gpu_h) != 0)
+			return PLAN_ETIMELINE;
+		if (s->econ != NULL && isfinite(s->econ->gpu_hour))
+			t->delay_cost = t->delay_gpu_h * s->econ->gpu_hour;
+	}
+	return PLAN_OK;
+}
+
 int
 plan_run(const struct site *s, const struct weather *w, int what, struct plan_result *r)
 {
@@ -664,6 +699,7 @@ plan_run(const struct site *s, const struct weather *w, int what, struct plan_re
 	r->changes_cap = keep.changes_cap;
 	r->dchecks = keep.dchecks;
 	r->dchecks_cap = keep.dchecks_cap;
+	r->cost_acc = keep.cost_acc;
 	r->what = what;
 	timeline_range(s, &r->from, &r->to);
 	r->full = schedule_full_date(s);
@@ -683,6 +719,8 @@ plan_run(const struct site *s, const struct weather *w, int what, struct plan_re
 		return rc;
 	if ((what & PLAN_TARGETS) && s->ntargets > 0 &&
 	    (rc = plan_targets(s, w, r)) != PLAN_OK)
+		return rc;
+	if ((what & PLAN_TARGETS) && (rc = plan_delays(s, w, r)) != PLAN_OK)
 		return rc;
 	if ((what & PLAN_YEAR) && (rc = plan_year(s, w, r)) != PLAN_OK)
 		return rc;

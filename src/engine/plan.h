@@ -34,6 +34,7 @@
 #include <stddef.h>
 
 #include "capacity.h"
+#include "cost.h"
 #include "dispatch.h"
 #include "sim.h"
 #include "timeline.h"
@@ -141,6 +142,10 @@ struct plan_target {
 	int	chillers_n1;		/* with N+1 */
 	const struct site_units *tower_group;	/* cells to add with them */
 	double	ups_w, transformer_va;
+	/* the delay: GPU-hours short from the date to the day before it is met (to
+	 * the look-ahead's end when never met), and their value (economics) */
+	double	delay_gpu_h;
+	double	delay_cost;		/* NaN without a GPU-hour value */
 };
 
 struct plan_permit {
@@ -190,6 +195,10 @@ struct plan_result {
 	double	site_nox_kg;
 	int	site_nox_year, site_nox_days;
 	int	site_title_v;
+
+	/* costs of the build and first year (computed when the site has prices) */
+	struct cost_result cost;
+	struct cost_acc cost_acc;	/* kept for reuse between runs */
 
 	int	feasible;
 

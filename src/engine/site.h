@@ -14,6 +14,7 @@
 #include "weather.h"
 
 struct library;
+struct site_econ;
 
 #define DATE_NONE	INT_MIN
 #define DATE_NEVER	INT_MAX
@@ -201,6 +202,7 @@ struct site {
 		int	horizon_d;
 	} sim;
 
+	struct site_econ *econ;		/* prices (cost.h), NULL: no costs */
 	struct library *lib;		/* models used by this site (owned by the
 					   input layer: site_load/site_free) */
 };

@@ -170,7 +170,7 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
     struct diags *d)
 {
 	static const char *const keys[] = { "site", "climate", "it", "power", "cooling",
-	    "targets", "simulation", "swings", NULL };
+	    "targets", "simulation", "swings", "economics", NULL };
 	struct ydoc doc;
 	struct bind b = { d, 0 };
 	size_t	i;
@@ -216,6 +216,7 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
 	load_targets(s, &b, doc.root);
 	load_sim(s, &b, doc.root);
 	site_load_swings(s, &b, doc.root);
+	site_load_econ(s, &b, doc.root);	/* names feeds, generators, batteries */
 	ydoc_free(&doc);
 	return b.errors ? -1 : 0;
 }
@@ -242,6 +243,7 @@ site_free(struct site *s)
 	free(s->climate.weather_file);
 	free(s->name);
 	free(s->path);
+	site_econ_free(s->econ);
 	if (s->lib != NULL) {
 		library_free(s->lib);
 		free(s->lib);

@@ -26,6 +26,10 @@ void	site_load_climate(struct site *, struct bind *, const struct ynode *root);
 void	site_load_it(struct site *, struct bind *, const struct ynode *root);
 void	site_load_power(struct site *, struct bind *, const struct ynode *root);
 void	site_load_cooling(struct site *, struct bind *, const struct ynode *root);
+/* After the power section: prices name its feeds, generators and batteries. */
+void	site_load_econ(struct site *, struct bind *, const struct ynode *root);
+struct site_econ;
+void	site_econ_free(struct site_econ *);
 void	site_load_swings(struct site *, struct bind *, const struct ynode *root);
 
 #endif

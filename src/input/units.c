@@ -87,6 +87,7 @@ static const struct unit units_table[] = {
 	{ U_TIME, "h", 3600, 0 },
 	{ U_TIME, "d", 86400, 0 },
 	{ U_TIME, "wk", 604800, 0 },
+	{ U_TIME, "y", 365 * 86400.0, 0 },	/* a year of 365 days */
 
 	{ U_FRACTION, "%", 0.01, 0 },
 

@@ -1,0 +1,145 @@
+/*
+ * cost.h - what a plan costs: grid tariffs, generator fuel, O&M, rentals and
+ * ownership, batteries, water and CO2, and the cost of a target's delay.
+ *
+ * Prices are per SI unit in the site's one currency: per J of energy, per W-month
+ * of demand or rental, per m3 of water, per kg of CO2, per GPU-second of delay
+ * value.  Nothing here is a default price: a site gives every price it wants
+ * counted (dcplan-site(5) ECONOMICS); a site without an economics section gets no
+ * costs at all.
+ *
+ * Proration (documented in dcplan-site(5)):
+ * - a month is a calendar month; fixed and demand charges are billed for every
+ *   calendar month the window touches while the feed is in service, the demand
+ *   charge on that month's peak grid draw (no proration of partial months, as
+ *   utilities bill);
+ * - rentals accrue by the day at rate x 12 / 365 per day in service, plus
+ *   mobilisation when a group is first available inside the window and
+ *   demobilisation when it leaves inside it;
+ * - ownership: capex x CRF(i, life) per year, and fixed O&M per year, both by the
+ *   day (x days / 365).
+ */
+#ifndef DCPLAN_COST_H
+#define DCPLAN_COST_H
+
+#include <stddef.h>
+
+#include "dclimits.h"
+
+struct site;
+struct sim_step;
+
+#define COST_TOU_MAX	8	/* time-of-use periods per feed */
+
+struct econ_tou {
+	unsigned months;	/* bit m-1 set: applies in month m */
+	int	hour_from, hour_to;	/* local standard hours [from, to) */
+	double	price_per_j;
+};
+
+struct econ_feed {
+	int	feed;			/* index into site power.feeds */
+	double	energy_per_j;		/* flat energy price */
+	struct econ_tou tou[COST_TOU_MAX];
+	size_t	ntou;
+	double	demand_per_w_month;	/* on the billing month's peak */
+	double	fixed_per_month;
+};
+
+struct econ_gen {
+	int	gen;			/* index into site power.gens */
+	double	fuel_per_j[12];		/* by calendar month, per J of fuel (LHV) */
+	double	vom_per_j;		/* per J generated */
+	int	rented;
+	double	rent_per_w_month;	/* on the group's ISO rating */
+	double	rent_per_unit_month;
+	double	mobilise, demobilise;	/* per group, once */
+	int	owned;
+	double	capex;			/* per group */
+	double	life_y;
+	double	fixed_om_per_year;	/* per group */
+};
+
+struct econ_batt {
+	int	batt;			/* index into site power.batts */
+	int	leased;
+	double	lease_per_month;	/* per group */
+	int	owned;
+	double	capex, life_y, fixed_om_per_year;	/* per group */
+};
+
+struct site_econ {
+	char	currency[8];		/* ISO 4217 code, e.g. "USD" */
+	double	discount_rate;		/* fraction per year */
+	double	gpu_hour;		/* value of a GPU-hour; NaN if not given */
+	double	water_per_m3;		/* NaN if not given */
+	double	co2_per_kg;		/* 0 if not given */
+	struct econ_feed *feeds;
+	size_t	nfeeds;
+	struct econ_gen *gens;
+	size_t	ngens;
+	struct econ_batt *batts;
+	size_t	nbatts;
+};
+
+enum cost_cat {
+	COST_ENERGY, COST_DEMAND, COST_FIXED, COST_FUEL, COST_VOM, COST_RENTAL,
+	COST_CAPEX, COST_FIXED_OM, COST_WATER, COST_CO2, COST_NCAT
+};
+
+struct cost_result {
+	int	computed;		/* the site has prices */
+	double	cat[COST_NCAT];		/* by category */
+	double	total;			/* the sum of the categories */
+	double	facility_j;		/* facility energy of the window */
+	double	gpu_hours;		/* GPU-hours delivered (online, served share) */
+	double	per_mwh;		/* total per MWh of facility energy */
+	double	per_gpu_hour;		/* total per GPU-hour delivered */
+	double	bridge_share;		/* share of energy from generators and batteries */
+};
+
+/* Accumulator for one window; caller-owned, re-usable. */
+struct cost_acc {
+	const struct site *s;
+	int	from, to;		/* days, inclusive */
+	int	month0;			/* first month (year * 12 + month - 1) */
+	int	nmonths;
+	double	*peak_w;		/* [nmonths x nfeeds]: peak grid draw per feed */
+	unsigned char *served;		/* [nmonths x nfeeds]: feed in service */
+	size_t	cap;
+	double	cat[COST_NCAT];
+	double	facility_j, gen_j, batt_j, gpu_s;
+};
+
+/* Capital recovery factor i (1+i)^n / ((1+i)^n - 1); 1/n when i is 0. */
+double	cost_crf(double i, double n);
+
+void	cost_acc_init(struct cost_acc *);
+void	cost_acc_release(struct cost_acc *);
+/* Start a window [from, to] for site s (which must have prices).  0, or -1 when
+ * out of memory. */
+int	cost_begin(struct cost_acc *, const struct site *, int from, int to);
+/* One simulated step of dt seconds; gpus_online: GPUs online that step (the
+ * GPU-hours delivered count them less the share of the load left unserved). */
+void	cost_step(struct cost_acc *, const struct sim_step *, double dt,
+	    double gpus_online);
+/* Close the window: demand, fixed, rental and ownership charges and the totals. */
+void	cost_end(struct cost_acc *, double water_m3, double co2_kg,
+	    struct cost_result *);
+
+/* Energy price of feed f at a local standard hour of a calendar month (1..12). */
+double	cost_energy_price(const struct econ_feed *, int month, int hour);
+/* Cost of generator group g's rental or ownership over [from, to]. */
+double	cost_gen_fixed(const struct site *, const struct econ_gen *, int from, int to,
+	    int *is_rental);
+
+const char *cost_cat_name(enum cost_cat);
+
+struct weather;
+/* GPU-hours short of GPUS on days [from, to], day by day on the timeline (the
+ * GPUs that can run each day against the target).  0, or -1 if the plant model
+ * failed. */
+int	cost_delay_gpu_hours(const struct site *, const struct weather *, double gpus,
+	    int from, int to, double *gpu_h);
+
+#endif
