@@ -14,6 +14,7 @@
 #include "output.h"
 #include "plot_pics.h"
 #include "sim.h"
+#include "supply.h"
 #include "site.h"
 #include "site_load.h"
 #include "site_weather.h"
@@ -159,7 +160,7 @@ summary_report(const struct site *s, const struct sim_summary *u,
 	date_format(o->from_day, a);
 	date_format(o->to_day, b);
 	snprintf(title, sizeof title, "%s: simulation %s to %s, %g min steps%s", s->name,
-	    a, b, o->step_s / 60, o->full_fleet ? ", full fleet" : "");
+	    a, b, o->step_s / 60, o->full_fleet ? ", the finished site" : "");
 	r = report_new("dcplan.simulate/1", title);
 	report_section(r, "energy", "Energy");
 	report_num(r, "it_mwh", "IT", u->e_it / mwh, "MWh", 0);
@@ -253,8 +254,23 @@ parse_opts(struct cmd_ctx *c, const struct site *s, struct sim_opts *o)
 	o->to_day = date_from_ymd(s->sim.year, 12, 31);
 	o->step_s = s->sim.step_s;
 	o->full_fleet = cmd_opt_flag(c, "full");
+	if (o->full_fleet) {
+		/* the finished site: every rack, and the equipment in service once
+		 * the last change is made */
+		int	f = supply_finished_day(s);
+
+		o->equip_day = f != DATE_NONE ? f : 0;
+	}
 	cmd_opt_date(c, "from", &o->from_day);
 	cmd_opt_date(c, "to", &o->to_day);
+	if (!o->full_fleet && cmd_opt(c, "from") == NULL) {
+		/* by default, summarise only the hours the site exists: from the
+		 * first equipment in service */
+		int	f = supply_first_in_service(s);
+
+		if (f != DATE_NONE && f > o->from_day && f <= o->to_day)
+			o->from_day = f;
+	}
 	if (o->to_day < o->from_day) {
 		cmd_error(c, "--to is before --from");
 		return EXIT_USAGE;
@@ -353,7 +369,7 @@ static const struct opt_def simulate_opts[] = {
 	{ .name = "step", .type = OPT_STRING, .arg = "1h|15min",
 	  .help = "time step (default: simulation.step)" },
 	{ .name = "full", .type = OPT_FLAG,
-	  .help = "every rack online, ignoring the delivery schedule" },
+	  .help = "the finished site: every rack and all equipment in service" },
 	CLI_PLOT_OPT,
 	CLI_PLOT_KIND_OPT("load-duration (default), monthly, heatmap-margin or "
 	    "heatmap-pue"),

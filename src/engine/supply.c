@@ -201,3 +201,27 @@ supply_change_dates(const struct site *s, int *d, size_t max)
 			d[k++] = d[i];
 	return k;
 }
+
+int
+supply_first_in_service(const struct site *s)
+{
+	int	d[2048], first = site_first_delivery(s);
+	size_t	n = supply_change_dates(s, d, sizeof d / sizeof d[0]);
+
+	if (n > 0 && (first == DATE_NONE || first == DATE_NEVER || d[0] < first))
+		first = d[0];
+	return first == DATE_NEVER ? DATE_NONE : first;
+}
+
+int
+supply_finished_day(const struct site *s)
+{
+	int	d[2048], last = site_full_deployment(s);
+	size_t	n = supply_change_dates(s, d, sizeof d / sizeof d[0]);
+
+	if (last == DATE_NEVER)
+		last = DATE_NONE;
+	if (n > 0 && (last == DATE_NONE || d[n - 1] > last))
+		last = d[n - 1];
+	return last;
+}

@@ -33,4 +33,10 @@ double	cooling_chiller_ref_at(const struct site *, int day);
  * (at most max); returns how many were stored. */
 size_t	supply_change_dates(const struct site *, int *dates, size_t max);
 
+/* The first day anything is in service (a feed, a generator, a battery, a
+ * cooling unit, a rack delivered), and the day the site is finished: the last
+ * rack online and the last change of equipment made.  DATE_NONE if none. */
+int	supply_first_in_service(const struct site *);
+int	supply_finished_day(const struct site *);
+
 #endif

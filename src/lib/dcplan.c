@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "plan.h"
 #include "sim.h"
+#include "supply.h"
 #include "site.h"
 #include "site_load.h"
 #include "site_weather.h"
@@ -383,6 +384,8 @@ dc_simulate(const dc_site *ds, const struct dc_sim_options *o,
 	so.to_day = to;
 	so.step_s = o != NULL && o->step_s != 0 ? o->step_s : ds->site.sim.step_s;
 	so.full_fleet = o != NULL && o->full;
+	if (so.full_fleet && supply_finished_day(&ds->site) != DATE_NONE)
+		so.equip_day = supply_finished_day(&ds->site);	/* the finished site */
 	c_locale_enter(&cl);
 	st = sim_run(&ds->site, &ds->wx, &so, NULL, NULL, &su);
 	c_locale_leave(&cl);
