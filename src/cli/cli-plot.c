@@ -63,6 +63,7 @@ int
 cli_plot_write(struct cmd_ctx *c, const struct plot_req *r, cli_draw_fn draw, void *arg)
 {
 	struct output o;
+	int	rc, e;
 
 	if (r->path == NULL)
 		return EXIT_OK;
@@ -71,11 +72,15 @@ cli_plot_write(struct cmd_ctx *c, const struct plot_req *r, cli_draw_fn draw, vo
 		return EXIT_IO;
 	}
 	errno = 0;
-	if (draw(arg, r->fmt, r->w, r->h, o.fp) != 0) {
-		int	e = errno;
+	rc = draw(arg, r->fmt, r->w, r->h, o.fp);
+	e = errno;
+	plot_release();		/* one picture per run */
+	if (rc != 0) {
+		/* a stream error has its errno; otherwise cairo failed (memory) */
+		int	io = ferror(o.fp) && e != 0;
 
 		output_abort(&o);
-		if (e != 0)
+		if (io)
 			cmd_error(c, "cannot draw '%s': %s", r->path, strerror(e));
 		else
 			cmd_error(c, "cannot draw '%s'", r->path);

@@ -13,6 +13,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <fontconfig/fontconfig.h>
 
 #include "date.h"
 #include "plot.h"
@@ -1257,4 +1258,11 @@ plot_write(const struct plot *p, enum plot_fmt f, int width, int height, FILE *f
 	if (fflush(fp) != 0 || ferror(fp))
 		rc = -1;
 	return rc;
+}
+
+void
+plot_release(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini();
 }

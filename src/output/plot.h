@@ -110,6 +110,11 @@ struct plot_series *plot_add(struct plot *, enum plot_series_kind, const char *l
 /* Draw onto a stream: 0, or -1 if cairo failed or the stream could not be written. */
 int	plot_write(const struct plot *, enum plot_fmt, int width, int height, FILE *);
 
+/* Free the fonts and caches cairo and fontconfig keep for the process, once no
+ * picture is being drawn (the command layer calls it after its last picture), so
+ * that a leak checker sees only dcplan's own memory. */
+void	plot_release(void);
+
 /* ---- helpers, exposed for the tests ---- */
 /* Nice tick values covering [lo, hi] with about `want` intervals: the step is 1, 2,
  * 2.5 or 5 times a power of ten (Heckbert, "Nice numbers for graph labels",

@@ -134,8 +134,10 @@ plot_build_draw(const struct site *s, const struct build_series *b, const char *
 	struct plot_series *ps;
 	char	title[256], sub[256], a[16], z[16], ylab[32];
 	int	any_batt = 0, any_gen = 0, rc;
-	size_t	i, n = b->n ? b->n : 1;
-	double	top = 0, mul, *v;
+	size_t	i, n = b->n ? b->n : 1, nt = 0;
+	double	top = 0, mul, *v, *tx, *ty;
+	const char **tn;
+	char	note[96];
 	const char *unit;
 
 	for (i = 0; i < b->n; i++) {
@@ -146,8 +148,16 @@ plot_build_draw(const struct site *s, const struct build_series *b, const char *
 	}
 	/* a small site reads in kW */
 	unit = plot_power_unit(top, &mul);
-	if ((v = calloc(4 * n, sizeof *v)) == NULL)
+	v = calloc(4 * n, sizeof *v);
+	tx = calloc(2 * (b->ntgt + 1), sizeof *tx);
+	tn = calloc(b->ntgt + 1, sizeof *tn);
+	if (v == NULL || tx == NULL || tn == NULL) {
+		free(v);
+		free(tx);
+		free(tn);
 		return -1;
+	}
+	ty = tx + b->ntgt + 1;
 	for (i = 0; i < b->n; i++) {
 		v[i] = b->grid_mw[i] * mul;
 		v[n + i] = b->gen_mw[i] * mul;
@@ -236,16 +246,31 @@ plot_build_draw(const struct site *s, const struct build_series *b, const char *
 		ps->dashed = 1;
 		ps->width = 1.1;
 	}
-	if ((ps = plot_add(&p, PS_MARKERS, b->ntgt ? "targets (GPUs by date)" : NULL,
+	/* targets dated inside the picture; the others are counted in a note */
+	for (i = 0; i < b->ntgt; i++)
+		if (b->n > 0 && b->tgt_day[i] >= b->day[0] && b->tgt_day[i] <=
+		    b->day[b->n - 1] + 1) {
+			tx[nt] = b->tgt_day[i];
+			ty[nt] = b->tgt_gpus[i];
+			tn[nt++] = b->tgt_name[i];
+		}
+	if (nt < b->ntgt) {
+		snprintf(note, sizeof note, "%zu target%s dated outside this range not "
+		    "shown", b->ntgt - nt, b->ntgt - nt == 1 ? "" : "s");
+		p.note = note;
+	}
+	if ((ps = plot_add(&p, PS_MARKERS, nt ? "targets (GPUs by date)" : NULL,
 	    PC_VERMILION)) != NULL) {
-		ps->x = b->tgt_day;
-		ps->y = b->tgt_gpus;
-		ps->names = b->tgt_name;
-		ps->n = b->ntgt;
+		ps->x = tx;
+		ps->y = ty;
+		ps->names = tn;
+		ps->n = nt;
 		ps->right = 1;
 		ps->marker = PM_DIAMOND;
 	}
 	rc = plot_write(&p, f, w, h, fp);
 	free(v);
+	free(tx);
+	free(tn);
 	return rc;
 }

@@ -259,7 +259,7 @@ test_swings(void)
 	 * 0.1 Hz; 2 Hz is bin 20, whose amplitude is the tone's, 3 MW; the periodic
 	 * Hann window puts half of it in bins 19 and 21 and nothing further out */
 	size_t	n = 6000, i, nb;
-	double	*x = malloc(n * sizeof *x), *f, *a, t[8], y[8];
+	double	*x = malloc(n * sizeof *x), *f, *a, t[10], y[10];
 	const double pi = 3.14159265358979323846;
 	const double spike[10] = { 0, 1, 2, 9, 4, 5, -3, 7, 8, 6 };
 
@@ -397,5 +397,6 @@ main(void)
 	test_sim();
 	test_swings();
 	test_formats();
+	plot_release();
 	return tap_done();
 }
