@@ -61,6 +61,17 @@ is "$bad" 0 "battery: after storage = smoothed - battery, SOC 20..80 %, every ro
 busy=$(sed 1d "$T/out" | awk -F, '$4 != 0 { n++ } END { print n + 0 }')
 ok "$([ "$busy" -gt 1000 ] && echo 0 || echo 1)" "the battery works ($busy samples)"
 
+# --- a ramp-limiting battery: the grid ramps at exactly its 10 kW/s limit ---
+run "$DCPLAN" swings -f json --set 'swings.storage={power: 30kW, energy: 5kWh, control: ramp, ramp_rate: 10kW/s, response_time: 0s}' "$SW"
+is "$rc" 0 "ramp limiter 10 kW/s: every limit met, exit 0"
+is "$(jv value)" 0.0100 "the grid's ramp over 1 s is the limiter's 10 kW/s"
+is "$(jv verdict)" OK "overall OK"
+
+# --- a job as a share of the GPUs online ---
+run "$DCPLAN" swings -f json --set 'swings.jobs[0]={share: 50 %, iteration_period: 2 s, compute_power: 700 W, comm_power: 300 W, comm_fraction: 50 %, phase: 5 ms}' "$SW"
+is "$(jv gpus)" 40 "share 50 % of 80 GPUs online: 40"
+is_abs "$(jv p2p_mw)" 0.016 0.0005 "and half the swing: 16 kW"
+
 # --- determinism ---
 "$DCPLAN" swings -f csv --set 'swings.jobs[0].jitter=50ms' "$SW" >"$T/a.csv" 2>/dev/null
 "$DCPLAN" swings -f csv --set 'swings.jobs[0].jitter=50ms' "$SW" >"$T/b.csv" 2>/dev/null
