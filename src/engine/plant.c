@@ -169,7 +169,8 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 	}
 	/* Condenser flow at the design range cooling.condenser.delta_t: each
 	 * water-cooled chiller in service (spares too: each has its pump) at its
-	 * reference condenser heat Q_ref (1 + 1 / COP_ref); a plant without
+	 * reference condenser heat Q_ref (1 + 1 / COP_ref), or at its model's
+	 * reference condenser flow when the model gives one; a plant without
 	 * water-cooled chillers at the towers' design heat.  The towers take at
 	 * most TOWER_FLOW_RATIO_MAX of their design flow (YorkCalc's range). */
 	for (i = 0; i < s->cooling.nchillers; i++) {
@@ -178,8 +179,15 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 		if (u->model == NULL || !in_service(day, u->in_service) ||
 		    u->chiller.air_cooled || !(u->chiller.cop_ref > 0))
 			continue;
-		c->cw_flow_design += u->count * u->chiller.q_ref * (1 + 1 /
-		    u->chiller.cop_ref) / (WATER_RHO * WATER_CP * s->cooling.cw_dt);
+		/* a model's reference condenser flow wins, scaled to the site's
+		 * capacity */
+		if (u->chiller.cw_flow_ref > 0 && u->model->u.chiller.q_ref > 0)
+			c->cw_flow_design += u->count * u->chiller.cw_flow_ref *
+			    u->chiller.q_ref / u->model->u.chiller.q_ref;
+		else
+			c->cw_flow_design += u->count * u->chiller.q_ref * (1 + 1 /
+			    u->chiller.cop_ref) / (WATER_RHO * WATER_CP *
+			    s->cooling.cw_dt);
 	}
 	if (c->cw_flow_design <= 0)
 		c->cw_flow_design = c->tw_cap / (WATER_RHO * WATER_CP *

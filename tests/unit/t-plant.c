@@ -285,6 +285,23 @@ test_cfg(void)
 	f.chillers[0].model = &f.chiller;
 	f.s.cooling.nchillers = 1;
 
+	/* condenser design flow: 3 x 1 MW x (1 + 1 / 5.5) / (997 x 4180 x 5.6)
+	 * = 0.15191913 m3/s; a model's reference flow wins, scaled to the site's
+	 * capacity: 0.05 m3/s at 500 kW -> 3 x 0.05 x 1e6 / 500e3 = 0.3 m3/s,
+	 * capped at 1.25 x the towers' 0.129 m3/s */
+	plant_cfg_init(&c, &f.s, 100);
+	is_rel(c.cw_flow_design, 3e6 * (1 + 1 / 5.5) / (997.0 * 4180.0 * 5.6), 1e-12,
+	    "cfg: condenser flow at condenser.delta_t");
+	f.chillers[0].chiller.cw_flow_ref = 0.05;
+	f.chiller.u.chiller.q_ref = 500e3;
+	f.s.cooling.nchillers = 1;
+	plant_cfg_init(&c, &f.s, 100);
+	is_rel(c.cw_flow_design, 0.3, 1e-12, "cfg: the model's condenser flow, scaled");
+	is_rel(c.cw_flow_max, 1.25 * 0.129, 1e-12, "cfg: at most 1.25 x the towers' flow");
+	f.chillers[0].chiller.cw_flow_ref = 0;
+	f.chiller.u.chiller.q_ref = 0;
+	plant_cfg_init(&c, &f.s, 100);
+
 	/* no UPS, no transformer: chain is the PDU and the power factor */
 	ok(c.chain.ups == NULL && c.chain.xfmr == NULL && c.ups_capacity_w == 0 &&
 	    c.xfmr_capacity_va == 0, "cfg: no UPS, no transformer");
