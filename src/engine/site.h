@@ -9,8 +9,10 @@
 #include <limits.h>
 #include <stddef.h>
 
+#include "dist.h"
 #include "model.h"
 #include "swings.h"
+#include "reliability.h"
 #include "weather.h"
 
 struct library;
@@ -27,6 +29,19 @@ enum gen_role { GEN_BASE, GEN_PEAK };
  * standby / emergency (ESP) units are backup and never count toward capacity. */
 enum gen_duty { DUTY_PRIME, DUTY_CONTINUOUS, DUTY_STANDBY, DUTY_EMERGENCY };
 enum dispatch_policy { DISPATCH_GRID_FIRST, DISPATCH_GENERATORS_BASE, DISPATCH_PEAK_SHAVE };
+
+/* An uncertain date (dcplan risk only; plan ignores it): days added to the item's
+ * date, its own draw plus the shared draw of its delay group, if any. */
+struct site_delay {
+	struct dist dist;	/* DIST_NONE: none of its own */
+	int	group;		/* 1-based index into site.risk.groups; 0 = none */
+};
+
+/* A common cause: items naming the same group share one draw (dcplan risk). */
+struct site_delay_group {
+	char	name[64];
+	struct dist dist;	/* days */
+};
 
 struct delivery_lot {
 	int	date;
@@ -47,6 +62,8 @@ struct site_phase {
 	int	install_lag_d;		/* whole days */
 	int	commission_lag_d;
 	int	line;			/* for messages */
+	struct site_delay delay;	/* on the delivery start (risk) */
+	struct dist rate_factor;	/* multiplies rate_per_day (risk) */
 };
 
 struct site_support {
@@ -59,6 +76,7 @@ struct site_support {
 struct feed_step {
 	int	date;
 	double	capacity_w;
+	struct site_delay delay;	/* risk */
 };
 
 struct site_feed {
@@ -70,6 +88,7 @@ struct site_feed {
 	struct feed_step *steps;
 	size_t	nsteps;
 	double	import_limit_w;		/* 0 = none */
+	struct site_delay delay;	/* on in_service (risk) */
 };
 
 struct site_generator {
@@ -84,6 +103,8 @@ struct site_generator {
 	int	max_running;		/* 0 = no limit */
 	double	max_hours_s;		/* per unit per year, 0 = no limit */
 	double	max_nox_kg;		/* per year, 0 = no limit */
+	struct site_delay delay;	/* on available (risk) */
+	struct reliability rel;		/* unit failures (risk) */
 };
 
 struct site_battery {
@@ -92,6 +113,8 @@ struct site_battery {
 	int	count;
 	int	available;
 	double	initial_soc;		/* fraction */
+	struct site_delay delay;	/* on available (risk) */
+	struct reliability rel;		/* unit failures (risk) */
 };
 
 struct site_chain {
@@ -116,6 +139,8 @@ struct site_units {
 	int	count;
 	enum redundancy redundancy;
 	int	in_service;
+	struct site_delay delay;	/* on in_service (risk) */
+	struct reliability rel;		/* unit failures (risk) */
 };
 
 struct site_target {
@@ -195,6 +220,11 @@ struct site {
 	size_t	ntargets;
 
 	struct site_swings swings;	/* dcplan swings (swings.h) */
+
+	struct {
+		struct site_delay_group *groups;	/* risk.delay_groups */
+		size_t	ngroups;
+	} risk;
 
 	struct {
 		int	year;

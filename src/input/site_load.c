@@ -170,7 +170,8 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
     struct diags *d)
 {
 	static const char *const keys[] = { "site", "climate", "it", "power", "cooling",
-	    "targets", "simulation", "swings", "economics", NULL };
+	    "targets", "simulation", "swings", "economics",
+	    "risk", NULL };
 	struct ydoc doc;
 	struct bind b = { d, 0 };
 	size_t	i;
@@ -209,6 +210,7 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
 	}
 	bind_keys(&b, doc.root, keys);
 	load_site(s, &b, doc.root);
+	site_load_risk(s, &b, doc.root);
 	site_load_climate(s, &b, doc.root);
 	site_load_it(s, &b, doc.root);
 	site_load_power(s, &b, doc.root);
@@ -240,6 +242,7 @@ site_free(struct site *s)
 	free(s->cooling.drycoolers);
 	free(s->targets);
 	free(s->swings.jobs);
+	free(s->risk.groups);
 	free(s->climate.weather_file);
 	free(s->name);
 	free(s->path);

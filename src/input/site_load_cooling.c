@@ -24,7 +24,7 @@ load_units(struct site *s, struct bind *b, const struct ynode *m, const char *ke
     enum model_kind kind, struct site_units **out, size_t *nout)
 {
 	static const char *const keys[] = { "name", "model", "capacity", "count",
-	    "redundancy", "in_service", NULL };
+	    "redundancy", "in_service", "delay", "delay_group", "reliability", NULL };
 	const struct ynode *l = bind_seq(b, m, key, 0);
 	size_t	i;
 	int	v;
@@ -58,6 +58,9 @@ load_units(struct site *s, struct bind *b, const struct ynode *m, const char *ke
 			u->redundancy = (enum redundancy)v;
 		u->in_service = DATE_NONE;
 		bind_date(b, e, "in_service", 0, &u->in_service);
+		site_load_delay(s, b, e, u->in_service, &u->delay);
+		site_load_reliability(b, e, kind == MK_CHILLER ? REL_CHILLER :
+		    kind == MK_TOWER ? REL_TOWER : REL_DRYCOOLER, &u->rel);
 		if (kind == MK_CHILLER) {
 			if (u->model != NULL)
 				u->chiller = u->model->u.chiller;

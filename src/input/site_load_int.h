@@ -32,4 +32,15 @@ struct site_econ;
 void	site_econ_free(struct site_econ *);
 void	site_load_swings(struct site *, struct bind *, const struct ynode *root);
 
+/* dcplan risk inputs (site_load_risk.c): the 'risk' section, read before the
+ * others; an item's 'delay' and 'delay_group' (date: the date they move, DATE_NONE
+ * if the item has none); a delivery's 'rate_factor'; an equipment group's
+ * 'reliability'. */
+void	site_load_risk(struct site *, struct bind *, const struct ynode *root);
+void	site_load_delay(struct site *, struct bind *, const struct ynode *map, int date,
+	    struct site_delay *);
+void	site_load_rate_factor(struct bind *, const struct ynode *map, struct dist *);
+void	site_load_reliability(struct bind *, const struct ynode *map, enum rel_kind,
+	    struct reliability *);
+
 #endif

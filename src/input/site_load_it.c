@@ -56,7 +56,8 @@ load_phase(struct site *s, struct bind *b, const struct ynode *m, struct site_ph
 	static const char *const keys[] = { "name", "rack", "server",
 	    "servers_per_rack", "racks", "delivery", "install_lag", "commission_lag",
 	    NULL };
-	static const char *const dkeys[] = { "start", "rate", "dates", NULL };
+	static const char *const dkeys[] = { "start", "rate", "dates", "delay",
+	    "delay_group", "rate_factor", NULL };
 	static const char *const lkeys[] = { "date", "racks", NULL };
 	const struct ynode *d, *dates, *rn;
 	const struct model *rk, *sv;
@@ -98,6 +99,8 @@ load_phase(struct site *s, struct bind *b, const struct ynode *m, struct site_ph
 	if ((d = bind_map(b, m, "delivery", B_REQ)) == NULL)
 		return;
 	bind_keys(b, d, dkeys);
+	site_load_rate_factor(b, d, &p->rate_factor);
+	site_load_delay(s, b, d, 0, &p->delay);	/* a delivery always has a date */
 	dates = bind_seq(b, d, "dates", 0);
 	if (dates != NULL && (ymap_get(d, "rate") || ymap_get(d, "start"))) {
 		bind_error(b, dates, "give either 'start' and 'rate' or 'dates', not both");

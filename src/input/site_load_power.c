@@ -80,11 +80,14 @@ load_capacity(struct bind *b, const struct ynode *n, const char *key, double pf,
 }
 
 static void
-load_feed(struct bind *b, const struct ynode *m, struct site_feed *f, size_t idx)
+load_feed(struct site *s, struct bind *b, const struct ynode *m, struct site_feed *f,
+    size_t idx)
 {
 	static const char *const keys[] = { "name", "capacity", "power_factor",
-	    "in_service", "out_of_service", "steps", "import_limit", NULL };
-	static const char *const skeys[] = { "date", "capacity", NULL };
+	    "in_service", "out_of_service", "steps", "import_limit", "delay",
+	    "delay_group", NULL };
+	static const char *const skeys[] = { "date", "capacity", "delay", "delay_group",
+	    NULL };
 	const struct ynode *c, *st;
 	size_t	i;
 	int	prev = DATE_NONE;
@@ -110,6 +113,7 @@ load_feed(struct bind *b, const struct ynode *m, struct site_feed *f, size_t idx
 		    f->name, o, a);
 	}
 	bind_qty(b, m, "import_limit", B_POS, U_POWER, 0, 1e12, &f->import_limit_w);
+	site_load_delay(s, b, m, f->in_service, &f->delay);
 	if ((st = bind_seq(b, m, "steps", 0)) == NULL)
 		return;
 	for (i = 0; i < st->n; i++) {
@@ -128,6 +132,7 @@ load_feed(struct bind *b, const struct ynode *m, struct site_feed *f, size_t idx
 		/* only dates that parsed are compared: a bad one is reported once */
 		if (!bind_date(b, e, "date", B_REQ, &p->date))
 			continue;
+		site_load_delay(s, b, e, p->date, &p->delay);
 		if (f->in_service != DATE_NONE && p->date <= f->in_service) {
 			char	a[16], d[16];
 
@@ -187,12 +192,12 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 	static const char *const gkeys[] = { "feeds", "redundancy", NULL };
 	static const char *const genkeys[] = { "name", "model", "count", "available",
 	    "until", "redundancy", "role", "duty", "max_running", "max_hours", "max_nox",
-	    NULL };
+	    "delay", "delay_group", "reliability", NULL };
 	/* ISO 8528-1 ratings, in the order of enum gen_duty */
 	static const char *const duties[] = { "prime", "continuous", "standby",
 	    "emergency", NULL };
 	static const char *const bkeys[] = { "name", "model", "count", "available",
-	    "initial_soc", NULL };
+	    "initial_soc", "delay", "delay_group", "reliability", NULL };
 	static const char *const ckeys[] = { "transformer", "transformer_count",
 	    "transformer_redundancy", "ups", "ups_topology", "ups_modules_per_block",
 	    "ups_blocks", "ups_reserve_blocks", "ups_fraction", "ups_redundancy",
@@ -228,7 +233,7 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 				if ((f = site_load_grow(&s->power.feeds, &s->power.nfeeds,
 				    sizeof *f)) == NULL)
 					return;
-				load_feed(b, l->items[i], f, i);
+				load_feed(s, b, l->items[i], f, i);
 			}
 	}
 	if ((l = bind_seq(b, m, "generators", 0)) != NULL)
@@ -261,6 +266,8 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 			if (p->available != DATE_NONE && p->until <= p->available)
 				bind_error(b, ymap_get(e, "until"),
 				    "'until' must be after 'available'");
+			site_load_delay(s, b, e, p->available, &p->delay);
+			site_load_reliability(b, e, REL_GENERATOR, &p->rel);
 			if (bind_enum(b, e, "redundancy", 0, site_load_redundancy_names, &v))
 				p->redundancy = (enum redundancy)v;
 			if (bind_enum(b, e, "role", 0, roles, &v))
@@ -302,6 +309,8 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 			bind_int(b, e, "count", B_REQ, 1, 1000000, &p->count);
 			p->available = DATE_NONE;
 			bind_date(b, e, "available", 0, &p->available);
+			site_load_delay(s, b, e, p->available, &p->delay);
+			site_load_reliability(b, e, REL_BATTERY, &p->rel);
 			p->initial_soc = p->model ? p->model->u.battery.soc_max : 1;
 			bind_qty(b, e, "initial_soc", 0, U_FRACTION, 0, 1, &p->initial_soc);
 			if (p->model != NULL &&
