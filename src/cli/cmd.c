@@ -39,6 +39,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_capacity_entry,
 	&cmd_simulate_entry,
 	&cmd_timeline_entry,
+	&cmd_risk_entry,
+	&cmd_merge_entry,
 	&cmd_models_entry,
 	&cmd_psychro_entry,
 	&cmd_help_entry,

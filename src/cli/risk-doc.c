@@ -1,0 +1,760 @@
+/*
+ * risk-doc.c - dcplan risk's description, exact state and report (see risk-doc.h).
+ */
+#include <ctype.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "output.h"
+#include "risk-doc.h"
+
+static char *
+xdup(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+int
+risk_meta_init(struct risk_meta *m, const char *path, const struct site *s,
+    const struct risk_model *rm, const char *const *sets, size_t nsets)
+{
+	size_t	i;
+
+	memset(m, 0, sizeof *m);
+	m->path = xdup(path);
+	m->name = xdup(s->name);
+	m->shard_k = m->shard_n = 1;
+	m->nsets = nsets;
+	m->ntargets = s->ntargets;
+	m->ninputs = rm->ninputs;
+	m->ngroups = rm->ngroups;
+	if (m->path == NULL || m->name == NULL ||
+	    (nsets && (m->sets = calloc(nsets, sizeof *m->sets)) == NULL) ||
+	    (m->ntargets && (m->targets = calloc(m->ntargets, sizeof *m->targets)) == NULL) ||
+	    (m->ninputs && (m->inputs = calloc(m->ninputs, sizeof *m->inputs)) == NULL) ||
+	    (m->ngroups && (m->groups = calloc(m->ngroups, sizeof *m->groups)) == NULL))
+		goto fail;
+	for (i = 0; i < nsets; i++)
+		if ((m->sets[i] = xdup(sets[i])) == NULL)
+			goto fail;
+	for (i = 0; i < m->ntargets; i++) {
+		if ((m->targets[i].name = xdup(s->targets[i].name)) == NULL)
+			goto fail;
+		m->targets[i].gpus = s->targets[i].gpus;
+		m->targets[i].by = s->targets[i].by;
+	}
+	for (i = 0; i < m->ninputs; i++)
+		if ((m->inputs[i] = xdup(rm->inputs[i].name)) == NULL)
+			goto fail;
+	for (i = 0; i < m->ngroups; i++) {
+		if ((m->groups[i].name = xdup(rm->groups[i].name)) == NULL)
+			goto fail;
+		m->groups[i].can_fail = rm->groups[i].rel != NULL;
+	}
+	return 0;
+fail:
+	risk_meta_free(m);
+	return -1;
+}
+
+void
+risk_meta_free(struct risk_meta *m)
+{
+	size_t	i;
+
+	free(m->path);
+	free(m->name);
+	for (i = 0; m->sets && i < m->nsets; i++)
+		free(m->sets[i]);
+	for (i = 0; m->targets && i < m->ntargets; i++)
+		free(m->targets[i].name);
+	for (i = 0; m->inputs && i < m->ninputs; i++)
+		free(m->inputs[i]);
+	for (i = 0; m->groups && i < m->ngroups; i++)
+		free(m->groups[i].name);
+	free(m->sets);
+	free(m->targets);
+	free(m->inputs);
+	free(m->groups);
+	memset(m, 0, sizeof *m);
+}
+
+/* ---- the state: space-separated tokens ---- */
+
+struct buf {
+	char	*p;
+	size_t	n, cap;
+	int	oom;
+};
+
+static void
+put_raw(struct buf *b, const char *s, size_t len)
+{
+	if (b->oom)
+		return;
+	if (b->n + len + 2 > b->cap) {
+		size_t	nc = (b->cap ? b->cap * 2 : 4096) + len;
+		char	*np = realloc(b->p, nc);
+
+		if (np == NULL) {
+			b->oom = 1;
+			return;
+		}
+		b->p = np;
+		b->cap = nc;
+	}
+	if (b->n > 0)
+		b->p[b->n++] = ' ';
+	memcpy(b->p + b->n, s, len);
+	b->n += len;
+	b->p[b->n] = '\0';
+}
+
+static void
+put_u(struct buf *b, stats_u128 v)
+{
+	char	t[48];
+	int	i = 47;
+
+	t[i] = '\0';
+	do {
+		t[--i] = (char)('0' + (int)(v % 10));
+		v /= 10;
+	} while (v > 0);
+	put_raw(b, t + i, (size_t)(47 - i));
+}
+
+static void
+put_i(struct buf *b, stats_i128 v)
+{
+	if (v < 0) {
+		struct buf tmp = { 0 };
+
+		put_u(&tmp, (stats_u128)(-(v + 1)) + 1);
+		if (tmp.oom) {
+			b->oom = 1;
+			return;
+		}
+		{
+			char	*s = malloc(strlen(tmp.p) + 2);
+
+			if (s == NULL) {
+				b->oom = 1;
+				free(tmp.p);
+				return;
+			}
+			s[0] = '-';
+			strcpy(s + 1, tmp.p);
+			put_raw(b, s, strlen(s));
+			free(s);
+		}
+		free(tmp.p);
+		return;
+	}
+	put_u(b, (stats_u128)v);
+}
+
+/* a string with '%', spaces and controls as %XX; the empty string as "%" */
+static void
+put_s(struct buf *b, const char *s)
+{
+	size_t	n = strlen(s), i, k = 0;
+	char	*t = malloc(3 * n + 2);
+
+	if (t == NULL) {
+		b->oom = 1;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c <= ' ' || c == '%' || c == '"' || c == '\\' || c >= 0x7f) {
+			snprintf(t + k, 4, "%%%02X", c);
+			k += 3;
+		} else
+			t[k++] = (char)c;
+	}
+	if (k == 0)
+		t[k++] = '%';
+	put_raw(b, t, k);
+	free(t);
+}
+
+static void
+put_stat(struct buf *b, const struct stat_sum *s)
+{
+	put_u(b, s->n);
+	put_i(b, s->s);
+	put_u(b, s->s2);
+}
+
+char *
+risk_state_encode(const struct risk_meta *m, const struct risk_acc *a)
+{
+	struct buf b = { 0 };
+	size_t	i, j, k;
+
+	put_raw(&b, "risk-state/1", 12);
+	put_s(&b, m->path);
+	put_s(&b, m->name);
+	put_u(&b, m->nsets);
+	for (i = 0; i < m->nsets; i++)
+		put_s(&b, m->sets[i]);
+	put_u(&b, m->seed);
+	put_u(&b, (stats_u128)m->seed_given);
+	put_u(&b, (stats_u128)m->shard_k);
+	put_u(&b, (stats_u128)m->shard_n);
+	put_u(&b, m->trials_asked);
+	put_u(&b, m->ntargets);
+	for (i = 0; i < m->ntargets; i++) {
+		put_s(&b, m->targets[i].name);
+		put_i(&b, m->targets[i].gpus);
+		put_i(&b, m->targets[i].by);
+	}
+	put_u(&b, m->ninputs);
+	for (i = 0; i < m->ninputs; i++)
+		put_s(&b, m->inputs[i]);
+	put_u(&b, m->ngroups);
+	for (i = 0; i < m->ngroups; i++) {
+		put_s(&b, m->groups[i].name);
+		put_u(&b, (stats_u128)m->groups[i].can_fail);
+	}
+	put_u(&b, a->trials);
+	for (i = 0; i < a->ntargets; i++) {
+		const struct risk_target_acc *t = &a->t[i];
+		const struct day_hist *h = &t->days;
+		size_t	nz = 0;
+
+		put_stat(&b, &t->met);
+		put_stat(&b, &t->delay);
+		put_u(&b, t->never);
+		put_u(&b, t->critical_weather);
+		for (j = 0; j < a->ninputs; j++)
+			put_u(&b, t->critical[j]);
+		for (j = 0; j < h->n; j++)
+			nz += h->counts[j] > 0;
+		put_u(&b, nz);
+		for (j = 0; j < h->n; j++) {
+			if (h->counts[j] == 0)
+				continue;
+			put_i(&b, h->lo + (long)j);
+			put_u(&b, h->counts[j]);
+			for (k = 0; k < h->nscores; k++)
+				put_u(&b, h->score[j * h->nscores + k]);
+		}
+		for (k = 0; k < a->ninputs; k++) {
+			put_u(&b, h->ssum ? h->ssum[k] : 0);
+			put_u(&b, h->ssq ? h->ssq[k] : 0);
+		}
+	}
+	for (i = 0; i < a->ngroups; i++) {
+		put_stat(&b, &a->g[i].hours);
+		put_stat(&b, &a->g[i].any);
+	}
+	put_stat(&b, &a->lole_h);
+	put_stat(&b, &a->eue_wh);
+	put_stat(&b, &a->demand_wh);
+	put_stat(&b, &a->unmet_cool_h);
+	{
+		size_t	nz = 0;
+
+		for (k = 0; k < TAIL_BINS; k++)
+			nz += a->eue_tail->count[k] > 0;
+		put_u(&b, nz);
+		for (k = 0; k < TAIL_BINS; k++)
+			if (a->eue_tail->count[k] > 0) {
+				put_u(&b, k);
+				put_u(&b, a->eue_tail->count[k]);
+				put_u(&b, a->eue_tail->sum[k]);
+			}
+	}
+	if (b.oom) {
+		free(b.p);
+		return NULL;
+	}
+	return b.p;
+}
+
+struct rd {
+	const char *p;
+	int	bad;
+	char	*err;
+	size_t	errlen;
+};
+
+static void
+rd_fail(struct rd *r, const char *what)
+{
+	if (!r->bad)
+		snprintf(r->err, r->errlen, "the risk state is malformed at %s", what);
+	r->bad = 1;
+}
+
+/* next token into t (at most len - 1 characters) */
+static int
+tok(struct rd *r, char *t, size_t len, const char *what)
+{
+	size_t	n = 0;
+
+	if (r->bad)
+		return -1;
+	while (*r->p == ' ')
+		r->p++;
+	if (*r->p == '\0') {
+		rd_fail(r, what);
+		return -1;
+	}
+	while (*r->p != '\0' && *r->p != ' ') {
+		if (n + 1 >= len) {
+			rd_fail(r, what);
+			return -1;
+		}
+		t[n++] = *r->p++;
+	}
+	t[n] = '\0';
+	return 0;
+}
+
+static stats_u128
+get_u(struct rd *r, const char *what)
+{
+	char	t[64];
+	stats_u128 v = 0;
+	size_t	i;
+
+	if (tok(r, t, sizeof t, what) != 0)
+		return 0;
+	for (i = 0; t[i]; i++) {
+		if (!isdigit((unsigned char)t[i])) {
+			rd_fail(r, what);
+			return 0;
+		}
+		v = v * 10 + (stats_u128)(t[i] - '0');
+	}
+	return v;
+}
+
+static stats_i128
+get_i(struct rd *r, const char *what)
+{
+	while (*r->p == ' ')
+		r->p++;
+	if (*r->p == '-') {
+		r->p++;
+		return -(stats_i128)get_u(r, what);
+	}
+	return (stats_i128)get_u(r, what);
+}
+
+static char *
+get_s(struct rd *r, const char *what)
+{
+	char	t[4096], *o;
+	size_t	i, k = 0;
+
+	if (tok(r, t, sizeof t, what) != 0)
+		return NULL;
+	if ((o = malloc(strlen(t) + 1)) == NULL) {
+		rd_fail(r, what);
+		return NULL;
+	}
+	if (strcmp(t, "%") == 0) {
+		o[0] = '\0';
+		return o;
+	}
+	for (i = 0; t[i]; i++) {
+		if (t[i] == '%' && isxdigit((unsigned char)t[i + 1]) &&
+		    isxdigit((unsigned char)t[i + 2])) {
+			char	h[3] = { t[i + 1], t[i + 2], 0 };
+
+			o[k++] = (char)strtol(h, NULL, 16);
+			i += 2;
+		} else
+			o[k++] = t[i];
+	}
+	o[k] = '\0';
+	return o;
+}
+
+static void
+get_stat(struct rd *r, struct stat_sum *s, const char *what)
+{
+	s->n = (uint64_t)get_u(r, what);
+	s->s = get_i(r, what);
+	s->s2 = get_u(r, what);
+}
+
+#define MAXN 1000000
+
+int
+risk_state_decode(const char *str, struct risk_meta *m, struct risk_acc *a, char *err,
+    size_t errlen)
+{
+	struct rd r = { str, 0, err, errlen };
+	char	magic[32];
+	size_t	i, j, k;
+
+	memset(m, 0, sizeof *m);
+	memset(a, 0, sizeof *a);
+	if (tok(&r, magic, sizeof magic, "its start") != 0 ||
+	    strcmp(magic, "risk-state/1") != 0) {
+		snprintf(err, errlen, "not a dcplan risk state (risk-state/1)");
+		return -1;
+	}
+	m->path = get_s(&r, "the site path");
+	m->name = get_s(&r, "the site name");
+	m->nsets = (size_t)get_u(&r, "the --set count");
+	if (m->nsets > MAXN || (m->nsets && (m->sets = calloc(m->nsets,
+	    sizeof *m->sets)) == NULL))
+		rd_fail(&r, "the --set count");
+	for (i = 0; !r.bad && i < m->nsets; i++)
+		m->sets[i] = get_s(&r, "a --set");
+	m->seed = (uint64_t)get_u(&r, "the seed");
+	m->seed_given = (int)get_u(&r, "the seed");
+	m->shard_k = (int)get_u(&r, "the shard");
+	m->shard_n = (int)get_u(&r, "the shard");
+	m->trials_asked = (uint64_t)get_u(&r, "the trials");
+	m->ntargets = (size_t)get_u(&r, "the targets");
+	if (m->ntargets > MAXN || (m->ntargets && (m->targets = calloc(m->ntargets,
+	    sizeof *m->targets)) == NULL))
+		rd_fail(&r, "the targets");
+	for (i = 0; !r.bad && i < m->ntargets; i++) {
+		m->targets[i].name = get_s(&r, "a target");
+		m->targets[i].gpus = (long)get_i(&r, "a target");
+		m->targets[i].by = (int)get_i(&r, "a target");
+	}
+	m->ninputs = (size_t)get_u(&r, "the inputs");
+	if (m->ninputs > MAXN || (m->ninputs && (m->inputs = calloc(m->ninputs,
+	    sizeof *m->inputs)) == NULL))
+		rd_fail(&r, "the inputs");
+	for (i = 0; !r.bad && i < m->ninputs; i++)
+		m->inputs[i] = get_s(&r, "an input");
+	m->ngroups = (size_t)get_u(&r, "the groups");
+	if (m->ngroups > MAXN || (m->ngroups && (m->groups = calloc(m->ngroups,
+	    sizeof *m->groups)) == NULL))
+		rd_fail(&r, "the groups");
+	for (i = 0; !r.bad && i < m->ngroups; i++) {
+		m->groups[i].name = get_s(&r, "a group");
+		m->groups[i].can_fail = (int)get_u(&r, "a group");
+	}
+	if (r.bad)
+		goto fail;
+	if (m->shard_n < 1 || m->shard_k < 1 || m->shard_k > m->shard_n) {
+		rd_fail(&r, "the shard");
+		goto fail;
+	}
+	if (risk_acc_init(a, m->ntargets, m->ninputs, m->ngroups) != 0) {
+		snprintf(err, errlen, "out of memory");
+		goto fail2;
+	}
+	a->trials = (uint64_t)get_u(&r, "the trial count");
+	for (i = 0; !r.bad && i < a->ntargets; i++) {
+		struct risk_target_acc *t = &a->t[i];
+		size_t	nz;
+		uint64_t *sc = NULL;
+
+		get_stat(&r, &t->met, "a target's P(met)");
+		get_stat(&r, &t->delay, "a target's delay");
+		t->never = (uint64_t)get_u(&r, "a target");
+		t->critical_weather = (uint64_t)get_u(&r, "a target");
+		for (j = 0; j < a->ninputs; j++)
+			t->critical[j] = (uint64_t)get_u(&r, "a criticality");
+		nz = (size_t)get_u(&r, "a histogram");
+		if (nz > 10 * MAXN || (a->ninputs && (sc = calloc(a->ninputs,
+		    sizeof *sc)) == NULL)) {
+			rd_fail(&r, "a histogram");
+			break;
+		}
+		for (j = 0; !r.bad && j < nz; j++) {
+			int	day = (int)get_i(&r, "a histogram day");
+			uint64_t c = (uint64_t)get_u(&r, "a histogram count");
+
+			for (k = 0; k < a->ninputs; k++)
+				sc[k] = (uint64_t)get_u(&r, "a histogram score");
+			if (r.bad || c == 0)
+				break;
+			/* one add, then the rest of the count and scores */
+			if (day_hist_add(&t->days, day, sc) != 0) {
+				rd_fail(&r, "a histogram (out of memory)");
+				break;
+			}
+			{
+				size_t	idx = (size_t)(day - t->days.lo);
+
+				t->days.counts[idx] += c - 1;
+				t->days.total += c - 1;
+			}
+		}
+		free(sc);
+		for (k = 0; !r.bad && k < a->ninputs; k++) {
+			t->days.ssum[k] = get_u(&r, "a score sum");
+			t->days.ssq[k] = get_u(&r, "a score sum");
+		}
+	}
+	for (i = 0; !r.bad && i < a->ngroups; i++) {
+		get_stat(&r, &a->g[i].hours, "a group");
+		get_stat(&r, &a->g[i].any, "a group");
+	}
+	get_stat(&r, &a->lole_h, "LOLE");
+	get_stat(&r, &a->eue_wh, "EUE");
+	get_stat(&r, &a->demand_wh, "the demand");
+	get_stat(&r, &a->unmet_cool_h, "unmet cooling");
+	{
+		size_t	nz = (size_t)get_u(&r, "the tail");
+
+		for (i = 0; !r.bad && i < nz; i++) {
+			size_t	kk = (size_t)get_u(&r, "the tail");
+
+			if (kk >= TAIL_BINS) {
+				rd_fail(&r, "the tail");
+				break;
+			}
+			a->eue_tail->count[kk] = (uint64_t)get_u(&r, "the tail");
+			a->eue_tail->sum[kk] = get_u(&r, "the tail");
+			a->eue_tail->n += a->eue_tail->count[kk];
+		}
+	}
+	while (*r.p == ' ')
+		r.p++;
+	if (!r.bad && *r.p != '\0')
+		rd_fail(&r, "its end");
+	if (r.bad)
+		goto fail;
+	return 0;
+fail:
+	if (!r.bad)
+		snprintf(err, errlen, "the risk state is malformed");
+fail2:
+	risk_meta_free(m);
+	risk_acc_free(a);
+	return -1;
+}
+
+/* ---- the report ---- */
+
+/* The p-quantile of the met date over all trials, or "never". */
+static void
+met_quantile(const struct risk_target_acc *t, double p, char *buf)
+{
+	uint64_t n = t->days.total, need;
+
+	need = (uint64_t)ceil(p * (double)n - 1e-9);
+	if (need < 1)
+		need = 1;
+	if (n == 0 || need > n - t->never) {
+		snprintf(buf, 16, "never");
+		return;
+	}
+	date_format(day_hist_quantile(&t->days, p), buf);
+}
+
+struct driver {
+	size_t	input;
+	double	rho, crit;
+};
+
+static int
+cmp_driver(const void *a, const void *b)
+{
+	const struct driver *x = a, *y = b;
+	double	ax = fabs(x->rho), ay = fabs(y->rho);
+
+	if (ax != ay)
+		return ax < ay ? 1 : -1;
+	if (x->crit != y->crit)
+		return x->crit < y->crit ? 1 : -1;
+	return (x->input > y->input) - (x->input < y->input);
+}
+
+/* estimate and standard error, the error as "<key>_se" */
+static void
+num_se(struct report *r, const char *key, const char *label, double v, double se,
+    const char *unit, int prec)
+{
+	char	k[96];
+
+	report_num(r, key, label, v, unit, prec);
+	snprintf(k, sizeof k, "%s_se", key);
+	report_num(r, k, "  +- standard error", se, unit, prec);
+}
+
+struct report *
+risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
+{
+	static const struct report_col tcols[] = {
+		{ "name", "target", "", -1 },
+		{ "gpus", "GPUs", "", 0 },
+		{ "by", "by", "", -1 },
+		{ "p_met", "P(met)", "", 4 },
+		{ "p_met_se", "+-", "", 4 },
+		{ "mean_delay_d", "late", "d", 1 },
+		{ "p_never", "P(never)", "", 4 },
+	};
+	static const struct report_col qcols[] = {
+		{ "name", "target", "", -1 },
+		{ "p10", "P10", "", -1 },
+		{ "p50", "P50", "", -1 },
+		{ "p80", "P80", "", -1 },
+		{ "p90", "P90", "", -1 },
+	};
+	static const struct report_col gcols[] = {
+		{ "group", "equipment group", "", -1 },
+		{ "p_exhausted", "P(any)", "", 3 },
+		{ "p_exhausted_se", "+-", "", 3 },
+		{ "hours", "hours", "h", 1 },
+		{ "hours_se", "+-", "h", 1 },
+	};
+	static const struct report_col dcols[] = {
+		{ "input", "uncertain input", "", -1 },
+		{ "rank_correlation", "rank corr", "", 3 },
+		{ "criticality", "critical", "", 3 },
+	};
+	struct report *r;
+	char	title[600], buf[64];
+	size_t	i, j;
+	double	n = (double)a->trials;
+
+	snprintf(title, sizeof title, "%s: risk for %s", m->name, m->path);
+	if ((r = report_new(RISK_SCHEMA, title)) == NULL)
+		return NULL;
+	report_section(r, "run", "Monte Carlo");
+	report_int(r, "trials", "trials", (long)a->trials, "");
+	snprintf(buf, sizeof buf, "%llu", (unsigned long long)m->seed);
+	report_str(r, "seed", m->seed_given ? "seed" : "seed (default)", buf);
+	if (m->shard_n > 1) {
+		snprintf(buf, sizeof buf, "%d/%d", m->shard_k, m->shard_n);
+		report_str(r, "shard", "shard", buf);
+	}
+	report_int(r, "inputs", "uncertain inputs", (long)m->ninputs, "");
+	{
+		long	nf = 0;
+
+		for (i = 0; i < m->ngroups; i++)
+			nf += m->groups[i].can_fail;
+		report_int(r, "groups_failing", "groups whose units fail", nf, "");
+	}
+
+	report_section(r, "targets", "Targets: P(met by the date) and the met date");
+	if (m->ntargets == 0)
+		report_str(r, "none", "targets", "none given");
+	for (i = 0; i < m->ntargets; i++) {
+		const struct risk_target_acc *t = &a->t[i];
+		char	key[96], by[16], line[256], q[4][16];
+
+		date_format(m->targets[i].by, by);
+		met_quantile(t, 0.1, q[0]);
+		met_quantile(t, 0.5, q[1]);
+		met_quantile(t, 0.8, q[2]);
+		met_quantile(t, 0.9, q[3]);
+		snprintf(key, sizeof key, "target_%zu", i + 1);
+		snprintf(line, sizeof line, "P(met by %s) %.3f +- %.3f; P50 %s", by,
+		    stat_mean(&t->met), stat_se(&t->met), q[1]);
+		report_str(r, key, m->targets[i].name, line);
+	}
+	if (m->ntargets > 0) {
+		report_table(r, "detail", "", tcols, 7);
+		for (i = 0; i < m->ntargets; i++) {
+			const struct risk_target_acc *t = &a->t[i];
+			char	by[16];
+			const char *strs[7] = { m->targets[i].name, NULL, by, NULL, NULL,
+			    NULL, NULL };
+			double	nums[7] = { 0, (double)m->targets[i].gpus, 0,
+			    stat_mean(&t->met), stat_se(&t->met),
+			    t->delay.n ? stat_mean(&t->delay) : NAN,
+			    t->days.total ? (double)t->never / (double)t->days.total : 0 };
+
+			date_format(m->targets[i].by, by);
+			report_row(r, nums, strs);
+		}
+		report_note(r, "  late: mean days past the date over the trials that met "
+		    "the target");
+		report_table(r, "dates", "", qcols, 5);
+		for (i = 0; i < m->ntargets; i++) {
+			const struct risk_target_acc *t = &a->t[i];
+			char	q[4][16];
+			const char *strs[5] = { m->targets[i].name, q[0], q[1], q[2], q[3] };
+			double	nums[5] = { 0, 0, 0, 0, 0 };
+
+			met_quantile(t, 0.1, q[0]);
+			met_quantile(t, 0.5, q[1]);
+			met_quantile(t, 0.8, q[2]);
+			met_quantile(t, 0.9, q[3]);
+			report_row(r, nums, strs);
+		}
+	}
+
+	report_section(r, "adequacy", "Adequacy, first year after full deployment");
+	num_se(r, "lole_h", "LOLE (hours short)", stat_mean(&a->lole_h),
+	    stat_se(&a->lole_h), "h/yr", 2);
+	num_se(r, "eue_mwh", "EUE (energy unserved)", stat_mean(&a->eue_wh) / 1e6,
+	    stat_se(&a->eue_wh) / 1e6, "MWh/yr", 3);
+	{
+		double	dm = stat_mean(&a->demand_wh);
+
+		num_se(r, "neue_ppm", "NEUE", dm > 0 ? stat_mean(&a->eue_wh) / dm * 1e6 : 0,
+		    dm > 0 ? stat_se(&a->eue_wh) / dm * 1e6 : 0, "ppm", 2);
+	}
+	report_num(r, "eue_cvar95_mwh", "CVaR 95 % of unserved", tail_cvar(a->eue_tail,
+	    0.95) / 1e6, "MWh/yr", 3);
+	num_se(r, "unmet_cooling_h", "hours of unmet cooling", stat_mean(&a->unmet_cool_h),
+	    stat_se(&a->unmet_cool_h), "h/yr", 2);
+
+	report_section(r, "redundancy", "Redundancy exhausted, first year");
+	if (m->ngroups == 0)
+		report_str(r, "none", "groups", "none on site");
+	else {
+		report_table(r, "groups", "", gcols, 5);
+		for (i = 0; i < m->ngroups; i++) {
+			const char *strs[5] = { m->groups[i].name, NULL, NULL, NULL, NULL };
+			double	nums[5] = { 0, stat_mean(&a->g[i].any), stat_se(&a->g[i].any),
+			    stat_mean(&a->g[i].hours), stat_se(&a->g[i].hours) };
+
+			report_row(r, nums, strs);
+		}
+	}
+
+	for (i = 0; i < m->ntargets; i++) {
+		const struct risk_target_acc *t = &a->t[i];
+		struct driver *dv;
+		char	key[96], tt[200];
+
+		snprintf(key, sizeof key, "drivers_%zu", i + 1);
+		snprintf(tt, sizeof tt, "What drives the date: %s", m->targets[i].name);
+		report_section(r, key, tt);
+		if (m->ninputs == 0) {
+			report_str(r, "none", "uncertain inputs", "none given");
+			continue;
+		}
+		if ((dv = calloc(m->ninputs, sizeof *dv)) == NULL)
+			break;
+		for (j = 0; j < m->ninputs; j++) {
+			dv[j].input = j;
+			dv[j].rho = day_hist_spearman(&t->days, j);
+			dv[j].crit = n > 0 ? (double)t->critical[j] / n : 0;
+		}
+		qsort(dv, m->ninputs, sizeof *dv, cmp_driver);
+		report_table(r, "tornado", "", dcols, 3);
+		for (j = 0; j < m->ninputs; j++) {
+			const char *strs[3] = { m->inputs[dv[j].input], NULL, NULL };
+			double	nums[3] = { 0, dv[j].rho, dv[j].crit };
+
+			report_row(r, nums, strs);
+		}
+		report_num(r, "weather", "critical: the weather", n > 0 ?
+		    (double)t->critical_weather / n : 0, "", 3);
+		free(dv);
+	}
+	if (with_state) {
+		char	*st = risk_state_encode(m, a);
+
+		report_section(r, "merge", "Merge state");
+		report_str(r, "state", "state", st ? st : "");
+		free(st);
+	}
+	return r;
+}

@@ -1,0 +1,51 @@
+/*
+ * risk-doc.h - what dcplan risk writes and dcplan merge reads back: the run's
+ * description (site, seed, shard, targets, inputs, equipment groups), its
+ * accumulators as an exact text state (every integer in decimal) carried in the
+ * JSON and CSV documents, and the report built from the two - one function for
+ * both commands, so a merge of shards writes byte for byte what one run writes.
+ */
+#ifndef DCPLAN_RISK_DOC_H
+#define DCPLAN_RISK_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "risk.h"
+
+#define RISK_SCHEMA "dcplan.risk/1"
+
+struct risk_meta {
+	char	*path, *name;
+	size_t	nsets;
+	char	**sets;
+	uint64_t seed;
+	int	seed_given;
+	int	shard_k, shard_n;
+	uint64_t trials_asked;
+	double	target_se;		/* 0: none */
+	size_t	ntargets;
+	struct { char *name; long gpus; int by; } *targets;
+	size_t	ninputs;
+	char	**inputs;
+	size_t	ngroups;
+	struct { char *name; int can_fail; } *groups;
+};
+
+/* From a loaded site and its risk model; 0 or -1 (out of memory). */
+int	risk_meta_init(struct risk_meta *, const char *path, const struct site *,
+	    const struct risk_model *, const char *const *sets, size_t nsets);
+void	risk_meta_free(struct risk_meta *);
+
+/* The state as one string (malloc'd; NULL when out of memory). */
+char	*risk_state_encode(const struct risk_meta *, const struct risk_acc *);
+/* Parse a state; 0, or -1 with a message. */
+int	risk_state_decode(const char *, struct risk_meta *, struct risk_acc *, char *err,
+	    size_t errlen);
+
+struct report;
+/* The report: text without the state, CSV and JSON with it (with_state). */
+struct report *risk_report(const struct risk_meta *, const struct risk_acc *,
+	    int with_state);
+
+#endif

@@ -1,0 +1,120 @@
+#!/bin/sh
+# t-cli-risk.sh - "dcplan risk" and "dcplan merge": with no uncertainty risk gives
+# plan's met dates (P(met) 0 or 1); any --threads gives the same bytes; the GNU
+# parallel recipe of dcplan(1) over shards, merged, equals one run byte for byte
+# (JSON, CSV and text); the command-line errors and their exit codes.  The analytic
+# checks (COPT, uniform delay, 1/sqrt(N)) are in tests/unit/t-risk.c.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+
+unset DCPLAN_MODELS_PATH
+UNI=$DATA/sites/risk-uniform.yaml
+COPT=$DATA/sites/risk-copt.yaml
+
+# 1. no uncertainty: every target's P(met) is plan's status and every quantile
+# its met date
+for y in "$DATA/sites/tl-supply.yaml" "$DATA/sites/tl-cooling.yaml" \
+    "$DATA/sites/tl-step.yaml" "$DATA/sites/tl-gen.yaml" "$COPT" \
+    "$top_srcdir/examples/oracle-24k.yaml"; do
+	name=${y##*/}
+	"$DCPLAN" -f json plan "$y" >"$T/plan.json" 2>/dev/null
+	"$DCPLAN" -f json risk --trials 3 "$y" >"$T/risk.json" 2>"$T/err"
+	ok $? "$name: risk runs"
+	jq -r '.targets.detail[] | [.name, (if .status == "OK" then 1 else 0 end),
+	    .met_on] | @tsv' "$T/plan.json" >"$T/want"
+	jq -r '.targets as $t | $t.detail | to_entries[] | [.value.name,
+	    (.value.p_met | floor), $t.dates[.key].p10, $t.dates[.key].p50,
+	    $t.dates[.key].p90] | @tsv' "$T/risk.json" |
+	    awk -F '\t' '$3 == $4 && $4 == $5 { print $1 "\t" $2 "\t" $3; next }
+	    { print "quantiles differ: " $0 }' >"$T/got"
+	cmp -s "$T/want" "$T/got"
+	ok $? "$name: P(met) and the met dates equal plan's"
+	[ $? -eq 0 ] || diag "$(diff "$T/want" "$T/got")"
+	is "$(jq -r '.run.trials' "$T/risk.json")" 3 "$name: 3 trials"
+done
+
+# 2. threads: the same bytes
+for t in 1 2; do
+	"$DCPLAN" -f json risk --trials 400 --threads $t "$UNI" >"$T/t$t.json"
+done
+cmp -s "$T/t1.json" "$T/t2.json"
+ok $? "--threads 1 and 2 write the same JSON"
+"$DCPLAN" -f json risk --trials 400 --seed 20240902 "$UNI" >"$T/s.json"
+jq 'del(.run)' "$T/t1.json" >"$T/a"
+jq 'del(.run)' "$T/s.json" | sed 's/"state":.*//' >"$T/b"
+sed 's/"state":.*//' "$T/a" | cmp -s - "$T/b"
+ok $? "the default seed is 20240902"
+is "$(jq -r '.run.seed' "$T/t1.json")" 20240902 "the report prints the seed"
+"$DCPLAN" -f json risk --trials 400 --seed 5 "$UNI" >"$T/s5.json"
+cmp -s "$T/t1.json" "$T/s5.json"
+[ $? -ne 0 ]
+ok $? "another seed gives other trials"
+
+# 3. the GNU parallel recipe of dcplan(1): shards, merged, equal one run
+if command -v parallel >/dev/null 2>&1; then
+	for f in json csv; do
+		"$DCPLAN" -f $f risk --trials 600 "$COPT" >"$T/one.$f"
+		parallel "$DCPLAN" -f $f -o "$T/shard-{}.$f" risk --trials 600 \
+		    --shard {}/3 "$COPT" ::: 1 2 3
+		ok $? "parallel ran 3 $f shards"
+		"$DCPLAN" merge "$T"/shard-*.$f >"$T/merged.$f"
+		ok $? "merge of $f shards"
+		cmp -s "$T/one.$f" "$T/merged.$f"
+		ok $? "merged $f shards equal one run byte for byte"
+		[ $? -eq 0 ] || diag "$(diff "$T/one.$f" "$T/merged.$f" | head -10)"
+	done
+	"$DCPLAN" risk --trials 600 "$COPT" >"$T/one.txt"
+	"$DCPLAN" -f text merge "$T"/shard-*.json >"$T/merged.txt"
+	cmp -s "$T/one.txt" "$T/merged.txt"
+	ok $? "merged shards as text equal one run's text"
+	run "$DCPLAN" merge "$T/shard-1.json" "$T/shard-3.json"
+	is "$rc" 3 "a missing shard: exit 3"
+	like "$(cat "$T/err")" "shard 2/3 is missing" "a missing shard is named"
+	run "$DCPLAN" merge "$T/shard-1.json" "$T/shard-1.json" "$T/shard-2.json"
+	is "$rc" 3 "a repeated shard: exit 3"
+	"$DCPLAN" -f json risk --trials 600 --shard 2/3 "$UNI" >"$T/other.json"
+	run "$DCPLAN" merge "$T/shard-1.json" "$T/other.json" "$T/shard-3.json"
+	is "$rc" 3 "a shard of another run: exit 3"
+	like "$(cat "$T/err")" "not a shard of the same run" "another run is refused"
+else
+	skip "GNU parallel recipe" "parallel not installed"
+fi
+"$DCPLAN" -f json plan "$UNI" >"$T/plan.json"
+run "$DCPLAN" merge "$T/plan.json"
+is "$rc" 3 "merge of a plan document: exit 3"
+
+# 4. the command line
+run "$DCPLAN" risk --trials 0 "$UNI"
+is "$rc" 2 "--trials 0: exit 2"
+like "$(cat "$T/err")" "--trials must be at least 1" "--trials 0 is explained"
+run "$DCPLAN" risk --shard 3/2 "$UNI"
+is "$rc" 2 "--shard 3/2: exit 2"
+like "$(cat "$T/err")" "K must be from 1 to N (2)" "--shard 3/2 is explained"
+run "$DCPLAN" risk --shard 1-2 "$UNI"
+is "$rc" 2 "--shard 1-2: exit 2"
+run "$DCPLAN" risk --target-se 0.01 --shard 1/2 "$UNI"
+is "$rc" 2 "--target-se with --shard: exit 2"
+run "$DCPLAN" risk --target-se 2 "$UNI"
+is "$rc" 2 "--target-se 2: exit 2"
+run "$DCPLAN" risk --seed -1 "$UNI"
+is "$rc" 2 "--seed -1: exit 2"
+for b in risk-min-above-mode risk-mode-above-max risk-probability risk-mtbf-zero \
+    risk-mttr-negative risk-unknown-group; do
+	run "$DCPLAN" risk --trials 1 "$DATA/bad/$b.yaml"
+	is "$rc:$(wc -c <"$T/out" | tr -d ' ')" "3:0" "$b: exit 3, no output"
+done
+
+# 5. --target-se stops early, at a multiple of 500 trials
+"$DCPLAN" -f json risk --trials 20000 --target-se 0.02 "$UNI" >"$T/se.json"
+n=$(jq -r '.run.trials' "$T/se.json")
+se=$(jq -r '.targets.detail[0].p_met_se' "$T/se.json")
+[ "$n" -lt 20000 ] && [ $((n % 500)) -eq 0 ]
+ok $? "--target-se 0.02 stopped at $n trials"
+awk -v s="$se" 'BEGIN { exit !(s < 0.02) }'
+ok $? "... with P(met) SE $se below 0.02"
+
+# 6. text fits 80 columns; no progress line in a pipe
+"$DCPLAN" risk --trials 50 "$top_srcdir/examples/colossus-memphis.yaml" >"$T/mem.txt" \
+    2>"$T/err"
+is "$(awk 'length > 80' "$T/mem.txt" | wc -l | tr -d ' ')" 0 "Memphis risk text fits 80 columns"
+is "$(wc -c <"$T/err" | tr -d ' ')" 0 "nothing on stderr when it is not a terminal"
+done_testing
