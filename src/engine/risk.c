@@ -215,6 +215,18 @@ risk_model_init(struct risk_model *m, const struct site *s, const struct weather
 		m->peak_twb[i] = fmin(pt.twb, pt.tdb);
 		m->peak_p[i] = pt.p > 0 ? pt.p : site_pressure(s);
 	}
+	/* the conditions of plan's day test: each day's hot hour, the two design
+	 * conditions of the weather (as plan) */
+	for (i = 0; i < 366; i++) {
+		m->cond[i].name = "hottest hour";
+		m->cond[i].tdb = m->peak_tdb[i];
+		m->cond[i].twb = m->peak_twb[i];
+		m->cond[i].p = m->peak_p[i];
+	}
+	capacity_design_conditions(&w->design, site_pressure(s), m->cond + 366);
+	for (i = 0; i < 2; i++)
+		m->have_design[i] = !isnan(m->cond[366 + i].tdb) &&
+		    !isnan(m->cond[366 + i].twb);
 	/* each target's IT load */
 	if (s->ntargets > 0 &&
 	    (m->target_it = calloc(s->ntargets, sizeof *m->target_it)) == NULL)
@@ -375,6 +387,7 @@ risk_acc_merge(struct risk_acc *a, const struct risk_acc *b)
 /* The plant at a target's GPUs on a day of the weather year depends only on which
  * cooling groups are in service: remembered per thread for the last few sets. */
 #define RISK_MEMO_WAYS 4
+#define RISK_NCOND 368
 
 struct plant_memo {
 	uint64_t key;
@@ -395,7 +408,9 @@ struct risk_scratch {
 	long	*ghours;
 	double	*e_batt;
 	int	*item_shift;		/* days, per item */
-	struct plant_memo *memo;	/* [(target * 366 + doy) * RISK_MEMO_WAYS + way] */
+	struct plant_memo *memo;	/* [(target * RISK_NCOND + cond) * WAYS + way] */
+	signed char *good;		/* per day of the trial's target scan */
+	size_t	ngood, good_cap;
 };
 
 static void *
@@ -450,6 +465,7 @@ risk_scratch_free(struct risk_scratch *x)
 	free(x->e_batt);
 	free(x->item_shift);
 	free(x->memo);
+	free(x->good);
 	free(x);
 }
 
@@ -517,7 +533,7 @@ risk_scratch_new(const struct risk_model *m)
 	next = (int)s->risk.ngroups;
 	for (k = 0; k < x->nitems; k++)
 		x->item_input[k] = x->items[k].delay->dist.d.kind != DIST_NONE ? next++ : -1;
-	if ((s->ntargets && (x->memo = calloc(s->ntargets * 366 * RISK_MEMO_WAYS,
+	if ((s->ntargets && (x->memo = calloc(s->ntargets * RISK_NCOND * RISK_MEMO_WAYS,
 	    sizeof *x->memo)) == NULL) || (x->rng = rng_alloc()) == NULL ||
 	    (m->ninputs && ((x->value = calloc(m->ninputs, sizeof(double))) == NULL ||
 	    (x->score = calloc(m->ninputs, sizeof(uint64_t))) == NULL)) ||
@@ -669,60 +685,92 @@ cooling_key(const struct site *c, int day)
 	return key;
 }
 
-/* Can the copy carry target t's GPUs on day (at its hottest hour)? -1: model failed */
+/*
+ * Plan's test of one day for target t (plan.c): the target's GPUs are online and
+ * can run at the day's hottest hour and at each ASHRAE design condition with that
+ * day's equipment - firm supply against the facility demand on the monotone
+ * envelope (capacity_demand_env_w), the chillers' margin, the UPS and the
+ * transformers on the nameplate basis.  The plant's part depends only on the
+ * condition and on which cooling groups are in service, so it is remembered
+ * (conditions 0..365: the hot hour of that day of the weather year; 366, 367: the
+ * design conditions).  1 good, 0 bad, -1 the plant model failed.
+ */
 static int
-can_run(const struct risk_model *m, struct risk_scratch *x, size_t t, int day,
-    struct plant_cfg *cfg, uint64_t *cfg_key, int *cfg_valid)
+cond_ok(const struct risk_model *m, struct risk_scratch *x, size_t t, int day,
+    int ci, uint64_t key, struct plant_cfg *cfg, uint64_t *cfg_key, int *cfg_valid)
 {
 	const struct site *c = &x->s;
 	const struct it_load *it = &m->target_it[t];
+	const struct cap_condition *cond = &m->cond[ci];
 	struct plant_memo *slot, *e = NULL;
-	struct plant_result pr;
-	int	doy = (int)(sim_hour_of_year(day, 0) / 24), w;
-	uint64_t key = cooling_key(c, day);
+	int	w;
 
-	if (doy < 0)
-		doy = 0;
-	if (doy > 365)
-		doy = 365;
-	slot = &x->memo[(t * 366 + (size_t)doy) * RISK_MEMO_WAYS];
+	slot = &x->memo[(t * RISK_NCOND + (size_t)ci) * RISK_MEMO_WAYS];
 	for (w = 0; w < RISK_MEMO_WAYS; w++)
 		if (slot[w].valid && slot[w].key == key) {
 			e = &slot[w];
 			break;
 		}
-	if (e == NULL) {
-		if (!*cfg_valid || key != *cfg_key) {
-			plant_cfg_init(cfg, c, day);
-			*cfg_key = key;
-			*cfg_valid = 1;
-		}
-		if (plant_eval(cfg, it, m->peak_tdb[doy], m->peak_twb[doy], m->peak_p[doy],
-		    &pr) != 0)
-			return -1;
-		e = &slot[slot[0].next];
-		slot[0].next = (slot[0].next + 1) % RISK_MEMO_WAYS;
-		e->key = key;
-		e->valid = 1;
-		e->facility_w = pr.facility_w;
-		e->facility_va = pr.facility_va;
-		e->cooling_margin_w = pr.cooling_margin_w;
-	}
-	/* the chain does not depend on the day (plant_cfg_init sizes it for the
-	 * whole fleet): the copy's first configuration serves */
-	if (!*cfg_valid) {
+	if (!*cfg_valid || key != *cfg_key) {
 		plant_cfg_init(cfg, c, day);
 		*cfg_key = key;
 		*cfg_valid = 1;
 	}
-	if (cfg->chain.ups != NULL && cfg->ups_capacity_w - it->it_w /
+	if (e == NULL) {
+		struct plant_result pr;
+		struct it_load np;
+		double	va;
+
+		e = &slot[slot[0].next];
+		slot[0].next = (slot[0].next + 1) % RISK_MEMO_WAYS;
+		e->valid = 0;
+		e->facility_w = capacity_demand_env_w(cfg, cond, (double)c->targets[t].gpus,
+		    c->it.utilization, c->it.gpu_power_cap, &va);
+		if (isnan(e->facility_w) || plant_eval(cfg, it, cond->tdb, cond->twb,
+		    cond->p, &pr) != 0)
+			return -1;
+		e->cooling_margin_w = pr.cooling_margin_w;
+		/* the transformers on the nameplate basis */
+		it_load_gpus_basis(c, (double)c->targets[t].gpus, c->it.utilization,
+		    c->it.gpu_power_cap, IT_NAMEPLATE, &np);
+		if (plant_eval(cfg, &np, cond->tdb, cond->twb, cond->p, &pr) != 0)
+			return -1;
+		e->facility_va = pr.facility_va;
+		e->key = key;
+		e->valid = 1;
+	}
+	if (cfg->chain.ups != NULL && cfg->ups_capacity_w - it->nameplate_w /
 	    cfg->chain.pdu_eff * cfg->chain.ups_fraction < 0)
 		return 0;
 	if (e->cooling_margin_w < 0)
 		return 0;
 	if (cfg->chain.xfmr != NULL && cfg->xfmr_capacity_va - e->facility_va < 0)
 		return 0;
-	return capacity_supply_w(c, day, m->peak_tdb[doy]) - e->facility_w >= 0;
+	return capacity_supply_w(c, day, cond->tdb) - e->facility_w >= 0;
+}
+
+static int
+day_good(const struct risk_model *m, struct risk_scratch *x, size_t t, int day,
+    struct plant_cfg *cfg, uint64_t *cfg_key, int *cfg_valid)
+{
+	const struct site *c = &x->s;
+	int	doy = (int)(sim_hour_of_year(day, 0) / 24), r, k;
+	uint64_t key;
+
+	if (schedule_gpus_at(c, day, DEPLOY_ONLINE) < c->targets[t].gpus)
+		return 0;
+	if (doy < 0)
+		doy = 0;
+	if (doy > 365)
+		doy = 365;
+	key = cooling_key(c, day);
+	if ((r = cond_ok(m, x, t, day, doy, key, cfg, cfg_key, cfg_valid)) != 1)
+		return r;
+	for (k = 0; k < 2; k++)
+		if (m->have_design[k] && (r = cond_ok(m, x, t, day, 366 + k, key, cfg,
+		    cfg_key, cfg_valid)) != 1)
+			return r;
+	return 1;
 }
 
 /* The item that completed target t on its met day: each input behind an item whose
@@ -778,44 +826,128 @@ credit(const struct risk_model *m, struct risk_scratch *x, int met, uint64_t *cr
 	return any;
 }
 
+/* good[] of the trial: -1 unknown, 0 bad, 1 good, per day from day0 */
+static int
+good_at(const struct risk_model *m, struct risk_scratch *x, size_t t, int day0,
+    int day, struct plant_cfg *cfg, uint64_t *key, int *valid)
+{
+	size_t	i = (size_t)(day - day0);
+
+	if (day < day0)
+		return 0;
+	if (i >= x->ngood)
+		return -1;
+	if (x->good[i] < 0) {
+		int	r = day_good(m, x, t, day, cfg, key, valid);
+
+		if (r < 0)
+			return -2;
+		x->good[i] = (signed char)r;
+	}
+	return x->good[i];
+}
+
+/* First bad day in [a, b], DATE_NEVER if none; DATE_NONE on failure. */
+static int
+first_bad_day(const struct risk_model *m, struct risk_scratch *x, size_t t, int day0,
+    int a, int b, struct plant_cfg *cfg, uint64_t *key, int *valid)
+{
+	int	d, g;
+
+	for (d = a < day0 ? day0 : a; d <= b; d++) {
+		if ((g = good_at(m, x, t, day0, d, cfg, key, valid)) < -1)
+			return DATE_NONE;
+		if (g == 0)
+			return d;
+	}
+	return DATE_NEVER;
+}
+
 static int
 targets(const struct risk_model *m, struct risk_scratch *x, struct risk_acc *a)
 {
 	const struct site *c = &x->s;
 	struct plant_cfg cfg;
 	uint64_t key = 0;
-	int	valid = 0, from, to, full, last;
-	size_t	t;
+	int	valid = 0, from, to, full, day0, last;
+	size_t	t, i, n;
 
 	timeline_range(c, &from, &to);
 	full = schedule_full_date(c);
-	last = (full != DATE_NEVER && full != DATE_NONE ? full : to) + PLAN_LOOKAHEAD_D;
+	if (full == DATE_NEVER || full == DATE_NONE)
+		full = from;
+	/* as plan: the days from the first delivery (or an earlier target date)
+	 * through the look-ahead and its window */
+	day0 = from;
+	for (t = 0; t < c->ntargets; t++)
+		if (c->targets[t].by < day0)
+			day0 = c->targets[t].by;
+	last = full + PLAN_LOOKAHEAD_D + PLAN_WINDOW_D;
+	for (t = 0; t < c->ntargets; t++)
+		if (c->targets[t].by + PLAN_WINDOW_D > last)
+			last = c->targets[t].by + PLAN_WINDOW_D;
+	n = (size_t)(last - day0) + 1;
+	if (n > x->good_cap) {
+		signed char *g = realloc(x->good, n);
+
+		if (g == NULL)
+			return -1;
+		x->good = g;
+		x->good_cap = n;
+	}
+	x->ngood = n;
 	for (t = 0; t < c->ntargets; t++) {
 		const struct site_target *tg = &c->targets[t];
 		struct risk_target_acc *ta = &a->t[t];
-		int	d0 = schedule_gpus_date(c, DEPLOY_ONLINE, tg->gpus), d, met = DATE_NEVER;
+		int	by = tg->by, hz = (by > full ? by : full) + PLAN_WINDOW_D, bad, d;
+		int	met = DATE_NEVER, ok;
 
-		if (d0 == DATE_NONE)
-			d0 = from;
-		if (d0 != DATE_NEVER)
-			for (d = d0 > from ? d0 : from; d <= last; d++) {
-				int	r = can_run(m, x, t, d, &cfg, &key, &valid);
+		for (i = 0; i < n; i++)
+			x->good[i] = -1;
+		bad = first_bad_day(m, x, t, day0, by, hz, &cfg, &key, &valid);
+		if (bad == DATE_NONE)
+			return -1;
+		ok = bad == DATE_NEVER;
+		if (ok) {
+			/* met on: the day after the last bad day before the date */
+			met = day0;
+			for (d = by; d >= day0; d--) {
+				int	g = good_at(m, x, t, day0, d, &cfg, &key, &valid);
 
-				if (r < 0)
+				if (g < -1)
 					return -1;
-				if (r) {
-					met = d;
+				if (g == 0) {
+					met = d + 1;
 					break;
 				}
 			}
-		stat_add(&ta->met, met != DATE_NEVER && met <= tg->by);
+		} else
+			/* the first later day whose own window holds */
+			for (d = by + 1; d <= full + PLAN_LOOKAHEAD_D; d++) {
+				int	g = good_at(m, x, t, day0, d, &cfg, &key, &valid), b;
+
+				if (g < -1)
+					return -1;
+				if (g == 0)
+					continue;
+				b = first_bad_day(m, x, t, day0, d, (d > full ? d : full) +
+				    PLAN_WINDOW_D, &cfg, &key, &valid);
+				if (b == DATE_NONE)
+					return -1;
+				if (b == DATE_NEVER) {
+					met = d;
+					break;
+				}
+				d = b;
+			}
+		stat_add(&ta->met, ok);
 		if (met == DATE_NEVER) {
 			ta->never++;
 			if (day_hist_add(&ta->days, m->hist_sentinel, x->score) != 0)
 				return -1;
 			continue;
 		}
-		stat_add(&ta->delay, met > tg->by ? met - tg->by : 0);
+		stat_add(&ta->delay, met > by ? met - by : 0);
 		if (day_hist_add(&ta->days, met, x->score) != 0)
 			return -1;
 		if (!credit(m, x, met, ta->critical))

@@ -25,6 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "capacity.h"
 #include "dist.h"
 #include "plant.h"
 #include "site.h"
@@ -61,8 +62,10 @@ struct risk_model {
 	size_t	ngroups;
 	struct risk_group *groups;
 	int	nunits;
-	/* per day of the weather year: the hottest hour */
+	/* per day of the weather year: the hottest hour; then the design conditions */
 	double	peak_tdb[366], peak_twb[366], peak_p[366];
+	struct cap_condition cond[368];
+	int	have_design[2];
 	/* per hour of the weather year, the whole fleet running */
 	size_t	nh;
 	double	*demand_w, *q_mech_w, *q_reject_w, *ch_unit_frac, *tdb;
