@@ -11,11 +11,14 @@
  *                    heatmap-pue      PUE by hour of day and day
  *   swings           waveform         raw, smoothed, at the supply, storage SOC
  *                    spectrum         amplitude spectrum, concern bands and limits
+ *   risk             s-curve          P(met by date) per target, P50/P80/P90, date
+ *                    tornado          what drives a target's date
  */
 #ifndef DCPLAN_PLOT_PICS_H
 #define DCPLAN_PLOT_PICS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "plot.h"
@@ -104,5 +107,39 @@ int	plot_swings_spectra(const struct sw_config *, const struct sw_result *,
 int	plot_swings_draw(const char *title, const struct sw_config *,
 	    const struct sw_result *, enum swings_pic, double span_s, enum plot_fmt,
 	    int w, int h, FILE *);
+
+/* ---- risk ---- */
+enum risk_pic { RISK_SCURVE, RISK_TORNADO };
+
+/* One target's met dates over the trials: counts[i] trials met on day0 + i (the
+ * trials never met are in trials, not in counts). */
+struct risk_curve_in {
+	const char *name;
+	int	gpus, by;
+	int	day0;
+	size_t	ndays;
+	const uint64_t *counts;
+	uint64_t trials;
+	double	p_on_time;	/* P(met by its date), as the report gives it */
+};
+/* One target's drivers: Spearman rank correlation of each input with its date. */
+struct risk_tornado_in {
+	const char *target;
+	size_t	ninputs;
+	const char *const *names;
+	const double *rho;
+};
+
+/* P(met by day) in percent-free fractions: x[i] = day0 + i, p[i] cumulative
+ * count / trials (ndays each).  0, or -1 with no days or trials. */
+int	plot_risk_scurve(const struct risk_curve_in *, double *x, double *p);
+/* The first day with P(met by day) >= q: 0, or -1 when the curve stays below. */
+int	plot_risk_quantile(const struct risk_curve_in *, double q, int *day);
+/* The inputs by |rho|, largest first (ties in their order): order[ninputs]. */
+int	plot_risk_tornado(const struct risk_tornado_in *, size_t *order);
+/* s-curve: the targets c[0..nt) (at most 8 drawn); tornado: t. */
+int	plot_risk_draw(const char *title, const char *sub, enum risk_pic,
+	    const struct risk_curve_in *c, size_t nt, const struct risk_tornado_in *t,
+	    enum plot_fmt, int w, int h, FILE *);
 
 #endif

@@ -290,6 +290,55 @@ test_swings(void)
 	is_int((int)plot_decimate(spike, 10, 1, 5, t, y), 10, "few samples: all kept");
 }
 
+/* ---- risk: the S-curve and the tornado from hand-made Monte Carlo records ---- */
+static const uint64_t rk_counts[4] = { 2, 3, 0, 5 };
+static const char *const rk_names[3] = { "grid delay", "rack delay", "rate factor" };
+static const double rk_rho[3] = { 0.2, -0.7, 0.5 };
+
+static void
+mk_risk(struct risk_curve_in *c, struct risk_tornado_in *t)
+{
+	memset(c, 0, sizeof *c);
+	c->name = "all";
+	c->gpus = 300;
+	c->by = date_from_ymd(2025, 1, 3);
+	c->day0 = date_from_ymd(2025, 1, 1);
+	c->ndays = 4;
+	c->counts = rk_counts;
+	c->trials = 12;		/* 2 never met */
+	c->p_on_time = 5.0 / 12;
+	t->target = "all";
+	t->ninputs = 3;
+	t->names = rk_names;
+	t->rho = rk_rho;
+}
+
+static void
+test_risk(void)
+{
+	struct risk_curve_in c;
+	struct risk_tornado_in t;
+	double	x[4], p[4];
+	size_t	order[3];
+	int	d = 0;
+
+	mk_risk(&c, &t);
+	/* cumulative 2, 5, 5, 10 of 12 trials */
+	ok(plot_risk_scurve(&c, x, p) == 0, "S-curve");
+	is_abs(x[1], c.day0 + 1, 0, "x is the day");
+	is_abs(p[0], 2.0 / 12, 1e-15, "P(met by day 0) = 2/12");
+	is_abs(p[2], 5.0 / 12, 1e-15, "flat on a day nobody met it: 5/12");
+	is_abs(p[3], 10.0 / 12, 1e-15, "10/12 by the last day: 2 trials never");
+	ok(plot_risk_quantile(&c, 0.5, &d) == 0 && d == c.day0 + 3,
+	    "P50 is the first day with 6 of 12: day 3");
+	ok(plot_risk_quantile(&c, 5.0 / 12, &d) == 0 && d == c.day0 + 1,
+	    "P(5/12) is reached on day 1");
+	ok(plot_risk_quantile(&c, 0.9, &d) != 0, "P90 is never reached (10/12)");
+	plot_risk_tornado(&t, order);
+	ok(order[0] == 1 && order[1] == 2 && order[2] == 0,
+	    "tornado by |rho|: rack delay, rate factor, grid delay");
+}
+
 /* ---- formats and sizes ---- */
 static unsigned long
 be32(const unsigned char *p)
@@ -383,6 +432,24 @@ test_formats(void)
 	    "PDF header, MediaBox 1200 x 700, %%%%EOF, no creation date");
 	free(buf);
 	fclose(fp);
+	{
+		struct risk_curve_in rc;
+		struct risk_tornado_in rt;
+		enum risk_pic rp[2] = { RISK_SCURVE, RISK_TORNADO };
+
+		mk_risk(&rc, &rt);
+		for (i = 0; i < 2; i++) {
+			fp = tmpfile();
+			ok(fp != NULL && plot_risk_draw("risk", "hand-made", rp[i], &rc, 1,
+			    &rt, PLOT_PNG, 800, 450, fp) == 0, "risk picture %d", i);
+			buf = slurp(fp, &len);
+			ok(buf != NULL && len > 24 && be32((unsigned char *)buf + 16) == 800 &&
+			    be32((unsigned char *)buf + 20) == 450,
+			    "risk picture %d: PNG 800 x 450", i);
+			free(buf);
+			fclose(fp);
+		}
+	}
 	plot_build_free(&b);
 	plot_sim_free(&ss);
 }
@@ -396,6 +463,7 @@ main(void)
 	test_build();
 	test_sim();
 	test_swings();
+	test_risk();
 	test_formats();
 	plot_release();
 	return tap_done();

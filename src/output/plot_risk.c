@@ -1,0 +1,245 @@
+/*
+ * plot_risk.c - the pictures of risk (see plot_pics.h): the S-curve of P(met by
+ * date) for each target with its P50, P80 and P90 and its date, and the tornado of
+ * what drives a target's date (the Spearman rank correlation of each uncertain
+ * input with the met date).  Drawn from the Monte Carlo's histograms of met dates
+ * and its correlations, the records the report and CSV are written from.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "plot.h"
+#include "plot_pics.h"
+
+int
+plot_risk_scurve(const struct risk_curve_in *c, double *x, double *p)
+{
+	size_t	i;
+	double	cum = 0;
+
+	if (c->ndays == 0 || c->trials == 0)
+		return -1;
+	for (i = 0; i < c->ndays; i++) {
+		cum += (double)c->counts[i];
+		x[i] = c->day0 + (double)i;
+		p[i] = cum / (double)c->trials;
+	}
+	return 0;
+}
+
+/* The first day with P(met by day) >= q, or DATE_NEVER-like INT sentinel (-1 here
+ * as a failure) when the curve never reaches it. */
+int
+plot_risk_quantile(const struct risk_curve_in *c, double q, int *day)
+{
+	size_t	i;
+	uint64_t cum = 0;
+
+	for (i = 0; i < c->ndays; i++) {
+		cum += c->counts[i];
+		/* integer test: cum / trials >= q */
+		if ((double)cum >= q * (double)c->trials * (1 - 1e-12)) {
+			*day = c->day0 + (int)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int
+draw_scurve(const char *title, const char *sub, const struct risk_curve_in *c,
+    size_t nt, enum plot_fmt f, int w, int h, FILE *fp)
+{
+	static const int colours[] = { PC_BLUE, PC_ORANGE, PC_GREEN, PC_PURPLE,
+	    PC_SKY, PC_VERMILION, PC_YELLOW, PC_BLACK };
+	struct plot p;
+	struct plot_series *ps;
+	double	*v, qx[8][3], qy[8][3], by[8];
+	char	qn[8][3][48], lab[8][128], byn[8][96];
+	const char *qnp[8][3], *bynp[8];
+	size_t	i, off = 0, tot = 0;
+	int	rc, k;
+	static const double qs[3] = { 0.5, 0.8, 0.9 };
+
+	if (nt > 8)
+		nt = 8;
+	for (i = 0; i < nt; i++)
+		tot += c[i].ndays;
+	if ((v = calloc(2 * (tot ? tot : 1), sizeof *v)) == NULL)
+		return -1;
+	plot_init(&p, title, sub);
+	p.x.kind = PA_DATE;
+	p.x.label = "date";
+	p.y.label = "P(target met by the date) (%)";
+	p.y.fixed = 1;
+	p.y.min = 0;
+	p.y.max = 100;
+	for (i = 0; i < nt; i++) {
+		int	col = colours[i % 8];
+		char	bd[16];
+
+		if (plot_risk_scurve(&c[i], v + off, v + tot + off) != 0)
+			continue;
+		for (k = 0; k < (int)c[i].ndays; k++)
+			v[tot + off + k] *= 100;
+		date_format(c[i].by, bd);
+		snprintf(lab[i], sizeof lab[i], "%s (%d GPUs by %s): %.0f %% on time",
+		    c[i].name, c[i].gpus, bd, 100 * c[i].p_on_time);
+		if ((ps = plot_add(&p, PS_STEP, lab[i], col)) != NULL) {
+			ps->x = v + off;
+			ps->y = v + tot + off;
+			ps->n = c[i].ndays;
+			ps->step = 1;
+			ps->width = 1.3;
+		}
+		/* P50, P80, P90 as markers on the curve */
+		for (k = 0; k < 3; k++) {
+			int	d;
+
+			if (plot_risk_quantile(&c[i], qs[k], &d) != 0) {
+				qx[i][k] = qy[i][k] = NAN;
+				qnp[i][k] = NULL;
+				continue;
+			}
+			qx[i][k] = d;
+			qy[i][k] = 100 * qs[k];
+			date_format(d, bd);
+			snprintf(qn[i][k], sizeof qn[i][k], "P%.0f %s", 100 * qs[k], bd);
+			qnp[i][k] = qn[i][k];
+		}
+		if ((ps = plot_add(&p, PS_MARKERS, i == 0 ? "P50, P80, P90" : NULL,
+		    col)) != NULL) {
+			ps->x = qx[i];
+			ps->y = qy[i];
+			ps->names = qnp[i];
+			ps->n = 3;
+		}
+		by[i] = c[i].by;
+		snprintf(byn[i], sizeof byn[i], "%s due", c[i].name);
+		bynp[i] = byn[i];
+		off += c[i].ndays;
+	}
+	if ((ps = plot_add(&p, PS_VLINE, nt ? "target dates" : NULL, PC_GREY)) != NULL) {
+		ps->x = by;
+		ps->names = bynp;
+		ps->n = nt;
+	}
+	rc = plot_write(&p, f, w, h, fp);
+	free(v);
+	return rc;
+}
+
+int
+plot_risk_tornado(const struct risk_tornado_in *t, size_t *order)
+{
+	size_t	i, j;
+
+	for (i = 0; i < t->ninputs; i++)
+		order[i] = i;
+	/* insertion sort by |rho|, largest first; ties keep the site's order */
+	for (i = 1; i < t->ninputs; i++)
+		for (j = i; j > 0 && fabs(t->rho[order[j]]) > fabs(t->rho[order[j - 1]]);
+		    j--) {
+			size_t	x = order[j];
+
+			order[j] = order[j - 1];
+			order[j - 1] = x;
+		}
+	return 0;
+}
+
+static int
+draw_tornado(const char *title, const char *sub, const struct risk_tornado_in *t,
+    enum plot_fmt f, int w, int h, FILE *fp)
+{
+	struct plot p;
+	struct plot_series *ps;
+	size_t	n = t->ninputs, i, *order;
+	double	*v;
+	const char **cats;
+	int	rc, npos = 0, nneg = 0;
+	char	xl[160];
+
+	if (n == 0)
+		return -1;
+	order = calloc(n, sizeof *order);
+	v = calloc(6 * n, sizeof *v);
+	cats = calloc(n, sizeof *cats);
+	if (order == NULL || v == NULL || cats == NULL) {
+		free(order);
+		free(v);
+		free(cats);
+		return -1;
+	}
+	plot_risk_tornado(t, order);
+	/* the strongest at the top: category n-1 is drawn highest */
+	for (i = 0; i < n; i++) {
+		size_t	k = order[i], row = n - 1 - i;
+		double	r = t->rho[k];
+
+		cats[row] = t->names[k];
+		if (r >= 0) {
+			v[npos] = (double)row;
+			v[n + npos] = r;
+			v[2 * n + npos] = 0;
+			npos++;
+		} else {
+			v[3 * n + nneg] = (double)row;
+			v[4 * n + nneg] = r;
+			v[5 * n + nneg] = 0;
+			nneg++;
+		}
+	}
+	plot_init(&p, title, sub);
+	snprintf(xl, sizeof xl, "Spearman rank correlation with the date '%s' is met",
+	    t->target);
+	p.x.label = xl;
+	p.x.fixed = 1;
+	p.x.min = -1;
+	p.x.max = 1;
+	p.y.kind = PA_CATEGORY;
+	p.y.cats = cats;
+	p.y.ncats = (int)n;
+	p.ygrid = 0;
+	if ((ps = plot_add(&p, PS_HBARS, npos ? "later as the input grows" : NULL,
+	    PC_VERMILION)) != NULL) {
+		ps->x = v;
+		ps->y = v + n;
+		ps->y2 = v + 2 * n;
+		ps->n = (size_t)npos;
+	}
+	if ((ps = plot_add(&p, PS_HBARS, nneg ? "earlier as the input grows" : NULL,
+	    PC_BLUE)) != NULL) {
+		ps->x = v + 3 * n;
+		ps->y = v + 4 * n;
+		ps->y2 = v + 5 * n;
+		ps->n = (size_t)nneg;
+	}
+	{
+		static const double zero[1] = { 0 };
+
+		if ((ps = plot_add(&p, PS_VLINE, NULL, PC_BLACK)) != NULL) {
+			ps->x = zero;
+			ps->n = 1;
+			ps->width = 0.7;
+		}
+		rc = plot_write(&p, f, w, h, fp);
+	}
+	free(order);
+	free(v);
+	free(cats);
+	return rc;
+}
+
+int
+plot_risk_draw(const char *title, const char *sub, enum risk_pic what,
+    const struct risk_curve_in *c, size_t nt, const struct risk_tornado_in *t,
+    enum plot_fmt f, int w, int h, FILE *fp)
+{
+	if (what == RISK_TORNADO)
+		return t != NULL ? draw_tornado(title, sub, t, f, w, h, fp) : -1;
+	return draw_scurve(title, sub, c, nt, f, w, h, fp);
+}
