@@ -395,7 +395,8 @@ towers_water(const struct plant_cfg *c, double tdb, double twb, double p, double
 	return 0;
 }
 
-/* The most all groups reject at twb with water no warmer than t_max. */
+/* The most all groups reject at twb with water leaving no warmer than t_max and
+ * entering (leaving the condensers) no warmer than t_max + the design range. */
 static double
 towers_max(const struct plant_cfg *c, double twb, double flow, double t_max)
 {
@@ -404,7 +405,8 @@ towers_max(const struct plant_cfg *c, double twb, double flow, double t_max)
 
 	for (i = 0; i < c->ntw; i++) {
 		g = tower_max_heat(c->tw[i], c->tw_cells[i], twb,
-		    flow * c->tw_gflow[i] / c->tw_flow, t_max);
+		    flow * c->tw_gflow[i] / c->tw_flow, t_max,
+		    t_max + c->site->cooling.cw_dt);
 		if (g < 0)
 			return -1;
 		q += g;

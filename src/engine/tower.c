@@ -278,40 +278,52 @@ tower_eval(const struct tower_model *m, int n_cells, double tdb, double twb,
 }
 
 struct tower_max_arg {
-	double	twb, frw, t_max;
+	double	twb, frw, t_max, t_in_max;
 };
 
+/* The larger excess of the two limits at a range: leaving water over t_max,
+ * entering water (leaving + range) over t_in_max.  Rises with the range. */
 static double
 tower_max_fn(double range, void *arg)
 {
 	const struct tower_max_arg *a = arg;
+	double	t_out = a->twb + tower_yorkcalc_approach(a->twb, range, a->frw);
 
-	return a->twb + tower_yorkcalc_approach(a->twb, range, a->frw) - a->t_max;
+	return fmax(t_out - a->t_max, t_out + range - a->t_in_max);
 }
 
 /*
- * The most heat at full fan (FRair 1, LG = FRwater): the range at which the
- * leaving water reaches t_max (Brent on the range; the YorkCalc approach rises
- * with the range), at most TOWER_RANGE_MAX, times rho cp V.
+ * The most heat at full fan (FRair 1, LG = FRwater): the widest range at which
+ * the leaving water is no warmer than t_max and the entering water no warmer
+ * than t_in_max (Brent on the range; the YorkCalc approach rises with the
+ * range), at most TOWER_RANGE_MAX, times rho cp V.
  */
 double
 tower_max_heat(const struct tower_model *m, int n_cells, double twb,
-    double water_flow, double t_max)
+    double water_flow, double t_max, double t_in_max)
 {
 	struct tower_max_arg a;
 	double v_design, v, range;
 
 	if (!tower_model_ok(m) || n_cells < 1 || !isfinite(twb) ||
-	    !isfinite(t_max) || !(water_flow >= 0) || !isfinite(water_flow))
+	    !isfinite(t_max) || !isfinite(t_in_max) || !(water_flow >= 0) ||
+	    !isfinite(water_flow))
 		return -1;
 	v_design = n_cells * tower_cell_flow(m);
 	v = water_flow > 0 ? fmin(water_flow, TOWER_FLOW_RATIO_MAX * v_design) :
 	    v_design;
-	if (m->method == TOWER_CONSTANT_APPROACH)
-		return twb + m->const_approach <= t_max ? n_cells * m->design_q : 0;
+	if (m->method == TOWER_CONSTANT_APPROACH) {
+		/* no range limit in the model: its design heat, or what keeps
+		 * the entering water at t_in_max */
+		if (twb + m->const_approach > t_max)
+			return 0;
+		return fmin(n_cells * m->design_q, WATER_RHO * WATER_CP * v *
+		    fmax(0.0, t_in_max - twb - m->const_approach));
+	}
 	a.twb = twb;
 	a.frw = tower_clamp(v / v_design, YC_FRW_MIN, YC_FRW_MAX);
 	a.t_max = t_max;
+	a.t_in_max = t_in_max;
 	if (tower_max_fn(YC_TR_MIN, &a) > 0)
 		return 0;
 	if (tower_max_fn(TOWER_RANGE_MAX, &a) <= 0)

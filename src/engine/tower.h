@@ -97,11 +97,12 @@ int	tower_water(const struct tower_model *, int n_cells, double tdb, double twb,
 
 /* The most heat n_cells can reject at wet-bulb twb, full fan, with water flow
  * `water_flow` (m3/s, capped at TOWER_FLOW_RATIO_MAX x design), water leaving no
- * warmer than t_max and a range no wider than TOWER_RANGE_MAX (YorkCalc's
- * limits; constant approach: n_cells x design_q).  0 if twb + approach at the
- * smallest range already exceeds t_max.  W, or -1 on bad input. */
+ * warmer than t_max, entering no warmer than t_in_max, and a range no wider
+ * than TOWER_RANGE_MAX (YorkCalc's limits; constant approach: at most n_cells x
+ * design_q).  0 if twb + approach at the smallest range already exceeds t_max.
+ * W, or -1 on bad input. */
 double	tower_max_heat(const struct tower_model *, int n_cells, double twb,
-	    double water_flow, double t_max);
+	    double water_flow, double t_max, double t_in_max);
 
 /* Dry cooler (closed circuit, no water unless adiabatic): T_out = T_air + approach,
  * approach = design_approach q / (n design_q) at full fan, and ~ 1 / FRair at part

@@ -168,10 +168,12 @@ test_supply(void)
  * cooling running), CAPFT(7, 27) = 1.03277656; 2 x 200 kW x 1.03277656 =
  * 413110.624 W.  G = 413110.624 / 465.062848 = 888.2898.
  * With 1 MW chillers: 2065553.12 / 465.062848 = 4441.449.
- * Cold, free cooling only: the towers' 6 MW bind.  Heat to them per GPU
- * 374.926921 + 6.426095 + 822.992954 = 1204.345970, and the condenser pump,
- * here sized for 3 x 200 kW chillers: 0.03038383 m3/s, 8681.093 W:
- * G = (6e6 - 8681.093) / 1204.345970 = 4974.749.
+ * Cold, free cooling only: the towers bind.  The condenser flow, sized for 3 x
+ * 200 kW chillers, is 0.03038383 m3/s (pump 8681.093 W); water leaving the
+ * towers at 2 + 3 = 5 degC may enter them at most at 35 + 5.6 = 40.6 degC:
+ * 997 x 4180 x 0.03038383 x 35.6 = 4507792.2 W (below the 4 x 1.5 MW of the
+ * cells).  Heat to them per GPU 374.926921 + 6.426095 + 822.992954 =
+ * 1204.345970: G = (4507792.2 - 8681.093) / 1204.345970 = 3735.730.
  */
 static void
 test_cooling(void)
@@ -201,8 +203,8 @@ test_cooling(void)
 	/* the cold condition alone: free cooling carries everything up to what
 	 * the towers reject */
 	is_int(capacity_solve(&c, &cold, 1, 960, 1, 0, &r), 0, "cooling cold: ok");
-	is_abs(r.gpus[CAP_COOLING], 4974.748996, 0.05,
-	    "cooling cold: the towers' 6 MW (python transcription)");
+	is_abs(r.gpus[CAP_COOLING], 3735.729786, 0.05,
+	    "cooling cold: the towers' limit at 40.6 degC entering water");
 	is_abs(r.gpus[CAP_COOLING], bisect(&c, &cold, CAP_COOLING, 0, 1, 20000), 1,
 	    "cooling cold: agrees with bisection on unmet load");
 	is_str(cap_constraint_label(&r, CAP_COOLING), "cooling (heat rejection)",

@@ -383,26 +383,36 @@ test_max_heat(void)
 	struct tower_model m = tower5();
 	double	v = 2 * 0.215, q, r;
 
-	q = tower_max_heat(&m, 2, 26, v, 35);
+	q = tower_max_heat(&m, 2, 26, v, 35, 99);
 	r = q / (997.0 * 4180.0 * v);
 	ok(r > 1.1111 && r < 22.2222, "max heat: range inside the correlation (%.4f K)", r);
 	is_abs(26 + tower_yorkcalc_approach(26, r, 1), 35, 1e-7,
 	    "max heat: the leaving water reaches 35 degC");
-	ok(tower_max_heat(&m, 2, 26, v, 34) < q, "max heat falls with a cooler limit");
-	ok(tower_max_heat(&m, 2, 27, v, 35) < q, "max heat falls with the wet-bulb");
+	ok(tower_max_heat(&m, 2, 26, v, 34, 99) < q, "max heat falls with a cooler limit");
+	ok(tower_max_heat(&m, 2, 27, v, 35, 99) < q, "max heat falls with the wet-bulb");
 	/* flow capped at 1.25 x design */
-	is_rel(tower_max_heat(&m, 2, 26, 3 * v, 35), tower_max_heat(&m, 2, 26, 1.25 * v,
-	    35), 1e-12, "max heat: flow above 1.25 x design does not count");
+	is_rel(tower_max_heat(&m, 2, 26, 3 * v, 35, 99), tower_max_heat(&m, 2, 26, 1.25 * v,
+	    35, 99), 1e-12, "max heat: flow above 1.25 x design does not count");
 	/* a cold wet-bulb: the range limit binds first */
-	is_rel(tower_max_heat(&m, 2, 0, v, 35), 997.0 * 4180.0 * v * 22.2222, 1e-12,
+	is_rel(tower_max_heat(&m, 2, 0, v, 35, 99), 997.0 * 4180.0 * v * 22.2222, 1e-12,
 	    "max heat: range limit 22.2222 K");
+	/* the water entering (leaving the condensers) at most 40.6 degC binds
+	 * before the leaving water reaches 35 */
+	q = tower_max_heat(&m, 2, 26, v, 35, 40.6);
+	r = q / (997.0 * 4180.0 * v);
+	is_abs(26 + tower_yorkcalc_approach(26, r, 1) + r, 40.6, 1e-7,
+	    "max heat: entering water at its limit (range %.4f K)", r);
+	ok(26 + tower_yorkcalc_approach(26, r, 1) < 35, "max heat: leaving water below 35");
 	/* nothing when the wet-bulb is too close to the limit */
-	is_abs(tower_max_heat(&m, 2, 34.5, v, 35), 0, 0, "max heat: 0 when twb + approach > t_max");
+	is_abs(tower_max_heat(&m, 2, 34.5, v, 35, 99), 0, 0, "max heat: 0 when twb + approach > t_max");
 	m.method = TOWER_CONSTANT_APPROACH;
 	m.const_approach = 4;
-	is_rel(tower_max_heat(&m, 2, 26, v, 35), 10e6, 1e-15, "constant approach: n x design");
-	is_abs(tower_max_heat(&m, 2, 32, v, 35), 0, 0, "constant approach: 0 above the limit");
-	is_abs(tower_max_heat(&m, 0, 26, v, 35), -1, 0, "max heat: 0 cells rejected");
+	is_rel(tower_max_heat(&m, 2, 26, v, 35, 99), 10e6, 1e-15, "constant approach: n x design");
+	is_abs(tower_max_heat(&m, 2, 32, v, 35, 99), 0, 0, "constant approach: 0 above the limit");
+	/* 0.1 m3/s from 30 to 40.6 degC: 997 x 4180 x 0.1 x 10.6 = 4417506.8 W */
+	is_rel(tower_max_heat(&m, 2, 26, 0.1, 35, 40.6), 997.0 * 4180.0 * 0.1 * 10.6,
+	    1e-12, "constant approach: entering-water limit");
+	is_abs(tower_max_heat(&m, 0, 26, v, 35, 99), -1, 0, "max heat: 0 cells rejected");
 }
 
 int
