@@ -55,6 +55,7 @@ struct margin_args {
 	int	failed;
 	int	running;	/* chillers running at the last evaluation */
 	enum cool_limit limit;	/* CAP_COOLING: the smaller margin at the last call */
+	double	mech_w;		/* cooling power there */
 };
 
 /* Margin of one constraint with `gpus` running: positive while it holds. */
@@ -71,6 +72,7 @@ margin(double gpus, void *vp)
 	    a->which == CAP_UPS || a->which == CAP_TRANSFORMER ? IT_NAMEPLATE :
 	    a->cfg->site->it.basis, &it);
 	a->running = 0;
+	a->mech_w = 0;
 	if (a->which == CAP_UPS)
 		/* the UPS output is its share of the PDU input */
 		return a->avail - it.nameplate_w / a->cfg->chain.pdu_eff *
@@ -80,6 +82,7 @@ margin(double gpus, void *vp)
 		return -1;
 	}
 	a->running = r.chillers_running;
+	a->mech_w = r.mech_w;
 	switch (a->which) {
 	case CAP_SUPPLY:
 		return a->avail - r.facility_w;
@@ -120,6 +123,10 @@ bracket_solve(struct margin_args *a, double lo, double hi, double tol)
  * chiller's share of the load).  stage_below() finds that step by bisection on the
  * number of chillers running (tol GPUs), env_margin() is the envelope's margin.
  */
+/* How close (GPUs) the staging step is found: demand there is within a watt of
+ * its maximum just before the step (about 1 kW a GPU at most). */
+#define STAGE_TOL 1e-4
+
 static int
 running_at(struct margin_args *a, double g)
 {
@@ -152,13 +159,23 @@ stage_below(struct margin_args *a, double g, double tol)
 }
 
 /* Margin of the monotone envelope at g: the smaller of the margin at g and at
- * the last count before the staging step below g. */
+ * the last count before the staging step below g.  The step is looked for only
+ * when the margin at g is smaller than the plant's whole cooling power there
+ * (over the power factor for the transformers): a chiller staging on changes
+ * the cooling power by a fraction of itself, so a wider margin holds below g
+ * too.  The cooling margin (capacity less load) does not depend on how many
+ * chillers run, and is monotone as it is. */
 static double
 env_margin(struct margin_args *a, double g, double tol)
 {
-	double	f = margin(g, a), s;
+	double	f = margin(g, a), s, bound;
 
-	if (a->failed || f < 0)
+	if (a->failed || f < 0 || a->which == CAP_COOLING || a->which == CAP_UPS)
+		return f;
+	bound = a->mech_w;
+	if (a->which == CAP_TRANSFORMER && a->cfg->chain.power_factor > 0)
+		bound /= a->cfg->chain.power_factor;
+	if (f >= bound)
 		return f;
 	s = stage_below(a, g, tol);
 	if (a->failed || s < 0)
@@ -179,7 +196,7 @@ first_root(struct margin_args *a, double lo, double hi, double tol)
 
 		if (isnan(g))
 			return NAN;
-		s = stage_below(a, g, 0.5);
+		s = a->which == CAP_COOLING ? -1 : stage_below(a, g, STAGE_TOL);
 		if (a->failed)
 			return NAN;
 		if (s < 0 || margin(s, a) >= 0)
@@ -213,7 +230,7 @@ capacity_demand_env_w(const struct plant_cfg *cfg, const struct cap_condition *c
 	w = -margin(gpus, &a);
 	a.which = CAP_TRANSFORMER;
 	va = -margin(gpus, &a);
-	s = stage_below(&a, gpus, 0.5);
+	s = stage_below(&a, gpus, STAGE_TOL);
 	if (!a.failed && s >= 0) {
 		va = fmax(va, -margin(s, &a));
 		a.which = CAP_SUPPLY;
@@ -362,7 +379,7 @@ capacity_solve_min(const struct plant_cfg *cfg, const struct cap_condition *cond
 		a.cap = gpu_cap;
 		a.avail = r->available[k] = avail_of(cfg, a.which, cond->tdb);
 		/* only a constraint already broken below the current answer matters */
-		f = env_margin(&a, r->max_gpus, 0.5);
+		f = env_margin(&a, r->max_gpus, STAGE_TOL);
 		if (a.failed)
 			return -1;
 		if (f >= 0)
