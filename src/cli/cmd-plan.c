@@ -690,7 +690,8 @@ draw_build(void *vp, enum plot_fmt f, int w, int h, FILE *fp)
 
 /* 4. costs, when the site has prices (economics section) */
 static void
-write_costs(struct report *r, const struct site *s, const struct plan_result *p)
+write_costs(struct report *r, enum out_format fmt, const struct site *s,
+    const struct plan_result *p)
 {
 	static const char *const labels[COST_NCAT] = {
 		"grid energy", "demand charges", "fixed charges", "generator fuel",
@@ -734,6 +735,41 @@ write_costs(struct report *r, const struct site *s, const struct plan_result *p)
 
 		report_row(r, nums, strs);
 	}
+	/* what a generator fix would cost if rented, beside the delay it removes */
+	for (i = 0; i < p->ntargets; i++) {
+		const struct plan_target *t = &p->targets[i];
+		const struct site_generator *as;
+		char	line[512], a[16], b[16];
+		int	to = t->met_on != DATE_NEVER && t->met_on != DATE_NONE ?
+		    t->met_on - 1 : p->sim_to;
+		double	fc;
+
+		if (t->ok || !(t->fixes & PLAN_FIX_SUPPLY) || t->gen_model == NULL ||
+		    t->gen_units_n1 <= 0)
+			continue;
+		fc = cost_rent_units(s, t->gen_model, t->gen_units_n1, t->target->by, to,
+		    &as);
+		if (as == NULL)
+			continue;
+		date_format(t->target->by, a);
+		date_format(to, b);
+		snprintf(key, sizeof key, "fix_%zu", i + 1);
+		snprintf(line, sizeof line, "%s: +%d x %s rented %s to %s (%.1f months, "
+		    "on the terms of '%s'): %.0f %s; removes %.0f %s of delay",
+		    t->target->name, t->gen_units_n1, t->gen_model->name, a, b,
+		    (to - t->target->by + 1) * 12 / 365.0, as->name, fc, cur,
+		    isfinite(t->delay_cost) ? t->delay_cost : 0, cur);
+		put_text(r, fmt, key, "fix cost", line);
+		if (fmt != FMT_TEXT) {
+			char	k2[48];
+
+			snprintf(k2, sizeof k2, "%s_cost", key);
+			report_num(r, k2, "fix cost", fc, cur, 0);
+			snprintf(k2, sizeof k2, "%s_removes", key);
+			report_num(r, k2, "delay it removes", isfinite(t->delay_cost) ?
+			    t->delay_cost : 0, cur, 0);
+		}
+	}
 	if (!isfinite(s->econ->gpu_hour))
 		report_note(r, "No value of a GPU-hour given (economics.gpu_hour): "
 		    "the delay is not priced.");
@@ -764,7 +800,7 @@ cmd_plan_exec(struct cmd_ctx *c)
 	write_year(r, &p);
 	write_permits(r, c->g->fmt, &c->site, &p);
 	write_operation(r, c->g->fmt, &p);
-	write_costs(r, &c->site, &p);
+	write_costs(r, c->g->fmt, &c->site, &p);
 	report_section(r, "verdict", "Verdict");
 	report_str(r, "verdict", "verdict", p.feasible ? "FEASIBLE" : "INFEASIBLE");
 	snprintf(title, sizeof title, "%s: %s", c->site.name, p.feasible ? "FEASIBLE" :

@@ -125,7 +125,9 @@ cost_step(struct cost_acc *a, const struct sim_step *st, double dt, double gpus_
 	size_t	i;
 	int	y, m, d, hour, mi;
 
-	a->facility_j += st->plant.facility_w * dt;
+	/* facility energy served (the load the supply could not serve costs
+	 * nothing and is counted as delay, not energy) */
+	a->facility_j += fmax(0, st->plant.facility_w - st->disp.unserved_w) * dt;
 	a->gen_j += st->disp.gen_w * dt;
 	a->batt_j += st->disp.batt_discharge_w * dt;
 	/* GPU-hours delivered: the GPUs online, less the share of the load the
@@ -281,6 +283,31 @@ cost_delay_gpu_hours(const struct site *s, const struct weather *w, double gpus,
 			*gpu_h += (gpus - cur.gpus_runnable) * 24;
 		prev = cur;
 		have = 1;
+	}
+	return 0;
+}
+
+double
+cost_rent_units(const struct site *s, const struct model *m, int units, int from,
+    int to, const struct site_generator **priced_as)
+{
+	const struct site_econ *e = s->econ;
+	size_t	i;
+	int	days = to - from + 1;
+
+	*priced_as = NULL;
+	if (e == NULL || m == NULL || units <= 0 || days <= 0)
+		return 0;
+	for (i = 0; i < e->ngens; i++) {
+		const struct econ_gen *g = &e->gens[i];
+		const struct site_generator *sg = &s->power.gens[g->gen];
+
+		if (!g->rented || sg->model != m)
+			continue;
+		*priced_as = sg;
+		return (g->rent_per_w_month * m->u.generator.rating_w +
+		    g->rent_per_unit_month) * units * days * 12 / DAYS_PER_YEAR +
+		    g->mobilise + g->demobilise;
 	}
 	return 0;
 }

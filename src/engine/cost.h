@@ -91,9 +91,9 @@ struct cost_result {
 	int	computed;		/* the site has prices */
 	double	cat[COST_NCAT];		/* by category */
 	double	total;			/* the sum of the categories */
-	double	facility_j;		/* facility energy of the window */
+	double	facility_j;		/* facility energy served in the window */
 	double	gpu_hours;		/* GPU-hours delivered (online, served share) */
-	double	per_mwh;		/* total per MWh of facility energy */
+	double	per_mwh;		/* total per MWh of facility energy served */
 	double	per_gpu_hour;		/* total per GPU-hour delivered */
 	double	bridge_share;		/* share of energy from generators and batteries */
 };
@@ -134,6 +134,15 @@ double	cost_gen_fixed(const struct site *, const struct econ_gen *, int from, in
 	    int *is_rental);
 
 const char *cost_cat_name(enum cost_cat);
+
+struct model;
+struct site_generator;
+/* Renting UNITS more units of generator model M over days [from, to], at the
+ * rental terms of the site's first rented group of that model (*priced_as; NULL
+ * and 0 when none is priced): rate by the day plus that group's mobilisation and
+ * demobilisation. */
+double	cost_rent_units(const struct site *, const struct model *m, int units,
+	    int from, int to, const struct site_generator **priced_as);
 
 struct weather;
 /* GPU-hours short of GPUS on days [from, to], day by day on the timeline (the
