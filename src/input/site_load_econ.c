@@ -181,43 +181,7 @@ price(struct bind *b, const struct site_econ *e, const struct ynode *map,
 
 #define M(p)	(1u << (p))
 
-/* An index by name into a list of named site items; -1 after a message. */
-static int
-find_name(struct bind *b, const struct ynode *map, const char *key, const char *what,
-    const char *const *names, size_t n)
-{
-	const struct ynode *v = bind_node(b, map, key, B_REQ);
-	const char *sug;
-	size_t	i;
 
-	if (v == NULL)
-		return -1;
-	if (v->kind != YN_SCALAR) {
-		bind_error(b, v, "'%s' must name a %s", key, what);
-		return -1;
-	}
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], v->str) == 0)
-			return (int)i;
-	sug = diag_suggest(v->str, names, n);
-	if (sug != NULL)
-		bind_error(b, v, "no %s named '%s' (did you mean '%s'?)", what, v->str, sug);
-	else
-		bind_error(b, v, "no %s named '%s'", what, v->str);
-	return -1;
-}
-
-static const char **
-name_list(const void *base, size_t n, size_t size)
-{
-	const char **v = calloc(n ? n : 1, sizeof *v);
-	size_t	i;
-
-	if (v != NULL)
-		for (i = 0; i < n; i++)
-			v[i] = (const char *)base + i * size;	/* name is the first member */
-	return v;
-}
 
 static void
 load_tou(struct bind *b, struct site_econ *e, const struct ynode *l, struct econ_feed *f)
@@ -281,47 +245,38 @@ load_tou(struct bind *b, struct site_econ *e, const struct ynode *l, struct econ
 	}
 }
 
-static void
-load_feeds(struct site *s, struct bind *b, struct site_econ *e, const struct ynode *l)
+/* The items of power.LIST (power.grid.feeds for "feeds"), or NULL. */
+static const struct ynode *
+power_list(const struct ynode *root, const char *list)
 {
-	static const char *const keys[] = { "feed", "energy", "time_of_use", "demand",
-	    "fixed", NULL };
-	const char **names = name_list(s->power.feeds, s->power.nfeeds,
-	    sizeof *s->power.feeds);
-	size_t	i, j;
+	const struct ynode *p = ymap_get(root, "power"), *g;
 
-	if (names == NULL)
-		return;
-	if ((e->feeds = calloc(l->n ? l->n : 1, sizeof *e->feeds)) == NULL) {
-		free(names);
-		return;
+	if (p == NULL || p->kind != YN_MAP)
+		return NULL;
+	if (strcmp(list, "feeds") == 0) {
+		if ((g = ymap_get(p, "grid")) == NULL || g->kind != YN_MAP)
+			return NULL;
+		p = g;
 	}
-	for (i = 0; i < l->n; i++) {
-		const struct ynode *m = l->items[i], *t;
-		struct econ_feed *f;
-		int	k;
+	g = ymap_get(p, list);
+	return g != NULL && g->kind == YN_SEQ ? g : NULL;
+}
 
-		if (m->kind != YN_MAP) {
-			bind_error(b, m, "a grid tariff must be a mapping");
-			continue;
-		}
-		bind_keys(b, m, keys);
-		if ((k = find_name(b, m, "feed", "grid feed", names,
-		    s->power.nfeeds)) < 0)
-			continue;
-		for (j = 0; j < e->nfeeds; j++)
-			if (e->feeds[j].feed == k)
-				bind_error(b, ymap_get(m, "feed"), "feed '%s' has two tariffs",
-				    names[k]);
-		f = &e->feeds[e->nfeeds++];
-		f->feed = k;
-		price(b, e, m, "energy", B_REQ, M(PER_ENERGY), &f->energy_per_j, NULL);
-		if ((t = bind_seq(b, m, "time_of_use", 0)) != NULL)
-			load_tou(b, e, t, f);
-		price(b, e, m, "demand", 0, M(PER_POWER_MONTH), &f->demand_per_w_month, NULL);
-		price(b, e, m, "fixed", 0, M(PER_MONTH), &f->fixed_per_month, NULL);
-	}
-	free(names);
+/* A feed's tariff: power.grid.feeds[i].tariff. */
+static void
+load_tariff(struct bind *b, struct site_econ *e, const struct ynode *m,
+    struct econ_feed *f)
+{
+	static const char *const keys[] = { "energy", "time_of_use", "demand", "fixed",
+	    NULL };
+	const struct ynode *t;
+
+	bind_keys(b, m, keys);
+	price(b, e, m, "energy", B_REQ, M(PER_ENERGY), &f->energy_per_j, NULL);
+	if ((t = bind_seq(b, m, "time_of_use", 0)) != NULL)
+		load_tou(b, e, t, f);
+	price(b, e, m, "demand", 0, M(PER_POWER_MONTH), &f->demand_per_w_month, NULL);
+	price(b, e, m, "fixed", 0, M(PER_MONTH), &f->fixed_per_month, NULL);
 }
 
 /* ownership: {capex, life, fixed_om}; per-W capex and O&M are scaled by RATING_W
@@ -347,169 +302,155 @@ load_ownership(struct bind *b, struct site_econ *e, const struct ynode *o,
 	return 1;
 }
 
+/* A generator group's prices: power.generators[i].prices. */
 static void
-load_gens(struct site *s, struct bind *b, struct site_econ *e, const struct ynode *l)
+load_gen_prices(struct site *s, struct bind *b, struct site_econ *e,
+    const struct ynode *m, int gi, struct econ_gen *g)
 {
-	static const char *const keys[] = { "group", "fuel", "variable_om", "rental",
+	static const char *const keys[] = { "fuel", "variable_om", "rental",
 	    "ownership", NULL };
 	static const char *const rkeys[] = { "rate", "mobilisation", "demobilisation",
 	    NULL };
-	const char **names = name_list(s->power.gens, s->power.ngens,
-	    sizeof *s->power.gens);
-	size_t	i, j;
+	const struct site_generator *sg = &s->power.gens[gi];
+	const struct ynode *fu, *r, *o;
+	double	rating;
+	enum per k;
+	size_t	j;
 
-	if (names == NULL)
-		return;
-	if ((e->gens = calloc(l->n ? l->n : 1, sizeof *e->gens)) == NULL) {
-		free(names);
-		return;
-	}
-	for (i = 0; i < l->n; i++) {
-		const struct ynode *m = l->items[i], *fu, *r, *o;
-		const struct site_generator *sg;
-		struct econ_gen *g;
-		double	rating;
-		enum per k;
-		int	gi;
-
-		if (m->kind != YN_MAP) {
-			bind_error(b, m, "a generator price entry must be a mapping");
-			continue;
-		}
-		bind_keys(b, m, keys);
-		if ((gi = find_name(b, m, "group", "generator group", names,
-		    s->power.ngens)) < 0)
-			continue;
-		for (j = 0; j < e->ngens; j++)
-			if (e->gens[j].gen == gi)
-				bind_error(b, ymap_get(m, "group"), "generator group '%s' is "
-				    "priced twice", names[gi]);
-		g = &e->gens[e->ngens++];
-		g->gen = gi;
-		sg = &s->power.gens[gi];
-		rating = sg->model != NULL ? sg->model->u.generator.rating_w * sg->count : 0;
-		if ((fu = bind_node(b, m, "fuel", B_REQ)) != NULL) {
-			if (fu->kind == YN_SEQ) {
-				if (fu->n != 12)
-					bind_error(b, fu, "'fuel' by month needs 12 prices, "
-					    "January to December (%zu given)", fu->n);
-				else
-					for (j = 0; j < 12; j++)
-						price_node(b, e, fu->items[j], "fuel",
-						    M(PER_ENERGY), &g->fuel_per_j[j], NULL);
-			} else if (price_node(b, e, fu, "fuel", M(PER_ENERGY),
-			    &g->fuel_per_j[0], NULL)) {
-				for (j = 1; j < 12; j++)
-					g->fuel_per_j[j] = g->fuel_per_j[0];
-			}
-		}
-		price(b, e, m, "variable_om", 0, M(PER_ENERGY), &g->vom_per_j, NULL);
-		r = bind_map(b, m, "rental", 0);
-		o = bind_map(b, m, "ownership", 0);
-		if (r != NULL && o != NULL)
-			bind_error(b, o, "generator group '%s' is either rented or owned, not "
-			    "both", names[gi]);
-		if (r != NULL) {
-			double	v;
-
-			bind_keys(b, r, rkeys);
-			g->rented = 1;
-			if (ymap_get(r, "rate") == NULL)
-				bind_error(b, r, "a rental needs a 'rate' with its period "
-				    "(CUR/kW-month or CUR/unit-month)");
-			else if (price(b, e, r, "rate", B_REQ, M(PER_POWER_MONTH) |
-			    M(PER_UNIT_MONTH) | M(PER_NONE) | M(PER_MONTH), &v, &k)) {
-				if (k == PER_POWER_MONTH)
-					g->rent_per_w_month = v;
-				else if (k == PER_UNIT_MONTH)
-					g->rent_per_unit_month = v;
-				else if (k == PER_MONTH)
-					g->rent_per_unit_month = sg->count > 0 ? v / sg->count : 0;
-				else
-					bind_error(b, ymap_get(r, "rate"), "a rental rate needs "
-					    "its period: CUR/kW-month, CUR/unit-month or "
-					    "CUR/month, not a bare amount");
-			}
-			price(b, e, r, "mobilisation", 0, M(PER_NONE), &g->mobilise, NULL);
-			price(b, e, r, "demobilisation", 0, M(PER_NONE), &g->demobilise, NULL);
-		}
-		if (o != NULL) {
-			g->owned = 1;
-			load_ownership(b, e, o, rating, 0, &g->capex, &g->life_y,
-			    &g->fixed_om_per_year);
+	bind_keys(b, m, keys);
+	g->gen = gi;
+	rating = sg->model != NULL ? sg->model->u.generator.rating_w * sg->count : 0;
+	if ((fu = bind_node(b, m, "fuel", B_REQ)) != NULL) {
+		if (fu->kind == YN_SEQ) {
+			if (fu->n != 12)
+				bind_error(b, fu, "'fuel' by month needs 12 prices, "
+				    "January to December (%zu given)", fu->n);
+			else
+				for (j = 0; j < 12; j++)
+					price_node(b, e, fu->items[j], "fuel",
+					    M(PER_ENERGY), &g->fuel_per_j[j], NULL);
+		} else if (price_node(b, e, fu, "fuel", M(PER_ENERGY),
+		    &g->fuel_per_j[0], NULL)) {
+			for (j = 1; j < 12; j++)
+				g->fuel_per_j[j] = g->fuel_per_j[0];
 		}
 	}
-	free(names);
+	price(b, e, m, "variable_om", 0, M(PER_ENERGY), &g->vom_per_j, NULL);
+	r = bind_map(b, m, "rental", 0);
+	o = bind_map(b, m, "ownership", 0);
+	if (r != NULL && o != NULL)
+		bind_error(b, o, "generator group '%s' is either rented or owned, not "
+		    "both", sg->name);
+	if (r != NULL) {
+		double	v;
+
+		bind_keys(b, r, rkeys);
+		g->rented = 1;
+		if (ymap_get(r, "rate") == NULL)
+			bind_error(b, r, "a rental needs a 'rate' with its period "
+			    "(CUR/kW-month or CUR/unit-month)");
+		else if (price(b, e, r, "rate", B_REQ, M(PER_POWER_MONTH) |
+		    M(PER_UNIT_MONTH) | M(PER_NONE) | M(PER_MONTH), &v, &k)) {
+			if (k == PER_POWER_MONTH)
+				g->rent_per_w_month = v;
+			else if (k == PER_UNIT_MONTH)
+				g->rent_per_unit_month = v;
+			else if (k == PER_MONTH)
+				g->rent_per_unit_month = sg->count > 0 ? v / sg->count : 0;
+			else
+				bind_error(b, ymap_get(r, "rate"), "a rental rate needs "
+				    "its period: CUR/kW-month, CUR/unit-month or "
+				    "CUR/month, not a bare amount");
+		}
+		price(b, e, r, "mobilisation", 0, M(PER_NONE), &g->mobilise, NULL);
+		price(b, e, r, "demobilisation", 0, M(PER_NONE), &g->demobilise, NULL);
+	}
+	if (o != NULL) {
+		g->owned = 1;
+		load_ownership(b, e, o, rating, 0, &g->capex, &g->life_y,
+		    &g->fixed_om_per_year);
+	}
 }
 
+/* A battery group's prices: power.batteries[i].prices. */
 static void
-load_batts(struct site *s, struct bind *b, struct site_econ *e, const struct ynode *l)
+load_batt_prices(struct site *s, struct bind *b, struct site_econ *e,
+    const struct ynode *m, int bi, struct econ_batt *p)
 {
-	static const char *const keys[] = { "group", "lease", "ownership", NULL };
-	const char **names = name_list(s->power.batts, s->power.nbatts,
-	    sizeof *s->power.batts);
-	size_t	i, j;
+	static const char *const keys[] = { "lease", "ownership", NULL };
+	const struct site_battery *sb = &s->power.batts[bi];
+	const struct ynode *o;
+	double	power, energy;
 
-	if (names == NULL)
-		return;
-	if ((e->batts = calloc(l->n ? l->n : 1, sizeof *e->batts)) == NULL) {
-		free(names);
-		return;
+	bind_keys(b, m, keys);
+	p->batt = bi;
+	power = sb->model != NULL ? sb->model->u.battery.power_w * sb->count : 0;
+	energy = sb->model != NULL ? sb->model->u.battery.energy_j * sb->count : 0;
+	if (price(b, e, m, "lease", 0, M(PER_MONTH), &p->lease_per_month, NULL))
+		p->leased = 1;
+	if ((o = bind_map(b, m, "ownership", 0)) != NULL) {
+		if (p->leased)
+			bind_error(b, o, "battery group '%s' is either leased or owned, "
+			    "not both", sb->name);
+		p->owned = 1;
+		load_ownership(b, e, o, power, energy, &p->capex, &p->life_y,
+		    &p->fixed_om_per_year);
 	}
-	for (i = 0; i < l->n; i++) {
-		const struct ynode *m = l->items[i], *o;
-		const struct site_battery *sb;
-		struct econ_batt *p;
-		double	power, energy;
-		int	bi;
+	if (!p->leased && !p->owned)
+		bind_error(b, m, "battery group '%s': give a 'lease' or an 'ownership'",
+		    sb->name);
+}
 
-		if (m->kind != YN_MAP) {
-			bind_error(b, m, "a battery price entry must be a mapping");
-			continue;
-		}
-		bind_keys(b, m, keys);
-		if ((bi = find_name(b, m, "group", "battery group", names,
-		    s->power.nbatts)) < 0)
-			continue;
-		for (j = 0; j < e->nbatts; j++)
-			if (e->batts[j].batt == bi)
-				bind_error(b, ymap_get(m, "group"), "battery group '%s' is "
-				    "priced twice", names[bi]);
-		p = &e->batts[e->nbatts++];
-		p->batt = bi;
-		sb = &s->power.batts[bi];
-		power = sb->model != NULL ? sb->model->u.battery.power_w * sb->count : 0;
-		energy = sb->model != NULL ? sb->model->u.battery.energy_j * sb->count : 0;
-		if (price(b, e, m, "lease", 0, M(PER_MONTH), &p->lease_per_month, NULL))
-			p->leased = 1;
-		if ((o = bind_map(b, m, "ownership", 0)) != NULL) {
-			if (p->leased)
-				bind_error(b, o, "battery group '%s' is either leased or "
-				    "owned, not both", names[bi]);
-			p->owned = 1;
-			load_ownership(b, e, o, power, energy, &p->capex, &p->life_y,
-			    &p->fixed_om_per_year);
-		}
-		if (!p->leased && !p->owned)
-			bind_error(b, m, "battery group '%s': give a 'lease' or an "
-			    "'ownership'", names[bi]);
-	}
-	free(names);
+/* Every item of power.LIST with a KEY map (tariff or prices), in site order. */
+static size_t
+count_priced(const struct ynode *l, const char *key)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; l != NULL && i < l->n; i++)
+		if (l->items[i]->kind == YN_MAP && ymap_get(l->items[i], key) != NULL)
+			n++;
+	return n;
 }
 
 void
 site_load_econ(struct site *s, struct bind *b, const struct ynode *root)
 {
 	static const char *const keys[] = { "currency", "discount_rate", "gpu_hour",
-	    "water", "co2", "grid", "generators", "batteries", NULL };
-	const struct ynode *m, *l, *c;
+	    "water", "co2", NULL };
+	const struct ynode *m, *c, *feeds, *gens, *batts;
 	struct site_econ *e;
-	size_t	i;
+	size_t	i, nf, ng, nb;
 	int	needs_rate = 0;
 
-	if ((m = bind_map(b, root, "economics", 0)) == NULL)
+	feeds = power_list(root, "feeds");
+	gens = power_list(root, "generators");
+	batts = power_list(root, "batteries");
+	nf = count_priced(feeds, "tariff");
+	ng = count_priced(gens, "prices");
+	nb = count_priced(batts, "prices");
+	if ((m = bind_map(b, root, "economics", 0)) == NULL) {
+		/* prices without a currency: report the first */
+		const struct ynode *l[3] = { feeds, gens, batts };
+		const char *const k[3] = { "tariff", "prices", "prices" };
+		size_t	j;
+
+		for (i = 0; i < 3; i++)
+			for (j = 0; l[i] != NULL && j < l[i]->n; j++)
+				if (l[i]->items[j]->kind == YN_MAP &&
+				    ymap_get(l[i]->items[j], k[i]) != NULL) {
+					bind_error(b, ymap_get(l[i]->items[j], k[i]),
+					    "prices need the site's currency: give an "
+					    "'economics' section with 'currency'");
+					return;
+				}
 		return;
-	if ((e = calloc(1, sizeof *e)) == NULL) {
+	}
+	if ((e = calloc(1, sizeof *e)) == NULL ||
+	    (e->feeds = calloc(nf ? nf : 1, sizeof *e->feeds)) == NULL ||
+	    (e->gens = calloc(ng ? ng : 1, sizeof *e->gens)) == NULL ||
+	    (e->batts = calloc(nb ? nb : 1, sizeof *e->batts)) == NULL) {
+		site_econ_free(e);
 		bind_error(b, m, "out of memory");
 		return;
 	}
@@ -532,12 +473,31 @@ site_load_econ(struct site *s, struct bind *b, const struct ynode *root)
 	price(b, e, m, "gpu_hour", 0, M(PER_GPU_HOUR), &e->gpu_hour, NULL);
 	price(b, e, m, "water", 0, M(PER_VOLUME), &e->water_per_m3, NULL);
 	price(b, e, m, "co2", 0, M(PER_MASS), &e->co2_per_kg, NULL);
-	if ((l = bind_seq(b, m, "grid", 0)) != NULL)
-		load_feeds(s, b, e, l);
-	if ((l = bind_seq(b, m, "generators", 0)) != NULL)
-		load_gens(s, b, e, l);
-	if ((l = bind_seq(b, m, "batteries", 0)) != NULL)
-		load_batts(s, b, e, l);
+	/* the loaded items are the YAML items in order (loading stops at the
+	 * first item past a limit, which is then an error anyway) */
+	for (i = 0; feeds != NULL && i < feeds->n && i < s->power.nfeeds; i++) {
+		const struct ynode *t = feeds->items[i]->kind == YN_MAP ?
+		    bind_map(b, feeds->items[i], "tariff", 0) : NULL;
+
+		if (t != NULL) {
+			e->feeds[e->nfeeds].feed = (int)i;
+			load_tariff(b, e, t, &e->feeds[e->nfeeds++]);
+		}
+	}
+	for (i = 0; gens != NULL && i < gens->n && i < s->power.ngens; i++) {
+		const struct ynode *t = gens->items[i]->kind == YN_MAP ?
+		    bind_map(b, gens->items[i], "prices", 0) : NULL;
+
+		if (t != NULL)
+			load_gen_prices(s, b, e, t, (int)i, &e->gens[e->ngens++]);
+	}
+	for (i = 0; batts != NULL && i < batts->n && i < s->power.nbatts; i++) {
+		const struct ynode *t = batts->items[i]->kind == YN_MAP ?
+		    bind_map(b, batts->items[i], "prices", 0) : NULL;
+
+		if (t != NULL)
+			load_batt_prices(s, b, e, t, (int)i, &e->batts[e->nbatts++]);
+	}
 	for (i = 0; i < e->ngens; i++)
 		needs_rate |= e->gens[i].owned;
 	for (i = 0; i < e->nbatts; i++)

@@ -85,7 +85,7 @@ load_feed(struct site *s, struct bind *b, const struct ynode *m, struct site_fee
 {
 	static const char *const keys[] = { "name", "capacity", "power_factor",
 	    "in_service", "out_of_service", "steps", "import_limit", "delay",
-	    "delay_group", NULL };
+	    "delay_group", "tariff", NULL };
 	static const char *const skeys[] = { "date", "capacity", "delay", "delay_group",
 	    NULL };
 	const struct ynode *c, *st;
@@ -192,12 +192,12 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 	static const char *const gkeys[] = { "feeds", "redundancy", NULL };
 	static const char *const genkeys[] = { "name", "model", "count", "available",
 	    "until", "redundancy", "role", "duty", "max_running", "max_hours", "max_nox",
-	    "delay", "delay_group", "reliability", NULL };
+	    "delay", "delay_group", "reliability", "prices", NULL };
 	/* ISO 8528-1 ratings, in the order of enum gen_duty */
 	static const char *const duties[] = { "prime", "continuous", "standby",
 	    "emergency", NULL };
 	static const char *const bkeys[] = { "name", "model", "count", "available",
-	    "initial_soc", "delay", "delay_group", "reliability", NULL };
+	    "initial_soc", "delay", "delay_group", "reliability", "prices", NULL };
 	static const char *const ckeys[] = { "transformer", "transformer_count",
 	    "transformer_redundancy", "ups", "ups_topology", "ups_modules_per_block",
 	    "ups_blocks", "ups_reserve_blocks", "ups_fraction", "ups_redundancy",
