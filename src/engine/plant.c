@@ -541,6 +541,7 @@ cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 	const struct site *s = c->site;
 	double	setpoint = hold ? s->cooling.cw_setpoint : -100;
 	double	t = hold ? s->cooling.cw_setpoint : x->twb, t_new = t, tmax;
+	double	last_flow = -1, last_qmax = INFINITY;
 	int	k, limited = 0;
 
 	memset(o, 0, sizeof *o);
@@ -558,8 +559,13 @@ cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 			return -1;
 		cw_pump(c, o->q_reject, o);
 		o->q_reject += o->cw_pump_w;	/* the pump's heat goes to the water */
-		o->q_reject_max = o->flow > 0 ? towers_max(c, x->twb, o->flow, tmax) :
-		    INFINITY;
+		/* the limit depends on the flow only: constant flow, one solve */
+		if (o->flow != last_flow) {
+			last_qmax = o->flow > 0 ? towers_max(c, x->twb, o->flow, tmax) :
+			    INFINITY;
+			last_flow = o->flow;
+		}
+		o->q_reject_max = last_qmax;
 		if (o->q_reject_max < 0)
 			return -1;
 		limited = o->q_reject > o->q_reject_max;
@@ -592,7 +598,8 @@ cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 			return -1;
 		cw_pump(c, o->q_reject, o);
 		o->q_reject += o->cw_pump_w;
-		o->q_reject_max = towers_max(c, x->twb, o->flow, tmax);
+		o->q_reject_max = o->flow == last_flow ? last_qmax : o->flow > 0 ?
+		    towers_max(c, x->twb, o->flow, tmax) : INFINITY;
 		limited = o->q_reject > o->q_reject_max;
 	}
 	if (limited && towers_fan(c, x->twb, o->q_reject_max, o->flow, -100,
