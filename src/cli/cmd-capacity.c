@@ -161,7 +161,7 @@ cmd_capacity_exec(struct cmd_ctx *c)
 	date_format(day, dbuf);
 	snprintf(title, sizeof title, "%s: capacity on %s at ASHRAE design conditions",
 	    s->name, dbuf);
-	r = report_new("dcplan.capacity/1", title);
+	r = report_new("dcplan.capacity/2", title);
 	report_section(r, "fleet", "Installed fleet");
 	report_str(r, "date", "date", dbuf);
 	report_int(r, "gpus", "GPUs", (long)installed, "");

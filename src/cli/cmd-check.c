@@ -220,7 +220,7 @@ cmd_check_exec(struct cmd_ctx *c)
 	int	rc;
 
 	snprintf(title, sizeof title, "%s: %s - valid", c->pos[0], s->name);
-	r = report_new("dcplan.check/1", title);
+	r = report_new("dcplan.check/2", title);
 	report_section(r, "site", "Site");
 	report_str(r, "name", "name", s->name);
 	report_num(r, "latitude_deg", "latitude", s->latitude, "deg", 2);

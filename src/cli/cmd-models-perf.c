@@ -245,6 +245,27 @@ perf_summary(const struct model *m, long nrows)
 	return s;
 }
 
+/* The unit of a column, from the suffix its name carries ("capacity_kw": kW);
+ * NULL for a ratio or a count. */
+static const char *
+unit_of(const char *name)
+{
+	static const char *const suf[][2] = {
+		{ "_m3_h", "m3/h" }, { "_kj_per_kwh", "kJ/kWh" }, { "_gj_per_h", "GJ/h" },
+		{ "_t_per_h", "t/h" }, { "_kg_per_h", "kg/h" }, { "kw_per_ton", "kW/ton" },
+		{ "_kw", "kW" }, { "_mw", "MW" }, { "_kva", "kVA" }, { "_w", "W" },
+		{ "_c", "degC" }, { "_k", "K" }, { "_pct", "%" }, { "_m3", "m3" },
+	};
+	size_t	i, n = strlen(name), k;
+
+	for (i = 0; i < sizeof suf / sizeof suf[0]; i++) {
+		k = strlen(suf[i][0]);
+		if (n >= k && strcmp(name + n - k, suf[i][0]) == 0)
+			return suf[i][1];
+	}
+	return NULL;
+}
+
 static int
 perf_write(struct cmd_ctx *c, const struct perf_kind *pk, const struct model *m,
     const struct perf_grid *g, long nrows)
@@ -253,6 +274,7 @@ perf_write(struct cmd_ctx *c, const struct perf_kind *pk, const struct model *m,
 	struct table t;
 	struct perf_val in[PERF_MAX_KEYS];
 	struct table_col cols[PERF_MAX_COLS];
+	struct out_doc doc;
 	double	out[PERF_MAX_COLS];
 	char	*sum;
 	long	r;
@@ -271,8 +293,15 @@ perf_write(struct cmd_ctx *c, const struct perf_kind *pk, const struct model *m,
 		cols[k].label = pk->cols[k].label;
 		cols[k].prec = pk->cols[k].prec;
 		cols[k].width = pk->cols[k].width;
+		cols[k].unit = unit_of(pk->cols[k].name);
 	}
-	table_begin(&t, o->fp, c->g->fmt, "dcplan.perf/1", cols, pk->ncols);
+	cmd_doc(c, &doc);
+	if (table_begin(&t, o->fp, c->g->fmt, "dcplan.perf/2", &doc, cols,
+	    pk->ncols) != 0) {
+		cJSON_free(sum);
+		cmd_error(c, "out of memory");
+		return EXIT_IO;
+	}
 	for (r = 0; r < nrows; r++) {
 		perf_row_vals(pk, g, r, in);
 		/* Validated by the first pass; the evaluation is deterministic. */

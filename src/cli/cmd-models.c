@@ -75,7 +75,7 @@ models_list(struct cmd_ctx *c, struct library *l)
 		{ "kind", "kind", "", -1 },
 		{ "description", "description", "", -1 },
 	};
-	struct report *r = report_new("dcplan.models/1", NULL);
+	struct report *r = report_new("dcplan.models/2", NULL);
 	size_t	n, i;
 	char	**names = library_names(l, &n);
 	int	rc = EXIT_OK, bad = 0;
@@ -239,7 +239,7 @@ models_show(struct cmd_ctx *c, struct library *l, const char *name)
 
 	if ((m = load_model(c, l, name, &rc)) == NULL)
 		return rc;
-	r = report_new("dcplan.model/1", NULL);
+	r = report_new("dcplan.model/2", NULL);
 	report_section(r, "model", m->name);
 	report_str(r, "name", "name", m->name);
 	report_str(r, "kind", "kind", model_kind_name(m->kind));

@@ -794,7 +794,7 @@ cmd_plan_exec(struct cmd_ctx *c)
 		return st == PLAN_ENOMEM ? EXIT_IO : EXIT_INPUT;
 	}
 	snprintf(title, sizeof title, "%s: plan for %s", c->site.name, c->pos[0]);
-	r = report_new("dcplan.plan/1", title);
+	r = report_new("dcplan.plan/2", title);
 	write_design(r, &p);
 	write_targets(r, c->g->fmt, &c->site, &p);
 	write_year(r, &p);

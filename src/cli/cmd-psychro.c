@@ -160,7 +160,7 @@ cmd_psychro_exec(struct cmd_ctx *c)
 	}
 
 	snprintf(title, sizeof title, "Moist air at %.2f degC, %.0f Pa", s.tdb, s.p);
-	r = report_new("dcplan.psychro/1", title);
+	r = report_new("dcplan.psychro/2", title);
 	psychro_report(r, &s, z, given);
 	rc = cmd_write_report(c, r);
 	report_free(r);

@@ -20,36 +20,36 @@
 #include "site_weather.h"
 #include "units.h"
 
-/* Column names carry units (RFC 4180 CSV; JSON schema dcplan.simulate/1). */
+/* Column names carry units (RFC 4180 CSV; JSON schema dcplan.simulate/2). */
 static const struct table_col cols[] = {
-	{ "time", "time", -1, 22 },
-	{ "gpus_online", "GPUs", 0, 7 },
-	{ "util_pct", "util%", 1, 6 },
-	{ "tdb_c", "tdb", 1, 5 },
-	{ "twb_c", "twb", 1, 5 },
-	{ "it_kw", "IT kW", 1, 10 },
-	{ "facility_kw", "facility kW", 1, 11 },
-	{ "pue", "PUE", 4, 6 },
-	{ "chiller_kw", "chiller kW", 1, 10 },
-	{ "tower_fan_kw", "tower kW", 1, 9 },
-	{ "drycooler_fan_kw", "drycool kW", 1, 10 },
-	{ "air_handler_kw", "AHU kW", 1, 9 },
-	{ "pumps_kw", "pumps kW", 1, 9 },
-	{ "electrical_loss_kw", "loss kW", 1, 9 },
-	{ "cooling_mode", "mode", -1, 4 },
-	{ "free_cooling_kw", "free kW", 1, 9 },
-	{ "unmet_cooling_kw", "unmet kW", 1, 9 },
-	{ "t_ecw_c", "ECWT", 2, 6 },
-	{ "water_m3_per_step", "water m3", 4, 9 },
-	{ "grid_kw", "grid kW", 1, 10 },
-	{ "generation_kw", "gen kW", 1, 10 },
-	{ "battery_kw", "batt kW", 1, 9 },
-	{ "battery_soc_pct", "SOC%", 1, 5 },
-	{ "unserved_kw", "unserved kW", 1, 11 },
-	{ "heat_rejected_kw", "reject kW", 1, 10 },
-	{ "evaporation_m3_per_step", "evap m3", 4, 9 },
-	{ "unmet_rejection_kw", "unrej kW", 1, 9 },
-	{ "chiller_curves_clamped", "clamp", 0, 5 },
+	{ "time", "time", TABLE_DATETIME, 22, NULL },
+	{ "gpus_online", "GPUs", 0, 7, "GPU" },
+	{ "util_pct", "util%", 1, 6, "%" },
+	{ "tdb_c", "tdb", 1, 5, "degC" },
+	{ "twb_c", "twb", 1, 5, "degC" },
+	{ "it_kw", "IT kW", 1, 10, "kW" },
+	{ "facility_kw", "facility kW", 1, 11, "kW" },
+	{ "pue", "PUE", 4, 6, NULL },
+	{ "chiller_kw", "chiller kW", 1, 10, "kW" },
+	{ "tower_fan_kw", "tower kW", 1, 9, "kW" },
+	{ "drycooler_fan_kw", "drycool kW", 1, 10, "kW" },
+	{ "air_handler_kw", "AHU kW", 1, 9, "kW" },
+	{ "pumps_kw", "pumps kW", 1, 9, "kW" },
+	{ "electrical_loss_kw", "loss kW", 1, 9, "kW" },
+	{ "cooling_mode", "mode", -1, 4, NULL },
+	{ "free_cooling_kw", "free kW", 1, 9, "kW" },
+	{ "unmet_cooling_kw", "unmet kW", 1, 9, "kW" },
+	{ "t_ecw_c", "ECWT", 2, 6, "degC" },
+	{ "water_m3_per_step", "water m3", 4, 9, "m3" },
+	{ "grid_kw", "grid kW", 1, 10, "kW" },
+	{ "generation_kw", "gen kW", 1, 10, "kW" },
+	{ "battery_kw", "batt kW", 1, 9, "kW" },
+	{ "battery_soc_pct", "SOC%", 1, 5, "%" },
+	{ "unserved_kw", "unserved kW", 1, 11, "kW" },
+	{ "heat_rejected_kw", "reject kW", 1, 10, "kW" },
+	{ "evaporation_m3_per_step", "evap m3", 4, 9, "m3" },
+	{ "unmet_rejection_kw", "unrej kW", 1, 9, "kW" },
+	{ "chiller_curves_clamped", "clamp", 0, 5, NULL },
 };
 #define NCOLS ((int)(sizeof cols / sizeof cols[0]))
 
@@ -60,6 +60,8 @@ struct sink_ctx {
 	double	step_s;
 	double	tz;
 	int	werrno;		/* errno of a failed write */
+	int	day;		/* of date[], -1 for none */
+	char	date[16];
 };
 
 static const char *const plot_kinds[] = {
@@ -83,16 +85,39 @@ draw_sim(void *vp, enum plot_fmt f, int w, int h, FILE *fp)
 	return plot_sim_draw(sp->site, sp->ser, sp->pic, f, w, h, fp);
 }
 
-/* ISO 8601 local standard time with the site's UTC offset. */
+/* ISO 8601 local standard time with the site's UTC offset, after the date d
+ * (no printf: once per row). */
 static void
-fmt_time(char *buf, size_t len, int day, int minute, double tz)
+fmt_time(char *buf, size_t len, const char *d, int minute, double tz)
+{
+	int	off = (int)lround(tz * 60), a = abs(off), h = (minute / 60) % 24;
+	int	m = minute % 60, oh = (a / 60) % 24, om = a % 60;
+
+	if (len < 23)
+		return;
+	memcpy(buf, d, 10);
+	buf[10] = 'T';
+	buf[11] = (char)('0' + h / 10);
+	buf[12] = (char)('0' + h % 10);
+	buf[13] = ':';
+	buf[14] = (char)('0' + m / 10);
+	buf[15] = (char)('0' + m % 10);
+	buf[16] = off < 0 ? '-' : '+';
+	buf[17] = (char)('0' + oh / 10);
+	buf[18] = (char)('0' + oh % 10);
+	buf[19] = ':';
+	buf[20] = (char)('0' + om / 10);
+	buf[21] = (char)('0' + om % 10);
+	buf[22] = '\0';
+}
+
+static void
+fmt_day_time(char *buf, size_t len, int day, int minute, double tz)
 {
 	char	d[16];
-	int	off = (int)lround(tz * 60), a = abs(off);
 
 	date_format(day, d);
-	snprintf(buf, len, "%.10sT%02d:%02d%c%02d:%02d", d, (minute / 60) % 24,
-	    minute % 60, off < 0 ? '-' : '+', (a / 60) % 24, a % 60);
+	fmt_time(buf, len, d, minute, tz);
 }
 
 static int
@@ -109,7 +134,11 @@ sink_row(void *vp, const struct sim_step *st)
 	if (!c->table)
 		return 0;
 	memset(strs, 0, sizeof strs);
-	fmt_time(tbuf, sizeof tbuf, st->day, st->minute, c->tz);
+	if (st->day != c->day) {
+		date_format(st->day, c->date);
+		c->day = st->day;
+	}
+	fmt_time(tbuf, sizeof tbuf, c->date, st->minute, c->tz);
 	strs[0] = tbuf;
 	n[1] = r->it.gpus;
 	n[2] = st->util * 100;
@@ -161,7 +190,7 @@ summary_report(const struct site *s, const struct sim_summary *u,
 	date_format(o->to_day, b);
 	snprintf(title, sizeof title, "%s: simulation %s to %s, %g min steps%s", s->name,
 	    a, b, o->step_s / 60, o->full_fleet ? ", the finished site" : "");
-	r = report_new("dcplan.simulate/1", title);
+	r = report_new(NULL, title);	/* the text report, or the JSON "summary" */
 	report_section(r, "energy", "Energy");
 	report_num(r, "it_mwh", "IT", u->e_it / mwh, "MWh", 0);
 	report_num(r, "facility_mwh", "facility", u->e_facility / mwh, "MWh", 0);
@@ -177,7 +206,7 @@ summary_report(const struct site *s, const struct sim_summary *u,
 	report_section(r, "pue", "PUE");
 	report_num(r, "annual", "PUE (energy-weighted)", e_it > 0 ? u->e_facility / e_it :
 	    NAN, "", 3);
-	fmt_time(tbuf, sizeof tbuf, u->pue_worst_day, u->pue_worst_minute, s->tz_hours);
+	fmt_day_time(tbuf, sizeof tbuf, u->pue_worst_day, u->pue_worst_minute, s->tz_hours);
 	report_num(r, "worst", "worst step", e_it > 0 ? u->pue_worst : NAN, "", 3);
 	report_str(r, "worst_time", "  at", e_it > 0 ? tbuf : "-");
 	report_num(r, "partial_cooling", "partial PUE, cooling", e_it > 0 ? (e_it +
@@ -186,7 +215,7 @@ summary_report(const struct site *s, const struct sim_summary *u,
 	report_num(r, "partial_electrical", "partial PUE, electrical", e_it > 0 ?
 	    (e_it + u->e_elec_loss) / e_it : NAN, "", 3);
 	report_section(r, "peak", "Peak power");
-	fmt_time(tbuf, sizeof tbuf, u->peak_day, u->peak_minute, s->tz_hours);
+	fmt_day_time(tbuf, sizeof tbuf, u->peak_day, u->peak_minute, s->tz_hours);
 	report_num(r, "facility_mw", "peak facility power", u->peak_facility_w / 1e6,
 	    "MW", 2);
 	report_str(r, "facility_time", "  at", tbuf);
@@ -317,8 +346,18 @@ cmd_simulate_exec(struct cmd_ctx *c)
 	sc.table = c->g->fmt != FMT_TEXT;
 	plot_sim_init(&ser, o.step_s);
 	sc.ser = pr.path != NULL ? &ser : NULL;
-	if (c->g->fmt != FMT_TEXT)
-		table_begin(&sc.t, out->fp, c->g->fmt, "dcplan.simulate/1", cols, NCOLS);
+	sc.day = -1;
+	if (c->g->fmt != FMT_TEXT) {
+		struct out_doc doc;
+
+		cmd_doc(c, &doc);
+		if (table_begin(&sc.t, out->fp, c->g->fmt, "dcplan.simulate/2", &doc,
+		    cols, NCOLS) != 0) {
+			plot_sim_free(&ser);
+			cmd_error(c, "out of memory");
+			return EXIT_IO;
+		}
+	}
 	src = sim_run(s, &c->wx, &o, sc.table || sc.ser != NULL ? sink_row : NULL, &sc,
 	    &u);
 	if (src != 0) {

@@ -179,26 +179,31 @@ write_csv(struct cmd_ctx *c, const struct sw_result *res, const struct sw_config
 	struct output *o;
 	struct table t;
 	struct table_col cols[7 + SW_MAX_GENS];
+	struct out_doc doc;
 	char	names[SW_MAX_GENS][80];
 	double	nums[7 + SW_MAX_GENS];
 	size_t	i, g, nc = 0;
 
-	cols[nc++] = (struct table_col){ "time_s", "time", 2, 10 };
-	cols[nc++] = (struct table_col){ "raw_mw", "raw", 6, 12 };
-	cols[nc++] = (struct table_col){ "smoothed_mw", "smoothed", 6, 12 };
-	cols[nc++] = (struct table_col){ "battery_mw", "battery", 6, 12 };
-	cols[nc++] = (struct table_col){ "soc_pct", "SOC", 4, 8 };
-	cols[nc++] = (struct table_col){ "after_storage_mw", "after storage", 6, 12 };
+	cols[nc++] = (struct table_col){ "time_s", "time", 2, 10, "s" };
+	cols[nc++] = (struct table_col){ "raw_mw", "raw", 6, 12, "MW" };
+	cols[nc++] = (struct table_col){ "smoothed_mw", "smoothed", 6, 12, "MW" };
+	cols[nc++] = (struct table_col){ "battery_mw", "battery", 6, 12, "MW" };
+	cols[nc++] = (struct table_col){ "soc_pct", "SOC", 4, 8, "%" };
+	cols[nc++] = (struct table_col){ "after_storage_mw", "after storage", 6, 12, "MW" };
 	if (res->has_grid)
-		cols[nc++] = (struct table_col){ "grid_mw", "grid", 6, 12 };
+		cols[nc++] = (struct table_col){ "grid_mw", "grid", 6, 12, "MW" };
 	else
 		for (g = 0; g < cfg->ngens; g++) {
 			snprintf(names[g], sizeof names[g], "gen_%s_mw", cfg->gens[g].name);
-			cols[nc++] = (struct table_col){ names[g], names[g], 6, 12 };
+			cols[nc++] = (struct table_col){ names[g], names[g], 6, 12, "MW" };
 		}
 	if ((o = cmd_output(c)) == NULL)
 		return EXIT_IO;
-	table_begin(&t, o->fp, FMT_CSV, "dcplan.swings/1", cols, (int)nc);
+	cmd_doc(c, &doc);
+	if (table_begin(&t, o->fp, FMT_CSV, "dcplan.swings/2", &doc, cols, (int)nc) != 0) {
+		cmd_error(c, "out of memory");
+		return EXIT_IO;
+	}
 	for (i = 0; i < res->wave.n; i++) {
 		size_t	k = 0;
 
@@ -295,6 +300,8 @@ cmd_swings_exec(struct cmd_ctx *c)
 		fprintf(stderr, "%s: on %s: %s\n", c->pos[0], dbuf, err);
 		return EXIT_INPUT;
 	}
+	c->have_seed = 1;	/* the documents' head says it too */
+	c->seed = cfg.seed;
 	if ((res = malloc(sizeof *res)) == NULL || swings_evaluate(&cfg, res) != 0) {
 		cmd_error(c, "out of memory");
 		free(res);
@@ -319,7 +326,7 @@ cmd_swings_exec(struct cmd_ctx *c)
 	}
 	online = schedule_gpus_at(sp, day, DEPLOY_ONLINE);
 	snprintf(title, sizeof title, "%s: training power swings on %s", sp->name, dbuf);
-	r = report_new("dcplan.swings/1", title);
+	r = report_new("dcplan.swings/2", title);
 	report_section(r, "run", "Run");
 	report_str(r, "date", "date", dbuf);
 	report_int(r, "gpus_online", "GPUs online", online, "");

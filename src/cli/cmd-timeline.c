@@ -17,20 +17,20 @@
 #include "timeline.h"
 
 static const struct table_col cols[] = {
-	{ "date", "date", -1, 10 },
-	{ "racks_online", "racks", 0, 6 },
-	{ "gpus_online", "GPUs", 0, 7 },
-	{ "gpus_runnable", "runnable", 0, 8 },
-	{ "gpus_full_power", "full pwr", 0, 8 },
-	{ "tdb_c", "tdb", 1, 5 },
-	{ "twb_c", "twb", 1, 5 },
-	{ "demand_mw", "demand MW", 2, 9 },
-	{ "grid_mw", "grid MW", 2, 8 },
-	{ "generators_mw", "gen MW", 2, 8 },
-	{ "batteries_mw", "batt MW", 2, 8 },
-	{ "cooling_mw", "cool MW", 2, 8 },
-	{ "supply_margin_mw", "margin MW", 2, 9 },
-	{ "binding", "binding", -1, 11 },
+	{ "date", "date", -1, 10, NULL },
+	{ "racks_online", "racks", 0, 6, "rack" },
+	{ "gpus_online", "GPUs", 0, 7, "GPU" },
+	{ "gpus_runnable", "runnable", 0, 8, "GPU" },
+	{ "gpus_full_power", "full pwr", 0, 8, "GPU" },
+	{ "tdb_c", "tdb", 1, 5, "degC" },
+	{ "twb_c", "twb", 1, 5, "degC" },
+	{ "demand_mw", "demand MW", 2, 9, "MW" },
+	{ "grid_mw", "grid MW", 2, 8, "MW" },
+	{ "generators_mw", "gen MW", 2, 8, "MW" },
+	{ "batteries_mw", "batt MW", 2, 8, "MW" },
+	{ "cooling_mw", "cool MW", 2, 8, "MW" },
+	{ "supply_margin_mw", "margin MW", 2, 9, "MW" },
+	{ "binding", "binding", -1, 11, NULL },
 };
 #define NCOLS ((int)(sizeof cols / sizeof cols[0]))
 
@@ -84,7 +84,17 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		free(rows);
 		return EXIT_IO;
 	}
-	table_begin(&t, out->fp, c->g->fmt, "dcplan.timeline/1", cols, NCOLS);
+	{
+		struct out_doc doc;
+
+		cmd_doc(c, &doc);
+		if (table_begin(&t, out->fp, c->g->fmt, "dcplan.timeline/2", &doc, cols,
+		    NCOLS) != 0) {
+			free(rows);
+			cmd_error(c, "out of memory");
+			return EXIT_IO;
+		}
+	}
 	for (day = from; day <= to; day++) {
 		struct tl_day d;
 		double	n[NCOLS];

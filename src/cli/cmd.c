@@ -49,7 +49,8 @@ const struct cmd_entry *const cmd_table[] = {
 
 /* Global options, accepted before or after the command name by the commands
  * whose needs include global_needs[i] (0: every command). */
-enum { G_FORMAT, G_OUTPUT, G_SET, G_MODELS, G_QUIET, G_HELP, G_VERSION, G_COUNT };
+enum { G_FORMAT, G_OUTPUT, G_SET, G_MODELS, G_QUIET, G_CRLF, G_HELP, G_VERSION,
+    G_COUNT };
 
 static const struct opt_def global_opts[] = {
 	{ .name = "format", .short_name = 'f', .type = OPT_STRING, .arg = "FORMAT",
@@ -62,6 +63,8 @@ static const struct opt_def global_opts[] = {
 	  .help = "search DIR first for equipment models" },
 	{ .name = "quiet", .short_name = 'q', .type = OPT_FLAG,
 	  .help = "print nothing on success but the output" },
+	{ .name = "crlf", .type = OPT_FLAG,
+	  .help = "end CSV lines with CR LF (default: LF)" },
 	{ .name = "help", .short_name = 'h', .type = OPT_FLAG, .help = "show help" },
 	{ .name = "version", .type = OPT_FLAG,
 	  .help = "print the version and the library versions" },
@@ -71,6 +74,7 @@ static const struct opt_def global_opts[] = {
 static const int global_needs[G_COUNT] = {
 	[G_FORMAT] = CMD_OUTPUT,
 	[G_OUTPUT] = CMD_OUTPUT,
+	[G_CRLF] = CMD_OUTPUT,
 	[G_SET] = CMD_SITE,
 	[G_MODELS] = CMD_SITE | CMD_MODELS,
 };
@@ -434,6 +438,9 @@ apply_global(struct globals *g, int gi, const char *val, const struct cmd_entry 
 		break;
 	case G_QUIET:
 		g->quiet = 1;
+		break;
+	case G_CRLF:
+		g->crlf = 1;
 		break;
 	case G_HELP:
 		*help = 1;
@@ -826,14 +833,34 @@ finish_output(struct cmd_ctx *c, int rc)
 	return rc;
 }
 
+/* What a machine-readable document says about itself (format.h): the site
+ * (operand 1, when the command reads one), the --set overrides as given, the CSV
+ * line ending. */
+void
+cmd_doc(const struct cmd_ctx *c, struct out_doc *d)
+{
+	memset(d, 0, sizeof *d);
+	if (c->have_site && c->npos > 0) {
+		d->site_path = c->pos[0];
+		d->site_name = c->site.name;
+	}
+	d->sets = c->g->sets;
+	d->nsets = c->g->nsets;
+	d->crlf = c->g->crlf;
+	d->has_seed = c->have_seed;
+	d->seed = c->seed;
+}
+
 int
 cmd_write_report(struct cmd_ctx *c, const struct report *r)
 {
 	struct output *o;
+	struct out_doc doc;
 
 	if ((o = cmd_output(c)) == NULL)
 		return EXIT_IO;
-	if (report_write(r, c->g->fmt, o->fp) != 0) {
+	cmd_doc(c, &doc);
+	if (report_write_doc(r, c->g->fmt, &doc, o->fp) != 0) {
 		cmd_error(c, "out of memory");
 		return EXIT_IO;
 	}

@@ -75,6 +75,7 @@ struct globals {
 	const char *out_path;
 	const char *models_dir;
 	int	quiet;
+	int	crlf;		/* CSV lines end in CR LF */
 	const char *sets[CMD_MAX_VALUES];
 	size_t	nsets;
 	unsigned given;		/* bit i: global option i was given */
@@ -95,6 +96,9 @@ struct cmd_ctx {
 	struct site site;
 	struct weather wx;
 	int	have_site, have_wx;
+	/* the seed of a command that draws random numbers, for its documents */
+	int	have_seed;
+	unsigned long long seed;
 	/* the output, opened by cmd_output() and committed by the framework */
 	struct output out;
 	int	out_open;
@@ -153,6 +157,8 @@ void	cmd_error(const struct cmd_ctx *, const char *fmt, ...)
 struct output *cmd_output(struct cmd_ctx *);
 struct report;
 int	cmd_write_report(struct cmd_ctx *, const struct report *);	/* exit code */
+/* The provenance of the command's documents (the JSON head, the CSV line end). */
+void	cmd_doc(const struct cmd_ctx *, struct out_doc *);
 /* The site's weather into w (the caller frees it), for a command that needs it
  * only sometimes; exit code. */
 int	cmd_load_weather(struct cmd_ctx *, const struct site *, struct weather *);

@@ -8,6 +8,7 @@
 
 #include "format.h"
 #include "file.h"
+#include "doc.h"
 #include "numfmt.h"
 #include "report.h"
 #include "table.h"

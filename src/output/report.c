@@ -10,6 +10,7 @@
 #include <cJSON.h>
 
 #include "csv.h"
+#include "doc.h"
 #include "numfmt.h"
 #include "report.h"
 
@@ -29,6 +30,8 @@ struct ent {
 
 struct report {
 	char	*schema, *title;
+	int	has_doc;
+	struct out_doc doc;	/* strings owned */
 	struct ent *v;
 	size_t	n, cap;
 };
@@ -59,6 +62,52 @@ add(struct report *r, enum ent_kind k)
 	memset(e, 0, sizeof *e);
 	e->kind = k;
 	return e;
+}
+
+static void
+doc_release(struct report *r)
+{
+	size_t	i;
+
+	free((char *)r->doc.site_path);
+	free((char *)r->doc.site_name);
+	for (i = 0; i < r->doc.nsets; i++)
+		free((char *)r->doc.sets[i]);
+	free((void *)r->doc.sets);
+	memset(&r->doc, 0, sizeof r->doc);
+	r->has_doc = 0;
+}
+
+int
+report_set_doc(struct report *r, const struct out_doc *d)
+{
+	char	**sets = NULL;
+	size_t	i;
+
+	if (r == NULL)
+		return -1;
+	doc_release(r);
+	if (d == NULL)
+		return 0;
+	r->doc = *d;
+	r->doc.site_path = xstrdup(d->site_path);
+	r->doc.site_name = xstrdup(d->site_name);
+	r->doc.sets = NULL;
+	r->doc.nsets = 0;
+	r->has_doc = 1;
+	if (d->nsets > 0) {
+		if ((sets = calloc(d->nsets, sizeof *sets)) == NULL)
+			return -1;
+		r->doc.sets = (const char *const *)sets;
+		for (i = 0; i < d->nsets; i++) {
+			if ((sets[i] = xstrdup(d->sets[i])) == NULL)
+				return -1;
+			r->doc.nsets++;
+		}
+	}
+	if ((d->site_path && !r->doc.site_path) || (d->site_name && !r->doc.site_name))
+		return -1;
+	return 0;
 }
 
 struct report *
@@ -96,6 +145,7 @@ report_free(struct report *r)
 		free(e->strs);
 		free(e->nums);
 	}
+	doc_release(r);
 	free(r->v);
 	free(r->schema);
 	free(r->title);
@@ -211,18 +261,39 @@ report_row(struct report *r, const double *nums, const char *const *strs)
 /* ---- report writers ---- */
 
 static cJSON *
-json_num(double v, int prec)
+json_num(double v)
 {
-	char	buf[64];
+	char	buf[NUMFMT_BUFSZ];
 
 	if (!isfinite(v))
 		return cJSON_CreateNull();
-	fmt_num(buf, sizeof buf, v, prec);
+	numfmt_shortest(buf, v);
 	return cJSON_CreateRaw(buf);
 }
 
+/* A table as {"columns", "units", "rows"}: the shape of every table. */
+static cJSON *
+json_table(cJSON *sec, const struct ent *t)
+{
+	cJSON	*o = cJSON_AddObjectToObject(sec, t->key), *names, *units;
+	int	j;
+
+	if (o == NULL)
+		return NULL;
+	names = cJSON_AddArrayToObject(o, "columns");
+	units = cJSON_AddArrayToObject(o, "units");
+	for (j = 0; j < t->ncols && t->cols != NULL; j++) {
+		const char *u = t->cols[j].unit;
+
+		cJSON_AddItemToArray(names, cJSON_CreateString(t->cols[j].key));
+		cJSON_AddItemToArray(units, u && *u ? cJSON_CreateString(u) :
+		    cJSON_CreateNull());
+	}
+	return cJSON_AddArrayToObject(o, "rows");
+}
+
 static int
-write_json(const struct report *r, FILE *fp)
+write_json(const struct report *r, const struct out_doc *doc, FILE *fp)
 {
 	cJSON	*root = cJSON_CreateObject(), *sec = root, *tab = NULL, *notes = NULL;
 	const struct ent *tdef = NULL;
@@ -232,7 +303,13 @@ write_json(const struct report *r, FILE *fp)
 
 	if (root == NULL)
 		return -1;
-	cJSON_AddStringToObject(root, "schema", r->schema);
+	if (doc != NULL) {
+		if (doc_json_head(root, r->schema, doc) != 0) {
+			cJSON_Delete(root);
+			return -1;
+		}
+	} else if (r->schema != NULL)
+		cJSON_AddStringToObject(root, "schema", r->schema);
 	for (i = 0; i < r->n; i++) {
 		const struct ent *e = &r->v[i];
 		cJSON	*o;
@@ -243,10 +320,8 @@ write_json(const struct report *r, FILE *fp)
 			tab = NULL;
 			break;
 		case E_NUM:
-			cJSON_AddItemToObject(sec, e->key, json_num(e->num, e->prec));
-			break;
 		case E_INT:
-			cJSON_AddItemToObject(sec, e->key, json_num(e->num, 0));
+			cJSON_AddItemToObject(sec, e->key, json_num(e->num));
 			break;
 		case E_STR:
 			cJSON_AddStringToObject(sec, e->key, e->str);
@@ -257,20 +332,19 @@ write_json(const struct report *r, FILE *fp)
 			cJSON_AddItemToArray(notes, cJSON_CreateString(e->str));
 			break;
 		case E_TABLE:
-			tab = cJSON_AddArrayToObject(sec, e->key);
+			tab = json_table(sec, e);
 			tdef = e;
 			break;
 		case E_ROW:
 			if (tab == NULL || tdef == NULL || e->nums == NULL)
 				break;
-			o = cJSON_CreateObject();
+			o = cJSON_CreateArray();
 			for (j = 0; j < e->ncols; j++) {
 				if (tdef->cols[j].prec < 0)
-					cJSON_AddStringToObject(o, tdef->cols[j].key,
-					    e->strs[j] ? e->strs[j] : "");
+					cJSON_AddItemToArray(o, cJSON_CreateString(
+					    e->strs[j] ? e->strs[j] : ""));
 				else
-					cJSON_AddItemToObject(o, tdef->cols[j].key,
-					    json_num(e->nums[j], tdef->cols[j].prec));
+					cJSON_AddItemToArray(o, json_num(e->nums[j]));
 			}
 			cJSON_AddItemToArray(tab, o);
 			break;
@@ -286,17 +360,24 @@ write_json(const struct report *r, FILE *fp)
 	return 0;
 }
 
-static int
-write_csv(const struct report *r, FILE *fp)
+static void
+csv_num(FILE *fp, double v)
 {
-	const char *sec = "";
+	char	buf[NUMFMT_BUFSZ];
+
+	fwrite(buf, 1, numfmt_shortest(buf, v), fp);
+}
+
+static int
+write_csv(const struct report *r, const struct out_doc *doc, FILE *fp)
+{
+	const char *sec = "", *eol = doc_eol(doc);
 	const struct ent *tdef = NULL;
-	char	buf[64];
 	size_t	i;
 	long	row = 0;
 	int	j;
 
-	fputs("section,row,key,value,unit\r\n", fp);
+	fprintf(fp, "section,row,key,value,unit%s", eol);
 	for (i = 0; i < r->n; i++) {
 		const struct ent *e = &r->v[i];
 
@@ -313,13 +394,11 @@ write_csv(const struct report *r, FILE *fp)
 			fputc(',', fp);
 			if (e->kind == E_STR)
 				csv_field(fp, e->str);
-			else {
-				fmt_num(buf, sizeof buf, e->num, e->kind == E_INT ? 0 : e->prec);
-				fputs(buf, fp);
-			}
+			else
+				csv_num(fp, e->num);
 			fputc(',', fp);
 			csv_field(fp, e->unit ? e->unit : "");
-			fputs("\r\n", fp);
+			fputs(eol, fp);
 			break;
 		case E_TABLE:
 			tdef = e;
@@ -339,13 +418,11 @@ write_csv(const struct report *r, FILE *fp)
 				fputc(',', fp);
 				if (tdef->cols[j].prec < 0)
 					csv_field(fp, e->strs[j] ? e->strs[j] : "");
-				else {
-					fmt_num(buf, sizeof buf, e->nums[j], tdef->cols[j].prec);
-					fputs(buf, fp);
-				}
+				else
+					csv_num(fp, e->nums[j]);
 				fputc(',', fp);
 				csv_field(fp, tdef->cols[j].unit ? tdef->cols[j].unit : "");
-				fputs("\r\n", fp);
+				fputs(eol, fp);
 			}
 			break;
 		case E_NOTE:
@@ -353,6 +430,93 @@ write_csv(const struct report *r, FILE *fp)
 		}
 	}
 	return 0;
+}
+
+/* The table's name as "SECTION.TABLE", or NULL beyond the end. */
+static const char *
+table_name(const struct report *r, size_t i, char *buf, size_t len)
+{
+	const char *sec = "";
+	size_t	k;
+
+	for (k = 0; k <= i && k < r->n; k++)
+		if (r->v[k].kind == E_SECTION)
+			sec = r->v[k].key;
+	snprintf(buf, len, "%s.%s", sec, r->v[i].key);
+	return buf;
+}
+
+/* The document's head: the one given, else the report's own, else none. */
+static const struct out_doc *
+doc_of(const struct report *r, const struct out_doc *d)
+{
+	return d != NULL ? d : r->has_doc ? &r->doc : NULL;
+}
+
+int
+report_table_names(const struct report *r, const char **names, int max,
+    char *buf, size_t len)
+{
+	size_t	i, used = 0;
+	int	n = 0;
+
+	for (i = 0; r != NULL && i < r->n; i++) {
+		if (r->v[i].kind != E_TABLE)
+			continue;
+		if (n < max && used < len) {
+			table_name(r, i, buf + used, len - used);
+			names[n] = buf + used;
+			used += strlen(buf + used) + 1;
+		}
+		n++;
+	}
+	return n;
+}
+
+int
+report_write_table(const struct report *r, const char *name,
+    const struct out_doc *doc, FILE *fp)
+{
+	const char *eol = doc_eol(r != NULL ? doc_of(r, doc) : doc);
+	char	buf[512];
+	size_t	i, k;
+	int	j;
+
+	for (i = 0; r != NULL && i < r->n; i++) {
+		const struct ent *t = &r->v[i];
+
+		if (t->kind != E_TABLE || t->cols == NULL ||
+		    strcmp(table_name(r, i, buf, sizeof buf), name) != 0)
+			continue;
+		for (j = 0; j < t->ncols; j++) {
+			if (j)
+				fputc(',', fp);
+			csv_field(fp, t->cols[j].key);
+			if (t->cols[j].unit && *t->cols[j].unit) {
+				/* the unit in the header: one sheet needs no unit row */
+				snprintf(buf, sizeof buf, " (%s)", t->cols[j].unit);
+				fputs(buf, fp);
+			}
+		}
+		fputs(eol, fp);
+		for (k = i + 1; k < r->n && r->v[k].kind == E_ROW; k++) {
+			const struct ent *e = &r->v[k];
+
+			if (e->nums == NULL)
+				continue;
+			for (j = 0; j < e->ncols; j++) {
+				if (j)
+					fputc(',', fp);
+				if (t->cols[j].prec < 0)
+					csv_field(fp, e->strs[j] ? e->strs[j] : "");
+				else
+					csv_num(fp, e->nums[j]);
+			}
+			fputs(eol, fp);
+		}
+		return 0;
+	}
+	return -1;
 }
 
 static void
@@ -492,16 +656,23 @@ write_text(const struct report *r, FILE *fp)
 }
 
 int
-report_write(const struct report *r, enum out_format f, FILE *fp)
+report_write_doc(const struct report *r, enum out_format f, const struct out_doc *doc,
+    FILE *fp)
 {
 	if (r == NULL)
 		return -1;
 	switch (f) {
 	case FMT_JSON:
-		return write_json(r, fp);
+		return write_json(r, doc_of(r, doc), fp);
 	case FMT_CSV:
-		return write_csv(r, fp);
+		return write_csv(r, doc_of(r, doc), fp);
 	default:
 		return write_text(r, fp);
 	}
+}
+
+int
+report_write(const struct report *r, enum out_format f, FILE *fp)
+{
+	return report_write_doc(r, f, NULL, fp);
 }

@@ -1,8 +1,10 @@
 /*
  * report.h - the report writer: sections of labelled values and small tables, built
  * in memory and written whole as text, CSV (section,row,key,value,unit) or JSON.
- * Numbers are formatted with fixed precision in the C locale; a non-finite value is
- * written as JSON null / empty CSV field / "-" so that NaN never reaches a report.
+ * Text numbers have each value's decimals; CSV and JSON numbers round-trip
+ * (numfmt_shortest).  A non-finite value is written as JSON null / empty CSV field
+ * / "-" so that NaN never reaches a report.  JSON tables are {"columns", "units",
+ * "rows"}, rows arrays in column order (dcplan-json(5)).
  */
 #ifndef DCPLAN_REPORT_H
 #define DCPLAN_REPORT_H
@@ -31,6 +33,20 @@ void	report_table(struct report *, const char *key, const char *title,
 	    const struct report_col *, int ncols);
 void	report_row(struct report *, const double *nums, const char *const *strs);
 void	report_note(struct report *, const char *text);	/* free text line (text only; JSON "notes") */
+/* The document's provenance and options (copied), for the JSON head and the CSV
+ * line ending; 0 or -1 when out of memory. */
+int	report_set_doc(struct report *, const struct out_doc *);
 int	report_write(const struct report *, enum out_format, FILE *);
+/* The same with the document's head doc (NULL: the report's own, if any). */
+int	report_write_doc(const struct report *, enum out_format, const struct out_doc *,
+	    FILE *);
+/* The names ("SECTION.TABLE") of the report's tables, at most max of them, kept
+ * in buf; returns how many there are. */
+int	report_table_names(const struct report *, const char **names, int max,
+	    char *buf, size_t len);
+/* One table in CSV wide form: a header line of column keys (units in
+ * parentheses), one line per row.  -1 when the report has no such table. */
+int	report_write_table(const struct report *, const char *name,
+	    const struct out_doc *, FILE *);
 
 #endif

@@ -22,6 +22,7 @@
 # Predicates, for "PRED FILE; ok $? DESC":
 #   json_ok FILE           one JSON object, brackets balanced outside strings
 #   crlf_ok FILE           every line ends in CRLF (RFC 4180), the last one too
+#   lf_ok FILE             every line ends in LF alone (no CR anywhere), the last too
 #
 # The environment gives DCPLAN (the binary), top_srcdir and top_builddir.  The helper
 # makes a scratch directory $T under ${TMPDIR:-/tmp} and removes it on exit: tests
@@ -197,6 +198,12 @@ json_ok()
 
 # Every line ends in CRLF (RFC 4180), including the last: as many CRs as newlines,
 # and the file ends in CR LF.
+lf_ok()
+{
+	[ -s "$1" ] && [ "$(tr -cd '\r' <"$1" | wc -c)" -eq 0 ] &&
+	    [ "$(tail -c 1 "$1" | od -An -c | tr -d ' ')" = '\n' ]
+}
+
 crlf_ok()
 {
 	[ "$(tr -cd '\n' <"$1" | wc -c)" -eq "$(tr -cd '\r' <"$1" | wc -c)" ] &&

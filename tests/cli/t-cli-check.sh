@@ -56,8 +56,8 @@ for site in "$@" "$DATA"/sites/*.yaml; do
 	ok $? "$name: the JSON is one balanced object"
 	csv_ok "$T/first.csv"
 	ok $? "$name: every CSV record has five fields"
-	crlf_ok "$T/first.csv"
-	ok $? "$name: CSV lines end in CRLF"
+	lf_ok "$T/first.csv"
+	ok $? "$name: CSV lines end in LF"
 	case $(head -1 "$T/first.text") in
 	"$site: "*" - valid") st=0 ;;
 	*) st=1 ;;
@@ -79,38 +79,53 @@ fi
 # yorkcalc-generic: 5 MW per cell, 1 cell
 run_csv "$DCPLAN" check -f csv "$M"
 is "$(csv_val site "" name)" "minimal test site" "minimal: name"
-is "$(csv_val site "" latitude_deg)" "35.00" "minimal: latitude"
+is "$(csv_val site "" latitude_deg)" "35" "minimal: latitude"
 is "$(csv_val climate "" source)" "built-in from monthly normals" "minimal: built-in climate"
 is "$(csv_val climate "" cooling_db_c)" "35.6" "minimal: design cooling dry-bulb"
 is "$(csv_val it "" racks)" 2 "minimal: 2 racks"
 is "$(csv_val it "" servers)" 16 "minimal: 2 x 8 = 16 servers"
 is "$(csv_val it "" gpus)" 128 "minimal: 16 x 8 = 128 GPUs"
-is "$(csv_val it "" nameplate_mw)" 0.16 "minimal: 2 x (8 x 10.2 + 0.4) kW = 0.164 MW"
+is "$(csv_val it "" nameplate_mw)" 0.164 "minimal: 2 x (8 x 10.2 + 0.4) kW = 0.164 MW"
 is "$(csv_val it 1 phases.rack)" supermicro-h100-lc-rack "minimal: phase rack model"
 is "$(csv_val it 1 phases.first_delivery)" 2024-07-01 "minimal: first delivery"
 is "$(csv_val it 1 phases.last_delivery)" 2024-07-02 "minimal: 1 /d -> last delivery next day"
-is "$(csv_val it 1 phases.nameplate_mw)" 0.16 "minimal: phase nameplate"
+is "$(csv_val it 1 phases.nameplate_mw)" 0.164 "minimal: phase nameplate"
 is "$(csv_val supply 1 by_date.date)" 2024-01-01 "minimal: supply from the feed's in_service"
-is "$(csv_val supply 1 by_date.grid_mw)" 2.0 "minimal: 2 MW grid"
-is "$(csv_val supply 1 by_date.total_mw)" 2.0 "minimal: 2 MW in total"
+is "$(csv_val supply 1 by_date.grid_mw)" 2 "minimal: 2 MW grid"
+is "$(csv_val supply 1 by_date.total_mw)" 2 "minimal: 2 MW in total"
 is "$(csv_val supply 1 by_date.chillers_mw)" 0.5 "minimal: usable chillers 0.5 MW by date"
 is "$(csv_val cooling 1 chillers.model)" doe2-centrifugal-5.50cop "minimal: chiller model"
 is "$(csv_val cooling 1 chillers.count)" 2 "minimal: 2 chillers"
 is "$(csv_val cooling 1 chillers.redundancy)" N+1 "minimal: chillers default to N+1"
 is "$(csv_val cooling 1 chillers.unit_kw)" 500 "minimal: 500 kW per chiller"
-is "$(csv_val cooling 1 chillers.unit_tons)" 142 "minimal: 500 kW = 142 ton"
-is "$(csv_val cooling 1 chillers.usable_mw)" 0.50 "minimal: chiller group usable 0.50 MW"
-is "$(csv_val cooling "" chillers_usable_mw)" 0.50 "minimal: 1 usable x 500 kW = 0.50 MW"
-is "$(csv_val cooling "" towers_1_mw)" 5.00 "minimal: 1 tower cell x 5 MW"
-is "$(csv_val cooling "" chw_supply_c)" 10.0 "minimal: default chilled water 10 degC"
+is_abs "$(csv_val cooling 1 chillers.unit_tons)" 142.172568047 1e-9 \
+    "minimal: 500 kW = 142.172568047 ton (full precision)"
+is "$(csv_val cooling 1 chillers.usable_mw)" 0.5 "minimal: chiller group usable 0.50 MW"
+is "$(csv_val cooling "" chillers_usable_mw)" 0.5 "minimal: 1 usable x 500 kW = 0.50 MW"
+is "$(csv_val cooling "" towers_1_mw)" 5 "minimal: 1 tower cell x 5 MW"
+is "$(csv_val cooling "" chw_supply_c)" 10 "minimal: default chilled water 10 degC"
 
 run "$DCPLAN" check "$M"
 like "$(cat "$T/out")" "  GPUs                        128" "minimal text: GPUs"
 like "$(cat "$T/out")" "  nameplate IT power          0.16 MW" "minimal text: nameplate"
 run "$DCPLAN" check -f json "$M"
-like "$(cat "$T/out")" '"schema":	"dcplan.check/1"' "minimal json: schema"
+like "$(cat "$T/out")" '"schema":	"dcplan.check/2"' "minimal json: schema"
 like "$(cat "$T/out")" '"gpus":	128,' "minimal json: GPUs are a number"
-like "$(cat "$T/out")" '"chillers_usable_mw":	0.50,' "minimal json: usable chillers"
+like "$(cat "$T/out")" '"chillers_usable_mw":	0.5,' "minimal json: usable chillers"
+
+# --- CSV for spreadsheets: a formula-like name is text, a number stays a number ---
+# (OWASP "CSV Injection": '=', '+', '-', '@', tab and CR start a formula)
+run_csv "$DCPLAN" check -f csv --set 'site.name="=2+3"' "$M"
+is "$(grep '^site,,name,' "$T/out")" "site,,name,'=2+3," "csv: a name '=2+3' is neutralised"
+run_csv "$DCPLAN" check -f csv --set 'site.name="@SUM(A1), \"x\""' "$M"
+is "$(grep '^site,,name,' "$T/out")" "site,,name,\"'@SUM(A1), \"\"x\"\"\"," \
+    "csv: neutralised and quoted (comma and quotes)"
+run_csv "$DCPLAN" check -f csv --set 'site.name="-12.5"' "$M"
+is "$(grep '^site,,name,' "$T/out")" "site,,name,-12.5," "csv: a name that is a number stays"
+run_csv "$DCPLAN" check -f csv --set 'site.name="-x"' "$M"
+is "$(grep '^site,,name,' "$T/out")" "site,,name,'-x," "csv: '-x' is neutralised"
+run "$DCPLAN" check -f json --set 'site.name="=2+3"' "$M"
+like "$(cat "$T/out")" '"name":	"=2+3"' "json: the name as it is"
 
 # --- inline-anchors.yaml: inline models, anchors, aliases and merge keys ---
 # inline server: 4 GPUs, max 3 kW, 10 per rack; phase a 3 racks, phase b (merged from a,
@@ -131,8 +146,9 @@ is "$(csv_val it 2 phases.first_delivery)" 2024-06-01 "inline-anchors: merged de
 is "$(csv_val supply 1 by_date.grid_mw)" 0.9 "inline-anchors: 1 MVA x 0.9 = 0.9 MW"
 is "$(csv_val supply 2 by_date.date)" 2024-06-01 "inline-anchors: second feed's date"
 is "$(csv_val supply 2 by_date.grid_mw)" 1.4 "inline-anchors: 0.9 + 0.5 = 1.4 MW"
-is "$(csv_val cooling "" chillers_usable_mw)" 0.60 "inline-anchors: 2 x 300 kW usable"
-is "$(csv_val cooling 1 chillers.unit_tons)" 85 "inline-anchors: 300 kW = 85 ton"
+is "$(csv_val cooling "" chillers_usable_mw)" 0.6 "inline-anchors: 2 x 300 kW usable"
+is_abs "$(csv_val cooling 1 chillers.unit_tons)" 85.303540828 1e-9 \
+    "inline-anchors: 300 kW = 85.303540828 ton"
 is "$(csv_val cooling "" towers_1_mw)" "" "inline-anchors: air-cooled, no towers"
 
 # --- help and version ---

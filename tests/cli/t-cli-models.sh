@@ -35,11 +35,16 @@ like "$(cat "$T/out")" "models,1,list.kind,chiller," "models list -f csv: first 
 
 run "$DCPLAN" -f json models list
 is "$rc" 0 "models list -f json: exit 0"
-like "$(head -3 "$T/out")" '"schema":	"dcplan.models/1"' "models list -f json: schema"
-is "$(grep -c '"name":	"' "$T/out")" "$nship" "models list -f json: one name per model"
-like "$(cat "$T/out")" '"name":	"supermicro-h100-lc-rack",' "models list -f json: a rack"
+like "$(head -3 "$T/out")" '"schema":	"dcplan.models/2"' "models list -f json: schema"
+# a table is {columns, units, rows}, a row an array in column order
+like "$(cat "$T/out")" '"columns":	["name", "kind", "description"]' \
+    "models list -f json: the columns"
+# rows only: the columns line is no row
+is "$(grep -o '\["[a-z0-9.-]*", "[a-z]*", "' "$T/out" | grep -vc '^\["name", ')" "$nship" \
+    "models list -f json: one row per model"
+like "$(cat "$T/out")" '["supermicro-h100-lc-rack", "rack", ' "models list -f json: a rack"
 # the JSON description is not cut to the text table's width
-like "$(cat "$T/out")" '"description":	"York YK water-cooled centrifugal, 4396 kW (1250 ton), COP 6.63, R-134a, inlet guide vanes"' \
+like "$(cat "$T/out")" '"York YK water-cooled centrifugal, 4396 kW (1250 ton), COP 6.63, R-134a, inlet guide vanes"' \
     "models list -f json: full description"
 
 # --- models show: the figures of the York YK as published (EnergyPlus Chillers.idf) ---
@@ -54,11 +59,12 @@ is "$(row kind)" "chiller," "show: kind"
 is "$(row file)" "$MODELS/york-yk-4396kw-vanes.yaml," \
     "show: read from the source tree, even with a library installed"
 is "$(row capacity_kw)" "4395.8,kW" "show: 4395800 W = 4395.8 kW"
-# 4395800 / 3516.8528 W per ton = 1249.92 -> 1250
-is "$(row capacity_tons)" "1250,ton" "show: 1250 ton"
+# 4395800 / 3516.852842 W per ton = 1249.9243 (CSV: full precision)
+is_abs "$(row capacity_tons | cut -d, -f1)" 1249.92435 1e-5 "show: 1249.92435 ton"
+is "$(row capacity_tons | cut -d, -f2)" "ton" "show: capacity in ton"
 is "$(row cop)" "6.63," "show: COP 6.63"
-# 3.5168528 / 6.63 = 0.53044
-is "$(row kw_per_ton)" "0.530,kW/ton" "show: 0.530 kW/ton"
+# 3.516852842 / 6.63 = 0.530445376
+is_abs "$(row kw_per_ton | cut -d, -f1)" 0.530445376 1e-9 "show: 0.530445376 kW/ton"
 is "$(row ref_leaving_chw_c)" "6.67,degC" "show: reference leaving chilled water"
 is "$(row ref_entering_cw_c)" "26.67,degC" "show: reference entering condenser water"
 is "$(row plr_min):$(row plr_max):$(row min_unloading)" "0.41,:1.06,:0.41," \
@@ -172,13 +178,13 @@ like "$(cat "$T/out")" "list.description,\"$extra_desc\"," \
 
 # the search path applies to site files too: a 6 MW cell instead of 5 MW
 run_csv "$DCPLAN" check -f csv "$DATA/sites/minimal.yaml"
-is "$(grep '^cooling,,towers_1_mw,' "$T/out")" "cooling,,towers_1_mw,5.00,MW" \
+is "$(grep '^cooling,,towers_1_mw,' "$T/out")" "cooling,,towers_1_mw,5,MW" \
     "check: the shipped tower, 5 MW"
 run_csv "$DCPLAN" check -f csv -M "$EXTRA" "$DATA/sites/minimal.yaml"
-is "$(grep '^cooling,,towers_1_mw,' "$T/out")" "cooling,,towers_1_mw,6.00,MW" \
+is "$(grep '^cooling,,towers_1_mw,' "$T/out")" "cooling,,towers_1_mw,6,MW" \
     "check -M: the extra tower, 6 MW"
 run_csv "$DCPLAN" check -f csv "$DATA/sites/minimal.yaml" --models-dir "$EXTRA"
-is "$(grep '^cooling,,towers_1_mw,' "$T/out")" "cooling,,towers_1_mw,6.00,MW" \
+is "$(grep '^cooling,,towers_1_mw,' "$T/out")" "cooling,,towers_1_mw,6,MW" \
     "check SITE --models-dir: global option after the operand"
 
 # --- unknown models ---

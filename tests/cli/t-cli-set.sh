@@ -15,18 +15,18 @@ csv_val()
 
 # --- overrides change the result ---
 run_csv "$DCPLAN" check -f csv "$M"
-is "$(csv_val "$T/out" supply 1 by_date.grid_mw)" 2.0 "minimal: feed 2 MW"
+is "$(csv_val "$T/out" supply 1 by_date.grid_mw)" 2 "minimal: feed 2 MW"
 
 run_csv "$DCPLAN" check -f csv --set 'power.grid.feeds[0].capacity=7 MW' "$M"
 is "$rc" 0 "feed capacity override: exit 0"
-is "$(csv_val "$T/out" supply 1 by_date.grid_mw)" 7.0 "feed capacity override: 7 MW shows"
+is "$(csv_val "$T/out" supply 1 by_date.grid_mw)" 7 "feed capacity override: 7 MW shows"
 
 # 100 racks x (8 x 10.2 kW + 0.4 kW) = 8.2 MW; 100 x 64 = 6400 GPUs
 run_csv "$DCPLAN" check -f csv --set 'it.phases[0].racks=100' --set \
     'it.phases[0].delivery.rate=10 /d' "$M"
 is "$rc" 0 "racks override: exit 0"
 is "$(csv_val "$T/out" it "" gpus)" 6400 "racks override: 6400 GPUs"
-is "$(csv_val "$T/out" it "" nameplate_mw)" 8.20 "racks override: 8.20 MW nameplate"
+is "$(csv_val "$T/out" it "" nameplate_mw)" 8.2 "racks override: 8.2 MW nameplate"
 # 100 racks at 10 a day from 2024-07-01: the last lot on day 10, 2024-07-10
 is "$(csv_val "$T/out" it 1 phases.last_delivery)" 2024-07-10 \
     "rate override: last delivery 2024-07-10"
@@ -34,7 +34,7 @@ is "$(csv_val "$T/out" it 1 phases.last_delivery)" 2024-07-10 \
 # short and --set=VALUE forms; the later override of the same key wins
 run_csv "$DCPLAN" check -f csv -s 'power.grid.feeds[0].capacity=3 MW' \
     --set='power.grid.feeds[0].capacity=4 MW' "$M"
-is "$rc:$(csv_val "$T/out" supply 1 by_date.grid_mw)" "0:4.0" "-s then --set=: the last wins"
+is "$rc:$(csv_val "$T/out" supply 1 by_date.grid_mw)" "0:4" "-s then --set=: the last wins"
 
 # a quoted YAML string with a colon
 run_csv "$DCPLAN" check -f csv --set 'site.name="x: y"' "$M"
@@ -42,19 +42,20 @@ is "$(csv_val "$T/out" site "" name)" "x: y" "quoted string value"
 
 # a key that is not in the file is created, with the maps on its way
 run_csv "$DCPLAN" check -f csv --set 'cooling.chilled_water.supply_temp=7 degC' "$M"
-is "$rc:$(csv_val "$T/out" cooling "" chw_supply_c)" "0:7.0" "new key: chilled water 7 degC"
+is "$rc:$(csv_val "$T/out" cooling "" chw_supply_c)" "0:7" "new key: chilled water 7 degC"
 
 # a unit other than the one the file uses
 run_csv "$DCPLAN" check -f csv --set 'cooling.chillers[0].capacity=284.3 ton' "$M"
-is "$(csv_val "$T/out" cooling 1 chillers.unit_kw)" 1000 \
-    "capacity in tons: 284.3 ton = 999.8 kW -> 1000"
+# 1 ton = 12,000 Btu/h = 3.516852842 kW (NIST SP 811, appendix B.8)
+is_abs "$(csv_val "$T/out" cooling 1 chillers.unit_kw)" 999.8412630 1e-6 \
+    "capacity in tons: 284.3 ton x 3.516852842 kW = 999.8412630 kW"
 
 # --- appending: index == length ---
 run_csv "$DCPLAN" check -f csv --set \
     'power.grid.feeds[1]={name: second, capacity: 3 MW, in_service: 2024-03-01}' "$M"
 is "$rc" 0 "append a feed: exit 0"
 is "$(csv_val "$T/out" supply 2 by_date.date)" 2024-03-01 "append a feed: a new date"
-is "$(csv_val "$T/out" supply 2 by_date.grid_mw)" 5.0 "append a feed: 2 + 3 = 5 MW"
+is "$(csv_val "$T/out" supply 2 by_date.grid_mw)" 5 "append a feed: 2 + 3 = 5 MW"
 
 run_csv "$DCPLAN" check -f csv --set 'it.phases[1]={name: two, rack: supermicro-h100-lc-rack,
     racks: 3, delivery: {dates: [{date: 2024-09-01, racks: 3}]}}' "$M"

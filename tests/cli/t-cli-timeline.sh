@@ -1,7 +1,7 @@
 #!/bin/sh
 # t-cli-timeline.sh - "dcplan timeline" on small hand-built sites (tests/data/sites/tl-*.yaml):
 # GPUs online, GPUs that can run and what binds on chosen days, worked out by hand in
-# the sites' headers and below; the CSV's shape (one CRLF row a day from the first
+# the sites' headers and below; the CSV's shape (one LF row a day from the first
 # delivery to full deployment plus the horizon, unit-bearing column names, no NaN);
 # --from and --to; the Memphis example's dates.
 #
@@ -104,11 +104,11 @@ is "$(day 2024-03-16)" "60:1920:1333:supply" "tl-supply 03-16: the last day, unc
 is "$(col 2024-03-06 gpus_full_power)" 1333 "tl-supply: full power = runnable at 100 % and no cap"
 # demand: every online GPU running, 1920 x 750 W = 1.44 MW; margin 1.00 - 1.44
 is "$(col 2024-03-06 demand_mw):$(col 2024-03-06 grid_mw):$(col 2024-03-06 supply_margin_mw)" \
-    "1.44:1.00:-0.44" "tl-supply 03-06: demand 1.44 MW, grid 1.00 MW, margin -0.44 MW"
+    "1.44:1:-0.44" "tl-supply 03-06: demand 1.44 MW, grid 1.00 MW, margin -0.44 MW"
 is "$(col 2024-03-04 demand_mw):$(col 2024-03-04 supply_margin_mw)" "0.96:0.04" \
     "tl-supply 03-04: demand 1280 x 750 W = 0.96 MW, margin 0.04 MW"
 is "$(col 2024-03-06 cooling_mw):$(col 2024-03-06 generators_mw):$(col 2024-03-06 batteries_mw)" \
-    "2.00:0.00:0.00" "tl-supply: 2 x 2 MW chillers at N+1 = 2.00 MW; no generators, no batteries"
+    "2:0:0" "tl-supply: 2 x 2 MW chillers at N+1 = 2.00 MW; no generators, no batteries"
 # the demand column implies the same limit: floor(grid / (demand / online))
 is "$(awk -F, '$1 == "2024-03-06" { printf "%d", $9 / ($8 / $3) + 1e-9 }' "$T/out")" 1333 \
     "tl-supply: grid / (demand per online GPU) gives the same 1333"
@@ -117,10 +117,10 @@ is "$(cap_max "$SUP" 2024-03-05 supply)" 1333 "tl-supply: capacity --date 2024-0
 tl --set 'power.grid.feeds[0].capacity=960kW' --to 2024-03-05 "$SUP"
 is "$(day 2024-03-05)" "50:1600:1280:supply" "tl-supply at 960 kW: exactly 1280 GPUs run"
 
-# --- the CSV: one CRLF row a day, first delivery to full deployment + horizon ---
+# --- the CSV: one LF row a day, first delivery to full deployment + horizon ---
 tl "$SUP"
-crlf_ok "$T/raw"
-ok $? "tl-supply CSV: every line ends in CRLF"
+lf_ok "$T/raw"
+ok $? "tl-supply CSV: every line ends in LF"
 fields_ok "$T/out"
 ok $? "tl-supply CSV: 14 fields a row, numbers where numbers belong"
 no_nan "$T/out"
@@ -143,7 +143,7 @@ cmp_files "$T/got" "$T/want" "lags 1 + 2 d: rows 2024-03-01 .. 2024-03-19"
 is "$(day 2024-03-03)" "0:0:0:none" "lags: nothing online on 03-03"
 is "$(day 2024-03-04)" "10:320:320:none" "lags: the first lot online on 03-04"
 is "$(day 2024-03-09)" "60:1920:1333:supply" "lags: all online on 03-09"
-is "$(col 2024-03-03 demand_mw):$(col 2024-03-03 supply_margin_mw)" "0.00:1.00" \
+is "$(col 2024-03-03 demand_mw):$(col 2024-03-03 supply_margin_mw)" "0:1" \
     "lags: no demand before the first rack is online"
 no_nan "$T/out"
 ok $? "lags: no NaN on the empty days"
@@ -187,7 +187,7 @@ is "$(day 2025-01-01)" "60:1920:1333:supply" "2025-01-01: all online, the grid s
 # A feed that comes into service after racks are online: no supply, nothing runs.
 tl --set 'power.grid.feeds[0].in_service=2024-03-03' --to 2024-03-03 "$SUP"
 is "$(day 2024-03-02)" "20:640:0:supply" "no feed yet on 03-02: 0 of 640 run, supply binds"
-is "$(col 2024-03-02 grid_mw):$(col 2024-03-02 supply_margin_mw)" "0.00:-0.48" \
+is "$(col 2024-03-02 grid_mw):$(col 2024-03-02 supply_margin_mw)" "0:-0.48" \
     "no feed yet: grid 0, margin -640 x 750 W = -0.48 MW"
 is "$(day 2024-03-03)" "30:960:960:none" "the feed in service on 03-03: all 960 run"
 no_nan "$T/out"
@@ -217,10 +217,12 @@ no_nan "$T/out"
 ok $? "tl-supply text: no NaN"
 run "$DCPLAN" timeline -f json "$SUP"
 is "$rc" 0 "tl-supply json: exit 0"
-like "$(cat "$T/out")" '"schema": "dcplan.timeline/1"' "tl-supply json: schema"
-like "$(cat "$T/out")" '"columns": ["date", "racks_online", "gpus_online", "gpus_runnable",' \
+like "$(cat "$T/out")" '"schema":	"dcplan.timeline/2"' "tl-supply json: schema"
+like "$(cat "$T/out")" '"columns":	["date", "racks_online", "gpus_online", "gpus_runnable",' \
     "tl-supply json: columns"
-is "$(grep -c '^\["2024-03-' "$T/out")" 16 "tl-supply json: 16 rows"
+like "$(cat "$T/out")" '"units":	[null, "rack", "GPU", "GPU", "GPU", "degC", "degC", "MW",' \
+    "tl-supply json: units"
+is "$(grep -c '^		\["2024-03-' "$T/out")" 16 "tl-supply json: 16 rows"
 like "$(grep '"2024-03-05"' "$T/out")" '["2024-03-05", 50, 1600, 1333, 1333,' \
     "tl-supply json 03-05: counts are numbers"
 like "$(grep '"2024-03-05"' "$T/out")" '"supply"]' "tl-supply json 03-05: supply binds"
@@ -233,13 +235,13 @@ ok $? "tl-supply json: no NaN"
 tl --set 'it.workload.gpu_power_cap=250W' --from 2024-03-06 --to 2024-03-06 "$SUP"
 is "$(day 2024-03-06):$(col 2024-03-06 gpus_full_power)" "60:1920:1920:none:1333" \
     "cap 250 W: all 1920 run, 1333 at full power"
-is "$(col 2024-03-06 demand_mw)" 0.86 "cap 250 W: demand 1920 x 450 W = 0.864 MW"
+is "$(col 2024-03-06 demand_mw)" 0.864 "cap 250 W: demand 1920 x 450 W = 0.864 MW"
 # utilisation 50 %: GPU 50 + 0.5 x 450 = 275 W, 3200 W a server, 400 W a GPU, 480 W at
 # the feed -> 2083 on 1 MW
 tl --set 'it.workload.utilization=50%' --from 2024-03-06 --to 2024-03-06 "$SUP"
 is "$(day 2024-03-06):$(col 2024-03-06 gpus_full_power)" "60:1920:1920:none:1333" \
     "utilisation 50 %: all 1920 run, 1333 at full power"
-is "$(col 2024-03-06 demand_mw)" 0.92 "utilisation 50 %: demand 1920 x 480 W = 0.9216 MW"
+is "$(col 2024-03-06 demand_mw)" 0.9216 "utilisation 50 %: demand 1920 x 480 W = 0.9216 MW"
 
 # --- tl-cooling: the chillers bind ---
 # 502 kW usable / 625 W of heat a GPU = 803.2 -> 803; 5 MW of grid never binds.
@@ -247,7 +249,7 @@ tl "$COOL"
 is "$(day 2024-03-02)" "20:640:640:none" "tl-cooling 03-02: 640 GPUs, 400 kW of heat, all run"
 is "$(day 2024-03-03)" "30:960:803:cooling" "tl-cooling 03-03: 960 online, 502 kW / 625 W = 803 run"
 is "$(day 2024-03-16)" "60:1920:803:cooling" "tl-cooling 03-16: still 803"
-is "$(col 2024-03-03 cooling_mw):$(col 2024-03-03 grid_mw)" "0.50:5.00" \
+is "$(col 2024-03-03 cooling_mw):$(col 2024-03-03 grid_mw)" "0.502:5" \
     "tl-cooling: 2 x 502 kW at N+1 = 0.50 MW of cooling; 5 MW of grid"
 # demand with 960 GPUs: 600 kW of IT plus 100.4 kW (chillers at full load) .. 120 kW
 # (if they could carry it all): between 0.70 and 0.72 MW
@@ -261,34 +263,34 @@ ok $? "tl-cooling: no NaN"
 # --- tl-step: the feed steps from 1 MW to 1.5 MW on 2024-03-06 ---
 tl "$STEP"
 is "$(day 2024-03-05)" "50:1600:1333:supply" "tl-step 03-05: 1 MW, 1333 of 1600 run"
-is "$(col 2024-03-05 grid_mw)" 1.00 "tl-step 03-05: 1 MW before the step"
+is "$(col 2024-03-05 grid_mw)" 1 "tl-step 03-05: 1 MW before the step"
 is "$(day 2024-03-06)" "60:1920:1920:none" "tl-step 03-06: the step's own day, 1.5 MW carries 1920"
-is "$(col 2024-03-06 grid_mw):$(col 2024-03-06 supply_margin_mw)" "1.50:0.06" \
+is "$(col 2024-03-06 grid_mw):$(col 2024-03-06 supply_margin_mw)" "1.5:0.06" \
     "tl-step 03-06: grid 1.50 MW, margin 1.50 - 1.44 MW"
 is "$(day 2024-03-16)" "60:1920:1920:none" "tl-step 03-16: nothing binds"
 is "$(cap_max "$STEP" 2024-03-05 supply):$(cap_max "$STEP" 2024-03-06 supply)" "1333:2000" \
     "tl-step: capacity --date 03-05 / 03-06 gives 1333 / 2000"
 # an import limit caps the step: 1.2 MW -> 1600 GPUs
 tl --set 'power.grid.feeds[0].import_limit=1.2MW' "$STEP"
-is "$(day 2024-03-06):$(col 2024-03-06 grid_mw)" "60:1920:1600:supply:1.20" \
+is "$(day 2024-03-06):$(col 2024-03-06 grid_mw)" "60:1920:1600:supply:1.2" \
     "tl-step with a 1.2 MW import limit: 1.2e6 / 750 = 1600 run"
-is "$(col 2024-03-05 grid_mw)" 1.00 "import limit above the feed: 1 MW before the step"
+is "$(col 2024-03-05 grid_mw)" 1 "import limit above the feed: 1 MW before the step"
 
 # --- tl-gen: generators arrive, and one group leaves ---
 # each unit 250 kW x 80 % = 200 kW; gensets 3 at N+1 from 03-08, rental 1 from 03-10
 # until 03-12 (gone that day); supply binds on 03-05..03-09 and 03-12..03-16: 10 days
 tl "$GEN"
-is "$(day 2024-03-07):$(col 2024-03-07 generators_mw)" "60:1920:1333:supply:0.00" \
+is "$(day 2024-03-07):$(col 2024-03-07 generators_mw)" "60:1920:1333:supply:0" \
     "tl-gen 03-07: no generators yet, 1333 run"
-is "$(day 2024-03-08):$(col 2024-03-08 generators_mw)" "60:1920:1866:supply:0.40" \
+is "$(day 2024-03-08):$(col 2024-03-08 generators_mw)" "60:1920:1866:supply:0.4" \
     "tl-gen 03-08: 2 usable x 200 kW = 0.40 MW, 1.4e6 / 750 = 1866 run"
-is "$(day 2024-03-10):$(col 2024-03-10 generators_mw)" "60:1920:1920:none:0.60" \
+is "$(day 2024-03-10):$(col 2024-03-10 generators_mw)" "60:1920:1920:none:0.6" \
     "tl-gen 03-10: the rental unit too, 1.6 MW carries all 1920"
 is "$(day 2024-03-11)" "60:1920:1920:none" "tl-gen 03-11: the rental's last day"
-is "$(day 2024-03-12):$(col 2024-03-12 generators_mw)" "60:1920:1866:supply:0.40" \
+is "$(day 2024-03-12):$(col 2024-03-12 generators_mw)" "60:1920:1866:supply:0.4" \
     "tl-gen 03-12: 'until' day, the rental is gone"
 is "$(col 2024-03-08 supply_margin_mw)" -0.04 "tl-gen 03-08: margin 1.00 + 0.40 - 1.44 MW"
-is "$(col 2024-03-08 grid_mw)" 1.00 "tl-gen: the grid column holds the grid alone"
+is "$(col 2024-03-08 grid_mw)" 1 "tl-gen: the grid column holds the grid alone"
 # On every supply-bound day, runnable = floor((grid + generators) / 750 W).
 awk -F, 'NR > 1 && $14 == "supply" {
 	want = int(($9 + $10) * 1e6 / 750 + 1e-9)
@@ -300,12 +302,12 @@ is "$(cap_max "$GEN" 2024-03-10 supply)" 2133 "tl-gen: capacity --date 2024-03-1
 no_nan "$T/out"
 ok $? "tl-gen: no NaN"
 
-# --- every hand-built site in every format: no NaN, CRLF, well-formed rows ---
+# --- every hand-built site in every format: no NaN, LF, well-formed rows ---
 for s in "$SUP" "$COOL" "$STEP" "$GEN"; do
 	name=${s##*/}
 	tl "$s"
-	crlf_ok "$T/raw" && fields_ok "$T/out" && no_nan "$T/out"
-	ok $? "$name: CRLF, well-formed rows, no NaN"
+	lf_ok "$T/raw" && fields_ok "$T/out" && no_nan "$T/out"
+	ok $? "$name: LF, well-formed rows, no NaN"
 	for f in text json; do
 		run "$DCPLAN" timeline -f $f "$s"
 		[ "$rc" -eq 0 ] && no_nan "$T/out"
@@ -332,8 +334,8 @@ if [ -f "$MEM" ]; then
 	r=$(col 2024-09-02 gpus_runnable)
 	[ "$r" -gt 0 ] && [ "$r" -lt 100000 ]
 	ok $? "memphis 2024-09-02: fewer than 100,000 GPUs can run ($r)"
-	crlf_ok "$T/raw" && fields_ok "$T/out" && no_nan "$T/out"
-	ok $? "memphis: CRLF, well-formed rows, no NaN"
+	lf_ok "$T/raw" && fields_ok "$T/out" && no_nan "$T/out"
+	ok $? "memphis: LF, well-formed rows, no NaN"
 else
 	skip "memphis timeline" "no examples/colossus-memphis.yaml"
 fi
