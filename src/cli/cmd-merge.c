@@ -205,7 +205,13 @@ merge_risk(struct cmd_ctx *c, struct shard_doc *d, int n)
 		rc = EXIT_IO;
 		goto out;
 	}
-	rc = cmd_write_report(c, r);
+	{
+		struct out_doc doc;
+
+		cmd_doc(c, &doc);
+		risk_doc(&m0, &doc);	/* the run's site and seed, not the merge's */
+		rc = report_set_doc(r, &doc) != 0 ? EXIT_IO : cmd_write_report(c, r);
+	}
 	report_free(r);
 out:
 	free(seen);

@@ -181,7 +181,12 @@ cmd_risk_exec(struct cmd_ctx *c)
 			cmd_error(c, "out of memory");
 			rc = EXIT_IO;
 		} else {
-			rc = cmd_write_report(c, r);
+			struct out_doc doc;
+
+			cmd_doc(c, &doc);
+			risk_doc(&meta, &doc);
+			rc = report_set_doc(r, &doc) != 0 ? EXIT_IO :
+			    cmd_write_report(c, r);
 			report_free(r);
 		}
 	}

@@ -63,6 +63,17 @@ fail:
 }
 
 void
+risk_doc(const struct risk_meta *m, struct out_doc *d)
+{
+	d->site_path = m->path;
+	d->site_name = m->name;
+	d->sets = (const char *const *)m->sets;
+	d->nsets = m->nsets;
+	d->has_seed = 1;
+	d->seed = m->seed;
+}
+
+void
 risk_meta_free(struct risk_meta *m)
 {
 	size_t	i;

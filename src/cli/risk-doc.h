@@ -15,6 +15,12 @@
 
 #define RISK_SCHEMA "dcplan.risk/1"
 
+struct out_doc;
+struct risk_meta;
+/* The documents' head of a run: its site, overrides and seed into d (the rest of
+ * d, the line ending, as the caller set it). */
+void	risk_doc(const struct risk_meta *, struct out_doc *);
+
 struct risk_meta {
 	char	*path, *name;
 	size_t	nsets;

@@ -446,11 +446,12 @@ table_name(const struct report *r, size_t i, char *buf, size_t len)
 	return buf;
 }
 
-/* The document's head: the one given, else the report's own, else none. */
+/* The document's head: the report's own (report_set_doc), else the one given,
+ * else none. */
 static const struct out_doc *
 doc_of(const struct report *r, const struct out_doc *d)
 {
-	return d != NULL ? d : r->has_doc ? &r->doc : NULL;
+	return r->has_doc ? &r->doc : d;
 }
 
 int

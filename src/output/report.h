@@ -37,7 +37,8 @@ void	report_note(struct report *, const char *text);	/* free text line (text onl
  * line ending; 0 or -1 when out of memory. */
 int	report_set_doc(struct report *, const struct out_doc *);
 int	report_write(const struct report *, enum out_format, FILE *);
-/* The same with the document's head doc (NULL: the report's own, if any). */
+/* The same with the document's head doc, unless the report has its own
+ * (report_set_doc). */
 int	report_write_doc(const struct report *, enum out_format, const struct out_doc *,
 	    FILE *);
 /* The names ("SECTION.TABLE") of the report's tables, at most max of them, kept
