@@ -106,6 +106,8 @@ fixes()
 fixes "colossus-memphis" "$EX/colossus-memphis.yaml"
 fixes "colossus-memphis, 580 W cap" "$EX/colossus-memphis.yaml" \
     --set it.workload.gpu_power_cap=580W
+fixes "colossus-memphis, 600 W cap (design condition)" "$EX/colossus-memphis.yaml" \
+    --set it.workload.gpu_power_cap=600W
 fixes "colossus-memphis, no generators" "$EX/colossus-memphis.yaml" \
     --set 'power.generators=[]'
 fixes "oracle-24k, 30 MW grid" "$EX/oracle-24k.yaml" \

@@ -305,6 +305,15 @@ if [ -f "$MEM" ]; then
 	with=$(echo "$l" | sed -n 's/.* so \([0-9]*\) GPUs can run.*/\1/p')
 	is "$(csv_val design binding)" supply "memphis: supply binds at design conditions"
 
+	# a 600 W cap: every day's hottest hour carries the 100,000 GPUs, the design
+	# conditions (evaporation 0.4 %: 32.8 degC, 26.8 degC wet-bulb) do not
+	verdict_is INFEASIBLE "memphis 600 W" --set it.workload.gpu_power_cap=600W "$MEM"
+	run_csv "$DCPLAN" plan -f csv --set it.workload.gpu_power_cap=600W "$MEM"
+	like "$(csv_val targets target_2)" "at the design condition evaporation 0.4 % (32.8 degC" \
+	    "memphis 600 W: a design-condition shortfall makes the plan INFEASIBLE"
+	is "$(tr -d '\r' <"$T/out" | grep '^targets,2,detail.reason,' | cut -d, -f4)" \
+	    "design condition" "memphis 600 W: reason 'design condition' as a field"
+
 	# grid only: --set 'power.generators=[]' against a copy without the section
 	sed '/^  generators:/,/^  batteries:/{/^  batteries:/!d;}' "$MEM" >"$T/nogen.yaml"
 	grep -q 'smt-130\|mobile-gas' "$T/nogen.yaml"
