@@ -386,7 +386,7 @@ risk_acc_merge(struct risk_acc *a, const struct risk_acc *b)
 
 /* The plant at a target's GPUs on a day of the weather year depends only on which
  * cooling groups are in service: remembered per thread for the last few sets. */
-#define RISK_MEMO_WAYS 4
+#define RISK_MEMO_WAYS 16
 #define RISK_NCOND 368
 
 struct plant_memo {
@@ -410,6 +410,7 @@ struct risk_scratch {
 	int	*item_shift;		/* days, per item */
 	struct plant_memo *memo;	/* [(target * RISK_NCOND + cond) * WAYS + way] */
 	signed char *good;		/* per day of the trial's target scan */
+	unsigned char *credited;	/* per input, in credit() */
 	size_t	ngood, good_cap;
 };
 
@@ -466,6 +467,7 @@ risk_scratch_free(struct risk_scratch *x)
 	free(x->item_shift);
 	free(x->memo);
 	free(x->good);
+	free(x->credited);
 	free(x);
 }
 
@@ -536,6 +538,7 @@ risk_scratch_new(const struct risk_model *m)
 	if ((s->ntargets && (x->memo = calloc(s->ntargets * RISK_NCOND * RISK_MEMO_WAYS,
 	    sizeof *x->memo)) == NULL) || (x->rng = rng_alloc()) == NULL ||
 	    (m->ninputs && ((x->value = calloc(m->ninputs, sizeof(double))) == NULL ||
+	    (x->credited = calloc(m->ninputs, 1)) == NULL ||
 	    (x->score = calloc(m->ninputs, sizeof(uint64_t))) == NULL)) ||
 	    (m->ngroups && ((x->down = calloc(m->ngroups * RISK_YEAR_H,
 	    sizeof(int32_t))) == NULL || (x->in = calloc(m->ngroups, sizeof(int))) == NULL ||
@@ -782,11 +785,16 @@ credit(const struct risk_model *m, struct risk_scratch *x, int met, uint64_t *cr
 	size_t	i, j, k = 0;
 	int	any = 0;
 
+	/* each input counts once, however many of its items arrive that day */
+	if (m->ninputs > 0)
+		memset(x->credited, 0, m->ninputs);
+
 #define CREDIT(hit) do { \
 		if (hit) { \
-			if (x->item_input[k] >= 0) { crit[x->item_input[k]]++; any = 1; } \
+			if (x->item_input[k] >= 0) { \
+				x->credited[x->item_input[k]] = 1; any = 1; } \
 			if (x->items[k].delay->group > 0) { \
-				crit[x->items[k].delay->group - 1]++; any = 1; } \
+				x->credited[x->items[k].delay->group - 1] = 1; any = 1; } \
 		} \
 		k++; \
 	} while (0)
@@ -803,7 +811,7 @@ credit(const struct risk_model *m, struct risk_scratch *x, int met, uint64_t *cr
 			for (q = i; q < c->it.nphases; q++)
 				if (c->it.phases[q].rate_factor.d.kind != DIST_NONE)
 					r--;
-			crit[r]++;
+			x->credited[r] = 1;
 			any = 1;
 		}
 	}
@@ -823,6 +831,8 @@ credit(const struct risk_model *m, struct risk_scratch *x, int met, uint64_t *cr
 	for (i = 0; i < c->cooling.ndrycoolers; i++)
 		CREDIT(c->cooling.drycoolers[i].in_service == met);
 #undef CREDIT
+	for (i = 0; i < m->ninputs; i++)
+		crit[i] += x->credited[i];
 	return any;
 }
 
