@@ -118,6 +118,13 @@ perf_parse_val(struct cmd_ctx *c, const struct perf_key *k, const char *tok,
 			    tok, k->what);
 			return EXIT_INPUT;
 		}
+		/* 1 TW, a thousand times the largest plant: the bound of a power
+		 * that a typo cannot pass */
+		if (out->v > 1e12) {
+			cmd_error(c, "--at '%s=%s': %s must be at most 1 TW", k->name,
+			    tok, k->what);
+			return EXIT_INPUT;
+		}
 		return EXIT_OK;
 	}
 	if (k->lo_open ? !(out->v > k->lo) : !(out->v >= k->lo)) {

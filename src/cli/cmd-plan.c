@@ -486,14 +486,17 @@ write_targets(struct report *r, enum out_format fmt, const struct site *s,
 
 /* 3. the build and the first year */
 static void
-write_year(struct report *r, const struct plan_result *p)
+write_year(struct report *r, const struct plan_result *p, double step_s)
 {
 	const struct sim_summary *su = &p->year;
 	char	title[128], a[16], b[16];
 
 	date_format(p->sim_from, a);
 	date_format(p->sim_to, b);
-	snprintf(title, sizeof title, "Build and first year, hourly (%s to %s)", a, b);
+	/* the simulation's step: simulation.step (1 h or 15 min) */
+	snprintf(title, sizeof title, "Build and first year, %s (%s to %s)",
+	    step_s == 3600 ? "hourly" : step_s == 900 ? "every 15 minutes" :
+	    "time-stepped", a, b);
 	report_section(r, "year", title);
 	report_num(r, "pue", "PUE (energy-weighted)", su->e_it > 0 ? su->e_facility /
 	    su->e_it : NAN, "", 3);
@@ -797,7 +800,7 @@ cmd_plan_exec(struct cmd_ctx *c)
 	r = report_new("dcplan.plan/2", title);
 	write_design(r, &p);
 	write_targets(r, c->g->fmt, &c->site, &p);
-	write_year(r, &p);
+	write_year(r, &p, c->site.sim.step_s);
 	write_permits(r, c->g->fmt, &c->site, &p);
 	write_operation(r, c->g->fmt, &p);
 	write_costs(r, c->g->fmt, &c->site, &p);

@@ -9,12 +9,16 @@
 #include "cli-plot.h"
 #include "cmd.h"
 #include "date.h"
+#include "diag.h"
 #include "output.h"
 #include "plot_pics.h"
 #include "site.h"
 #include "site_load.h"
 #include "site_weather.h"
 #include "timeline.h"
+
+/* The longest timeline, days: ten years of daily rows. */
+#define TIMELINE_MAX_DAYS	3660
 
 static const struct table_col cols[] = {
 	{ "date", "date", -1, 10, NULL },
@@ -70,8 +74,19 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		return rc;
 	timeline_range(s, &from, &to);
 	cmd_opt_date(c, "from", &from);
-	cmd_opt_date(c, "to", &to);
-	if (to < from || to - from > 3660) {
+	if (!cmd_opt_date(c, "to", &to) && to - from > TIMELINE_MAX_DAYS) {
+		/* a long build: the default range stops after ten years */
+		to = from + TIMELINE_MAX_DAYS;
+		if (!c->g->quiet) {
+			char	buf[16];
+
+			date_format(to, buf);
+			diag_printf(stderr, "dcplan: note: the build runs past ten years; "
+			    "the timeline stops on %s (give --from and --to for a later "
+			    "range)\n", buf);
+		}
+	}
+	if (to < from || to - from > TIMELINE_MAX_DAYS) {
 		cmd_error(c, "the timeline must run forwards and span at most ten years");
 		return EXIT_USAGE;
 	}

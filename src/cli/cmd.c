@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 #include <gsl/gsl_version.h>
@@ -431,11 +432,19 @@ apply_global(struct globals *g, int gi, const char *val, const struct cmd_entry 
 			    CMD_MAX_VALUES);
 		g->sets[g->nsets++] = val;
 		break;
-	case G_MODELS:
+	case G_MODELS: {
+		struct stat st;
+
 		if (*val == '\0')
 			return usage_error(e, "empty directory name for --models-dir");
+		if (stat(val, &st) != 0)
+			return usage_error(e, "--models-dir '%s': %s", val,
+			    strerror(errno));
+		if (!S_ISDIR(st.st_mode))
+			return usage_error(e, "--models-dir '%s': not a directory", val);
 		g->models_dir = val;
 		break;
+	}
 	case G_QUIET:
 		g->quiet = 1;
 		break;

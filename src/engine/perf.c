@@ -20,6 +20,14 @@
 /* kW/ton = 3.517 / COP, with the exact ton (consts.h). */
 /* ISO 3977-2 rating ambient for gas turbines: 15 degC (consts.h). */
 #define PERF_ISO_T	DC_ISO_AMBIENT_C
+/*
+ * The largest load a table may ask for: 10 (1000 % of the rating).  The part-load
+ * curves are fitted up to about full load (DOE-2 and EnergyPlus clamp PLR at the
+ * curve's maximum, EnergyPlus Engineering Reference "Electric Chiller Model Based
+ * on Condenser Entering Temperature"); a bound keeps a typo such as 1e300 %
+ * from printing numbers hundreds of digits long.  As a power, PERF_POWER_MAX.
+ */
+#define PERF_LOAD_MAX	10.0
 
 
 /* ---- chiller ---- */
@@ -28,7 +36,7 @@ static const struct perf_key chiller_keys[] = {
 	{ "t_lchw", PQ_TEMP, 0, -30, 60, 0, "leaving chilled water" },
 	{ "t_ecw", PQ_TEMP, 0, -60, 70, 0, "entering condenser water" },
 	{ "capacity", PQ_POWER, 0, 0, 1e9, 1, "capacity" },
-	{ "load", PQ_FRACTION, 1, 0, HUGE_VAL, 0, "load" },
+	{ "load", PQ_FRACTION, 1, 0, PERF_LOAD_MAX, 0, "load" },
 };
 
 static const struct perf_col chiller_cols[] = {
@@ -211,7 +219,7 @@ perf_tower(const struct model *m, const struct perf_val *in, double *out)
 
 static const struct perf_key drycooler_keys[] = {
 	{ "tdb", PQ_TEMP, 0, -60, 60, 0, "dry-bulb" },
-	{ "load", PQ_FRACTION, 1, 0, HUGE_VAL, 0, "load" },
+	{ "load", PQ_FRACTION, 1, 0, PERF_LOAD_MAX, 0, "load" },
 	{ "air_flow", PQ_RATIO, 0, 0, 1, 1, "air-flow ratio" },
 };
 
@@ -409,7 +417,7 @@ perf_rack(const struct model *m, const struct perf_val *in, double *out)
 /* ---- UPS and transformer ---- */
 
 static const struct perf_key ups_keys[] = {
-	{ "load", PQ_FRACTION, 1, 0, HUGE_VAL, 0, "load" },
+	{ "load", PQ_FRACTION, 1, 0, PERF_LOAD_MAX, 0, "load" },
 };
 
 static const struct perf_col ups_cols[] = {
@@ -450,7 +458,7 @@ perf_ups(const struct model *m, const struct perf_val *in, double *out)
 }
 
 static const struct perf_key transformer_keys[] = {
-	{ "load", PQ_FRACTION, 0, 0, HUGE_VAL, 0, "load" },
+	{ "load", PQ_FRACTION, 0, 0, PERF_LOAD_MAX, 0, "load" },
 	{ "pf", PQ_RATIO, 0, 0, 1, 1, "power factor" },
 };
 

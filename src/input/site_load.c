@@ -97,8 +97,12 @@ load_site(struct site *s, struct bind *b, const struct ynode *root)
 		    (strcmp(tz->str, "UTC") != 0 &&
 		    (sscanf(tz->str, "UTC%c%2d:%2d%n", &c, &hh, &mm, &len) != 3 ||
 		    (c != '+' && c != '-') || (size_t)len != strlen(tz->str) ||
-		    hh > 14 || mm > 59))) {
-			bind_error(b, tz, "'timezone' must be a UTC offset such as UTC-06:00");
+		    mm > 59 || (c == '+' && hh * 60 + mm > 14 * 60) ||
+		    (c == '-' && hh * 60 + mm > 12 * 60)))) {
+			/* civil offsets run from UTC-12:00 to UTC+14:00 (IANA tz
+			 * database: Baker Island, Kiribati Line Islands) */
+			bind_error(b, tz, "'timezone' must be a UTC offset from "
+			    "UTC-12:00 to UTC+14:00, such as UTC-06:00");
 		} else {
 			sign = c == '-' ? -1 : 1;
 			s->tz_hours = sign * (hh + mm / 60.0);

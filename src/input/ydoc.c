@@ -922,41 +922,48 @@ ydoc_load_file(struct ydoc *doc, const char *path, const struct ylimits *lim,
 	unsigned char	*buf;
 	size_t		 max = yload_max_bytes(lim), len;
 	int		 rc;
+	/* "-" is the standard input, named "<stdin>" in messages */
+	int		 in = strcmp(path, "-") == 0;
+	const char	*name = in ? "<stdin>" : path;
 
 	doc->root = NULL;
 	doc->priv = NULL;
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diags_add(diags, path, 0, 0, "cannot open: %s", strerror(errno));
+	if ((fp = in ? stdin : fopen(path, "rb")) == NULL) {
+		diags_add(diags, name, 0, 0, "cannot open: %s", strerror(errno));
 		return -2;
 	}
 	/* Refuse before reading when the size is known. */
 	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
 	    (uintmax_t)st.st_size > max) {
-		diags_add(diags, path, 0, 0, "file is too large (%jd bytes; the "
+		diags_add(diags, name, 0, 0, "file is too large (%jd bytes; the "
 		    "limit is %zu)", (intmax_t)st.st_size, max);
-		fclose(fp);
+		if (!in)
+			fclose(fp);
 		return -1;
 	}
 	if (max > SIZE_MAX - 2 || (buf = malloc(max + 1)) == NULL) {
-		diags_add(diags, path, 0, 0, "out of memory");
-		fclose(fp);
+		diags_add(diags, name, 0, 0, "out of memory");
+		if (!in)
+			fclose(fp);
 		return -1;
 	}
 	len = fread(buf, 1, max + 1, fp);
 	if (ferror(fp)) {
-		diags_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
+		diags_add(diags, name, 0, 0, "cannot read: %s", strerror(errno));
 		free(buf);
-		fclose(fp);
+		if (!in)
+			fclose(fp);
 		return -2;
 	}
-	fclose(fp);
+	if (!in)
+		fclose(fp);
 	if (len > max) {
-		diags_add(diags, path, 0, 0, "file is too large (more than %zu "
+		diags_add(diags, name, 0, 0, "file is too large (more than %zu "
 		    "bytes)", max);
 		free(buf);
 		return -1;
 	}
-	rc = yload_buffer(doc, buf, len, path, 1, 0, lim, diags);
+	rc = yload_buffer(doc, buf, len, name, 1, 0, lim, diags);
 	free(buf);
 	if (rc != 0) {
 		ydoc_free(doc);

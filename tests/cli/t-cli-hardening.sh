@@ -55,4 +55,57 @@ run "$DCPLAN" check --set climate.design.cooling_db=33degC \
     --set climate.design.cooling_mcwb=-10degC "$M"
 is "$rc" 3 "check agrees: exit 3"
 
+# --- time zones: civil offsets only ---
+run "$DCPLAN" check --set site.timezone=UTC+14:01 "$M"
+is "$rc" 3 "UTC+14:01: exit 3"
+like "$(cat "$T/err")" "must be a UTC offset from UTC-12:00 to UTC+14:00" "UTC+14:01: says the range"
+run "$DCPLAN" check --set site.timezone=UTC-12:30 "$M"
+is "$rc" 3 "UTC-12:30: exit 3"
+run "$DCPLAN" check -q --set site.timezone=UTC+14:00 "$M"
+is "$rc" 0 "UTC+14:00 (Kiribati): accepted"
+
+# --- models perf: an absurd load is bounded ---
+run "$DCPLAN" models perf doe2-centrifugal-5.50cop --at capacity=1MW --at load=1e300%
+is "$rc" 3 "models perf --at load=1e300%: exit 3"
+like "$(cat "$T/err")" "load must be at most 1000 %" "load=1e300%: says the bound"
+run "$DCPLAN" models perf doe2-centrifugal-5.50cop --at capacity=1MW --at load=1e300W
+is "$rc" 3 "models perf --at load=1e300W: exit 3"
+run_csv "$DCPLAN" models perf doe2-centrifugal-5.50cop --at capacity=1MW --at load=50%
+is "$rc" 0 "models perf --at load=50%: still fine"
+
+# --- -M that is not a directory ---
+run "$DCPLAN" check -M /nonexistent "$M"
+is "$rc:$(head -1 "$T/err")" "2:dcplan: --models-dir '/nonexistent': No such file or directory" \
+    "-M /nonexistent: exit 2, says why"
+run "$DCPLAN" check -M "$M" "$M"
+is "$rc:$(head -1 "$T/err")" "2:dcplan: --models-dir '$M': not a directory" "-M FILE: not a directory"
+
+# --- timeline of a build past ten years: the default range is clamped ---
+run_csv "$DCPLAN" timeline -f csv --set 'it.phases[0].racks=5000' "$M"
+is "$rc" 0 "timeline of a 13-year build: exit 0"
+is "$(($(wc -l <"$T/out") - 1))" 3661 "the default range stops after 3661 days"
+like "$(cat "$T/err")" "note: the build runs past ten years; the timeline stops on 2034-07-09" \
+    "a note says where it stopped"
+run "$DCPLAN" timeline -f csv --set 'it.phases[0].racks=5000' --to 2040-01-01 "$M"
+is "$rc" 2 "an explicit range over ten years: exit 2"
+
+# --- plan names its time step ---
+run "$DCPLAN" plan --set simulation.step=15min "$M"
+like "$(cat "$T/out")" "Build and first year, every 15 minutes (" "plan at 15 min: not 'hourly'"
+run "$DCPLAN" plan "$M"
+like "$(cat "$T/out")" "Build and first year, hourly (" "plan at 1 h: hourly"
+
+# --- '-' reads the site from standard input ---
+run sh -c "\"$DCPLAN\" check -f csv - <\"$M\""
+is "$rc:$(sed -n 2p "$T/out" | tr -d '\r')" "0:site,,name,minimal test site," "check - <SITE: read from stdin"
+printf 'site:\n  nme: x\n' >"$T/bad.yaml"
+run sh -c "\"$DCPLAN\" check - <\"$T/bad.yaml\""
+like "$(cat "$T/err")" "<stdin>:2:3: unknown key 'nme'" "stdin: messages name <stdin>"
+D=$(cd "$DATA" && pwd)
+B=$(cd "$(dirname "$DCPLAN")" && pwd)/$(basename "$DCPLAN")
+run sh -c "cd \"$D\" && \"$B\" check -q - <sites/epw-site.yaml"
+is "$rc" 4 "stdin: a relative weather file is relative to the current directory (../good.epw is not there from tests/data)"
+run sh -c "cd \"$D\" && sed 's|\.\./good.epw|good.epw|' sites/epw-site.yaml | \"$B\" check -q -"
+is "$rc" 0 "stdin: good.epw found in the current directory"
+
 done_testing
