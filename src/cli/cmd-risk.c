@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "output.h"
 #include "risk-doc.h"
+#include "risk-plot.h"
 #include "risk.h"
 
 /* The seed when --seed is not given (printed in every report). */
@@ -34,6 +35,9 @@ static const struct opt_def risk_opts[] = {
 	    "stop when every target's P(met) standard error is below X" },
 	{ "shard", 0, OPT_STRING, "K/N", 0, 0, 0,
 	    "run the trials i with i mod N = K-1 (K from 1), for dcplan merge" },
+	CLI_PLOT_OPT,
+	CLI_PLOT_KIND_OPT("s-curve (default) or tornado"),
+	CLI_PLOT_SIZE_OPT,
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
 };
 
@@ -93,6 +97,10 @@ cmd_risk_exec(struct cmd_ctx *c)
 	uint64_t seed = RISK_DEFAULT_SEED, trials = RISK_DEFAULT_TRIALS, done;
 	double	x, target_se = 0;
 	int	threads = 0, k = 1, n = 1, rc;
+	struct plot_req preq;
+
+	if ((rc = cli_plot_parse(c, risk_plot_kinds, &preq)) != EXIT_OK)
+		return rc;
 
 	if (cmd_opt_num(c, "trials", &x)) {
 		if (x < 1) {
@@ -190,6 +198,8 @@ cmd_risk_exec(struct cmd_ctx *c)
 			report_free(r);
 		}
 	}
+	if (rc == EXIT_OK)
+		rc = risk_plot_write(c, &preq, &meta, &acc);
 	risk_acc_free(&acc);
 	risk_meta_free(&meta);
 	risk_model_free(&rm);

@@ -81,6 +81,10 @@ draw_scurve(const char *title, const char *sub, const struct risk_curve_in *c,
 		int	col = colours[i % 8];
 		char	bd[16];
 
+		by[i] = c[i].by;
+		snprintf(byn[i], sizeof byn[i], "%s due", c[i].name);
+		bynp[i] = byn[i];
+		/* a target never met in any trial has no curve, only its date */
 		if (plot_risk_scurve(&c[i], v + off, v + tot + off) != 0)
 			continue;
 		for (k = 0; k < (int)c[i].ndays; k++)
@@ -117,9 +121,6 @@ draw_scurve(const char *title, const char *sub, const struct risk_curve_in *c,
 			ps->names = qnp[i];
 			ps->n = 3;
 		}
-		by[i] = c[i].by;
-		snprintf(byn[i], sizeof byn[i], "%s due", c[i].name);
-		bynp[i] = byn[i];
 		off += c[i].ndays;
 	}
 	if ((ps = plot_add(&p, PS_VLINE, nt ? "target dates" : NULL, PC_GREY)) != NULL) {

@@ -1,6 +1,6 @@
 #!/bin/sh
 # t-cli-plot.sh - the picture options (--plot FILE, --plot-kind NAME, --plot-size WxH)
-# of plan, timeline, simulate and swings: each picture is a valid PNG (signature, IHDR width
+# of plan, timeline, simulate, swings and risk: each picture is a valid PNG (signature, IHDR width
 # and height), SVG (root width and height) or PDF (header, MediaBox, %%EOF) of the
 # requested size; the command's own output is the same with and without --plot; the
 # same input gives the same bytes; bad options are usage errors (exit 2) that write
@@ -96,6 +96,21 @@ cp "$T/out" "$T/sw-plain.csv"
 run "$DCPLAN" swings -f csv --duration 40s --window 20s --plot "$T/sw2.pdf" "$MEM"
 cmp_files "$T/out" "$T/sw-plain.csv" "swings' CSV is the same with --plot"
 is "$(pdf_size "$T/sw2.pdf")" 1200x700 "swings waveform as PDF"
+
+# ---- risk: the S-curve and the tornado; the report is the same with --plot ----
+run "$DCPLAN" risk --trials 40 -f json "$MEM"
+want=$rc
+cp "$T/out" "$T/risk-plain.json"
+run "$DCPLAN" risk --trials 40 -f json --plot "$T/rs.png" --plot-size 900x500 "$MEM"
+is "$rc" "$want" "risk --plot exits as risk does ($want)"
+cmp_files "$T/out" "$T/risk-plain.json" "risk's JSON is the same with --plot"
+is "$(png_size "$T/rs.png")" 900x500 "risk s-curve: PNG 900x500"
+run "$DCPLAN" risk --trials 40 --plot "$T/rt.pdf" --plot-kind tornado "$MEM"
+is "$(pdf_size "$T/rt.pdf")" 1200x700 "risk tornado: PDF 1200x700"
+run "$DCPLAN" risk --trials 40 --threads 1 --plot "$T/r1.svg" "$MEM"
+run "$DCPLAN" risk --trials 40 --threads 2 --plot "$T/r2.svg" "$MEM"
+cmp -s "$T/r1.svg" "$T/r2.svg"
+ok $? "risk picture: the same bytes on 1 and 2 threads"
 
 # ---- determinism: the same input, the same bytes ----
 for f in png svg pdf; do
