@@ -105,6 +105,8 @@ struct site_generator {
 	double	max_nox_kg;		/* per year, 0 = no limit */
 	struct site_delay delay;	/* on available (risk) */
 	struct reliability rel;		/* unit failures (risk) */
+	/* dcplan swings: the model's transient loading overridden (0 = the model's) */
+	double	load_step_frac, load_step_interval_s, ramp_wps, governor_tau_s;
 };
 
 struct site_battery {

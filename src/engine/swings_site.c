@@ -177,10 +177,14 @@ swings_site_config(const struct site *s, int day, struct sw_config *c,
 		memset(o, 0, sizeof *o);
 		snprintf(o->name, sizeof o->name, "%s", g->name);
 		o->rating_w = n * gm->rating_w;
-		o->step_frac = gm->load_step_frac;
-		o->step_interval_s = gm->load_step_interval_s;
-		o->ramp_wps = n * gm->ramp_wps;
-		o->gov_tau_s = gm->governor_tau_s > 0 ? gm->governor_tau_s : ss->gov_tau_s;
+		/* the group's own keys, else its model's */
+		o->step_frac = g->load_step_frac > 0 ? g->load_step_frac :
+		    gm->load_step_frac;
+		o->step_interval_s = g->load_step_interval_s > 0 ?
+		    g->load_step_interval_s : gm->load_step_interval_s;
+		o->ramp_wps = n * (g->ramp_wps > 0 ? g->ramp_wps : gm->ramp_wps);
+		o->gov_tau_s = g->governor_tau_s > 0 ? g->governor_tau_s :
+		    gm->governor_tau_s > 0 ? gm->governor_tau_s : ss->gov_tau_s;
 		o->min_load_frac = gm->min_load_frac;
 		total += o->rating_w;
 	}

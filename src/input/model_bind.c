@@ -253,8 +253,8 @@ bind_drycooler(struct bind *b, const struct ynode *m, struct model *mo)
  * a stepped load acceptance (such as 0-28-60-100 %, whose smallest increment binds),
  * with the least interval between steps, the sustained ramp rate and the governor
  * time constant. */
-static void
-bind_generator_steps(struct bind *b, const struct ynode *m, struct generator_model *g)
+void
+model_bind_gen_transient(struct bind *b, const struct ynode *m, struct generator_model *g)
 {
 	const struct ynode *l;
 	size_t	i;
@@ -312,7 +312,7 @@ bind_generator(struct bind *b, const struct ynode *m, struct model *mo)
 	bind_qty(b, m, "co2_factor", B_REQ, U_EF_FUEL, 0, 1e-6, &g->co2_kg_per_j);
 	bind_qty(b, m, "nox_factor", 0, U_EF_ELEC, 0, 1e-6, &g->nox_kg_per_j);
 	bind_qty(b, m, "startup", 0, U_TIME, 0, 7 * 86400.0, &g->startup_s);
-	bind_generator_steps(b, m, g);
+	model_bind_gen_transient(b, m, g);
 	if ((d = bind_seq(b, m, "derate", 0)) == NULL)
 		return;
 	if (d->n > GEN_DERATE_MAX) {

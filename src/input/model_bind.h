@@ -13,4 +13,11 @@ struct bind;
 int	model_bind(struct bind *, const struct ynode *, enum model_kind kind_hint,
 	    int require_name, struct model *);
 
+/* A generator's transient-loading keys (load_step or load_steps, load_step_interval,
+ * ramp_rate, governor_time_constant) from map m into g: a model's, or a generator
+ * group's overrides (site_load_power.c). */
+struct generator_model;
+void	model_bind_gen_transient(struct bind *, const struct ynode *m,
+	    struct generator_model *g);
+
 #endif

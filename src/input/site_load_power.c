@@ -192,7 +192,9 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 	static const char *const gkeys[] = { "feeds", "redundancy", NULL };
 	static const char *const genkeys[] = { "name", "model", "count", "available",
 	    "until", "redundancy", "role", "duty", "max_running", "max_hours", "max_nox",
-	    "delay", "delay_group", "reliability", "prices", NULL };
+	    "delay", "delay_group", "reliability", "prices",
+	    "load_step", "load_steps", "load_step_interval", "ramp_rate",
+	    "governor_time_constant", NULL };
 	/* ISO 8528-1 ratings, in the order of enum gen_duty */
 	static const char *const duties[] = { "prime", "continuous", "standby",
 	    "emergency", NULL };
@@ -280,6 +282,17 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 			    &p->max_hours_s);
 			if (bind_qty(b, e, "max_nox", B_POS, U_MASS, 0, 1e12, &mass))
 				p->max_nox_kg = mass;
+			{
+				/* dcplan swings: the model's transient loading, overridden */
+				struct generator_model t;
+
+				memset(&t, 0, sizeof t);
+				model_bind_gen_transient(b, e, &t);
+				p->load_step_frac = t.load_step_frac;
+				p->load_step_interval_s = t.load_step_interval_s;
+				p->ramp_wps = t.ramp_wps;
+				p->governor_tau_s = t.governor_tau_s;
+			}
 			if (p->count > 0 && redundancy_usable(p->count, p->redundancy) <= 0)
 				bind_error(b, ymap_get(e, "count"),
 				    "%d %s none usable under %s redundancy", p->count,

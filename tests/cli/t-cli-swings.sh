@@ -126,6 +126,9 @@ like "$(cat "$T/out")" "load step          gensets 0.0320  0.0250 -0.0070 MW" \
     "32 kW step against 2 x 50 kW x 25 %"
 like "$(cat "$T/out")" "time between steps gensets 2.0000 10.0000 -8.0000 s" \
     "a step every 2 s against 10 s"
+run "$DCPLAN" swings --set swings.supply=generators --set 'power.generators[0].load_step=40%' "$SW"
+like "$(cat "$T/out")" "load step          gensets 0.0320  0.0400  0.0080 MW     OK" \
+    "a group's own load_step (40 %) overrides its model's"
 run_csv "$DCPLAN" swings -f csv --set swings.supply=generators "$SW"
 like "$(head -1 "$T/out")" "after_storage_mw,gen_gensets_mw" "CSV: a column per generator group"
 
