@@ -108,4 +108,10 @@ is "$rc" 4 "stdin: a relative weather file is relative to the current directory 
 run sh -c "cd \"$D\" && sed 's|\.\./good.epw|good.epw|' sites/epw-site.yaml | \"$B\" check -q -"
 is "$rc" 0 "stdin: good.epw found in the current directory"
 
+# --- models list with a broken model file says why ---
+mkdir "$T/bm" && printf 'kind: chiller\nname: broken\ncop: [\n' >"$T/bm/broken.yaml"
+run "$DCPLAN" -M "$T/bm" models list
+is "$rc" 3 "models list with a broken model file: exit 3"
+like "$(cat "$T/err")" "$T/bm/broken.yaml:4:1: " "models list: the broken file's position and why"
+
 done_testing
