@@ -329,11 +329,19 @@ if [ -f "$MEM" ]; then
 	    "memphis: nothing online until 07-06, then 28 racks x 64 GPUs"
 	is "$(col 2024-08-29 racks_online):$(col 2024-08-30 racks_online)" "1540:1563" \
 	    "memphis: the last racks online on 08-30"
-	is "$(col 2024-09-02 gpus_online):$(col 2024-09-02 binding)" "100032:supply" \
-	    "memphis 2024-09-02: all 100,032 GPUs online, supply binds"
+	# on the expected draw the 2 Sep supply (50 MW grid + 35 MW mobile + 5 SMT-130)
+	# carries the fleet; on the nameplate it does not
+	is "$(col 2024-09-02 gpus_online):$(col 2024-09-02 gpus_runnable):$(col 2024-09-02 binding)" \
+	    "100032:100032:none" \
+	    "memphis 2024-09-02: all 100,032 GPUs online and running (expected draw)"
+	m=$(col 2024-09-02 supply_margin_mw)
+	awk -v m="$m" 'BEGIN { exit !(m > 0) }'
+	ok $? "memphis 2024-09-02: a positive supply margin ($m MW)"
+	tl --set it.workload.power=nameplate "$MEM"
 	r=$(col 2024-09-02 gpus_runnable)
-	[ "$r" -gt 0 ] && [ "$r" -lt 100000 ]
-	ok $? "memphis 2024-09-02: fewer than 100,000 GPUs can run ($r)"
+	[ "$r" -gt 0 ] && [ "$r" -lt 100000 ] && [ "$(col 2024-09-02 binding)" = supply ]
+	ok $? "memphis 2024-09-02 on the nameplate: supply binds, fewer than 100,000 GPUs run ($r)"
+	tl "$MEM"
 	lf_ok "$T/raw" && fields_ok "$T/out" && no_nan "$T/out"
 	ok $? "memphis: LF, well-formed rows, no NaN"
 else

@@ -406,7 +406,11 @@ check_climate(const struct site *s)
 int
 main(void)
 {
-	static const char *const peak_shave[] = { "power.dispatch.policy=peak-shave" };
+	/* a 120 MW grid in June 2025 leaves ~20 MW for the batteries to shave */
+	static const char *const peak_shave[] = { "power.dispatch.policy=peak-shave",
+	    "power.grid.feeds[0].steps[1].capacity=120MW" };
+	/* the example runs on the real Memphis year; its normals make the fallback */
+	static const char *const builtin[] = { "climate.source=builtin" };
 	const char *srcdir = getenv("top_srcdir");
 	struct site s, ps;
 	struct weather w;
@@ -426,7 +430,16 @@ main(void)
 		site_free(&s);
 		return tap_done();
 	}
-	check_climate(&s);
+	{
+		struct site sb;
+
+		memset(&sb, 0, sizeof sb);
+		rc = load(srcdir, builtin, 1, &sb);
+		is_int(rc, 0, "site_load with climate.source=builtin");
+		if (rc == 0)
+			check_climate(&sb);
+		site_free(&sb);
+	}
 	rc = site_weather(&s, &w, err, sizeof err);
 	is_int(rc, 0, "site_weather for the runs");
 	if (rc != 0) {
@@ -442,9 +455,24 @@ main(void)
 	o.step_s = 3600;
 	check_run("build week, 1 h", &s, &w, &o, &c, &u);
 	ok(u.e_gen > 0, "build week: the generators run (%.0f MWh)", u.e_gen / 3.6e9);
-	ok(u.e_unserved > 0, "build week: some load is unserved (%.0f MWh)",
-	    u.e_unserved / 3.6e9);
+	/* on the expected draw the late-August supply (50 MW grid, 35 MW mobile, 5
+	 * SMT-130) carries the fleet, as "all 100k online" on 2 Sep 2024 reports */
+	is_abs(u.e_unserved, 0, 1e-6, "build week: no load unserved (expected draw)");
 	ok(u.peak_it_w > 0, "build week: GPUs online");
+	{
+		struct sim_opts oj = o;
+		struct chk cj;
+		struct sim_summary uj;
+
+		/* the last week of July: 8 MW of grid and 35 MW of mobile units (43 MW,
+		 * "enough for ~32k H100 with power limits") against 448..616 racks
+		 * online uncapped (~29k..39k GPUs): load goes unserved */
+		oj.from_day = date_from_ymd(2024, 7, 22);
+		oj.to_day = date_from_ymd(2024, 7, 28);
+		check_run("late July, 1 h", &s, &w, &oj, &cj, &uj);
+		ok(uj.e_unserved > 0, "late July: some load is unserved (%.0f MWh)",
+		    uj.e_unserved / 3.6e9);
+	}
 
 	/* determinism and re-entrancy: again, and without a sink */
 	memset(&u2, 0, sizeof u2);
@@ -471,7 +499,7 @@ main(void)
 
 	/* batteries: a week of 2025 under peak-shave, full fleet, 15 min steps */
 	memset(&ps, 0, sizeof ps);
-	rc = load(srcdir, peak_shave, 1, &ps);
+	rc = load(srcdir, peak_shave, 2, &ps);
 	is_int(rc, 0, "site_load with power.dispatch.policy=peak-shave");
 	if (rc == 0) {
 		memset(&o2, 0, sizeof o2);
