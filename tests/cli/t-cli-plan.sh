@@ -319,14 +319,17 @@ if [ -f "$MEM" ]; then
 	ok $? "memphis: fewer GPUs run on the nameplate ($nameplate < $with)"
 	is "$(csv_val design binding)" supply "memphis nameplate: supply binds at design conditions"
 
-	# a 600 W cap: every day's hottest hour carries the 100,000 GPUs, the design
+	# a 650 W cap on the nameplate basis (on the expected draw the GPUs stay below
+	# 600 W): every day's hottest hour carries the 100,000 GPUs, the design
 	# conditions (evaporation 0.4 %: 32.8 degC, 26.8 degC wet-bulb) do not
-	verdict_is INFEASIBLE "memphis 600 W" --set it.workload.gpu_power_cap=600W "$MEM"
-	run_csv "$DCPLAN" plan -f csv --set it.workload.gpu_power_cap=600W "$MEM"
+	verdict_is INFEASIBLE "memphis 650 W" --set it.workload.power=nameplate \
+	    --set it.workload.gpu_power_cap=650W "$MEM"
+	run_csv "$DCPLAN" plan -f csv --set it.workload.power=nameplate \
+	    --set it.workload.gpu_power_cap=650W "$MEM"
 	like "$(csv_val targets target_2)" "at the design condition evaporation 0.4 % (32.8 degC" \
-	    "memphis 600 W: a design-condition shortfall makes the plan INFEASIBLE"
+	    "memphis 650 W: a design-condition shortfall makes the plan INFEASIBLE"
 	is "$(tr -d '\r' <"$T/out" | grep '^targets,2,detail.reason,' | cut -d, -f4)" \
-	    "design condition" "memphis 600 W: reason 'design condition' as a field"
+	    "design condition" "memphis 650 W: reason 'design condition' as a field"
 
 	# grid only: --set 'power.generators=[]' against a copy without the section
 	# (the copy reads the example's weather file by its absolute path)
