@@ -797,6 +797,14 @@ cmd_plan_exec(struct cmd_ctx *c)
 		return st == PLAN_ENOMEM ? EXIT_IO : EXIT_INPUT;
 	}
 	snprintf(title, sizeof title, "%s: plan for %s", c->site.name, c->pos[0]);
+	/* the title line fits 80 columns: a long path keeps its file name (the
+	 * document's head carries the whole path) */
+	if (strlen(title) > 80) {
+		const char *base = strrchr(c->pos[0], '/');
+
+		snprintf(title, sizeof title, "%s: plan for .../%s", c->site.name,
+		    base != NULL ? base + 1 : c->pos[0]);
+	}
 	r = report_new("dcplan.plan/2", title);
 	write_design(r, &p);
 	write_targets(r, c->g->fmt, &c->site, &p);

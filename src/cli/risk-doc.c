@@ -631,6 +631,14 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 	double	n = (double)a->trials;
 
 	snprintf(title, sizeof title, "%s: risk for %s", m->name, m->path);
+	/* the title line fits 80 columns: a long path keeps its file name (the
+	 * document's head carries the whole path) */
+	if (strlen(title) > 80) {
+		const char *base = strrchr(m->path, '/');
+
+		snprintf(title, sizeof title, "%s: risk for .../%s", m->name,
+		    base != NULL ? base + 1 : m->path);
+	}
 	if ((r = report_new(RISK_SCHEMA, title)) == NULL)
 		return NULL;
 	report_section(r, "run", "Monte Carlo");
