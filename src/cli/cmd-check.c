@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "consts.h"
 #include "cmd.h"
 #include "date.h"
 #include "output.h"
@@ -111,7 +112,7 @@ check_supply(struct report *r, const struct site *s)
 		const char *strs[7] = { date_str(dates[i], buf) };
 		/* usable battery energy, between the SOC limits */
 		double	nums[7] = { 0, g / 1e6, ge / 1e6, b / 1e6, (g + ge + b) / 1e6,
-		    supply_batt_energy_at(s, d) / 3.6e9, cooling_chiller_ref_at(s, d) / 1e6 };
+		    supply_batt_energy_at(s, d) / DC_J_PER_MWH, cooling_chiller_ref_at(s, d) / 1e6 };
 
 		report_row(r, nums, strs);
 	}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "consts.h"
 #include "bind.h"
 #include "cmd.h"
 #include "library.h"
@@ -208,7 +209,7 @@ show_model(struct report *r, const struct model *m)
 		break;
 	case MK_BATTERY:
 		report_num(r, "power_mw", "power", m->u.battery.power_w / 1e6, "MW", 3);
-		report_num(r, "energy_mwh", "energy", m->u.battery.energy_j / 3.6e9, "MWh", 3);
+		report_num(r, "energy_mwh", "energy", m->u.battery.energy_j / DC_J_PER_MWH, "MWh", 3);
 		report_num(r, "rte_pct", "round-trip efficiency", m->u.battery.rte * 100,
 		    "%", 1);
 		break;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "consts.h"
 #include "cli-plot.h"
 #include "cmd.h"
 #include "date.h"
@@ -500,23 +501,23 @@ write_year(struct report *r, const struct plan_result *p, double step_s)
 	report_section(r, "year", title);
 	report_num(r, "pue", "PUE (energy-weighted)", su->e_it > 0 ? su->e_facility /
 	    su->e_it : NAN, "", 3);
-	report_num(r, "it_gwh", "IT energy", su->e_it / 3.6e12, "GWh", 1);
-	report_num(r, "facility_gwh", "facility energy", su->e_facility / 3.6e12, "GWh",
+	report_num(r, "it_gwh", "IT energy", su->e_it / DC_J_PER_GWH, "GWh", 1);
+	report_num(r, "facility_gwh", "facility energy", su->e_facility / DC_J_PER_GWH, "GWh",
 	    1);
 	report_num(r, "peak_facility_mw", "peak facility power", su->peak_facility_w /
 	    1e6, "MW", 2);
 	report_num(r, "water_m3_per_day", "water per day", su->days ? su->water_m3 /
 	    su->days : 0, "m3/d", 0);
 	report_num(r, "water_gal_per_day", "water per day", su->days ? su->water_m3 /
-	    3.785411784e-3 / su->days : 0, "US gal/d", 0);
+	    DC_M3_PER_USGAL / su->days : 0, "US gal/d", 0);
 	report_num(r, "unmet_cooling_h", "hours with unmet cooling", su->unmet_hours,
 	    "h", 1);
-	report_num(r, "grid_gwh", "energy from the grid", su->e_grid / 3.6e12, "GWh", 1);
-	report_num(r, "generation_gwh", "energy from generators", su->e_gen / 3.6e12,
+	report_num(r, "grid_gwh", "energy from the grid", su->e_grid / DC_J_PER_GWH, "GWh", 1);
+	report_num(r, "generation_gwh", "energy from generators", su->e_gen / DC_J_PER_GWH,
 	    "GWh", 1);
-	report_num(r, "battery_gwh", "energy from batteries", su->e_batt_out / 3.6e12,
+	report_num(r, "battery_gwh", "energy from batteries", su->e_batt_out / DC_J_PER_GWH,
 	    "GWh", 1);
-	report_num(r, "unserved_gwh", "unserved energy", su->e_unserved / 3.6e12, "GWh",
+	report_num(r, "unserved_gwh", "unserved energy", su->e_unserved / DC_J_PER_GWH, "GWh",
 	    2);
 	report_num(r, "unserved_h", "hours with unserved load", su->unserved_hours, "h",
 	    0);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "consts.h"
 #include "cli-plot.h"
 #include "cmd.h"
 #include "date.h"
@@ -183,8 +184,7 @@ summary_report(const struct site *s, const struct sim_summary *u,
 	struct report *r;
 	char	title[512], a[16], b[16], tbuf[64];
 	double	e_it = u->e_it, mwh = 3.6e9;
-	/* 1 US gallon = 3.785411784 L (NIST SP 811) */
-	const double gal = 3.785411784e-3;
+	const double gal = DC_M3_PER_USGAL;
 
 	date_format(o->from_day, a);
 	date_format(o->to_day, b);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "consts.h"
 #include "cli-plot.h"
 #include "cmd.h"
 #include "date.h"
@@ -382,14 +383,14 @@ cmd_swings_exec(struct cmd_ctx *c)
 	report_section(r, "signals", "Signals");
 	metrics_table(r, res, &cfg);
 	report_num(r, "smoothing_extra_mwh_per_day", "energy the smoothing adds",
-	    (res->m[SW_SIG_SMOOTH].mean - res->m[SW_SIG_RAW].mean) * 86400 / 3.6e9,
+	    (res->m[SW_SIG_SMOOTH].mean - res->m[SW_SIG_RAW].mean) * 86400 / DC_J_PER_MWH,
 	    "MWh/d", 2);
 	report_section(r, "storage", "Facility storage");
 	if (!cfg.store.enabled)
 		report_str(r, "state", "storage", "none");
 	else {
 		report_num(r, "power_mw", "power", cfg.store.power_w / 1e6, "MW", 2);
-		report_num(r, "energy_mwh", "energy", cfg.store.energy_j / 3.6e9, "MWh", 3);
+		report_num(r, "energy_mwh", "energy", cfg.store.energy_j / DC_J_PER_MWH, "MWh", 3);
 		report_str(r, "control", "control", cfg.store.law == SW_LAW_RAMP ?
 		    "ramp limiter" : "low-pass setpoint");
 		if (cfg.store.law == SW_LAW_RAMP)
@@ -403,7 +404,7 @@ cmd_swings_exec(struct cmd_ctx *c)
 		report_num(r, "soc_max_pct", "SOC reached, highest", res->wave.soc_hi * 100,
 		    "%", 2);
 		report_num(r, "discharged_mwh", "energy discharged",
-		    res->wave.batt_discharged_j / 3.6e9, "MWh", 4);
+		    res->wave.batt_discharged_j / DC_J_PER_MWH, "MWh", 4);
 		report_num(r, "cycles", "equivalent full cycles", res->wave.batt_cycles, "",
 		    4);
 		report_num(r, "cycles_per_day", "  per day", res->wave.batt_cycles * 86400 /
@@ -421,7 +422,7 @@ cmd_swings_exec(struct cmd_ctx *c)
 				report_num(r, "floor_pct", "smallest GPU floor, no storage",
 				    sz.floor * 100, "% TDP", 1);
 				report_num(r, "floor_extra_mwh_per_day", "  energy it adds",
-				    sz.floor_extra_w * 86400 / 3.6e9, "MWh/d", 4);
+				    sz.floor_extra_w * 86400 / DC_J_PER_MWH, "MWh/d", 4);
 			} else
 				report_str(r, "floor", "GPU floor, no storage",
 				    sz.floor_found < 0 ? "none needed" :
@@ -430,7 +431,7 @@ cmd_swings_exec(struct cmd_ctx *c)
 				report_num(r, "battery_power_mw", "smallest battery: power",
 				    sz.batt_power_w / 1e6, "MW", 6);
 				report_num(r, "battery_energy_mwh", "  energy at that power",
-				    sz.batt_energy_j / 3.6e9, "MWh", 6);
+				    sz.batt_energy_j / DC_J_PER_MWH, "MWh", 6);
 			} else
 				report_str(r, "battery", "battery", sz.batt_found < 0 ?
 				    "none needed" : "none suffices with this control law");

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "consts.h"
 #include "chiller.h"
 #include "date.h"
 #include "generator.h"
@@ -577,7 +578,7 @@ watch_step(void *vp, const struct sim_step *st)
 		cost_step(&r->cost_acc, st, y->step_s, st->plant.it.gpus);
 	if (st->day < y->from)
 		return 0;
-	if (st->disp.unserved_w > 1e-3) {
+	if (st->disp.unserved_w > DC_UNSERVED_EPS_W) {
 		r->unserved_h += y->step_s / 3600;
 		if (st->disp.unserved_w > r->peak_unserved_w) {
 			r->peak_unserved_w = st->disp.unserved_w;

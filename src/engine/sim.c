@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "consts.h"
 #include "date.h"
 #include "dclimits.h"
 #include "generator.h"
@@ -107,7 +108,7 @@ accumulate(struct sim_summary *u, const struct sim_step *st, double dt)
 	u->mode_hours[r->mode] += h;
 	if (r->unmet_w > 0) {
 		u->unmet_hours += h;
-		u->unmet_mwh += r->unmet_w * dt / 3.6e9;
+		u->unmet_mwh += r->unmet_w * dt / DC_J_PER_MWH;
 	}
 	if (st->outside_class)
 		u->outside_hours += h;
@@ -125,7 +126,7 @@ accumulate(struct sim_summary *u, const struct sim_step *st, double dt)
 	u->e_batt_in += st->disp.batt_charge_w * dt;
 	u->e_unserved += st->disp.unserved_w * dt;
 	u->e_curtailed += st->disp.curtailed_w * dt;
-	if (st->disp.unserved_w > 1e-3) {
+	if (st->disp.unserved_w > DC_UNSERVED_EPS_W) {
 		u->unserved_hours += h;
 		if (st->disp.unserved_w > u->peak_unserved_w)
 			u->peak_unserved_w = st->disp.unserved_w;
