@@ -3,7 +3,7 @@
  * limits with round-trip losses.
  *
  * The round-trip efficiency (AC to AC, as quoted for e.g. Tesla Megapack 2 XL,
- * ~92 % [S/U], equipment.md) is split equally between the two directions:
+ * ~92 % [S/U], doc/equipment.md) is split equally between the two directions:
  * eta = sqrt(rte) on charge and on discharge.  This is the usual simple split
  * (no data on the real split, which depends on the inverter and cell
  * chemistry); it makes a full cycle return exactly rte.  Self-discharge and

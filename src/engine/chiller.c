@@ -116,7 +116,7 @@ redundancy_name(enum redundancy r)
 }
 
 /*
- * Staging (dcplan's choice; physics.md section 1 leaves it to the planner): run
+ * Staging (dcplan's choice; doc/model-reference.md section 1 leaves it to the planner): run
  * the fewest units that carry the load at PLR <= 1.0, at most n_usable, and
  * share the load equally.  PLR 1.0 is the rated capacity at the operating
  * condition, the capacity a plant is planned on; PLR_max (e.g. 1.06) is what a

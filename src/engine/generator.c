@@ -2,7 +2,7 @@
  * generator.c - on-site gas turbines and gensets: ambient derating, fuel,
  * CO2 and NOx.
  *
- * Reference values (equipment.md):
+ * Reference values (doc/equipment.md):
  * - Solar Turbines SMT-130 (trailer-mounted Titan 130): 16 MW, heat rate
  *   10,160 kJ/kWh LHV = 10160e3 / 3.6e6 = 2.8222 J fuel per J electric
  *   (~35.4 % efficiency), 25 ppm NOx (SoLoNOx) [S].

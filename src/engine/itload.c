@@ -155,7 +155,7 @@ server_eval_basis(const struct server_model *m, double util, double gpu_cap,
 
 /*
  * One rack: servers plus in-rack switches (air-cooled).  The in-rack CDU
- * pump draws cdu_pump_frac W per W of liquid heat (~1..2 %, equipment.md
+ * pump draws cdu_pump_frac W per W of liquid heat (~1..2 %, doc/equipment.md
  * [U]); its work ends up in the coolant, so it is added to liquid_w.  The
  * pump power is reported apart (cdu_w) and is not part of it_w: it is
  * cooling infrastructure, fed and counted by the caller as mechanical load.

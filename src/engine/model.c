@@ -17,7 +17,7 @@ const char *const air_class_names[AC_COUNT + 1] = {
 };
 
 /* ASHRAE TC 9.9 Thermal Guidelines 5th ed. (2021) allowable envelopes, as tabulated in
- * the EnergyPlus I/O Reference (physics.md section 5).  B and C have no minimum dew point. */
+ * the EnergyPlus I/O Reference (doc/model-reference.md section 5).  B and C have no minimum dew point. */
 static const double class_lim[AC_COUNT][4] = {
 	/* tmin tmax tdp_max rh_max */
 	{ 15, 32, 17, 0.80 },	/* A1 */

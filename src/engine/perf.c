@@ -82,7 +82,7 @@ perf_chiller_dflt(const struct model *m, int k, struct perf_val *v)
 	}
 }
 
-/* Chiller:Electric:EIR at one point (chiller_eval, physics.md section 1). */
+/* Chiller:Electric:EIR at one point (chiller_eval, doc/model-reference.md section 1). */
 static int
 perf_chiller(const struct model *m, const struct perf_val *in, double *out)
 {
@@ -153,7 +153,7 @@ perf_tower_dflt(const struct model *m, int k, struct perf_val *v)
 	v->is_power = 0;
 	switch (k) {
 	case 0:
-		/* YorkCalc reference wet-bulb (physics.md section 2). */
+		/* YorkCalc reference wet-bulb (doc/model-reference.md section 2). */
 		v->v = 25.6;
 		return 0;
 	case 1:
@@ -168,7 +168,7 @@ perf_tower_dflt(const struct model *m, int k, struct perf_val *v)
 
 /*
  * One cell at a fixed fan speed (EnergyPlus CoolingTower:VariableSpeed, YorkCalc,
- * physics.md section 2): LG = FRwater / FRair, leaving water = twb + approach,
+ * doc/model-reference.md section 2): LG = FRwater / FRair, leaving water = twb + approach,
  * fan power = design fan power FRair^3, heat = rho cp V range; make-up water by
  * tower_water() (the model's evaporation mode; the entering air is taken
  * saturated at twb and 101325 Pa, since the table has no dry-bulb).

@@ -6,7 +6,7 @@
  * UPS and PDU losses and fan heat add to the air load; pump heat to the water it moves.
  * Each load can be carried "free" by cooling-tower water through a plate heat exchanger
  * (water-side economizer, after Modelica Buildings' data-centre examples: FC, PMC, FMC
- * modes, physics.md section 2) or by dry coolers; the rest goes to the chillers
+ * modes, doc/model-reference.md section 2) or by dry coolers; the rest goes to the chillers
  * (EnergyPlus Chiller:Electric:EIR).  The towers reject the chillers' condenser heat
  * plus the free-cooled heat.  Pumps: P = V dp / eta; fans: P = V dp / eta.
  */
@@ -247,7 +247,7 @@ add_racks(const struct site *s, const struct site_phase *p, double n, double uti
 	o->rated_w += n * p->rack.switch_w;
 	o->air_w += n * p->rack.switch_w;
 	/* in-rack CDU pumps: a fraction of the liquid heat; their heat goes into the
-	 * coolant (equipment.md: ~1..2 % of heat [U]) */
+	 * coolant (doc/equipment.md: ~1..2 % of heat [U]) */
 	cdu = p->rack.cdu_pump_frac * (o->liquid_w - liq0);
 	o->cdu_w += cdu;
 	o->liquid_w += cdu;
@@ -263,7 +263,7 @@ add_shared(const struct site *s, double util, struct it_load *o)
 	size_t	i;
 	double	total = fmax(1.0, (double)site_total_gpus(s));
 
-	/* fabric: NICs, optics, switches, per GPU; air-cooled (equipment.md [U]) */
+	/* fabric: NICs, optics, switches, per GPU; air-cooled (doc/equipment.md [U]) */
 	o->it_w += o->gpus * s->it.network_per_gpu;
 	o->nameplate_w += o->gpus * s->it.network_per_gpu;
 	o->rated_w += o->gpus * s->it.network_per_gpu;

@@ -4,7 +4,7 @@
  * Source: EnergyPlus Engineering Reference, "Cooling Towers and Evaporative
  * Fluid Coolers" (CoolingTower:VariableSpeed, YorkCalc model; coefficients and
  * limits from src/EnergyPlus/CondenserLoopTowers.cc), as summarised in
- * physics.md section 2.  Simplifications (dcplan's, documented in tower.h):
+ * doc/model-reference.md section 2.  Simplifications (dcplan's, documented in tower.h):
  * all cells run with the water split equally; the fan follows the cube law;
  * below the minimum air-flow ratio the water simply leaves colder (no fan
  * cycling or free convection).
@@ -20,13 +20,13 @@
 #include "tower.h"
 #include "roots.h"
 
-/* Latent heat of evaporation of water, J/kg (physics.md section 2). */
+/* Latent heat of evaporation of water, J/kg (doc/model-reference.md section 2). */
 #define TOWER_HFG	2.43e6
 /* Specific heat of dry air, J/kg-K (ASHRAE 2017 Fundamentals ch. 1 eq. 32). */
 #define TOWER_CP_AIR	1006.0
 /*
  * Default design water flow, m3/s per W rejected: the YorkCalc reference
- * condition, 0.000043 m3/s per kW (physics.md section 2; EnergyPlus Engineering
+ * condition, 0.000043 m3/s per kW (doc/model-reference.md section 2; EnergyPlus Engineering
  * Reference, YorkCalc model).  With 5.6 K range this rejects 1.0 W per W.
  */
 #define TOWER_FLOW_PER_W	4.3e-8
@@ -35,7 +35,7 @@
  * catalogue dry coolers move ~40 m3/s of air per 500 kW, a 10 K rise. */
 #define DRYCOOLER_AIR_DT	10.0
 
-/* YorkCalc limits (CondenserLoopTowers.cc, physics.md section 2). */
+/* YorkCalc limits (CondenserLoopTowers.cc, doc/model-reference.md section 2). */
 #define YC_TWB_MIN	-34.4
 #define YC_TWB_MAX	29.4444
 #define YC_TR_MIN	1.1111
@@ -49,7 +49,7 @@
 #define TOWER_FR_TOL	1e-9
 #define TOWER_MAXITER	200
 
-/* YorkCalc coefficients C1..C27 (CondenserLoopTowers.cc, physics.md). */
+/* YorkCalc coefficients C1..C27 (CondenserLoopTowers.cc, doc/model-reference.md). */
 static const double yc_coef[27] = {
 	-0.359741205, -0.055053608, 0.0023850432, 0.173926877, -0.0248473764,
 	0.00048430224, -0.005589849456, 0.0005770079712, -0.00001342427256,
@@ -68,7 +68,7 @@ tower_clamp(double v, double lo, double hi)
 
 /*
  * YorkCalc approach.  The 27 terms are the products of (1, Twb, Twb^2),
- * (1, Tr, Tr^2) and (1, LG, LG^2) in the order of physics.md, so the sum is
+ * (1, Tr, Tr^2) and (1, LG, LG^2) in the order of doc/model-reference.md, so the sum is
  * factored by powers of LG and Tr.  LG is clamped below at 0.75, the smallest
  * value the limits allow (water ratio 0.75 / air ratio 1).
  */
@@ -167,7 +167,7 @@ tower_yorkcalc_fan(const struct tower_model *m, struct tower_fr_arg *a,
 /*
  * n_cells identical cells share q (W) and the water flow equally.
  * Range = q / (rho_w cp_w V); leaving water = twb + approach; fan power =
- * design_fan_power n_cells FRair^3 (physics.md: FanPLR ~ 1).  No heat (q = 0):
+ * design_fan_power n_cells FRair^3 (doc/model-reference.md: FanPLR ~ 1).  No heat (q = 0):
  * fans off, water leaves at the setpoint.
  */
 int
@@ -215,7 +215,7 @@ tower_eval_fan(const struct tower_model *m, int n_cells, double twb, double q,
 }
 
 /*
- * Make-up water (physics.md section 2).  Saturated exit (EnergyPlus
+ * Make-up water (doc/model-reference.md section 2).  Saturated exit (EnergyPlus
  * CondenserLoopTowers.cc, CalculateWaterUsage, "Evaporation Loss Mode =
  * SaturatedExit"): the air enters with the saturated enthalpy at its wet-bulb
  * and the humidity ratio of (tdb, twb); it gains q / m_air and leaves saturated.
@@ -343,7 +343,7 @@ tower_max_heat(const struct tower_model *m, int n_cells, double twb,
  * design fan power).  Adiabatic pre-cooling is used only when dry operation
  * at full fan cannot reach the setpoint; the pad cools the air to
  * tdb - eff (tdb - twb), and the water it evaporates is the sensible cooling
- * of the air / (rho_w h_fg) (physics.md section 2), with the air mass flow
+ * of the air / (rho_w h_fg) (doc/model-reference.md section 2), with the air mass flow
  * sized from an assumed design air temperature rise (DRYCOOLER_AIR_DT).
  */
 int

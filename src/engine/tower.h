@@ -44,7 +44,7 @@ struct tower_model {
 double	tower_yorkcalc_approach(double twb, double range, double lg);
 
 /* Design water flow of one cell, m3/s: design_water_flow, or the YorkCalc
- * reference 0.000043 m3/s per kW of design_q (physics.md section 2). */
+ * reference 0.000043 m3/s per kW of design_q (doc/model-reference.md section 2). */
 double	tower_cell_flow(const struct tower_model *);
 
 /* Design air flow of one cell, m3/s: design_air_flow, or EnergyPlus's autosize

@@ -28,7 +28,7 @@ bind_server(struct bind *b, const struct ynode *m, struct model *mo)
 	int	ac = AC_A2, wc = -1;
 
 	bind_keys(b, m, keys);
-	/* Defaults: a power factor of 0.95 for modern server PSUs (equipment.md [U]). */
+	/* Defaults: a power factor of 0.95 for modern server PSUs (doc/equipment.md [U]). */
 	s->power_factor = 0.95;
 	s->psu_eff = 0.94;
 	bind_int(b, m, "gpus", B_REQ, 0, 1024, &s->gpus);
@@ -159,7 +159,7 @@ bind_chiller(struct bind *b, const struct ynode *m, struct model *mo)
 	int	air = 0;
 
 	bind_keys(b, m, keys);
-	c->f_motor = 1.0;	/* hermetic (physics.md section 1) */
+	c->f_motor = 1.0;	/* hermetic (doc/model-reference.md section 1) */
 	c->plr_max = 1.0;
 	mo->capacity_given = bind_qty(b, m, "capacity", B_POS, U_POWER, 0, 1e9,
 	    &c->q_ref);
@@ -198,7 +198,7 @@ bind_tower(struct bind *b, const struct ynode *m, struct model *mo)
 	int	meth = TOWER_YORKCALC, ev = TOWER_EVAP_SATURATED_EXIT;
 
 	bind_keys(b, m, keys);
-	/* Defaults from physics.md section 2 (EnergyPlus CoolingTower:VariableSpeed):
+	/* Defaults from doc/model-reference.md section 2 (EnergyPlus CoolingTower:VariableSpeed):
 	 * 20 % minimum air flow, evaporation by SaturatedExit (the EnergyPlus
 	 * default mode; loss factor 0.2 %/K when asked for), drift 0.008 %, 4 cycles
 	 * (typ. 3..5). */
@@ -344,7 +344,7 @@ bind_battery(struct bind *b, const struct ynode *m, struct model *mo)
 	struct battery_model *t = &mo->u.battery;
 
 	bind_keys(b, m, keys);
-	t->rte = 0.92;		/* Megapack round trip ~92 % (equipment.md [S]) */
+	t->rte = 0.92;		/* Megapack round trip ~92 % (doc/equipment.md [S]) */
 	t->soc_min = 0.0;
 	t->soc_max = 1.0;
 	bind_qty(b, m, "power", B_REQ | B_POS, U_POWER, 0, 1e10, &t->power_w);

@@ -52,7 +52,7 @@ load_units(struct site *s, struct bind *b, const struct ynode *m, const char *ke
 		bind_str(b, e, "name", 0, u->name, sizeof u->name);
 		u->model = site_load_model(s, b, e, "model", kind, B_REQ);
 		bind_int(b, e, "count", B_REQ, 1, 100000, &u->count);
-		/* chillers default to N+1 (physics.md section 1 staging note) */
+		/* chillers default to N+1 (doc/model-reference.md section 1 staging note) */
 		u->redundancy = kind == MK_CHILLER ? RED_N1 : RED_N;
 		if (bind_enum(b, e, "redundancy", 0, site_load_redundancy_names, &v))
 			u->redundancy = (enum redundancy)v;
@@ -113,7 +113,7 @@ site_load_cooling(struct site *s, struct bind *b, const struct ynode *root)
 	 * economizer HX approach 1.5 K: plate heat exchangers [U];
 	 * pump heads 300/200/250 kPa and 70 % wire-to-water efficiency [U];
 	 * air: 500 Pa total fan pressure, 60 % fan efficiency, 12 K rise, 24 degC
-	 * supply within the ASHRAE recommended 18..27 degC [physics.md s.5]. */
+	 * supply within the ASHRAE recommended 18..27 degC [doc/model-reference.md s.5]. */
 	s->cooling.liquid_fraction = NAN;
 	s->cooling.liquid_supply = 30;
 	s->cooling.fw_dt = 10;

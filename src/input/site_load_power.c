@@ -95,7 +95,7 @@ load_feed(struct site *s, struct bind *b, const struct ynode *m, struct site_fee
 	bind_keys(b, m, keys);
 	snprintf(f->name, sizeof f->name, "feed%zu", idx + 1);
 	bind_str(b, m, "name", 0, f->name, sizeof f->name);
-	f->power_factor = 0.95;		/* equipment.md: server PSUs >= 0.95 [U] */
+	f->power_factor = 0.95;		/* doc/equipment.md: server PSUs >= 0.95 [U] */
 	f->in_service = DATE_NONE;
 	f->out_of_service = DATE_NEVER;
 	bind_qty(b, m, "power_factor", B_POS, U_RATIO, 0, 1, &f->power_factor);
@@ -216,7 +216,7 @@ site_load_power(struct site *s, struct bind *b, const struct ynode *root)
 	s->power.chain.ups_fraction = 1.0;
 	s->power.chain.ups_topology = UPS_TOPO_N1;	/* N+1 per block, auto-sized */
 	s->power.chain.pdu_eff = 0.99;	/* PDU/busway ~99 % [U], documented default */
-	s->power.chain.power_factor = 0.95;	/* equipment.md [U] */
+	s->power.chain.power_factor = 0.95;	/* doc/equipment.md [U] */
 	if ((m = bind_map(b, root, "power", B_REQ)) == NULL)
 		return;
 	bind_keys(b, m, keys);

@@ -122,7 +122,7 @@ is "$(head -1 "$T/out")" "york-yk-4396kw-vanes" "show text: the section title fi
 like "$(sed -n 2p "$T/out")" "  name                                york-yk-4396kw-vanes" \
     "show text: label and value columns"
 is "$(grep -A1 '^  source  ' "$T/out" | sed -n 2p)" \
-    "                                      as carried in equipment.md.  [S]: an NREL dataset built from manufacturer test data;" \
+    "                                      as carried in doc/equipment.md.  [S]: an NREL dataset built from manufacturer test data;" \
     "show text: a source's second line sits under the value column"
 is "$(grep -c '^$' "$T/out")" 0 "show text: no blank lines (the block's final newline dropped)"
 run "$DCPLAN" models list

@@ -1,7 +1,7 @@
 #!/bin/sh
 # t-cli-perf.sh - 'dcplan models perf NAME --at KEY=V,...' (TAP).
 # Expected values are worked out by hand from the model files and the equations
-# of physics.md; the arithmetic is in the comments (and redone in awk).
+# of doc/model-reference.md; the arithmetic is in the comments (and redone in awk).
 #
 # Exit codes checked: 2 = usage (bad --at syntax, unknown key, a required key
 # missing such as the capacity of a model without one, a grid too large, a kind
@@ -29,7 +29,7 @@ YORK=york-yk-4396kw-vanes
 # EIRFT = 0.5913358 - 0.05974145 x + 0.0008176561 x^2 + 0.03987353 y
 #         - 0.0008176694 y^2 + 0.001457994 x y                     = 0.970426
 # Q_avail = Q_ref CAPFT = 4185.88 kW; the CAPFT of this regression is not 1 at its
-# own reference point (physics.md), so load 100 % = 4395.8 kW gives
+# own reference point (doc/model-reference.md), so load 100 % = 4395.8 kW gives
 # PLR = 1 / CAPFT = 1.050151 (< PLR_max 1.06: the load is met, unmet 0).
 # EIRFPLR(PLR) = 0.302107 + 0.03103971 PLR + 0.6669726 PLR^2 = 1.070253
 # P = Q_avail / COP x EIRFT x EIRFPLR
@@ -157,7 +157,7 @@ ok $? "nothing on stdout for a grid too large"
 # ---- other kinds -----------------------------------------------------------
 # yorkcalc-generic: 0.215 m3/s, 40 kW fan, saturated-exit evaporation (air flow
 # 40000 x 0.5 / 190 = 105.263 m3/s), drift 0.008 %, 4 cycles.
-# Reference condition (physics.md): 25.6 degC wet-bulb, range 5.6 K, LG 1 ->
+# Reference condition (doc/model-reference.md): 25.6 degC wet-bulb, range 5.6 K, LG 1 ->
 # approach 3.8 K.  Heat = 997 x 4180 x 0.215 x 5.6 = 5017.6 kW.
 # Air flow 50 %: fan 40 x 0.5^3 = 5.00 kW, drift 0.215 x 3600 x 0.00008 x 0.5
 # = 0.0310 m3/h.  Evaporation (ASHRAE 2017 ch. 1 by hand, python3 as the

@@ -1,7 +1,7 @@
 #!/bin/sh
 # t-cli-psychro.sh - 'dcplan psychro' (TAP).
 # Expected values come from the ASHRAE Handbook - Fundamentals 2017 ch. 1
-# equations (physics.md section 3) evaluated by hand, independently of dcplan
+# equations (doc/model-reference.md section 3) evaluated by hand, independently of dcplan
 # (python3 or a calculator, bisection for the wet bulb):
 #   pws(25 degC) = exp(-5800.2206/T + 1.3914993 - 0.048640239 T
 #       + 4.1764768e-5 T^2 - 1.4452093e-8 T^3 + 6.5459673 ln T), T = 298.15 K

@@ -3,7 +3,7 @@
  * (struct site is plain data).  Only tests include it: every function is static.
  *
  * Models (fixture_models()): an HGX-like liquid-cooled server, an air-cooled
- * PCIe box, a CPU node, the DOE-2 generic centrifugal chiller (equipment.md), a
+ * PCIe box, a CPU node, the DOE-2 generic centrifugal chiller (doc/equipment.md), a
  * constant-approach tower cell, a dry cooler, a UPS module and a transformer.
  * The plant site (fixture_plant_site()) is one hall of liquid-cooled racks, one
  * chiller group and one tower group; the tests add what they need to it.
@@ -66,7 +66,7 @@ fixture_server_cpu(struct model *m)
 	    .max_power = 500, .power_factor = 0.95, .rack_units = 1 };
 }
 
-/* DOE-2 generic centrifugal, COP 5.50, capacity chosen here (equipment.md). */
+/* DOE-2 generic centrifugal, COP 5.50, capacity chosen here (doc/equipment.md). */
 static struct chiller_model
 fixture_doe2(double q_ref)
 {

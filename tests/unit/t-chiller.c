@@ -1,7 +1,7 @@
 /*
- * t-chiller.c - EnergyPlus Chiller:Electric:EIR (physics.md section 1) checked
+ * t-chiller.c - EnergyPlus Chiller:Electric:EIR (doc/model-reference.md section 1) checked
  * against hand arithmetic and an independent python3 transcription of the
- * equations (coefficient sets from equipment.md, EnergyPlus Chillers.idf):
+ * equations (coefficient sets from doc/equipment.md, EnergyPlus Chillers.idf):
  *
  *   def chiller(m, tl, te, load):
  *       capft = max(0, bq(m.capft, tl, te)); eirft = max(0, bq(m.eirft, tl, te))
@@ -19,7 +19,7 @@
 #include "chiller.h"
 #include "tap.h"
 
-/* York YK 4396 kW / 6.63 COP / Vanes (equipment.md, Chillers.idf) */
+/* York YK 4396 kW / 6.63 COP / Vanes (doc/equipment.md, Chillers.idf) */
 static struct chiller_model
 york(void)
 {
@@ -42,7 +42,7 @@ york(void)
 	return m;
 }
 
-/* DOE-2 generic centrifugal 5.50 COP, sized here at 3 MW (equipment.md) */
+/* DOE-2 generic centrifugal 5.50 COP, sized here at 3 MW (doc/equipment.md) */
 static struct chiller_model
 doe2(void)
 {
@@ -61,7 +61,7 @@ doe2(void)
 	return m;
 }
 
-/* Trane CVHF 4610 kW / 6.34 COP / Vanes (equipment.md) */
+/* Trane CVHF 4610 kW / 6.34 COP / Vanes (doc/equipment.md) */
 static struct chiller_model
 trane(void)
 {

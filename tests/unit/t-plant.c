@@ -3,8 +3,8 @@
  *
  * The sites are built directly in C (struct site is plain data).  Every
  * expected value below was worked out from the equations, not read back from
- * the code: physics.md (DOE-2 chiller, constant-approach tower, make-up
- * water), equipment.md (DOE-2 generic centrifugal curves), plant.h (heat path,
+ * the code: doc/model-reference.md (DOE-2 chiller, constant-approach tower, make-up
+ * water), doc/equipment.md (DOE-2 generic centrifugal curves), plant.h (heat path,
  * PLANT_FW_DT) and elec.h (chain losses).  python3 served as the calculator
  * only; the arithmetic is written next to each figure.
  *

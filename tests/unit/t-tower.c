@@ -1,11 +1,11 @@
 /*
  * t-tower.c - YorkCalc cooling tower, constant-approach tower and dry cooler
- * (physics.md section 2), against hand arithmetic and an independent python3
+ * (doc/model-reference.md section 2), against hand arithmetic and an independent python3
  * evaluation of the 27-term polynomial written out term by term:
  *
  *   t = [1, w, w*w, r, w*r, w*w*r, r*r, w*r*r, w*w*r*r]
  *   terms = t + [x*lg for x in t] + [x*lg*lg for x in t]
- *   approach = sum(c*x for c, x in zip(C, terms))     # C1..C27 of physics.md
+ *   approach = sum(c*x for c, x in zip(C, terms))     # C1..C27 of doc/model-reference.md
  *
  * with inputs clamped (twb -34.4..29.4444, range 1.1111..22.2222, LG 0.75..8)
  * and the result clamped to 1.1111..40 K.  Fan-speed solutions were found in

@@ -30,7 +30,7 @@ fixture(const char *name)
 }
 
 /* Psychrometric reference values, python3 with the ASHRAE 2017 ch. 1 equations
- * of physics.md section 3 (pws fit, W = 0.621945 pw / (p - pw), the wet-bulb
+ * of doc/model-reference.md section 3 (pws fit, W = 0.621945 pw / (p - pw), the wet-bulb
  * line solved by 200 bisections):
  *   p = 99500, tdp = 20.0: pws = 2338.8037 Pa, W = 0.0149710720, and at
  *     tdb = 32.0 twb = 23.4456370
@@ -340,7 +340,7 @@ f2c(double f)
 	return (f - 32) / 1.8;
 }
 
-/* Memphis (KMEM) NOAA 1991-2020 normals from shared/reference/colossus.md, degF;
+/* Memphis (KMEM) NOAA 1991-2020 normals from shared/reference/doc/memphis.md, degF;
  * the dew points are illustrative, not from a cited source. */
 static void
 memphis(struct climate_normals *cn)
@@ -453,7 +453,7 @@ test_builtin(void)
 	is_abs(w.tdp[190 * 24 + 13], f2c(70), 0.5, "built-in: July dew point");
 	weather_free(&w);
 
-	/* with the Memphis 2009 design conditions (colossus.md) */
+	/* with the Memphis 2009 design conditions (doc/memphis.md) */
 	weather_design_init(&dc);
 	dc.cool_db = 35.6, dc.cool_mcwb = 25.2;
 	dc.evap_wb = 26.8, dc.evap_mcdb = 32.8;
