@@ -80,11 +80,11 @@ bench_load(const char *path, const struct site_opts *opts, struct site *s)
 	memset(&d, 0, sizeof d);
 	if (site_load(path, opts, s, &d) != 0) {
 		diags_print(&d, stderr);
-		diags_free(&d);
-		site_free(s);
+		diags_release(&d);
+		site_release(s);
 		return -1;
 	}
-	diags_free(&d);
+	diags_release(&d);
 	return 0;
 }
 

@@ -68,13 +68,13 @@ bench_site_load(struct bench_ctx *b)
 	rc = site_load(b->path, &b->opts, &s, &d);
 	if (rc != 0) {
 		diags_print(&d, stderr);
-		diags_free(&d);
-		site_free(&s);
+		diags_release(&d);
+		site_release(&s);
 		return -1;
 	}
-	diags_free(&d);
+	diags_release(&d);
 	b->sink = s.latitude;
-	site_free(&s);
+	site_release(&s);
 	return 0;
 }
 
@@ -113,7 +113,7 @@ bench_setup(struct bench_ctx *b)
 		return -1;
 	if (site_design(&b->site, &dc, err, sizeof err) != 0) {
 		fprintf(stderr, "bench-plant: %s\n", err);
-		site_free(&b->site);
+		site_release(&b->site);
 		return -1;
 	}
 	b->day = site_full_deployment(&b->site);
@@ -164,7 +164,7 @@ main(int argc, char **argv)
 		}
 		bench_row(&benches[i], med, min, NULL);
 	}
-	site_free(&b.site);
+	site_release(&b.site);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return 4;
 	return rc;

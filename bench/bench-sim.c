@@ -125,7 +125,7 @@ bench_setup(struct bench_ctx *b)
 		return -1;
 	if (site_weather(&b->site, &b->wx, err, sizeof err) != 0) {
 		fprintf(stderr, "bench-sim: %s\n", err);
-		site_free(&b->site);
+		site_release(&b->site);
 		return -1;
 	}
 	memset(&b->hourly, 0, sizeof b->hourly);
@@ -177,8 +177,8 @@ main(int argc, char **argv)
 		    BENCH_TL_DAYS));
 		bench_row(&benches[i], med, min, per);
 	}
-	weather_free(&b.wx);
-	site_free(&b.site);
+	weather_release(&b.wx);
+	site_release(&b.site);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return 4;
 	return rc;

@@ -115,7 +115,7 @@ main(int argc, char **argv)
 		return 3;
 	if (!b.site.swings.given) {
 		fprintf(stderr, "bench-swings: %s has no swings section\n", args.path);
-		site_free(&b.site);
+		site_release(&b.site);
 		return 3;
 	}
 	b.site.swings.duration_s = 3600;
@@ -124,7 +124,7 @@ main(int argc, char **argv)
 	    site_full_deployment(&b.site);
 	if (swings_site_config(&b.site, d, &b.cfg, b.jobs, b.gens, err, sizeof err) != 0) {
 		fprintf(stderr, "bench-swings: %s\n", err);
-		site_free(&b.site);
+		site_release(&b.site);
 		return 3;
 	}
 	b.size_cfg = b.cfg;
@@ -161,7 +161,7 @@ main(int argc, char **argv)
 		printf("sizing: floor %.1f %% of TDP (+%.2f MWh/d), battery %.3f MW / "
 		    "%.4f MWh\n", b.sz.floor * 100, b.sz.floor_extra_w * 86400 / 3.6e9,
 		    b.sz.batt_power_w / 1e6, b.sz.batt_energy_j / 3.6e9);
-	site_free(&b.site);
+	site_release(&b.site);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return 4;
 	return rc;

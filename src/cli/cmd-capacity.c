@@ -130,7 +130,7 @@ cmd_capacity_exec(struct cmd_ctx *c)
 			if ((rc = cmd_load_weather(c, s, &w)) != EXIT_OK)
 				return rc;
 			dc = w.design;
-			weather_free(&w);
+			weather_release(&w);
 		}
 	}
 	day = site_full_deployment(s);

@@ -64,7 +64,7 @@ load_model(struct cmd_ctx *c, struct library *l, const char *name, int *rc)
 				diag_printf(stderr, "%s: %s\n", d.v[i].file, d.v[i].msg);
 		*rc = EXIT_INPUT;
 	}
-	diags_free(&d);
+	diags_release(&d);
 	return m;
 }
 
@@ -289,7 +289,7 @@ cmd_models_exec(struct cmd_ctx *c)
 		if (m != NULL)
 			rc = models_perf(c, &l, m);
 	}
-	library_free(&l);
+	library_release(&l);
 	return rc;
 }
 

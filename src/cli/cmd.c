@@ -689,12 +689,12 @@ load_site(struct cmd_ctx *c)
 		cmd_error(c, "out of memory");
 		rc = -2;
 	}
-	diags_free(&d);
+	diags_release(&d);
 	if (rc == 0) {
 		c->have_site = 1;
 		return EXIT_OK;
 	}
-	site_free(&c->site);
+	site_release(&c->site);
 	return rc == -2 ? EXIT_IO : EXIT_INPUT;
 }
 
@@ -893,9 +893,9 @@ run_entry(struct cmd_ctx *c)
 		rc = e->exec(c);
 	rc = finish_output(c, rc);
 	if (c->have_wx)
-		weather_free(&c->wx);
+		weather_release(&c->wx);
 	if (c->have_site)
-		site_free(&c->site);
+		site_release(&c->site);
 	c->have_wx = c->have_site = 0;
 	return rc;
 }

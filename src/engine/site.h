@@ -236,7 +236,7 @@ struct site {
 
 	struct site_econ *econ;		/* prices (cost.h), NULL: no costs */
 	struct library *lib;		/* models used by this site (owned by the
-					   input layer: site_load/site_free) */
+					   input layer: site_load/site_release) */
 };
 
 /* Derived totals at full deployment. */

@@ -25,7 +25,7 @@ weather_design_init(struct design_conditions *d)
 }
 
 void
-weather_free(struct weather *w)
+weather_release(struct weather *w)
 {
 	if (w == NULL)
 		return;
@@ -50,7 +50,7 @@ weather_alloc(struct weather *w, size_t n)
 	w->w = calloc(n, sizeof *w->w);
 	if (w->tdb == NULL || w->tdp == NULL || w->rh == NULL || w->p == NULL ||
 	    w->twb == NULL || w->w == NULL) {
-		weather_free(w);
+		weather_release(w);
 		return -1;
 	}
 	w->n = n;

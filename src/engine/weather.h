@@ -66,7 +66,7 @@ struct weather {
 	double	*twb, *w;		/* derived with psychro */
 };
 
-void	weather_free(struct weather *);
+void	weather_release(struct weather *);
 void	weather_design_init(struct design_conditions *);
 
 /* Conditions at fractional hour of year t (0 = Jan 1 00:00, hour-ending convention of

@@ -359,7 +359,7 @@ climate_builtin(const struct climate_normals *cn, const struct design_conditions
 				clim_err(err, errlen, "climate normals: no moist-air "
 				    "state for dry-bulb %g, dew point %g", w->tdb[k],
 				    w->tdp[k]);
-				weather_free(w);
+				weather_release(w);
 				return -1;
 			}
 			w->rh[k] = fmin(psy_rh_from_w(w->tdb[k], w->w[k], p), 1.0);

@@ -10,7 +10,7 @@
 #include "weather.h"
 
 /* Each returns 0, or -1 with a message (without file and line) in err.  The struct
- * is overwritten; on failure it is left empty, and weather_free() on it is harmless. */
+ * is overwritten; on failure it is left empty, and weather_release() on it is harmless. */
 int	climate_builtin(const struct climate_normals *, const struct design_conditions *,
 	    struct weather *, char *err, size_t errlen);
 int	climate_design_day(double tdb, double twb, double p, struct weather *,

@@ -205,7 +205,7 @@ diags_print(const struct diags *d, FILE *fp)
 }
 
 void
-diags_free(struct diags *d)
+diags_release(struct diags *d)
 {
 	size_t	i;
 

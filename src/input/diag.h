@@ -36,7 +36,7 @@ void	diags_print(const struct diags *, FILE *);
  * a line of its own or drive the terminal. */
 void	diag_fputs(const char *, FILE *);
 void	diag_printf(FILE *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void	diags_free(struct diags *);
+void	diags_release(struct diags *);
 
 /* Nearest candidate by Damerau-Levenshtein distance (case-insensitive), or NULL
  * if the best distance > max(2, strlen(word) / 3). */

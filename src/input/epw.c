@@ -785,7 +785,7 @@ epw_read_fp(FILE *fp, const char *path, struct weather *w, char *err,
 	rc = 0;
 out:
 	if (rc != 0) {
-		weather_free(w);
+		weather_release(w);
 		w->n_filled = 0;
 	}
 	free(lineno);

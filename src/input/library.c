@@ -44,14 +44,14 @@ library_init(struct library *l, const char *const *dirs, size_t ndirs)
 	memset(l, 0, sizeof *l);
 	for (i = 0; i < ndirs; i++)
 		if (dirs[i] != NULL && add_dir(l, dirs[i], strlen(dirs[i])) != 0) {
-			library_free(l);
+			library_release(l);
 			return -1;
 		}
 	return 0;
 }
 
 void
-library_free(struct library *l)
+library_release(struct library *l)
 {
 	size_t	i;
 

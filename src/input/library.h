@@ -24,7 +24,7 @@ struct library {
 /* Search DIRS[0..NDIRS) in order (NULL entries are skipped; the strings are
  * copied).  0, or -1 when out of memory. */
 int	library_init(struct library *, const char *const *dirs, size_t ndirs);
-void	library_free(struct library *);
+void	library_release(struct library *);
 
 /* Find NAME (of kind, or any kind with MK_COUNT).  On failure reports at `at`
  * ("unknown chiller model 'x' (did you mean 'y'?)") and returns NULL.  A model file

@@ -228,7 +228,7 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
 }
 
 void
-site_free(struct site *s)
+site_release(struct site *s)
 {
 	size_t	i;
 
@@ -252,7 +252,7 @@ site_free(struct site *s)
 	free(s->path);
 	site_econ_free(s->econ);
 	if (s->lib != NULL) {
-		library_free(s->lib);
+		library_release(s->lib);
 		free(s->lib);
 	}
 	memset(s, 0, sizeof *s);

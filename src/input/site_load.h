@@ -20,6 +20,6 @@ struct site_opts {
 struct diags;
 /* 0 ok; -1 invalid input (diagnostics); -2 I/O error (diagnostics). */
 int	site_load(const char *path, const struct site_opts *, struct site *, struct diags *);
-void	site_free(struct site *);
+void	site_release(struct site *);
 
 #endif

@@ -87,7 +87,7 @@ site_weather_io(const struct site *s, struct weather *w, char *err, size_t len,
 		snprintf(err, len, "%s: no ASHRAE design conditions: give climate.design "
 		    "in the site file", s->climate.weather_file ? s->climate.weather_file :
 		    s->path);
-		weather_free(w);
+		weather_release(w);
 		return -1;
 	}
 	return rc;
@@ -105,6 +105,6 @@ site_design(const struct site *s, struct design_conditions *dc, char *err, size_
 	if (site_weather(s, &w, err, len) != 0)
 		return -1;
 	*dc = w.design;
-	weather_free(&w);
+	weather_release(&w);
 	return 0;
 }

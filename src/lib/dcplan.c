@@ -106,7 +106,7 @@ dc_diags_free(dc_diags *d)
 {
 	if (d == NULL)
 		return;
-	diags_free(&d->d);
+	diags_release(&d->d);
 	free(d->levels);
 	free(d->msgs);
 	free(d);
@@ -120,7 +120,7 @@ take_diags(struct diags *src, dc_diags **out)
 	size_t	i;
 
 	if (out == NULL) {
-		diags_free(src);
+		diags_release(src);
 		return DC_OK;
 	}
 	*out = NULL;
@@ -153,7 +153,7 @@ take_diags(struct diags *src, dc_diags **out)
 	*out = d;
 	return DC_OK;
 oom:
-	diags_free(src);
+	diags_release(src);
 	return DC_ENOMEM;
 }
 
@@ -196,8 +196,8 @@ dc_site_load(const char *path, const struct dc_load_options *opt, dc_site **out,
 	if (take_diags(&d, diags) != DC_OK && st == DC_OK)
 		st = DC_ENOMEM;
 	if (st != DC_OK) {
-		weather_free(&ds->wx);
-		site_free(&ds->site);
+		weather_release(&ds->wx);
+		site_release(&ds->site);
 		free(ds);
 		return st;
 	}
@@ -210,8 +210,8 @@ dc_site_free(dc_site *ds)
 {
 	if (ds == NULL)
 		return;
-	weather_free(&ds->wx);
-	site_free(&ds->site);
+	weather_release(&ds->wx);
+	site_release(&ds->site);
 	free(ds);
 }
 

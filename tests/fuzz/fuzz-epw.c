@@ -30,7 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (!isfinite(w.tdb[k]) || !isfinite(w.twb[k]) ||
 			    !isfinite(w.w[k]) || w.twb[k] > w.tdb[k] + 1e-6)
 				abort();
-		weather_free(&w);
+		weather_release(&w);
 	} else if (err[0] == '\0')
 		abort();
 	fclose(fp);

@@ -40,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		model_clear(&m);
 	}
 	ydoc_free(&doc);
-	diags_free(&d);
+	diags_release(&d);
 	free(text);
 	return 0;
 }

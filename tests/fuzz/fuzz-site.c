@@ -70,10 +70,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (s.climate.source != CLIMATE_EPW &&
 		    site_weather(&s, &w, err, sizeof err) == 0)
-			weather_free(&w);
+			weather_release(&w);
 	}
-	site_free(&s);
-	diags_free(&d);
+	site_release(&s);
+	diags_release(&d);
 	free(text);
 	return 0;
 }

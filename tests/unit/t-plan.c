@@ -298,7 +298,7 @@ test_verdict(void)
 		plan_result_release(&r2);
 	}
 	plan_result_release(&r);
-	weather_free(&w);
+	weather_release(&w);
 }
 
 int

@@ -51,7 +51,7 @@ load(const char *name, struct site *s, struct weather *w)
 	rc = site_load(path, &so, s, &d);
 	if (rc != 0)
 		diags_print(&d, stdout);
-	diags_free(&d);
+	diags_release(&d);
 	if (rc != 0)
 		return -1;
 	if (site_weather(s, w, err, sizeof err) != 0) {
@@ -176,8 +176,8 @@ main(void)
 	}
 	risk_acc_free(&a);
 	risk_model_free(&m);
-	site_free(&s);
-	weather_free(&w);
+	site_release(&s);
+	weather_release(&w);
 
 	/* ---- one uniform delay ---- */
 	memset(&s, 0, sizeof s);
@@ -213,7 +213,7 @@ main(void)
 		risk_acc_free(&a);
 	}
 	risk_model_free(&m);
-	site_free(&s);
-	weather_free(&w);
+	site_release(&s);
+	weather_release(&w);
 	return tap_done();
 }

@@ -219,7 +219,7 @@ load(const char *srcdir, const char *const *sets, size_t nsets, struct site *s)
 	rc = site_load(path, &so, s, &d);
 	if (rc != 0)
 		diags_print(&d, stdout);
-	diags_free(&d);
+	diags_release(&d);
 	return rc;
 }
 
@@ -400,7 +400,7 @@ check_climate(const struct site *s)
 	is_rel(w.p[4837], 100379.55, 1e-6, "built-in: pressure is constant");
 	is_abs(w.design.cool_db, 35.6, 1e-12, "site design: cooling dry-bulb");
 	is_abs(w.design.evap_wb, 26.8, 1e-12, "site design: evaporation wet-bulb");
-	weather_free(&w);
+	weather_release(&w);
 }
 
 int
@@ -427,7 +427,7 @@ main(void)
 	rc = load(srcdir, NULL, 0, &s);
 	is_int(rc, 0, "site_load examples/colossus-memphis.yaml");
 	if (rc != 0) {
-		site_free(&s);
+		site_release(&s);
 		return tap_done();
 	}
 	{
@@ -438,13 +438,13 @@ main(void)
 		is_int(rc, 0, "site_load with climate.source=builtin");
 		if (rc == 0)
 			check_climate(&sb);
-		site_free(&sb);
+		site_release(&sb);
 	}
 	rc = site_weather(&s, &w, err, sizeof err);
 	is_int(rc, 0, "site_weather for the runs");
 	if (rc != 0) {
 		printf("#   %s\n", err);
-		site_free(&s);
+		site_release(&s);
 		return tap_done();
 	}
 
@@ -515,9 +515,9 @@ main(void)
 		ok(c.soc_min < c.soc_max, "peak-shave: the state of charge moves "
 		    "(%.3f..%.3f)", c.soc_min, c.soc_max);
 	}
-	site_free(&ps);
+	site_release(&ps);
 
-	weather_free(&w);
-	site_free(&s);
+	weather_release(&w);
+	site_release(&s);
 	return tap_done();
 }

@@ -55,7 +55,7 @@ expect_err(const char *name, const char *line_and_msg)
 	snprintf(want, sizeof want, "%s:%s", fixture(name), line_and_msg);
 	is_str(err, want, "%s: message", name);
 	ok(w.n == 0 && w.tdb == NULL && w.twb == NULL, "%s: left empty", name);
-	weather_free(&w);
+	weather_release(&w);
 }
 
 static void
@@ -179,9 +179,9 @@ test_epw_good(void)
 	h = weather_day_peak(&w, 365, &pt);
 	is_int(h, 13, "day 365 wraps to Jan 1");
 	is_abs(pt.tdb, 10.6, 1e-12, "Jan 1 peak dry-bulb");
-	weather_free(&w);
+	weather_release(&w);
 	ok(w.n == 0 && w.tdb == NULL, "freed");
-	weather_free(&w);
+	weather_release(&w);
 	ok(1, "second free harmless");
 }
 
@@ -209,7 +209,7 @@ test_epw_leap(void)
 	for (k = 0; k < w.n; k++)
 		n29 += w.tdb[k] == 29;
 	is_int(n29, 11 * 24, "leap: the 29th of 11 months only");
-	weather_free(&w);
+	weather_release(&w);
 }
 
 static void
@@ -451,7 +451,7 @@ test_builtin(void)
 	    "built-in: hour 1 at 0.88 of the range below the high");
 	/* Jul 10 afternoon: dew point near the July normal 70 degF = 21.1 degC */
 	is_abs(w.tdp[190 * 24 + 13], f2c(70), 0.5, "built-in: July dew point");
-	weather_free(&w);
+	weather_release(&w);
 
 	/* with the Memphis 2009 design conditions (doc/memphis.md) */
 	weather_design_init(&dc);
@@ -487,7 +487,7 @@ test_builtin(void)
 	is_abs(pt.tdb, 32.8, 1e-12, "evaporation design day: MCDB");
 	is_abs(pt.twb, 26.8, 2e-6, "evaporation design day: WB");
 	is_abs(pt.w, 0.0200672340, 1e-9, "evaporation design day: W");
-	weather_free(&w);
+	weather_release(&w);
 
 	/* design with the hottest month and range given: Aug 21, 10 K */
 	dc.cool_month = 8, dc.cool_range = 10;
@@ -498,7 +498,7 @@ test_builtin(void)
 	is_abs(pt.tdb, 35.6, 1e-12, "Aug 21 is the design day");
 	is_abs(w.tdb[232 * 24 + 4], 25.6, 1e-9, "its low is 10 K below");
 	check_means(&w, &cn, "built-in + Aug design");
-	weather_free(&w);
+	weather_release(&w);
 
 	/* flat climate given by RH: 10 degC, 50 %, sea level (python above) */
 	for (h = 0; h < 12; h++) {
@@ -516,13 +516,13 @@ test_builtin(void)
 	is_abs(w.tdp[5000], 0.0625912, 1e-5, "flat: dew point from RH");
 	is_abs(w.w[5000], 0.0037917680, 1e-8, "flat: humidity ratio");
 	is_abs(w.p[0], 101325, 1e-9, "flat: sea-level pressure");
-	weather_free(&w);
+	weather_release(&w);
 
 	/* given pressure wins over elevation */
 	cn.pressure = 90000;
 	rc = climate_builtin(&cn, NULL, &w, err, sizeof err);
 	is_abs(rc == 0 ? w.p[17] : 0, 90000, 0, "given pressure");
-	weather_free(&w);
+	weather_release(&w);
 	cn.pressure = 0;
 
 	/* errors */
@@ -585,7 +585,7 @@ test_design_day(void)
 	is_abs(pt.twb, 25.2, 1e-12, "design day: weather_at wet-bulb");
 	is_abs(w.design.cool_db, 35.6, 0, "design day: its design DB");
 	is_abs(w.design.cool_mcwb, 25.2, 0, "design day: its design WB");
-	weather_free(&w);
+	weather_release(&w);
 
 	is_int(climate_design_day(25, 30, 101325, &w, err, sizeof err), -1,
 	    "design day: twb > tdb rejected");

@@ -36,7 +36,7 @@ is_diags(struct diags *d, const char *want, const char *what)
 
 	is_str(got, want, "%s", what);
 	free(got);
-	diags_free(d);
+	diags_release(d);
 }
 
 /* Walk "a.b[1].c" in a tree (test helper, independent of yset.c). */
@@ -446,7 +446,7 @@ t_files(void)
 	is_int(ydoc_load_file(&doc, path, NULL, &d), -1, "bad file");
 	ok(d.n == 1 && strcmp(d.v[0].file, path) == 0 && d.v[0].line == 2,
 	    "file parse error names the file");
-	diags_free(&d);
+	diags_release(&d);
 
 	unlink(path);
 	rmdir(dir);
@@ -656,7 +656,7 @@ t_diags(void)
 	    "a.yaml:3:1: e2\n"
 	    "e6\n",
 	    "sorted by file order, line, col; stable");
-	ok(d.n == 0 && d.v == NULL, "diags_free empties");
+	ok(d.n == 0 && d.v == NULL, "diags_release empties");
 	is_diags(&d, "", "nothing to print");
 }
 
