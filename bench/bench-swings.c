@@ -45,7 +45,7 @@ bench_run(struct bench_ctx *b)
 	if (swings_run(&b->cfg, &w) != 0)
 		return -1;
 	b->sink = w.site[w.n - 1];
-	swings_wave_free(&w);
+	swings_wave_release(&w);
 	return 0;
 }
 
@@ -57,7 +57,7 @@ bench_eval(struct bench_ctx *b)
 	if (swings_evaluate(&b->cfg, &r) != 0)
 		return -1;
 	b->sink = r.m[SW_SIG_SITE].band_amp[0];
-	swings_result_free(&r);
+	swings_result_release(&r);
 	return 0;
 }
 

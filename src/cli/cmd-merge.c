@@ -166,7 +166,7 @@ merge_risk(struct cmd_ctx *c, struct shard_doc *d, int n)
 			    "--seed, --trials and N of --shard K/N must match)\n",
 			    d[i].path, d[0].path);
 			risk_meta_free(&m);
-			risk_acc_free(&a);
+			risk_acc_release(&a);
 			rc = EXIT_INPUT;
 			goto out;
 		}
@@ -174,14 +174,14 @@ merge_risk(struct cmd_ctx *c, struct shard_doc *d, int n)
 			fprintf(stderr, "%s: shard %d/%d is given twice\n", d[i].path,
 			    m.shard_k, m.shard_n);
 			risk_meta_free(&m);
-			risk_acc_free(&a);
+			risk_acc_release(&a);
 			rc = EXIT_INPUT;
 			goto out;
 		}
 		seen[m.shard_k] = 1;
 		rc = risk_acc_merge(&acc, &a);
 		risk_meta_free(&m);
-		risk_acc_free(&a);
+		risk_acc_release(&a);
 		if (rc != 0) {
 			cmd_error(c, "out of memory");
 			rc = EXIT_IO;
@@ -216,7 +216,7 @@ merge_risk(struct cmd_ctx *c, struct shard_doc *d, int n)
 out:
 	free(seen);
 	risk_meta_free(&m0);
-	risk_acc_free(&acc);
+	risk_acc_release(&acc);
 	return rc;
 }
 

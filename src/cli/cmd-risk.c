@@ -151,7 +151,7 @@ cmd_risk_exec(struct cmd_ctx *c)
 	}
 	if (risk_meta_init(&meta, c->pos[0], &c->site, &rm, c->g->sets, c->g->nsets) != 0 ||
 	    risk_acc_init(&acc, c->site.ntargets, rm.ninputs, rm.ngroups) != 0) {
-		risk_model_free(&rm);
+		risk_model_release(&rm);
 		risk_meta_free(&meta);
 		cmd_error(c, "out of memory");
 		return EXIT_IO;
@@ -200,9 +200,9 @@ cmd_risk_exec(struct cmd_ctx *c)
 	}
 	if (rc == EXIT_OK)
 		rc = risk_plot_write(c, &preq, &meta, &acc);
-	risk_acc_free(&acc);
+	risk_acc_release(&acc);
 	risk_meta_free(&meta);
-	risk_model_free(&rm);
+	risk_model_release(&rm);
 	return rc;
 }
 

@@ -443,7 +443,7 @@ out:
 		report_free(r);
 	if (rc == EXIT_OK && !res->all_ok)
 		rc = EXIT_INFEASIBLE;
-	swings_result_free(res);
+	swings_result_release(res);
 	free(res);
 	return rc;
 }

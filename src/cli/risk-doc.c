@@ -542,7 +542,7 @@ fail:
 		snprintf(err, errlen, "the risk state is malformed");
 fail2:
 	risk_meta_free(m);
-	risk_acc_free(a);
+	risk_acc_release(a);
 	return -1;
 }
 

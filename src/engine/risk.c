@@ -291,12 +291,12 @@ risk_model_init(struct risk_model *m, const struct site *s, const struct weather
 	return 0;
 fail:
 	free(items);
-	risk_model_free(m);
+	risk_model_release(m);
 	return -1;
 }
 
 void
-risk_model_free(struct risk_model *m)
+risk_model_release(struct risk_model *m)
 {
 	free(m->inputs);
 	free(m->groups);
@@ -324,25 +324,25 @@ risk_acc_init(struct risk_acc *a, size_t nt, size_t ni, size_t ng)
 	if ((nt > 0 && (a->t = calloc(nt, sizeof *a->t)) == NULL) ||
 	    (ng > 0 && (a->g = calloc(ng, sizeof *a->g)) == NULL) ||
 	    (a->eue_tail = calloc(1, sizeof *a->eue_tail)) == NULL) {
-		risk_acc_free(a);
+		risk_acc_release(a);
 		return -1;
 	}
 	for (i = 0; i < nt; i++)
 		if (day_hist_init(&a->t[i].days, ni) != 0 ||
 		    (ni > 0 && (a->t[i].critical = calloc(ni, sizeof(uint64_t))) == NULL)) {
-			risk_acc_free(a);
+			risk_acc_release(a);
 			return -1;
 		}
 	return 0;
 }
 
 void
-risk_acc_free(struct risk_acc *a)
+risk_acc_release(struct risk_acc *a)
 {
 	size_t	i;
 
 	for (i = 0; a->t != NULL && i < a->ntargets; i++) {
-		day_hist_free(&a->t[i].days);
+		day_hist_release(&a->t[i].days);
 		free(a->t[i].critical);
 	}
 	free(a->t);
@@ -1252,7 +1252,7 @@ risk_run(const struct risk_model *m, uint64_t seed, uint64_t first, uint64_t n,
 			if (bad || risk_acc_merge(acc, &local) != 0)
 				failed = 1;
 		}
-		risk_acc_free(&local);
+		risk_acc_release(&local);
 		risk_scratch_free(x);
 	}
 	return failed ? -1 : 0;

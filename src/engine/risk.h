@@ -81,7 +81,7 @@ struct risk_model {
 
 /* Zeroed model; 0, or -1 (out of memory or the plant model failed). */
 int	risk_model_init(struct risk_model *, const struct site *, const struct weather *);
-void	risk_model_free(struct risk_model *);
+void	risk_model_release(struct risk_model *);
 
 struct risk_target_acc {
 	struct stat_sum met;		/* 1 if met by its date */
@@ -110,7 +110,7 @@ struct risk_acc {
 };
 
 int	risk_acc_init(struct risk_acc *, size_t ntargets, size_t ninputs, size_t ngroups);
-void	risk_acc_free(struct risk_acc *);
+void	risk_acc_release(struct risk_acc *);
 int	risk_acc_merge(struct risk_acc *, const struct risk_acc *);
 
 /* Per-thread scratch: the site copy, the failure counts, the generator. */

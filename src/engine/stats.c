@@ -59,7 +59,7 @@ day_hist_init(struct day_hist *h, size_t nscores)
 		h->ssum = calloc(nscores, sizeof *h->ssum);
 		h->ssq = calloc(nscores, sizeof *h->ssq);
 		if (h->ssum == NULL || h->ssq == NULL) {
-			day_hist_free(h);
+			day_hist_release(h);
 			return -1;
 		}
 	}
@@ -67,7 +67,7 @@ day_hist_init(struct day_hist *h, size_t nscores)
 }
 
 void
-day_hist_free(struct day_hist *h)
+day_hist_release(struct day_hist *h)
 {
 	free(h->counts);
 	free(h->score);

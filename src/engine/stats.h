@@ -54,7 +54,7 @@ struct day_hist {
 
 /* 0, or -1 out of memory. */
 int	day_hist_init(struct day_hist *, size_t nscores);
-void	day_hist_free(struct day_hist *);
+void	day_hist_release(struct day_hist *);
 /* One entry: a day and each input's score quantised (0..STATS_SCORE_ONE). */
 int	day_hist_add(struct day_hist *, int day, const uint64_t *scores);
 int	day_hist_merge(struct day_hist *, const struct day_hist *);

@@ -303,7 +303,7 @@ swings_storage(const struct sw_storage *st, const double *load, size_t n, double
 }
 
 void
-swings_wave_free(struct sw_wave *w)
+swings_wave_release(struct sw_wave *w)
 {
 	free(w->raw);
 	free(w->smooth);
@@ -339,7 +339,7 @@ swings_run(const struct sw_config *c, struct sw_wave *w)
 	if (!w->raw || !w->smooth || !w->batt || !w->soc || !w->site || !p || !run) {
 		free(p);
 		free(run);
-		swings_wave_free(w);
+		swings_wave_release(w);
 		return -1;
 	}
 	for (i = 0; i < n; i++)

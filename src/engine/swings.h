@@ -164,7 +164,7 @@ struct sw_metrics {
 /* Synthesize and pass through every stage.  0, or -1 (allocation failure or a
  * configuration the input layer should have rejected). */
 int	swings_run(const struct sw_config *, struct sw_wave *);
-void	swings_wave_free(struct sw_wave *);
+void	swings_wave_release(struct sw_wave *);
 
 /* Per-GPU demand of one job (before smoothing) into p[0..n) and running[0..n)
  * (may be NULL); exported for tests. */
@@ -228,7 +228,7 @@ enum sw_signal { SW_SIG_RAW, SW_SIG_SMOOTH, SW_SIG_SITE, SW_SIG_GRID };
 
 /* Run, analyse every signal and judge every limit.  0 or -1. */
 int	swings_evaluate(const struct sw_config *, struct sw_result *);
-void	swings_result_free(struct sw_result *);
+void	swings_result_release(struct sw_result *);
 /* 1 when every limit holds for this configuration, 0 when one fails, -1 on error
  * (the waveform is not kept). */
 int	swings_passes(const struct sw_config *);

@@ -605,14 +605,14 @@ swings_evaluate(const struct sw_config *c, struct sw_result *r)
 		goto fail;
 	return 0;
 fail:
-	swings_wave_free(&r->wave);
+	swings_wave_release(&r->wave);
 	return -1;
 }
 
 void
-swings_result_free(struct sw_result *r)
+swings_result_release(struct sw_result *r)
 {
-	swings_wave_free(&r->wave);
+	swings_wave_release(&r->wave);
 }
 
 int
@@ -629,7 +629,7 @@ swings_passes(const struct sw_config *c)
 		return -1;
 	}
 	ok = judge_fast(c, &r->wave);
-	swings_wave_free(&r->wave);
+	swings_wave_release(&r->wave);
 	free(r);
 	return ok;
 }
@@ -695,14 +695,14 @@ swings_size(const struct sw_config *base, struct sw_sizing *s)
 			return -1;
 		for (i = 0; i < w.n; i++)
 			m0 += w.smooth[i];
-		swings_wave_free(&w);
+		swings_wave_release(&w);
 		c.smooth.floor = s->floor;
 		if (swings_run(&c, &w) != 0)
 			return -1;
 		for (i = 0; i < w.n; i++)
 			m1 += w.smooth[i];
 		s->floor_extra_w = (m1 - m0) / (double)w.n;
-		swings_wave_free(&w);
+		swings_wave_release(&w);
 	}
 
 	/* battery, with the smoothing as configured */
@@ -764,7 +764,7 @@ swings_size(const struct sw_config *base, struct sw_sizing *s)
 	s->batt_energy_j = e_hi;
 	s->batt_found = ok < 0 ? -2 : 1;
 done:
-	swings_wave_free(&r->wave);
+	swings_wave_release(&r->wave);
 	free(r);
 	return s->batt_found == -2 ? -1 : 0;
 }

@@ -234,20 +234,20 @@ library_get(struct library *l, struct bind *b, enum model_kind kind, const char 
 	rc = ydoc_load_file(&doc, path, NULL, b->d);
 	if (rc != 0) {
 		b->errors++;
-		ydoc_free(&doc);
+		ydoc_release(&doc);
 		invalid_model(l, b, name, at, 1);
 		return NULL;
 	}
 	if (doc.root == NULL) {
 		diags_add(b->d, path, 0, 0, "empty model file");
 		b->errors++;
-		ydoc_free(&doc);
+		ydoc_release(&doc);
 		invalid_model(l, b, name, at, 1);
 		return NULL;
 	}
 	if (model_bind(b, doc.root, MK_COUNT, 1, &m) != 0) {
 		model_clear(&m);
-		ydoc_free(&doc);
+		ydoc_release(&doc);
 		invalid_model(l, b, name, at, 1);
 		return NULL;
 	}
@@ -257,11 +257,11 @@ library_get(struct library *l, struct bind *b, enum model_kind kind, const char 
 		    "model name '%s' does not match its file name '%s.yaml'", m.name,
 		    name);
 		model_clear(&m);
-		ydoc_free(&doc);
+		ydoc_release(&doc);
 		invalid_model(l, b, name, at, 1);
 		return NULL;
 	}
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 	if ((found = library_adopt(l, &m)) == NULL) {
 		model_clear(&m);
 		bind_error(b, at, "out of memory");

@@ -192,24 +192,24 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
 	memset(&doc, 0, sizeof doc);
 	rc = ydoc_load_file(&doc, path, NULL, d);
 	if (rc != 0) {
-		ydoc_free(&doc);
+		ydoc_release(&doc);
 		return rc == -2 ? -2 : -1;
 	}
 	for (i = 0; i < o->nsets; i++)
 		if (ydoc_set(&doc, o->sets[i], (int)i + 1, d) != 0)
 			b.errors++;
 	if (b.errors) {
-		ydoc_free(&doc);
+		ydoc_release(&doc);
 		return -1;
 	}
 	if (doc.root == NULL) {
 		diags_add(d, path, 0, 0, "empty site file");
-		ydoc_free(&doc);
+		ydoc_release(&doc);
 		return -1;
 	}
 	if (doc.root->kind != YN_MAP) {
 		bind_error(&b, doc.root, "a site file must be a mapping of sections");
-		ydoc_free(&doc);
+		ydoc_release(&doc);
 		return -1;
 	}
 	bind_keys(&b, doc.root, keys);
@@ -223,7 +223,7 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
 	load_sim(s, &b, doc.root);
 	site_load_swings(s, &b, doc.root);
 	site_load_econ(s, &b, doc.root);	/* names feeds, generators, batteries */
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 	return b.errors ? -1 : 0;
 }
 

@@ -2,7 +2,7 @@
  * ydoc.c - load one YAML document into a tree of positioned nodes.
  *
  * libyaml's event parser drives a recursive builder.  Every node and string
- * lives in an arena owned by the document (one ydoc_free).  Aliases share the
+ * lives in an arena owned by the document (one ydoc_release).  Aliases share the
  * anchored node, so the tree is a DAG; each node memoizes its expanded size
  * and height so that alias bombs and deep nesting are rejected in linear time.
  */
@@ -184,7 +184,7 @@ ydoc_adopt(struct ydoc *doc, struct ydoc *from)
 }
 
 void
-ydoc_free(struct ydoc *doc)
+ydoc_release(struct ydoc *doc)
 {
 	struct ypriv	*pv = doc->priv;
 	struct ychunk	*c, *next;
@@ -907,7 +907,7 @@ ydoc_load_string(struct ydoc *doc, const char *text, const char *name,
 	}
 	if (yload_buffer(doc, (const unsigned char *)text, len, name, line,
 	    col0, lim, diags) != 0) {
-		ydoc_free(doc);
+		ydoc_release(doc);
 		return -1;
 	}
 	return 0;
@@ -966,7 +966,7 @@ ydoc_load_file(struct ydoc *doc, const char *path, const struct ylimits *lim,
 	rc = yload_buffer(doc, buf, len, name, 1, 0, lim, diags);
 	free(buf);
 	if (rc != 0) {
-		ydoc_free(doc);
+		ydoc_release(doc);
 		return -1;
 	}
 	return 0;

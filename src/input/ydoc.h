@@ -4,7 +4,7 @@
  *
  * Anchors and aliases resolve by sharing nodes (the tree is a DAG); YAML 1.1
  * merge keys are applied; duplicate and non-scalar keys are errors.  All nodes
- * and strings of a document live in one arena freed by ydoc_free().
+ * and strings of a document live in one arena freed by ydoc_release().
  */
 #ifndef DCPLAN_YDOC_H
 #define DCPLAN_YDOC_H
@@ -48,7 +48,7 @@ int	ydoc_load_file(struct ydoc *, const char *path, const struct ylimits *,
  * col0; later lines report their own column). */
 int	ydoc_load_string(struct ydoc *, const char *text, const char *name,
 	    int line, int col0, const struct ylimits *, struct diags *);
-void	ydoc_free(struct ydoc *);
+void	ydoc_release(struct ydoc *);
 
 /* NULL if absent or not a map. */
 struct ynode *ymap_get(const struct ynode *map, const char *key);

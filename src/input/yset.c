@@ -326,7 +326,7 @@ ydoc_set(struct ydoc *doc, const char *arg, int ordinal, struct diags *diags)
 	}
 	rc = yset_walk(&ys, value, 0);
 out:
-	ydoc_free(&vd);
+	ydoc_release(&vd);
 	free(ys.seg);
 	return rc;
 }

@@ -39,7 +39,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();	/* a rejected model always says why */
 		model_clear(&m);
 	}
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 	diags_release(&d);
 	free(text);
 	return 0;

@@ -165,17 +165,17 @@ main(void)
 	/* threads and shards */
 	if (run(&m, N, 1, 1, 2, &b) == 0) {
 		ok(same_acc(&a, &b), "2 threads give the same accumulators as 1");
-		risk_acc_free(&b);
+		risk_acc_release(&b);
 	}
 	if (run(&m, N, 1, 2, 2, &c1) == 0 && run(&m, N, 2, 2, 1, &c2) == 0) {
 		ok(c1.trials + c2.trials == (uint64_t)N, "shards 1/2 and 2/2 split the trials");
 		risk_acc_merge(&c1, &c2);
 		ok(same_acc(&a, &c1), "shards 1/2 + 2/2 merged equal one run");
-		risk_acc_free(&c1);
-		risk_acc_free(&c2);
+		risk_acc_release(&c1);
+		risk_acc_release(&c2);
 	}
-	risk_acc_free(&a);
-	risk_model_free(&m);
+	risk_acc_release(&a);
+	risk_model_release(&m);
 	site_release(&s);
 	weather_release(&w);
 
@@ -208,11 +208,11 @@ main(void)
 			is_rel(stat_se(&b.t[0].met) / stat_se(&t->met), 4, 0.15,
 			    "the standard error shrinks as 1/sqrt(N) (ratio %.3f)",
 			    stat_se(&b.t[0].met) / stat_se(&t->met));
-			risk_acc_free(&b);
+			risk_acc_release(&b);
 		}
-		risk_acc_free(&a);
+		risk_acc_release(&a);
 	}
-	risk_model_free(&m);
+	risk_model_release(&m);
 	site_release(&s);
 	weather_release(&w);
 	return tap_done();

@@ -49,7 +49,7 @@ main(void)
 	is_int(day_hist_quantile(&h, 1.0), 199, "P100 is the last day");
 	/* the score rises with the day: rank correlation 1 */
 	is_abs(day_hist_spearman(&h, 0), 1, 1e-9, "Spearman of a monotone score is 1");
-	day_hist_free(&h);
+	day_hist_release(&h);
 
 	/* random days and scores: the histogram's Spearman equals the direct one */
 	day_hist_init(&h, 1);
@@ -77,12 +77,12 @@ main(void)
 	ok(same, "merged halves give the same quantiles");
 	ok(day_hist_spearman(&h1, 0) == day_hist_spearman(&h, 0),
 	    "merged halves give the same Spearman, bit for bit");
-	day_hist_free(&h);
-	day_hist_free(&h1);
-	day_hist_free(&h2);
+	day_hist_release(&h);
+	day_hist_release(&h1);
+	day_hist_release(&h2);
 	day_hist_init(&h, 0);
 	is_int(day_hist_quantile(&h, 0.5), INT_MIN, "empty histogram");
-	day_hist_free(&h);
+	day_hist_release(&h);
 
 	/* CVaR 95 % of 0 x 95 and 1000 x 5: the worst 5 % average 1000 */
 	for (i = 0; i < 95; i++)

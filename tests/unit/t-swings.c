@@ -103,7 +103,7 @@ test_square(void)
 	is_rel(r.m[SW_SIG_RAW].rms_w, dp / 2, 1e-12, "RMS swing = dP / 2");
 	is_rel(r.m[SW_SIG_RAW].band_share[0], (a1 * a1 + a3 * a3) / 2 / (dp * dp / 4), 2e-3,
 	    "0.1-2 Hz share of the variance = (a1^2 + a3^2) / 2 / (dP/2)^2");
-	swings_result_free(&r);
+	swings_result_release(&r);
 }
 
 static void
@@ -119,7 +119,7 @@ test_duty_mean(void)
 	ok(swings_evaluate(&c, &r) == 0, "30 %% comm job evaluates");
 	is_rel(r.m[SW_SIG_RAW].mean, 1000 + 0.7 * 700 + 0.3 * 250, 1e-12,
 	    "mean = static + 0.7 x 700 + 0.3 x 250 W");
-	swings_result_free(&r);
+	swings_result_release(&r);
 	/* two jobs half a period apart: the fundamental cancels, the mean adds */
 	two[0] = square_job(2, 0.5, 700, 300);
 	two[1] = square_job(2, 0.5, 700, 300);
@@ -128,7 +128,7 @@ test_duty_mean(void)
 	ok(swings_evaluate(&c, &r) == 0, "two jobs in antiphase evaluate");
 	is_rel(r.m[SW_SIG_RAW].mean, 1000, 1e-12, "their mean is 2 x 500 W");
 	is_abs(r.m[SW_SIG_RAW].p2p, 0, 1e-9, "and they cancel: no swing");
-	swings_result_free(&r);
+	swings_result_release(&r);
 }
 
 static void
@@ -268,7 +268,7 @@ test_energy_balance(void)
 	ok(w.soc_lo < 0.1 + 1e-9 && w.soc_hi > 0.9 - 1e-9, "the test reaches both SOC limits "
 	    "(%.3f..%.3f)", w.soc_lo, w.soc_hi);
 	ok(w.batt_cycles > 1, "equivalent full cycles counted (%.1f)", w.batt_cycles);
-	swings_wave_free(&w);
+	swings_wave_release(&w);
 }
 
 static void
@@ -293,7 +293,7 @@ test_floor(void)
 	is_abs(r.m[SW_SIG_SMOOTH].band_amp[0] + r.m[SW_SIG_SMOOTH].band_amp[1], 0, 1e-9,
 	    "and no band amplitude");
 	is_rel(r.m[SW_SIG_SMOOTH].mean, 700, 1e-12, "mean = TDP");
-	swings_result_free(&r);
+	swings_result_release(&r);
 	for (f = 0; f <= 1.0001; f += 0.05) {
 		c.smooth.floor = f;
 		if (swings_evaluate(&c, &r) != 0) {
@@ -305,7 +305,7 @@ test_floor(void)
 				mono = 0;
 			prev[b] = r.m[SW_SIG_SMOOTH].band_amp[b];
 		}
-		swings_result_free(&r);
+		swings_result_release(&r);
 	}
 	ok(mono, "raising the floor 0..100 %% never raises a band amplitude");
 }
@@ -329,14 +329,14 @@ test_gpu_ramp(void)
 	is_rel(w.smooth[111], 690, 1e-9, "then down at 1000 W/s: 690 W at 1.11 s");
 	is_rel(w.smooth[150], 300, 1e-9, "and at 300 W after 0.4 s (t = 1.50 s)");
 	is_rel(w.smooth[201], 700, 1e-12, "unlimited ramp-up: 700 W at once");
-	swings_wave_free(&w);
+	swings_wave_release(&w);
 	c.smooth.ramp_down_wps = 0;
 	c.smooth.hysteresis_s = 0;
 	c.smooth.cap_w = 500;
 	ok(swings_run(&c, &w) == 0, "power cap runs");
 	is_rel(w.smooth[50], 500, 1e-12, "a 500 W cap holds the compute level at 500 W");
 	is_rel(w.smooth[150], 300, 1e-12, "and leaves 300 W alone");
-	swings_wave_free(&w);
+	swings_wave_release(&w);
 }
 
 static void
@@ -472,7 +472,7 @@ test_generators_and_sizing(void)
 	}
 	is_int(found, 3, "three generator verdicts seen");
 	ok(!r.all_ok, "overall: a limit fails");
-	swings_result_free(&r);
+	swings_result_release(&r);
 
 	/* floor sizing against a band limit: the fundamental of a square between
 	 * max(300, 700 F) and 700 is 2 (700 - 700 F) / pi; the limit A gives
@@ -525,13 +525,13 @@ test_psu_and_floors(void)
 	    "PSU low-pass tau = 0.5 s at 0.5 Hz: |H| = %.4f", want);
 	is_rel(r.m[SW_SIG_SMOOTH].mean, r.m[SW_SIG_RAW].mean, 1e-3,
 	    "and the mean draw is kept");
-	swings_result_free(&r);
+	swings_result_release(&r);
 	/* a store of 1 J cannot cover a 400 W swing: the draw passes nearly unchanged */
 	c.smooth.psu_energy_j = 1;
 	ok(swings_evaluate(&c, &r) == 0, "a 1 J PSU store evaluates");
 	ok(r.m[SW_SIG_SMOOTH].p2p > 0.99 * 400, "a 1 J store leaves the swing (%.1f W)",
 	    r.m[SW_SIG_SMOOTH].p2p);
-	swings_result_free(&r);
+	swings_result_release(&r);
 
 	/* secondary floor: held while the job is down; primary floor only while up */
 	base_config(&c, &j, 1);
@@ -545,7 +545,7 @@ test_psu_and_floors(void)
 	is_rel(w.raw[500], 80, 1e-12, "where the demand is the 80 W idle");
 	is_rel(w.smooth[2150], 560, 1e-12, "running, in the comm phase: the 80 %% floor, "
 	    "560 W");
-	swings_wave_free(&w);
+	swings_wave_release(&w);
 	/* ramp-up rate: from 300 to 700 W at 2000 W/s takes 0.2 s */
 	j.start_s = -INFINITY;
 	c.smooth.floor = 0;
@@ -555,7 +555,7 @@ test_psu_and_floors(void)
 	/* comm 1.01..2.00 s, compute again from t = 2.01 s */
 	is_rel(w.smooth[201], 320, 1e-9, "ramp-up 2000 W/s: 320 W one sample in");
 	is_rel(w.smooth[220], 700, 1e-9, "700 W after 0.2 s");
-	swings_wave_free(&w);
+	swings_wave_release(&w);
 }
 
 int

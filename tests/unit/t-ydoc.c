@@ -123,9 +123,9 @@ t_positions(void)
 	ok(at(r, "site.nope") == NULL, "absent key");
 	ok(ymap_get(at(r, "site.list"), "x") == NULL, "ymap_get on a seq");
 	ok(ymap_get(NULL, "x") == NULL, "ymap_get on NULL");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 	ok(doc.root == NULL && doc.priv == NULL, "free clears the document");
-	ydoc_free(&doc);	/* twice is harmless */
+	ydoc_release(&doc);	/* twice is harmless */
 	is_int(d.n, 0, "no diagnostics");
 
 	/* Offsets: first line shifted by col0, later lines not. */
@@ -134,15 +134,15 @@ t_positions(void)
 	ok(is_pos(doc.root->pairs[0].key, "--set", 7, 11), "a at 7:11");
 	ok(is_pos(at(doc.root, "a"), "--set", 7, 14), "[ at 7:14");
 	ok(is_pos(at(doc.root, "b"), "--set", 8, 4), "3 at 8:4");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 
 	/* Empty input and comments only: no root. */
 	is_int(load(&doc, "", &d), 0, "empty string loads");
 	ok(doc.root == NULL, "empty: root NULL");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 	is_int(load(&doc, "# just a comment\n\n", &d), 0, "comment loads");
 	ok(doc.root == NULL, "comment only: root NULL");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 	is_int(d.n, 0, "still no diagnostics");
 }
 
@@ -181,7 +181,7 @@ t_scalars(void)
 	ok(!at(r, "i")->is_null && !at(r, "i")->plain, "\"\" is a string");
 	is_str(sval(at(r, "j")), "two\nlines\n", "literal block");
 	is_str(sval(at(r, "k")), "50 MW", "plain with space");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 }
 
 static void
@@ -234,12 +234,12 @@ t_aliases(void)
 	is_str(sval(at(r, "m3.y")), "30", "explicit before << still wins");
 	is_str(sval(at(r, "m3.q")), "5", "inline merge");
 	ok(ymap_get(at(r, "base"), "w") == NULL, "base untouched by merges");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 
 	/* Quoted "<<" is an ordinary key. */
 	is_int(load(&doc, "a: {'<<': 1}", &d), 0, "quoted << loads");
 	is_str(sval(at(doc.root, "a.<<")), "1", "quoted << is a key");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 
 	is_int(load(&doc, "m: {<<: 5}\n", &d), -1, "merge of a scalar");
 	ok(doc.root == NULL, "failed load: root NULL");
@@ -260,7 +260,7 @@ t_aliases(void)
 	is_int(load(&doc, "a: &x 1\nb: &x 2\nc: *x\n", &d), 0,
 	    "redefined anchor");
 	is_str(sval(at(doc.root, "c")), "2", "alias takes the latest anchor");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 }
 
 static void
@@ -294,7 +294,7 @@ t_limits(void)
 	lim.max_nodes = 10;
 	is_int(ydoc_load_string(&doc, "[1, 2, 3, 4, 5, 6, 7, 8, 9]", "t.yaml",
 	    1, 0, &lim, &d), 0, "10 nodes with max_nodes 10");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 	lim.max_nodes = 9;
 	is_int(ydoc_load_string(&doc, "[1, 2, 3, 4, 5, 6, 7, 8, 9]", "t.yaml",
 	    1, 0, &lim, &d), -1, "10 nodes with max_nodes 9");
@@ -303,7 +303,7 @@ t_limits(void)
 	/* Aliases count expanded: root, a, [, 1, 2, b, *x (3) = 9. */
 	is_int(ydoc_load_string(&doc, "a: &x [1, 2]\nb: *x", "t.yaml", 1, 0,
 	    &lim, &d), 0, "9 expanded nodes with max_nodes 9");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 	lim.max_nodes = 8;
 	is_int(ydoc_load_string(&doc, "a: &x [1, 2]\nb: *x", "t.yaml", 1, 0,
 	    &lim, &d), -1, "9 expanded nodes with max_nodes 8");
@@ -315,7 +315,7 @@ t_limits(void)
 	lim.max_depth = 3;
 	is_int(ydoc_load_string(&doc, "a: {b: 1}", "t.yaml", 1, 0, &lim, &d),
 	    0, "depth 3 within max_depth 3");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 	is_int(ydoc_load_string(&doc, "a: {b: {c: 1}}", "t.yaml", 1, 0, &lim,
 	    &d), -1, "depth 4 beyond max_depth 3");
 	is_diags(&d, "t.yaml:1:9: nesting deeper than 3 levels\n",
@@ -333,7 +333,7 @@ t_limits(void)
 	}
 	deep[128] = '\0';
 	is_int(load(&doc, deep, &d), 0, "64 nested lists");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 	for (i = 0; i < 65; i++) {
 		deep[i] = '[';
 		deep[65 + i] = ']';
@@ -347,7 +347,7 @@ t_limits(void)
 	lim.max_bytes = 10;
 	is_int(ydoc_load_string(&doc, "a: 1234567", "t.yaml", 1, 0, &lim, &d),
 	    0, "10 bytes with max_bytes 10");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 	is_int(ydoc_load_string(&doc, "a: 12345678", "t.yaml", 1, 0, &lim, &d),
 	    -1, "11 bytes with max_bytes 10");
 	is_diags(&d, "t.yaml: document is too large (11 bytes; the limit is "
@@ -421,7 +421,7 @@ t_files(void)
 	fclose(fp);
 	is_int(ydoc_load_file(&doc, path, NULL, &d), 0, "load a file");
 	ok(is_pos(at(doc.root, "site.name"), path, 2, 9), "file positions");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 
 	/* 16 bytes against a 15-byte limit: refused before parsing. */
 	memset(&lim, 0, sizeof lim);
@@ -432,13 +432,13 @@ t_files(void)
 	is_diags(&d, want, "file size message");
 	lim.max_bytes = 16;
 	is_int(ydoc_load_file(&doc, path, &lim, &d), 0, "file at the limit");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 
 	fp = fopen(path, "w");
 	fclose(fp);
 	is_int(ydoc_load_file(&doc, path, NULL, &d), 0, "empty file");
 	ok(doc.root == NULL, "empty file: root NULL");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 
 	fp = fopen(path, "w");
 	fputs("a: [\n", fp);
@@ -560,7 +560,7 @@ t_set(void)
 	    "flow sequence\n"
 	    "--set:16:13: 'it.phases[0]' is not a list\n",
 	    "--set error messages");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 }
 
 static void
@@ -599,13 +599,13 @@ t_set_paths(void)
 	is_int(ydoc_set(&doc, "a.b-c_1[0]=1", 2, &d), 0, "set on no root");
 	ok(doc.root != NULL && doc.root->kind == YN_MAP, "map root created");
 	is_str(sval(at(doc.root, "a.b-c_1[0]")), "1", "key chars -_ digits");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 
 	is_int(load(&doc, "[1, 2]", &d), 0, "list root");
 	is_int(ydoc_set(&doc, "a=1", 3, &d), -1, "key into a list root");
 	is_diags(&d, "--set:3:1: the document is not a mapping\n",
 	    "list root message");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 }
 
 /* Overrides change only the path they name, not other users of a node. */
@@ -631,7 +631,7 @@ t_set_shared(void)
 	is_str(sval(at(doc.root, "base.x")), "7", "anchor changed");
 	is_str(sval(at(doc.root, "m.x")), "1", "merged copy unchanged");
 	is_int(d.n, 0, "no diagnostics");
-	ydoc_free(&doc);
+	ydoc_release(&doc);
 }
 
 static void
