@@ -159,6 +159,33 @@ struct dc_sim_summary {
 int	dc_simulate(const dc_site *, const struct dc_sim_options *,
 	    struct dc_sim_summary *);
 
+/* ---- Monte Carlo risk over delays and failures ---- */
+struct dc_risk_options {
+	unsigned long long trials;	/* 0: 10000 */
+	unsigned long long seed;	/* 0: dcplan's default, 20240902 */
+	int	threads;		/* 0: OpenMP's default; results do not depend on it */
+};
+
+struct dc_risk_target {
+	const char *name;
+	double	p_met, p_met_se;	/* P(met by its date) and its standard error */
+	char	p10[11], p50[11], p80[11], p90[11];	/* met-date quantiles; "" never */
+	double	mean_delay_d;		/* days late, over the trials that met it */
+};
+
+struct dc_risk {
+	unsigned long long trials, seed;
+	struct dc_risk_target *targets;
+	size_t	ntargets;
+	double	lole_h, lole_h_se;	/* loss-of-load hours in the first year */
+	double	eue_wh, eue_wh_se;	/* expected unserved energy, Wh */
+	double	unmet_cooling_h;
+};
+
+/* What dcplan risk computes, as a struct (release with dc_risk_release). */
+int	dc_risk_run(const dc_site *, const struct dc_risk_options *, struct dc_risk *);
+void	dc_risk_release(struct dc_risk *);
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,6 +7,7 @@
 #define DCPLAN_CHILLER_H
 
 #include "curve.h"
+#include "redundancy.h"
 
 struct chiller_model {
 	char	name[64];
@@ -48,9 +49,6 @@ int	chiller_eval(const struct chiller_model *, double t_lchw, double t_ecw,
 	    double load, struct chiller_op *);
 
 /* Redundancy rules: how many of n installed units count as available capacity. */
-enum redundancy { RED_N, RED_N1, RED_N2, RED_2N };
-int	redundancy_usable(int n_installed, enum redundancy);
-const char *redundancy_name(enum redundancy);
 
 /* A bank of identical chillers. */
 struct chiller_bank_op {

@@ -56,7 +56,5 @@ int	bind_qty_node(struct bind *, const struct ynode *node, const char *what,
 	    enum unit_kind, int flags, double lo, double hi, double *out);
 int	bind_date_node(struct bind *, const struct ynode *node, int *out);
 
-/* Human text for a quantity in the unit users expect ("50 MW", "35 degC", "80 %"). */
-void	units_format(enum unit_kind, double si, char *buf, size_t len);
 
 #endif

@@ -410,3 +410,93 @@ units_parse(const char *text, enum unit_kind k, double *si, char *err,
 	*si = r;
 	return 0;
 }
+
+/* Scale a value into a readable prefix of its SI unit. */
+static void
+fmt_scaled(double v, const char *const *units, char *buf, size_t len)
+{
+	static const double scale[] = { 1, 1e3, 1e6, 1e9 };
+	int	i = 0;
+
+	while (i < 3 && units[i + 1] != NULL && fabs(v) >= scale[i + 1])
+		i++;
+	snprintf(buf, len, "%.6g %s", v / scale[i], units[i]);
+}
+
+void
+units_format(enum unit_kind kind, double v, char *buf, size_t len)
+{
+	static const char *const pw[] = { "W", "kW", "MW", "GW", NULL };
+	static const char *const va[] = { "VA", "kVA", "MVA", "GVA", NULL };
+	static const char *const wh[] = { "Wh", "kWh", "MWh", "GWh", NULL };
+
+	switch (kind) {
+	case U_POWER:
+		fmt_scaled(v, pw, buf, len);
+		break;
+	case U_APPARENT:
+		fmt_scaled(v, va, buf, len);
+		break;
+	case U_ENERGY:
+		/* in watt-hours, as site files give energy storage */
+		fmt_scaled(v / 3600, wh, buf, len);
+		break;
+	case U_TEMP:
+		snprintf(buf, len, "%.6g degC", v);
+		break;
+	case U_DTEMP:
+		snprintf(buf, len, "%.6g K", v);
+		break;
+	case U_FLOW:
+		snprintf(buf, len, "%.6g m3/s", v);
+		break;
+	case U_VOLUME:
+		snprintf(buf, len, "%.6g m3", v);
+		break;
+	case U_TIME:
+		if (v != 0 && fmod(v, 86400) == 0)
+			snprintf(buf, len, "%.6g d", v / 86400);
+		else
+			snprintf(buf, len, "%.6g s", v);
+		break;
+	case U_FRACTION:
+		snprintf(buf, len, "%.6g %%", v * 100);
+		break;
+	case U_LOSS_PER_K:
+		snprintf(buf, len, "%.6g %%/K", v * 100);
+		break;
+	case U_LENGTH:
+		snprintf(buf, len, "%.6g m", v);
+		break;
+	case U_ANGLE:
+		snprintf(buf, len, "%.6g deg", v);
+		break;
+	case U_PRESSURE:
+		snprintf(buf, len, "%.6g Pa", v);
+		break;
+	case U_RATE:
+		snprintf(buf, len, "%.6g /d", v * 86400);
+		break;
+	case U_HEAT_RATE:
+		snprintf(buf, len, "%.6g kJ/kWh", v * 3600);
+		break;
+	case U_EF_FUEL:
+		snprintf(buf, len, "%.6g kg/GJ", v * 1e9);
+		break;
+	case U_EF_ELEC:
+		snprintf(buf, len, "%.6g kg/MWh", v * 3.6e9);
+		break;
+	case U_MASS:
+		snprintf(buf, len, "%.6g kg", v);
+		break;
+	case U_FREQ:
+		snprintf(buf, len, "%.6g Hz", v);
+		break;
+	case U_RAMP:
+		snprintf(buf, len, "%.6g MW/s", v / 1e6);
+		break;
+	default:
+		snprintf(buf, len, "%.6g", v);
+		break;
+	}
+}

@@ -32,4 +32,7 @@ int	units_parse(const char *text, enum unit_kind, double *si, char *err,
 const char *unit_kind_name(enum unit_kind);	/* "power" */
 const char *unit_kind_units(enum unit_kind);	/* "W, kW, MW, GW, ton, Btu/h" */
 
+/* Human text for a quantity in the unit users expect ("50 MW", "35 degC", "80 %"). */
+void	units_format(enum unit_kind, double si, char *buf, size_t len);
+
 #endif

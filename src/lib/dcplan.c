@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -19,6 +20,8 @@
 #include "date.h"
 #include "diag.h"
 #include "plan.h"
+#include "risk.h"
+#include "stats.h"
 #include "sim.h"
 #include "supply.h"
 #include "site.h"
@@ -413,4 +416,86 @@ dc_simulate(const dc_site *ds, const struct dc_sim_options *o,
 	out->co2_kg = su.co2_kg;
 	out->nox_kg = su.nox_kg;
 	return DC_OK;
+}
+
+/* The p-quantile of a target's met date, "" when never (as dcplan risk). */
+static void
+risk_quantile(const struct risk_target_acc *t, double p, char buf[11])
+{
+	uint64_t n = t->days.total, need;
+
+	need = (uint64_t)ceil(p * (double)n - 1e-9);
+	if (need < 1)
+		need = 1;
+	buf[0] = '\0';
+	if (n == 0 || need > n - t->never)
+		return;
+	date_format(day_hist_quantile(&t->days, p), buf);
+}
+
+int
+dc_risk_run(const dc_site *ds, const struct dc_risk_options *o, struct dc_risk *out)
+{
+	struct risk_model rm;
+	struct risk_acc acc;
+	struct c_locale cl;
+	uint64_t trials = o != NULL && o->trials > 0 ? o->trials : 10000;
+	uint64_t seed = o != NULL && o->seed > 0 ? o->seed : 20240902ULL;
+	size_t	i;
+	int	st = DC_OK;
+
+	if (ds == NULL || out == NULL)
+		return DC_EINVAL;
+	memset(out, 0, sizeof *out);
+	memset(&rm, 0, sizeof rm);
+	memset(&acc, 0, sizeof acc);
+	c_locale_enter(&cl);
+	if (risk_model_init(&rm, &ds->site, &ds->wx) != 0) {
+		c_locale_leave(&cl);
+		return DC_EDOM;
+	}
+	if (risk_acc_init(&acc, ds->site.ntargets, rm.ninputs, rm.ngroups) != 0)
+		st = DC_ENOMEM;
+	else if (risk_run(&rm, seed, 0, trials, 1, 1, o != NULL ? o->threads : 0, &acc,
+	    NULL, NULL) != 0)
+		st = DC_EDOM;
+	c_locale_leave(&cl);
+	if (st == DC_OK && ds->site.ntargets > 0 &&
+	    (out->targets = calloc(ds->site.ntargets, sizeof *out->targets)) == NULL)
+		st = DC_ENOMEM;
+	if (st == DC_OK) {
+		out->trials = acc.trials;
+		out->seed = seed;
+		out->ntargets = ds->site.ntargets;
+		for (i = 0; i < out->ntargets; i++) {
+			const struct risk_target_acc *t = &acc.t[i];
+			struct dc_risk_target *d = &out->targets[i];
+
+			d->name = ds->site.targets[i].name;
+			d->p_met = stat_mean(&t->met);
+			d->p_met_se = stat_se(&t->met);
+			risk_quantile(t, 0.1, d->p10);
+			risk_quantile(t, 0.5, d->p50);
+			risk_quantile(t, 0.8, d->p80);
+			risk_quantile(t, 0.9, d->p90);
+			d->mean_delay_d = t->delay.n > 0 ? stat_mean(&t->delay) : 0;
+		}
+		out->lole_h = stat_mean(&acc.lole_h);
+		out->lole_h_se = stat_se(&acc.lole_h);
+		out->eue_wh = stat_mean(&acc.eue_wh);
+		out->eue_wh_se = stat_se(&acc.eue_wh);
+		out->unmet_cooling_h = stat_mean(&acc.unmet_cool_h);
+	}
+	risk_acc_release(&acc);
+	risk_model_release(&rm);
+	return st;
+}
+
+void
+dc_risk_release(struct dc_risk *r)
+{
+	if (r == NULL)
+		return;
+	free(r->targets);
+	memset(r, 0, sizeof *r);
 }

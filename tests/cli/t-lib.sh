@@ -50,6 +50,8 @@ grep -q '^design: 1333 of 1920 GPUs can run, supply binds$' "$T/out"
 ok $? "dc_plan: design capacity 1333 GPUs, supply binds"
 grep -q '^target first-40-racks 1280 by 2024-03-05: OK, met on 2024-03-04, ' "$T/out"
 ok $? "dc_target: first-40-racks OK, met on 2024-03-04"
+grep -q '^risk first-40-racks: 200 trials, P(met) 1.000 +- 0.000, P50 2024-03-04$' "$T/out"
+ok $? "dc_risk_run: no uncertainty, P(met) 1 and the P50 date is plan's met date"
 # the finished site for a day: 1920 GPUs x 750 W = 1.44 MW for 24 h = 34.56 MWh,
 # of which 1 MW x 24 h is served: 10.56 MWh unserved
 grep -q '^simulate 2024-03-20..2024-03-20: 24 h, facility 34.56 MWh, unserved 10.56 MWh$' "$T/out"

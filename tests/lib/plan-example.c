@@ -18,6 +18,8 @@ main(int argc, char **argv)
 	struct dc_plan plan;
 	struct dc_sim_options so = { 0 };
 	struct dc_sim_summary sum;
+	struct dc_risk_options ro = { 0 };
+	struct dc_risk risk;
 	struct dc_diag dg;
 	dc_diags *diags;
 	dc_site *site;
@@ -69,6 +71,19 @@ main(int argc, char **argv)
 		dc_site_free(site);
 		return 4;
 	}
+	/* risk with no uncertainty gives plan's answer */
+	ro.trials = 200;
+	if ((st = dc_risk_run(site, &ro, &risk)) != DC_OK) {
+		fprintf(stderr, "plan-example: %s\n", dc_strerror(st));
+		dc_site_free(site);
+		return 4;
+	}
+	for (i = 0; i < risk.ntargets; i++)
+		printf("risk %s: %llu trials, P(met) %.3f +- %.3f, P50 %s\n",
+		    risk.targets[i].name, risk.trials, risk.targets[i].p_met,
+		    risk.targets[i].p_met_se, risk.targets[i].p50[0] ?
+		    risk.targets[i].p50 : "never");
+	dc_risk_release(&risk);
 	printf("simulate %s..%s: %.0f h, facility %.6g MWh, unserved %.6g MWh\n",
 	    sum.from, sum.to, sum.hours, sum.facility_energy_j / 3.6e9,
 	    sum.unserved_energy_j / 3.6e9);
