@@ -2,6 +2,7 @@
  * report.c - the report writer: sections of labelled values and small tables, held
  * in memory and written as text, CSV or JSON (see report.h).
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,7 @@ struct report {
 	struct out_doc doc;	/* strings owned */
 	struct ent *v;
 	size_t	n, cap;
+	int	oom;		/* an entry or a string was lost: writing fails */
 };
 
 static char *
@@ -53,8 +55,10 @@ add(struct report *r, enum ent_kind k)
 		size_t nc = r->cap ? r->cap * 2 : 32;
 		struct ent *nv = realloc(r->v, nc * sizeof *nv);
 
-		if (nv == NULL)
+		if (nv == NULL) {
+			r->oom = 1;
 			return NULL;
+		}
 		r->v = nv;
 		r->cap = nc;
 	}
@@ -62,6 +66,17 @@ add(struct report *r, enum ent_kind k)
 	memset(e, 0, sizeof *e);
 	e->kind = k;
 	return e;
+}
+
+/* A copy of s owned by the report; a failed copy marks the report. */
+static char *
+rdup(struct report *r, const char *s)
+{
+	char	*c = xstrdup(s);
+
+	if (s != NULL && c == NULL)
+		r->oom = 1;
+	return c;
 }
 
 static void
@@ -159,8 +174,8 @@ report_section(struct report *r, const char *key, const char *title)
 
 	if (e == NULL)
 		return;
-	e->key = xstrdup(key);
-	e->label = xstrdup(title);
+	e->key = rdup(r, key);
+	e->label = rdup(r, title);
 }
 
 void
@@ -171,9 +186,9 @@ report_num(struct report *r, const char *key, const char *label, double v,
 
 	if (e == NULL)
 		return;
-	e->key = xstrdup(key);
-	e->label = xstrdup(label);
-	e->unit = xstrdup(unit ? unit : "");
+	e->key = rdup(r, key);
+	e->label = rdup(r, label);
+	e->unit = rdup(r, unit ? unit : "");
 	e->num = v;
 	e->prec = prec;
 }
@@ -194,9 +209,9 @@ report_str(struct report *r, const char *key, const char *label, const char *v)
 
 	if (e == NULL)
 		return;
-	e->key = xstrdup(key);
-	e->label = xstrdup(label);
-	e->str = xstrdup(v ? v : "");
+	e->key = rdup(r, key);
+	e->label = rdup(r, label);
+	e->str = rdup(r, v ? v : "");
 }
 
 void
@@ -205,7 +220,7 @@ report_note(struct report *r, const char *text)
 	struct ent *e = add(r, E_NOTE);
 
 	if (e != NULL)
-		e->str = xstrdup(text);
+		e->str = rdup(r, text);
 }
 
 void
@@ -216,11 +231,13 @@ report_table(struct report *r, const char *key, const char *title,
 
 	if (e == NULL)
 		return;
-	e->key = xstrdup(key);
-	e->label = xstrdup(title);
+	e->key = rdup(r, key);
+	e->label = rdup(r, title);
 	e->ncols = ncols;
 	if ((e->cols = malloc((size_t)ncols * sizeof *cols)) != NULL)
 		memcpy(e->cols, cols, (size_t)ncols * sizeof *cols);
+	else
+		r->oom = 1;
 }
 
 void
@@ -247,11 +264,13 @@ report_row(struct report *r, const double *nums, const char *const *strs)
 		e->ncols = nc;
 		e->nums = calloc((size_t)nc, sizeof *e->nums);
 		e->strs = calloc((size_t)nc, sizeof *e->strs);
-		if (e->nums == NULL || e->strs == NULL)
+		if (e->nums == NULL || e->strs == NULL) {
+			r->oom = 1;
 			return;
+		}
 		for (j = 0; j < nc; j++) {
 			if (cols[j].prec < 0)
-				e->strs[j] = xstrdup(strs && strs[j] ? strs[j] : "");
+				e->strs[j] = rdup(r, strs && strs[j] ? strs[j] : "");
 			else
 				e->nums[j] = nums ? nums[j] : NAN;
 		}
@@ -662,6 +681,10 @@ report_write_doc(const struct report *r, enum out_format f, const struct out_doc
 {
 	if (r == NULL)
 		return -1;
+	if (r->oom) {
+		errno = ENOMEM;	/* a report that lost entries is never written */
+		return -1;
+	}
 	switch (f) {
 	case FMT_JSON:
 		return write_json(r, doc_of(r, doc), fp);
