@@ -29,7 +29,7 @@
 struct site;
 struct sim_step;
 
-#define COST_TOU_MAX	8	/* time-of-use periods per feed */
+#define COST_TOU_MAX	DC_MAX_TOU_PERIODS
 
 struct econ_tou {
 	unsigned months;	/* bit m-1 set: applies in month m */

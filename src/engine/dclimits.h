@@ -19,5 +19,6 @@
 #define DC_DATE_YMIN		1900	/* dates: years 1900 .. 2200 */
 #define DC_DATE_YMAX		2200
 #define DC_MAX_DELIVERY_YEARS	100	/* a delivery by rate, expanded day by day */
+#define DC_MAX_TOU_PERIODS	8	/* time-of-use periods of a feed's tariff */
 
 #endif

@@ -591,6 +591,37 @@ watch_step(void *vp, const struct sim_step *st)
 	return 0;
 }
 
+/* The first year runs the largest target's GPUs from its date (or full
+ * deployment, whichever is later); spare racks beyond it stay off. */
+static void
+plan_year_window(const struct site *s, int full, int *op_from, long *op_gpus)
+{
+	size_t	i;
+
+	*op_from = full;
+	*op_gpus = 0;
+	for (i = 0; i < s->ntargets; i++)
+		if (s->targets[i].gpus >= *op_gpus) {
+			*op_gpus = s->targets[i].gpus;
+			*op_from = s->targets[i].by > full ? s->targets[i].by : full;
+		}
+}
+
+void
+plan_window(const struct site *s, int *from, int *to)
+{
+	long	gpus;
+	int	f, t, full, op_from;
+
+	timeline_range(s, &f, &t);
+	full = schedule_full_date(s);
+	if (full == DATE_NEVER || full == DATE_NONE || full < f)
+		full = f;
+	plan_year_window(s, full, &op_from, &gpus);
+	*from = f;
+	*to = op_from + PLAN_WINDOW_D;
+}
+
 /* 3. the build and the first year of operation, with dispatch */
 static int
 plan_year(const struct site *s, const struct weather *w, struct plan_result *r)
@@ -598,16 +629,9 @@ plan_year(const struct site *s, const struct weather *w, struct plan_result *r)
 	struct year_watch yw;
 	struct sim_opts so;
 	size_t	i;
-	int	op_from = r->full;
+	int	op_from;
 
-	/* the first year runs the largest target's GPUs from its date (or full
-	 * deployment, whichever is later); spare racks beyond it stay off */
-	r->op_gpus = 0;
-	for (i = 0; i < s->ntargets; i++)
-		if (s->targets[i].gpus >= r->op_gpus) {
-			r->op_gpus = s->targets[i].gpus;
-			op_from = s->targets[i].by > r->full ? s->targets[i].by : r->full;
-		}
+	plan_year_window(s, r->full, &op_from, &r->op_gpus);
 	memset(&so, 0, sizeof so);
 	so.from_day = r->from;
 	so.to_day = op_from + PLAN_WINDOW_D;

@@ -235,6 +235,10 @@ int	plan_run(const struct site *, const struct weather *, int what,
 	    struct plan_result *);
 
 const char *plan_status_str(int status);
+
+/* The days plan_run simulates for the build and the first year (sim_from,
+ * sim_to), without running it. */
+void	plan_window(const struct site *, int *from, int *to);
 const char *plan_reason_name(enum plan_reason);
 
 #endif

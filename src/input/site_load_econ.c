@@ -58,7 +58,7 @@ static const struct {
 	{ "m3", PER_VOLUME, 1 }, { "kgal", PER_VOLUME, 1e3 * DC_M3_PER_USGAL },
 	{ "gal", PER_VOLUME, DC_M3_PER_USGAL },
 	{ "t", PER_MASS, 1e3 }, { "kg", PER_MASS, 1 },
-	{ "GPU-h", PER_GPU_HOUR, 1 }, { "h", PER_GPU_HOUR, 1 },
+	{ "GPU-h", PER_GPU_HOUR, 1 },
 };
 
 static const char *

@@ -349,7 +349,6 @@ dc_simulate(const dc_site *ds, const struct dc_sim_options *o,
 {
 	struct sim_opts so;
 	struct sim_summary su;
-	struct plan_result p;
 	struct c_locale cl;
 	char	err[128], day[11];
 	int	st, from = DATE_NONE, to = DATE_NONE;
@@ -364,21 +363,13 @@ dc_simulate(const dc_site *ds, const struct dc_sim_options *o,
 	if (o != NULL && o->step_s != 0 && o->step_s != 3600 && o->step_s != 900)
 		return DC_EINVAL;
 	if (from == DATE_NONE || to == DATE_NONE) {
-		/* the plan's window: the build and the first year */
-		plan_result_init(&p);
-		st = plan_run(&ds->site, &ds->wx, PLAN_TARGETS, &p);
-		/* as plan_year() in src/engine/plan.c: from the timeline's first
-		 * day to a year after full deployment */
-		if (st == PLAN_OK) {
-			if (from == DATE_NONE)
-				from = p.from;
-			if (to == DATE_NONE)
-				to = (p.full != DATE_NEVER && p.full != DATE_NONE ?
-				    p.full : p.from) + 364;
-		}
-		plan_result_release(&p);
-		if (st != PLAN_OK)
-			return plan_status(st);
+		int	wf, wt;
+
+		plan_window(&ds->site, &wf, &wt);	/* the plan's window */
+		if (from == DATE_NONE)
+			from = wf;
+		if (to == DATE_NONE)
+			to = wt;
 	}
 	if (to < from)
 		return DC_EINVAL;
