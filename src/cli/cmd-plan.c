@@ -121,7 +121,7 @@ fmt_pow(char *buf, size_t len, double w)
 
 /* 1. capacity of the finished site at the design conditions */
 static void
-write_design(struct report *r, const struct plan_result *p)
+write_design(struct report *r, enum out_format fmt, const struct plan_result *p)
 {
 	char	a[16];
 
@@ -134,6 +134,8 @@ write_design(struct report *r, const struct plan_result *p)
 	    cap_constraint_name(p->design.binding));
 	if (p->design.binding != CAP_INSTALLED)
 		report_str(r, "binding_condition", "  at", p->design.binding_condition);
+	else if (fmt != FMT_TEXT)
+		report_str(r, "binding_condition", "  at", NULL);
 }
 
 /* The --set overrides that apply each fix, as the machine formats carry them. */
@@ -305,189 +307,311 @@ fix_sentence(char *buf, size_t len, const struct plan_target *e)
 		    "deployment.", PLAN_LOOKAHEAD_D);
 }
 
-/* One target's lines. */
+static void ok_sentence(char *, size_t, const struct plan_target *);
+static void met_sentence(char *, size_t, const struct plan_target *);
+
+/* One target's lines (text). */
 static void
 write_target(struct report *r, enum out_format fmt, const struct plan_target *e)
 {
 	const struct site_target *t = e->target;
-	char	a[16], b[16], h[16], key[96], line[1024], lb[32];
+	char	key[96], line[1024], lb[32];
 	const char *label = short_label(t->name, lb, sizeof lb);
 
-	date_format(t->by, a);
-	date_format(e->horizon, h);
 	snprintf(key, sizeof key, "target_%zu", e->index + 1);
 	if (e->ok) {
-		date_format(e->met_on, b);
-		snprintf(line, sizeof line, "OK    %d GPUs by %s: met on %s (%d %s "
-		    "early) and held through %s.", t->gpus, a, b, t->by - e->met_on,
-		    days_word(t->by - e->met_on), h);
+		ok_sentence(line, sizeof line, e);
 		put_text(r, fmt, key, label, line);
 		return;
 	}
 	fail_sentence(line, sizeof line, e);
 	put_text(r, fmt, key, label, line);
 	snprintf(key, sizeof key, "target_%zu_met", e->index + 1);
-	if (e->met_on != DATE_NEVER) {
-		date_format(e->met_on, b);
-		date_format(e->met_horizon, h);
-		snprintf(line, sizeof line, "met on %s (%d %s late), held from then "
-		    "through %s.", b, e->met_on - t->by, days_word(e->met_on - t->by), h);
-	} else
-		snprintf(line, sizeof line, "not met within %d days of full deployment.",
-		    PLAN_LOOKAHEAD_D);
+	met_sentence(line, sizeof line, e);
 	put_text(r, fmt, key, "", line);
 	snprintf(key, sizeof key, "target_%zu_fix", e->index + 1);
 	fix_sentence(line, sizeof line, e);
 	put_text(r, fmt, key, "", line);
 }
 
-/* 2. targets against the timeline, as sentences and (CSV, JSON) as fields */
+/* A sentence without its text-column status word ("OK    ", "FAIL  "): the
+ * machine formats carry the status as a field. */
+static const char *
+unstatus(const char *msg)
+{
+	if (strncmp(msg, "OK ", 3) == 0 || strncmp(msg, "FAIL ", 5) == 0 ||
+	    strncmp(msg, "EXCEEDED ", 9) == 0) {
+		msg += strcspn(msg, " ");
+		msg += strspn(msg, " ");
+	}
+	return msg;
+}
+
+/* A date, or NULL (absent) for none. */
+static const char *
+opt_date(int day, char *buf)
+{
+	if (day == DATE_NONE || day == DATE_NEVER)
+		return NULL;
+	date_format(day, buf);
+	return buf;
+}
+
+/* Why a target fails, as a name (dcplan-json(5)); NULL when it holds. */
+static const char *
+reason_key(enum plan_reason r)
+{
+	switch (r) {
+	case PLAN_REASON_DEPLOY:
+		return "deployment";
+	case PLAN_REASON_HOT_HOUR:
+		return "hottest_hour";
+	case PLAN_REASON_DESIGN:
+		return "design_condition";
+	default:
+		return NULL;
+	}
+}
+
+/* The target table of the machine formats: one row per target, every fact a
+ * typed field (dcplan-json(5), dcplan.plan/3), the text's sentences beside. */
+enum {
+	TC_NAME, TC_GPUS, TC_BY, TC_OK, TC_HORIZON, TC_MET_ON, TC_MET_HORIZON,
+	TC_DAYS_LATE, TC_RUNNABLE_BY, TC_ONLINE_BY, TC_REASON, TC_FAIL_DAY,
+	TC_FAIL_COND, TC_FAIL_TDB, TC_FAIL_TWB, TC_FAIL_ONLINE, TC_RUNNABLE,
+	TC_SHORT, TC_BINDING, TC_FAIL_DAYS, TC_DESIGN_OK, TC_DESIGN_RUNNABLE,
+	TC_FIX_DATE, TC_FIX_ONLINE, TC_FIX_RACKS, TC_SUPPLY, TC_SUPPLY_DAY,
+	TC_SUPPLY_COND, TC_SUPPLY_TDB, TC_GEN_MODEL, TC_GEN_UNIT, TC_GEN_TDB,
+	TC_GEN_DERATE, TC_GENS, TC_GENS_N1, TC_COOLING, TC_COOLING_DAY,
+	TC_COOLING_COND, TC_CH_MODEL, TC_CH_UNIT, TC_CHILLERS, TC_CHILLERS_N1,
+	TC_TOWERS, TC_UPS, TC_XFMR, TC_SET_DATE, TC_SET_GRID, TC_SET_GEN,
+	TC_SET_CH, TC_SET_TW, TC_DELAY_GPU_H, TC_MESSAGE, TC_MET_MESSAGE,
+	TC_FIX_MESSAGE, TC_N
+};
+
+static const struct report_col target_cols[TC_N] = {
+	[TC_NAME] = { "name", "target", "", REPORT_STRING },
+	[TC_GPUS] = { "gpus", "GPUs", "", 0 },
+	[TC_BY] = { "by", "by", "", REPORT_STRING },
+	[TC_OK] = { "ok", "holds", "", REPORT_BOOL },
+	[TC_HORIZON] = { "horizon", "held through", "", REPORT_STRING },
+	[TC_MET_ON] = { "met_on", "met on", "", REPORT_STRING },
+	[TC_MET_HORIZON] = { "met_horizon", "held from then through", "",
+	    REPORT_STRING },
+	[TC_DAYS_LATE] = { "days_late", "late", "d", 0 },
+	[TC_RUNNABLE_BY] = { "runnable_on_by", "runnable on date", "", 0 },
+	[TC_ONLINE_BY] = { "online_on_by", "online on date", "", 0 },
+	[TC_REASON] = { "reason", "reason", "", REPORT_STRING },
+	[TC_FAIL_DAY] = { "fail_day", "first failing day", "", REPORT_STRING },
+	[TC_FAIL_COND] = { "fail_condition", "condition", "", REPORT_STRING },
+	[TC_FAIL_TDB] = { "fail_tdb_c", "dry-bulb", "degC", 2 },
+	[TC_FAIL_TWB] = { "fail_twb_c", "wet-bulb", "degC", 2 },
+	[TC_FAIL_ONLINE] = { "fail_online_gpus", "online there", "", 0 },
+	[TC_RUNNABLE] = { "runnable_gpus", "runnable there", "", 0 },
+	[TC_SHORT] = { "shortfall_gpus", "short", "", 0 },
+	[TC_BINDING] = { "binding", "binding", "", REPORT_STRING },
+	[TC_FAIL_DAYS] = { "fail_days", "failing days", "d", 0 },
+	[TC_DESIGN_OK] = { "design_ok", "design conditions hold", "", REPORT_BOOL },
+	[TC_DESIGN_RUNNABLE] = { "design_runnable_gpus", "runnable at design", "",
+	    0 },
+	[TC_FIX_DATE] = { "fix_date", "move the date to", "", REPORT_STRING },
+	[TC_FIX_ONLINE] = { "fix_gpus_online", "GPUs to bring online", "", 0 },
+	[TC_FIX_RACKS] = { "fix_racks", "racks to bring online", "", 0 },
+	[TC_SUPPLY] = { "supply_to_add_mw", "firm supply to add", "MW", 6 },
+	[TC_SUPPLY_DAY] = { "supply_worst_day", "worst day", "", REPORT_STRING },
+	[TC_SUPPLY_COND] = { "supply_worst_condition", "worst condition", "",
+	    REPORT_STRING },
+	[TC_SUPPLY_TDB] = { "supply_worst_tdb_c", "worst dry-bulb", "degC", 2 },
+	[TC_GEN_MODEL] = { "fix_generator_model", "generator model", "",
+	    REPORT_STRING },
+	[TC_GEN_UNIT] = { "fix_generator_unit_mw", "per unit there", "MW", 6 },
+	[TC_GEN_TDB] = { "fix_generator_tdb_c", "dry-bulb there", "degC", 2 },
+	[TC_GEN_DERATE] = { "fix_generator_derate", "derate", "", 4 },
+	[TC_GENS] = { "fix_generators", "generators needed", "", 0 },
+	[TC_GENS_N1] = { "fix_generators_n1", "with N+1", "", 0 },
+	[TC_COOLING] = { "cooling_to_add_mw", "chiller capacity to add", "MW", 6 },
+	[TC_COOLING_DAY] = { "cooling_worst_day", "worst day", "", REPORT_STRING },
+	[TC_COOLING_COND] = { "cooling_worst_condition", "worst condition", "",
+	    REPORT_STRING },
+	[TC_CH_MODEL] = { "fix_chiller_model", "chiller model", "", REPORT_STRING },
+	[TC_CH_UNIT] = { "fix_chiller_unit_mw", "per chiller there", "MW", 6 },
+	[TC_CHILLERS] = { "fix_chillers", "chillers needed", "", 0 },
+	[TC_CHILLERS_N1] = { "fix_chillers_n1", "with N+1", "", 0 },
+	[TC_TOWERS] = { "fix_with_towers", "as many tower cells", "", REPORT_BOOL },
+	[TC_UPS] = { "ups_to_add_mw", "UPS to add", "MW", 6 },
+	[TC_XFMR] = { "transformer_to_add_mva", "transformer to add", "MVA", 6 },
+	[TC_SET_DATE] = { "fix_set_date", "--set for the date", "", REPORT_STRING },
+	[TC_SET_GRID] = { "fix_set_grid", "--set for grid", "", REPORT_STRING },
+	[TC_SET_GEN] = { "fix_set_generators", "--set for generators", "",
+	    REPORT_STRING },
+	[TC_SET_CH] = { "fix_set_chillers", "--set for chillers", "",
+	    REPORT_STRING },
+	[TC_SET_TW] = { "fix_set_towers", "--set for towers", "", REPORT_STRING },
+	[TC_DELAY_GPU_H] = { "delay_gpu_h", "GPU-hours short", "GPU-h", 0 },
+	[TC_MESSAGE] = { "message", "", "", REPORT_STRING },
+	[TC_MET_MESSAGE] = { "met_message", "", "", REPORT_STRING },
+	[TC_FIX_MESSAGE] = { "fix_message", "", "", REPORT_STRING },
+};
+
+/* The sentence of a target that holds. */
+static void
+ok_sentence(char *buf, size_t len, const struct plan_target *e)
+{
+	const struct site_target *t = e->target;
+	char	a[16], b[16], h[16];
+
+	date_format(t->by, a);
+	date_format(e->horizon, h);
+	date_format(e->met_on, b);
+	snprintf(buf, len, "OK    %d GPUs by %s: met on %s (%d %s early) and held "
+	    "through %s.", t->gpus, a, b, t->by - e->met_on,
+	    days_word(t->by - e->met_on), h);
+}
+
+/* The sentence of when a failing target is met. */
+static void
+met_sentence(char *buf, size_t len, const struct plan_target *e)
+{
+	const struct site_target *t = e->target;
+	char	b[16], h[16];
+
+	if (e->met_on != DATE_NEVER) {
+		date_format(e->met_on, b);
+		date_format(e->met_horizon, h);
+		snprintf(buf, len, "met on %s (%d %s late), held from then "
+		    "through %s.", b, e->met_on - t->by, days_word(e->met_on - t->by),
+		    h);
+	} else
+		snprintf(buf, len, "not met within %d days of full deployment.",
+		    PLAN_LOOKAHEAD_D);
+}
+
+static void
+target_row(struct report *r, const struct site *s, const struct plan_target *e)
+{
+	const struct site_target *t = e->target;
+	struct fix_sets fs;
+	char	byb[16], hb[16], mb[16], mh[16], fb[16], wb[16], cb[16], mv[16];
+	char	msg[1024], met[256], fix[1024];
+	int	fail = !e->ok, dsn = fail && e->reason != PLAN_REASON_DEPLOY;
+	int	sup = fail && (e->fixes & PLAN_FIX_SUPPLY);
+	int	cool = fail && (e->fixes & PLAN_FIX_COOLING);
+	int	gen = sup && e->gen_model != NULL && e->gen_units > 0;
+	int	ch = cool && e->chiller_group != NULL && e->chillers > 0;
+	const char *strs[TC_N] = { NULL };
+	double	nums[TC_N];
+	size_t	k;
+
+	for (k = 0; k < TC_N; k++)
+		nums[k] = NAN;
+	fix_sets(s, e, &fs);
+	date_format(t->by, byb);
+	date_format(e->horizon, hb);
+	if (e->ok)
+		ok_sentence(msg, sizeof msg, e);
+	else {
+		fail_sentence(msg, sizeof msg, e);
+		met_sentence(met, sizeof met, e);
+		fix_sentence(fix, sizeof fix, e);
+	}
+	strs[TC_NAME] = t->name;
+	nums[TC_GPUS] = t->gpus;
+	strs[TC_BY] = byb;
+	nums[TC_OK] = e->ok;
+	strs[TC_HORIZON] = hb;
+	strs[TC_MET_ON] = opt_date(e->met_on, mb);
+	if (e->met_on != DATE_NEVER) {
+		strs[TC_MET_HORIZON] = opt_date(e->met_horizon, mh);
+		nums[TC_DAYS_LATE] = e->met_on - t->by;
+	}
+	nums[TC_RUNNABLE_BY] = e->at_by.gpus_runnable;
+	nums[TC_ONLINE_BY] = (double)e->at_by.gpus_online;
+	strs[TC_REASON] = fail ? reason_key(e->reason) : NULL;
+	if (fail) {
+		strs[TC_FAIL_DAY] = opt_date(e->fail_day, fb);
+		nums[TC_FAIL_ONLINE] = (double)e->fail_online;
+		nums[TC_RUNNABLE] = e->fail_runnable;
+		strs[TC_BINDING] = e->reason == PLAN_REASON_DEPLOY ? "deployment" :
+		    cap_constraint_name(e->fail_binding);
+	}
+	if (dsn) {
+		strs[TC_FAIL_COND] = e->fail_condition;
+		nums[TC_FAIL_TDB] = e->fail_tdb;
+		nums[TC_FAIL_TWB] = e->fail_twb;
+	}
+	nums[TC_SHORT] = e->shortfall_gpus;
+	nums[TC_FAIL_DAYS] = e->fail_days;
+	nums[TC_DESIGN_OK] = e->design_ok;
+	nums[TC_DESIGN_RUNNABLE] = e->design_runnable;
+	strs[TC_FIX_DATE] = fail && (e->fixes & PLAN_FIX_DATE) ?
+	    opt_date(e->move_to, mv) : NULL;
+	nums[TC_FIX_ONLINE] = (double)e->gpus_short_online;
+	nums[TC_FIX_RACKS] = (double)e->racks_short;
+	nums[TC_SUPPLY] = e->supply_w / 1e6;
+	if (sup) {
+		strs[TC_SUPPLY_DAY] = opt_date(e->supply_day, wb);
+		strs[TC_SUPPLY_COND] = e->supply_condition;
+		nums[TC_SUPPLY_TDB] = e->supply_tdb;
+	}
+	if (gen) {
+		strs[TC_GEN_MODEL] = e->gen_model->name;
+		nums[TC_GEN_UNIT] = e->gen_unit_w / 1e6;
+		nums[TC_GEN_TDB] = e->gen_tdb;
+		nums[TC_GEN_DERATE] = e->gen_derate;
+	}
+	nums[TC_GENS] = gen ? e->gen_units : 0;
+	nums[TC_GENS_N1] = gen ? e->gen_units_n1 : 0;
+	nums[TC_COOLING] = e->cooling_w / 1e6;
+	if (cool) {
+		strs[TC_COOLING_DAY] = opt_date(e->cooling_day, cb);
+		strs[TC_COOLING_COND] = e->cooling_condition;
+	}
+	if (ch) {
+		strs[TC_CH_MODEL] = e->chiller_group->model->name;
+		nums[TC_CH_UNIT] = e->chiller_unit_w / 1e6;
+		nums[TC_TOWERS] = e->tower_group != NULL;
+	}
+	nums[TC_CHILLERS] = ch ? e->chillers : 0;
+	nums[TC_CHILLERS_N1] = ch ? e->chillers_n1 : 0;
+	nums[TC_UPS] = e->ups_w / 1e6;
+	nums[TC_XFMR] = e->transformer_va / 1e6;
+	strs[TC_SET_DATE] = *fs.date ? fs.date : NULL;
+	strs[TC_SET_GRID] = *fs.grid ? fs.grid : NULL;
+	strs[TC_SET_GEN] = *fs.gen ? fs.gen : NULL;
+	strs[TC_SET_CH] = *fs.chillers ? fs.chillers : NULL;
+	strs[TC_SET_TW] = *fs.towers ? fs.towers : NULL;
+	nums[TC_DELAY_GPU_H] = e->delay_gpu_h;
+	strs[TC_MESSAGE] = unstatus(msg);
+	strs[TC_MET_MESSAGE] = fail ? met : NULL;
+	strs[TC_FIX_MESSAGE] = fail ? fix : NULL;
+	report_row(r, nums, strs);
+}
+
+/* 2. targets against the timeline: sentences in text, a table of fields (and
+ * the sentences as messages) in CSV and JSON */
 static void
 write_targets(struct report *r, enum out_format fmt, const struct site *s,
     const struct plan_result *p)
 {
-	static const struct report_col tcols[] = {
-		{ "name", "target", "", -1 },
-		{ "gpus", "GPUs", "", 0 },
-		{ "by", "by", "", -1 },
-		{ "status", "status", "", -1 },
-		{ "horizon", "held through", "", -1 },
-		{ "met_on", "met on", "", -1 },
-		{ "days_late", "late", "d", 0 },
-		{ "runnable_on_by", "runnable on date", "", 0 },
-		{ "online_on_by", "online on date", "", 0 },
-		{ "reason", "reason", "", -1 },
-		{ "fail_day", "first failing day", "", -1 },
-		{ "fail_condition", "condition", "", -1 },
-		{ "fail_tdb_c", "dry-bulb", "degC", 2 },
-		{ "fail_twb_c", "wet-bulb", "degC", 2 },
-		{ "runnable_gpus", "runnable there", "", 0 },
-		{ "shortfall_gpus", "short", "GPUs", 0 },
-		{ "binding", "binding", "", -1 },
-		{ "fail_days", "failing days", "d", 0 },
-		{ "design_ok", "design conditions hold", "", -1 },
-		{ "design_runnable_gpus", "runnable at design", "", 0 },
-		{ "fix_date", "move the date to", "", -1 },
-		{ "fix_gpus_online", "GPUs to bring online", "", 0 },
-		{ "fix_racks", "racks to bring online", "", 0 },
-		{ "supply_to_add_mw", "firm supply to add", "MW", 6 },
-		{ "supply_worst_day", "worst day", "", -1 },
-		{ "supply_worst_tdb_c", "worst dry-bulb", "degC", 2 },
-		{ "fix_generator_model", "generator model", "", -1 },
-		{ "fix_generator_unit_mw", "per unit there", "MW", 6 },
-		{ "fix_generator_derate", "derate", "", 4 },
-		{ "fix_generators", "generators needed", "", 0 },
-		{ "fix_generators_n1", "with N+1", "", 0 },
-		{ "cooling_to_add_mw", "chiller capacity to add", "MW", 6 },
-		{ "fix_chiller_model", "chiller model", "", -1 },
-		{ "fix_chiller_unit_mw", "per chiller there", "MW", 6 },
-		{ "fix_chillers", "chillers needed", "", 0 },
-		{ "fix_chillers_n1", "with N+1", "", 0 },
-		{ "ups_to_add_mw", "UPS to add", "MW", 6 },
-		{ "transformer_to_add_mva", "transformer to add", "MVA", 6 },
-		{ "fix_set_date", "--set for the date", "", -1 },
-		{ "fix_set_grid", "--set for grid", "", -1 },
-		{ "fix_set_generators", "--set for generators", "", -1 },
-		{ "fix_set_chillers", "--set for chillers", "", -1 },
-		{ "fix_set_towers", "--set for towers", "", -1 },
-	};
-	enum { NC = sizeof tcols / sizeof tcols[0] };
 	size_t	i;
 
 	report_section(r, "targets", "Targets");
-	for (i = 0; i < p->ntargets; i++)
-		write_target(r, fmt, &p->targets[i]);
-	if (p->ntargets == 0) {
-		report_str(r, "none", "targets", "none given");
+	if (fmt != FMT_TEXT) {
+		report_table(r, "detail", "", target_cols, TC_N);
+		for (i = 0; i < p->ntargets; i++)
+			target_row(r, s, &p->targets[i]);
 		return;
 	}
-	if (fmt == FMT_TEXT)
-		return;		/* the sentences say it all */
-	/* the same, as fields for scripts and spreadsheets */
-	report_table(r, "detail", "", tcols, NC);
-	for (i = 0; i < p->ntargets; i++) {
-		const struct plan_target *e = &p->targets[i];
-		const struct site_target *t = e->target;
-		struct fix_sets fs;
-		char	byb[16], hb[16], mb[16], fb[16], wb[16], mv[16];
-		int	fail = !e->ok;
-		const char *strs[NC] = { NULL };
-		double	nums[NC];
-		size_t	k;
-
-		for (k = 0; k < NC; k++)
-			nums[k] = NAN;
-		fix_sets(s, e, &fs);
-		date_format(t->by, byb);
-		date_format(e->horizon, hb);
-		if (e->met_on != DATE_NEVER)
-			date_format(e->met_on, mb);
-		date_format(e->fail_day, fb);
-		date_format(e->supply_day, wb);
-		if (e->fixes & PLAN_FIX_DATE)
-			date_format(e->move_to, mv);
-		strs[0] = t->name;
-		nums[1] = t->gpus;
-		strs[2] = byb;
-		strs[3] = e->ok ? "OK" : "FAIL";
-		strs[4] = hb;
-		strs[5] = e->met_on != DATE_NEVER ? mb : "never";
-		if (e->met_on != DATE_NEVER)
-			nums[6] = e->met_on - t->by;
-		nums[7] = e->at_by.gpus_runnable;
-		nums[8] = (double)e->at_by.gpus_online;
-		strs[9] = plan_reason_name(e->reason);
-		strs[10] = fail ? fb : "";
-		strs[11] = fail && e->reason != PLAN_REASON_DEPLOY ? e->fail_condition : "";
-		if (fail && e->reason != PLAN_REASON_DEPLOY) {
-			nums[12] = e->fail_tdb;
-			nums[13] = e->fail_twb;
-		}
-		nums[14] = fail ? e->fail_runnable : t->gpus;
-		nums[15] = e->shortfall_gpus;
-		strs[16] = fail ? (e->reason == PLAN_REASON_DEPLOY ? "deployment" :
-		    cap_constraint_name(e->fail_binding)) : "";
-		nums[17] = e->fail_days;
-		strs[18] = e->design_ok ? "yes" : "no";
-		nums[19] = e->design_runnable;
-		strs[20] = e->fixes & PLAN_FIX_DATE ? mv : "";
-		nums[21] = (double)e->gpus_short_online;
-		nums[22] = (double)e->racks_short;
-		nums[23] = e->supply_w / 1e6;
-		strs[24] = e->fixes & PLAN_FIX_SUPPLY ? wb : "";
-		if (e->fixes & PLAN_FIX_SUPPLY)
-			nums[25] = e->supply_tdb;
-		strs[26] = e->gen_model != NULL && e->gen_units > 0 ? e->gen_model->name : "";
-		if (e->gen_units > 0) {
-			nums[27] = e->gen_unit_w / 1e6;
-			nums[28] = e->gen_derate;
-		}
-		nums[29] = e->gen_units;
-		nums[30] = e->gen_units_n1;
-		nums[31] = e->cooling_w / 1e6;
-		strs[32] = e->chiller_group != NULL && e->chillers > 0 ?
-		    e->chiller_group->model->name : "";
-		if (e->chillers > 0)
-			nums[33] = e->chiller_unit_w / 1e6;
-		nums[34] = e->chillers;
-		nums[35] = e->chillers_n1;
-		nums[36] = e->ups_w / 1e6;
-		nums[37] = e->transformer_va / 1e6;
-		strs[38] = fs.date;
-		strs[39] = fs.grid;
-		strs[40] = fs.gen;
-		strs[41] = fs.chillers;
-		strs[42] = fs.towers;
-		for (k = 0; k < NC; k++)
-			if (tcols[k].prec >= 0)
-				strs[k] = NULL;
-		report_row(r, nums, strs);
-	}
+	for (i = 0; i < p->ntargets; i++)
+		write_target(r, fmt, &p->targets[i]);
+	if (p->ntargets == 0)
+		report_str(r, "none", "targets", "none given");
 }
 
 /* 3. the build and the first year */
 static void
-write_year(struct report *r, const struct plan_result *p, double step_s)
+write_year(struct report *r, enum out_format fmt, const struct plan_result *p,
+    double step_s)
 {
 	const struct sim_summary *su = &p->year;
 	char	title[128], a[16], b[16];
@@ -501,27 +625,36 @@ write_year(struct report *r, const struct plan_result *p, double step_s)
 	report_section(r, "year", title);
 	report_num(r, "pue", "PUE (energy-weighted)", su->e_it > 0 ? su->e_facility /
 	    su->e_it : NAN, "", 3);
+	/* the machine formats: energy in MWh, mass in t (dcplan-json(5)) */
 	report_num(r, "it_gwh", "IT energy", su->e_it / DC_J_PER_GWH, "GWh", 1);
+	report_as(r, "it_mwh", "MWh", 1e3);
 	report_num(r, "facility_gwh", "facility energy", su->e_facility / DC_J_PER_GWH, "GWh",
 	    1);
+	report_as(r, "facility_mwh", "MWh", 1e3);
 	report_num(r, "peak_facility_mw", "peak facility power", su->peak_facility_w /
 	    1e6, "MW", 2);
 	report_num(r, "water_m3_per_day", "water per day", su->days ? su->water_m3 /
 	    su->days : 0, "m3/d", 0);
-	report_num(r, "water_gal_per_day", "water per day", su->days ? su->water_m3 /
-	    DC_M3_PER_USGAL / su->days : 0, "US gal/d", 0);
+	if (fmt == FMT_TEXT)	/* one unit per quantity in the machine formats */
+		report_num(r, "water_gal_per_day", "water per day", su->days ?
+		    su->water_m3 / DC_M3_PER_USGAL / su->days : 0, "US gal/d", 0);
 	report_num(r, "unmet_cooling_h", "hours with unmet cooling", su->unmet_hours,
 	    "h", 1);
 	report_num(r, "grid_gwh", "energy from the grid", su->e_grid / DC_J_PER_GWH, "GWh", 1);
+	report_as(r, "grid_mwh", "MWh", 1e3);
 	report_num(r, "generation_gwh", "energy from generators", su->e_gen / DC_J_PER_GWH,
 	    "GWh", 1);
+	report_as(r, "generation_mwh", "MWh", 1e3);
 	report_num(r, "battery_gwh", "energy from batteries", su->e_batt_out / DC_J_PER_GWH,
 	    "GWh", 1);
+	report_as(r, "battery_mwh", "MWh", 1e3);
 	report_num(r, "unserved_gwh", "unserved energy", su->e_unserved / DC_J_PER_GWH, "GWh",
 	    2);
+	report_as(r, "unserved_mwh", "MWh", 1e3);
 	report_num(r, "unserved_h", "hours with unserved load", su->unserved_hours, "h",
 	    0);
 	report_num(r, "fuel_tj", "generator fuel (LHV)", su->fuel_j / 1e12, "TJ", 1);
+	report_as(r, "fuel_mwh", "MWh", 1e12 / DC_J_PER_MWH);
 	report_num(r, "co2_t", "CO2", su->co2_kg / 1e3, "t", 0);
 	report_num(r, "nox_t", "NOx", su->nox_kg / 1e3, "t", 2);
 }
@@ -565,6 +698,97 @@ in_year(char *buf, size_t len, int year, int days)
 	return buf;
 }
 
+/* The permit table of the machine formats (dcplan-json(5), dcplan.plan/3). */
+enum {
+	PC_NAME, PC_DUTY, PC_OK, PC_HOURS, PC_HOURS_YEAR, PC_HOURS_DAYS,
+	PC_HOURS_LIMIT, PC_HOURS_OK, PC_NOX, PC_NOX_YEAR, PC_NOX_DAYS, PC_NOX_LIMIT,
+	PC_NOX_OK, PC_RUNNING, PC_RUNNING_LIMIT, PC_RUNNING_OK, PC_TITLE_V,
+	PC_MESSAGE, PC_N
+};
+
+static const struct report_col permit_cols[PC_N] = {
+	[PC_NAME] = { "name", "generators", "", REPORT_STRING },
+	[PC_DUTY] = { "duty", "duty", "", REPORT_STRING },
+	[PC_OK] = { "ok", "within the permits", "", REPORT_BOOL },
+	[PC_HOURS] = { "hours_h", "hours per unit", "h", 0 },
+	[PC_HOURS_YEAR] = { "hours_year", "in", "", 0 },
+	[PC_HOURS_DAYS] = { "hours_days", "days of it simulated", "d", 0 },
+	[PC_HOURS_LIMIT] = { "hours_limit_h", "limit", "h", 0 },
+	[PC_HOURS_OK] = { "hours_ok", "hours ok", "", REPORT_BOOL },
+	[PC_NOX] = { "nox_t", "NOx", "t", 2 },
+	[PC_NOX_YEAR] = { "nox_year", "in", "", 0 },
+	[PC_NOX_DAYS] = { "nox_days", "days of it simulated", "d", 0 },
+	[PC_NOX_LIMIT] = { "nox_limit_t", "limit", "t", 2 },
+	[PC_NOX_OK] = { "nox_ok", "NOx ok", "", REPORT_BOOL },
+	[PC_RUNNING] = { "max_running", "most units at once", "", 0 },
+	[PC_RUNNING_LIMIT] = { "max_running_limit", "limit", "", 0 },
+	[PC_RUNNING_OK] = { "running_ok", "units at once ok", "", REPORT_BOOL },
+	[PC_TITLE_V] = { "title_v_major_source", "above Title V", "", REPORT_BOOL },
+	[PC_MESSAGE] = { "message", "", "", REPORT_STRING },
+};
+
+/* A permit's sentence. */
+static void
+permit_sentence(char *line, size_t len, const struct plan_permit *pm)
+{
+	const struct site_generator *g = pm->gen;
+	char	lh[160], ln[160], lr[160], yh[96], yn[96];
+
+	permit_part(lh, sizeof lh, "", pm->worst_h, 0, "h per unit",
+	    g->max_hours_s / 3600, g->max_hours_s > 0);
+	permit_part(ln, sizeof ln, "", pm->worst_nox_kg / 1e3, 2, "t NOx",
+	    g->max_nox_kg / 1e3, g->max_nox_kg > 0);
+	permit_part(lr, sizeof lr, "at most", pm->max_running, 0,
+	    pm->max_running == 1 ? "unit at once" : "units at once",
+	    g->max_running, g->max_running > 0);
+	snprintf(line, len, "%s (%s):%s%s;%s%s; %s.%s",
+	    pm->ok ? "OK" : "EXCEEDED", gen_is_firm(g) ? "firm" : "backup", lh,
+	    in_year(yh, sizeof yh, pm->worst_h_year, pm->worst_h_days), ln,
+	    in_year(yn, sizeof yn, pm->worst_nox_year, pm->worst_nox_days), lr,
+	    pm->title_v ? " WARNING: NOx above the Clean Air Act Title V "
+	    "major-source threshold, 100 short tons (90.7 t) a year." : "");
+}
+
+static void
+permit_row(struct report *r, const struct plan_permit *pm)
+{
+	const struct site_generator *g = pm->gen;
+	const char *strs[PC_N] = { NULL };
+	double	nums[PC_N];
+	char	line[1024];
+	int	k;
+
+	for (k = 0; k < PC_N; k++)
+		nums[k] = NAN;
+	permit_sentence(line, sizeof line, pm);
+	strs[PC_NAME] = g->name;
+	strs[PC_DUTY] = gen_is_firm(g) ? "firm" : "backup";
+	nums[PC_OK] = pm->ok;
+	nums[PC_HOURS] = pm->worst_h;
+	if (pm->worst_h_year != 0) {
+		nums[PC_HOURS_YEAR] = pm->worst_h_year;
+		nums[PC_HOURS_DAYS] = pm->worst_h_days;
+	}
+	if (g->max_hours_s > 0)
+		nums[PC_HOURS_LIMIT] = g->max_hours_s / 3600;
+	nums[PC_HOURS_OK] = pm->hours_ok;
+	nums[PC_NOX] = pm->worst_nox_kg / 1e3;
+	if (pm->worst_nox_year != 0) {
+		nums[PC_NOX_YEAR] = pm->worst_nox_year;
+		nums[PC_NOX_DAYS] = pm->worst_nox_days;
+	}
+	if (g->max_nox_kg > 0)
+		nums[PC_NOX_LIMIT] = g->max_nox_kg / 1e3;
+	nums[PC_NOX_OK] = pm->nox_ok;
+	nums[PC_RUNNING] = pm->max_running;
+	if (g->max_running > 0)
+		nums[PC_RUNNING_LIMIT] = g->max_running;
+	nums[PC_RUNNING_OK] = pm->running_ok;
+	nums[PC_TITLE_V] = pm->title_v;
+	strs[PC_MESSAGE] = line;
+	report_row(r, nums, strs);
+}
+
 /* permits: each limit is per calendar year; the worst year of the run counts */
 static void
 write_permits(struct report *r, enum out_format fmt, const struct site *s,
@@ -574,26 +798,27 @@ write_permits(struct report *r, enum out_format fmt, const struct site *s,
 	size_t	i;
 
 	report_section(r, "permits", "Generator permits (worst calendar year)");
+	if (fmt != FMT_TEXT) {
+		report_table(r, "generators", "", permit_cols, PC_N);
+		for (i = 0; i < p->npermits; i++)
+			permit_row(r, &p->permits[i]);
+		report_num(r, "site_nox_t", "site NOx, worst calendar year",
+		    p->site_nox_kg / 1e3, "t", 6);
+		report_num(r, "site_nox_year", "that year", p->site_nox_year != 0 ?
+		    p->site_nox_year : NAN, "", 0);
+		report_num(r, "site_nox_days", "days of it simulated",
+		    p->site_nox_year != 0 ? p->site_nox_days : NAN, "d", 0);
+		report_bool(r, "title_v_major_source", "above the Title V threshold",
+		    p->site_title_v);
+		return;
+	}
 	for (i = 0; i < p->npermits; i++) {
 		const struct plan_permit *pm = &p->permits[i];
-		const struct site_generator *g = pm->gen;
-		char	lh[160], ln[160], lr[160], lb[32], yh[96];
+		char	lb[32];
 
-		permit_part(lh, sizeof lh, "", pm->worst_h, 0, "h per unit",
-		    g->max_hours_s / 3600, g->max_hours_s > 0);
-		permit_part(ln, sizeof ln, "", pm->worst_nox_kg / 1e3, 2, "t NOx",
-		    g->max_nox_kg / 1e3, g->max_nox_kg > 0);
-		permit_part(lr, sizeof lr, "at most", pm->max_running, 0,
-		    pm->max_running == 1 ? "unit at once" : "units at once",
-		    g->max_running, g->max_running > 0);
-		snprintf(line, sizeof line, "%s (%s):%s%s;%s%s; %s.%s",
-		    pm->ok ? "OK" : "EXCEEDED", gen_is_firm(g) ? "firm" : "backup", lh,
-		    in_year(yh, sizeof yh, pm->worst_h_year, pm->worst_h_days), ln,
-		    in_year(yn, sizeof yn, pm->worst_nox_year, pm->worst_nox_days), lr,
-		    pm->title_v ? " WARNING: NOx above the Clean Air Act Title V "
-		    "major-source threshold, 100 short tons (90.7 t) a year." : "");
+		permit_sentence(line, sizeof line, pm);
 		snprintf(key, sizeof key, "generators_%zu", i + 1);
-		put_text(r, fmt, key, short_label(g->name, lb, sizeof lb), line);
+		put_text(r, fmt, key, short_label(pm->gen->name, lb, sizeof lb), line);
 	}
 	if (s->power.ngens == 0) {
 		report_str(r, "none", "generators", "none on site");
@@ -604,22 +829,14 @@ write_permits(struct report *r, enum out_format fmt, const struct site *s,
 	    p->site_nox_days), p->site_title_v ? "; WARNING: above the Clean Air Act "
 	    "Title V major-source threshold, 100 short tons (90.7 t) a year." : ".");
 	put_text(r, fmt, "site_nox", "site", line);
-	if (fmt != FMT_TEXT) {
-		report_num(r, "site_nox_t", "site NOx, worst calendar year",
-		    p->site_nox_kg / 1e3, "t", 6);
-		report_int(r, "site_nox_year", "that year", p->site_nox_year, "");
-		report_int(r, "site_nox_days", "days of it simulated", p->site_nox_days,
-		    "d");
-		report_str(r, "title_v_major_source", "above the Title V threshold",
-		    p->site_title_v ? "yes" : "no");
-	}
 }
 
 /* 4. the first year of operation must carry its GPUs all year */
 static void
-write_operation(struct report *r, enum out_format fmt, const struct plan_result *p)
+write_operation(struct report *r, enum out_format fmt, const struct plan_result *p,
+    double tz_hours)
 {
-	char	a[16], b[16], line[1024], what[64];
+	char	a[16], b[16], sl[1024], cl[1024], what[64], tb[16], at[32];
 
 	report_section(r, "operation", "First year of operation");
 	date_format(p->op_from, a);
@@ -629,38 +846,52 @@ write_operation(struct report *r, enum out_format fmt, const struct plan_result 
 	else
 		snprintf(what, sizeof what, "every GPU online");
 	if (!p->supply_ok) {
-		char	tb[16];
-
-		date_format(p->peak_day, tb);
 		char	pw[32];
 
-		snprintf(line, sizeof line, "FAIL  the supply falls short of %s for "
+		date_format(p->peak_day, tb);
+		snprintf(sl, sizeof sl, "FAIL  the supply falls short of %s for "
 		    "%.0f h from %s to %s, by up to %s on %s %02d:%02d; fix: the "
 		    "targets' supply fixes, or cap GPU power "
 		    "(it.workload.gpu_power_cap).", what, p->unserved_h, a, b,
 		    fmt_pow(pw, sizeof pw, p->peak_unserved_w), tb, p->peak_minute / 60,
 		    p->peak_minute % 60);
 	} else
-		snprintf(line, sizeof line, "OK    the supply carries %s every hour from "
+		snprintf(sl, sizeof sl, "OK    the supply carries %s every hour from "
 		    "%s to %s.", what, a, b);
-	put_text(r, fmt, "supply", "supply", line);
 	if (!p->cooling_ok)
-		snprintf(line, sizeof line, "FAIL  the cooling falls short of %s for "
+		snprintf(cl, sizeof cl, "FAIL  the cooling falls short of %s for "
 		    "%.0f h from %s to %s.", what, p->unmet_h, a, b);
 	else
-		snprintf(line, sizeof line, "OK    the cooling meets the load every hour "
+		snprintf(cl, sizeof cl, "OK    the cooling meets the load every hour "
 		    "from %s to %s.", a, b);
-	put_text(r, fmt, "cooling", "cooling", line);
-	if (fmt != FMT_TEXT) {
-		report_str(r, "from", "from", a);
-		report_str(r, "to", "to", b);
-		report_int(r, "gpus", "GPUs running", p->op_gpus, "");
-		report_num(r, "unserved_h", "hours with unserved load", p->unserved_h, "h", 2);
-		report_num(r, "peak_unserved_mw", "worst shortfall", p->peak_unserved_w / 1e6,
-		    "MW", 6);
-		report_num(r, "unmet_cooling_h", "hours with unmet cooling", p->unmet_h, "h",
-		    2);
+	if (fmt == FMT_TEXT) {
+		put_text(r, fmt, "supply", "supply", sl);
+		put_text(r, fmt, "cooling", "cooling", cl);
+		return;
 	}
+	report_str(r, "from", "from", a);
+	report_str(r, "to", "to", b);
+	report_int(r, "gpus", "GPUs running", p->op_gpus, "");
+	report_bool(r, "supply_ok", "the supply carries them", p->supply_ok);
+	report_num(r, "unserved_h", "hours with unserved load", p->unserved_h, "h", 2);
+	report_num(r, "peak_unserved_mw", "worst shortfall", p->peak_unserved_w / 1e6,
+	    "MW", 6);
+	/* the worst shortfall's local standard time with the site's UTC offset,
+	 * as the simulation's times (dcplan-json(5)) */
+	if (!p->supply_ok) {
+		int	off = (int)lround(tz_hours * 60);
+
+		date_format(p->peak_day, tb);
+		snprintf(at, sizeof at, "%sT%02d:%02d%c%02d:%02d", tb,
+		    p->peak_minute / 60 % 24, p->peak_minute % 60, off < 0 ? '-' : '+',
+		    abs(off) / 60 % 24, abs(off) % 60);
+	}
+	report_str(r, "peak_unserved_at", "at", p->supply_ok ? NULL : at);
+	report_str(r, "supply_message", "supply", unstatus(sl));
+	report_bool(r, "cooling_ok", "the cooling meets the load", p->cooling_ok);
+	report_num(r, "unmet_cooling_h", "hours with unmet cooling", p->unmet_h, "h",
+	    2);
+	report_str(r, "cooling_message", "cooling", unstatus(cl));
 }
 
 /* The picture (--plot): the build over time, from the timeline's rows. */
@@ -691,6 +922,25 @@ draw_build(void *vp, enum plot_fmt f, int w, int h, FILE *fp)
 	plot_build_free(&b);
 	return rc;
 }
+
+/* The rented generator fixes in CSV and JSON (dcplan-json(5)). */
+enum {
+	FX_TARGET, FX_MODEL, FX_UNITS, FX_FROM, FX_TO, FX_MONTHS, FX_TERMS, FX_COST,
+	FX_REMOVES, FX_MESSAGE, FX_N
+};
+
+static const struct report_col fix_cols[FX_N] = {
+	[FX_TARGET] = { "target", "target", "", REPORT_STRING },
+	[FX_MODEL] = { "generator_model", "generator model", "", REPORT_STRING },
+	[FX_UNITS] = { "units", "units (N+1)", "", 0 },
+	[FX_FROM] = { "from", "rented from", "", REPORT_STRING },
+	[FX_TO] = { "to", "to", "", REPORT_STRING },
+	[FX_MONTHS] = { "months", "months", "month", 1 },
+	[FX_TERMS] = { "terms", "on the terms of", "", REPORT_STRING },
+	[FX_COST] = { "cost", "fix cost", "", 0 },
+	[FX_REMOVES] = { "removes", "delay it removes", "", 0 },
+	[FX_MESSAGE] = { "message", "", "", REPORT_STRING },
+};
 
 /* 4. costs, when the site has prices (economics section) */
 static void
@@ -739,14 +989,20 @@ write_costs(struct report *r, enum out_format fmt, const struct site *s,
 
 		report_row(r, nums, strs);
 	}
-	/* what a generator fix would cost if rented, beside the delay it removes */
+	/* what a generator fix would cost if rented, beside the delay it removes:
+	 * sentences in text, a table in CSV and JSON */
+	if (fmt != FMT_TEXT) {
+		report_table(r, "fixes", "", fix_cols, FX_N);
+		report_col_as(r, FX_COST, NULL, cur, 0);
+		report_col_as(r, FX_REMOVES, NULL, cur, 0);
+	}
 	for (i = 0; i < p->ntargets; i++) {
 		const struct plan_target *t = &p->targets[i];
 		const struct site_generator *as;
 		char	line[512], a[16], b[16];
 		int	to = t->met_on != DATE_NEVER && t->met_on != DATE_NONE ?
 		    t->met_on - 1 : p->sim_to;
-		double	fc;
+		double	fc, months, removes;
 
 		if (t->ok || !(t->fixes & PLAN_FIX_SUPPLY) || t->gen_model == NULL ||
 		    t->gen_units_n1 <= 0)
@@ -757,21 +1013,22 @@ write_costs(struct report *r, enum out_format fmt, const struct site *s,
 			continue;
 		date_format(t->target->by, a);
 		date_format(to, b);
-		snprintf(key, sizeof key, "fix_%zu", i + 1);
+		months = (to - t->target->by + 1) * 12 / 365.0;
+		removes = isfinite(t->delay_cost) ? t->delay_cost : 0;
 		snprintf(line, sizeof line, "%s: +%d x %s rented %s to %s (%.1f months, "
 		    "on the terms of '%s'): %.0f %s; removes %.0f %s of delay",
 		    t->target->name, t->gen_units_n1, t->gen_model->name, a, b,
-		    (to - t->target->by + 1) * 12 / 365.0, as->name, fc, cur,
-		    isfinite(t->delay_cost) ? t->delay_cost : 0, cur);
-		put_text(r, fmt, key, "fix cost", line);
-		if (fmt != FMT_TEXT) {
-			char	k2[48];
+		    months, as->name, fc, cur, removes, cur);
+		if (fmt == FMT_TEXT) {
+			snprintf(key, sizeof key, "fix_%zu", i + 1);
+			put_text(r, fmt, key, "fix cost", line);
+		} else {
+			const char *strs[FX_N] = { t->target->name, t->gen_model->name,
+			    NULL, a, b, NULL, as->name, NULL, NULL, line };
+			double	nums[FX_N] = { NAN, NAN, t->gen_units_n1, NAN, NAN, months,
+			    NAN, fc, removes, NAN };
 
-			snprintf(k2, sizeof k2, "%s_cost", key);
-			report_num(r, k2, "fix cost", fc, cur, 0);
-			snprintf(k2, sizeof k2, "%s_removes", key);
-			report_num(r, k2, "delay it removes", isfinite(t->delay_cost) ?
-			    t->delay_cost : 0, cur, 0);
+			report_row(r, nums, strs);
 		}
 	}
 	if (!isfinite(s->econ->gpu_hour))
@@ -806,15 +1063,18 @@ cmd_plan_exec(struct cmd_ctx *c)
 		snprintf(title, sizeof title, "%s: plan for .../%s", c->site.name,
 		    base != NULL ? base + 1 : c->pos[0]);
 	}
-	r = report_new("dcplan.plan/2", title);
-	write_design(r, &p);
+	r = report_new("dcplan.plan/3", title);
+	write_design(r, c->g->fmt, &p);
 	write_targets(r, c->g->fmt, &c->site, &p);
-	write_year(r, &p, c->site.sim.step_s);
+	write_year(r, c->g->fmt, &p, c->site.sim.step_s);
 	write_permits(r, c->g->fmt, &c->site, &p);
-	write_operation(r, c->g->fmt, &p);
+	write_operation(r, c->g->fmt, &p, c->site.tz_hours);
 	write_costs(r, c->g->fmt, &c->site, &p);
 	report_section(r, "verdict", "Verdict");
+	if (c->g->fmt != FMT_TEXT)
+		report_bool(r, "feasible", "feasible", p.feasible);
 	report_str(r, "verdict", "verdict", p.feasible ? "FEASIBLE" : "INFEASIBLE");
+	report_as(r, "status", NULL, 0);
 	snprintf(title, sizeof title, "%s: %s", c->site.name, p.feasible ? "FEASIBLE" :
 	    "INFEASIBLE");
 	rc = cmd_write_report(c, r);

@@ -15,15 +15,24 @@
 #include "numfmt.h"
 #include "report.h"
 
-enum ent_kind { E_SECTION, E_NUM, E_INT, E_STR, E_TABLE, E_ROW, E_NOTE };
+enum ent_kind { E_SECTION, E_NUM, E_INT, E_STR, E_BOOL, E_TABLE, E_ROW, E_NOTE };
+
+struct colm {
+	char	*mkey, *munit;
+	double	scale;
+};
 
 struct ent {
 	enum ent_kind kind;
 	char	*key, *label, *unit, *str;
 	double	num;
 	int	prec;
+	/* the machine form (report_as): key, unit, scale; NULL/0 as in text */
+	char	*mkey, *munit;
+	double	mscale;
 	/* tables */
 	struct report_col *cols;
+	struct colm *cm;	/* the columns' machine forms, or NULL */
 	int	ncols;
 	double	*nums;
 	char	**strs;
@@ -152,8 +161,16 @@ report_free(struct report *r)
 		free(e->label);
 		free(e->unit);
 		free(e->str);
+		free(e->mkey);
+		free(e->munit);
 		if (e->kind == E_TABLE)
 			free(e->cols);
+		if (e->cm != NULL)
+			for (j = 0; j < e->ncols; j++) {
+				free(e->cm[j].mkey);
+				free(e->cm[j].munit);
+			}
+		free(e->cm);
 		if (e->strs != NULL)
 			for (j = 0; j < e->ncols; j++)
 				free(e->strs[j]);
@@ -211,7 +228,97 @@ report_str(struct report *r, const char *key, const char *label, const char *v)
 		return;
 	e->key = rdup(r, key);
 	e->label = rdup(r, label);
-	e->str = rdup(r, v ? v : "");
+	e->str = rdup(r, v);
+}
+
+void
+report_bool(struct report *r, const char *key, const char *label, int v)
+{
+	report_num(r, key, label, v ? 1 : 0, "", 0);
+	if (r != NULL && r->n > 0)
+		r->v[r->n - 1].kind = E_BOOL;
+}
+
+void
+report_as(struct report *r, const char *mkey, const char *munit, double scale)
+{
+	struct ent *e;
+
+	if (r == NULL || r->n == 0)
+		return;
+	e = &r->v[r->n - 1];
+	if (e->kind != E_NUM && e->kind != E_INT && e->kind != E_STR &&
+	    e->kind != E_BOOL)
+		return;
+	e->mkey = rdup(r, mkey);
+	e->munit = rdup(r, munit);
+	e->mscale = scale;
+}
+
+/* The machine (CSV, JSON) form of a value or column. */
+static const char *
+ekey(const struct ent *e)
+{
+	return e->mkey != NULL ? e->mkey : e->key;
+}
+
+static const char *
+eunit(const struct ent *e)
+{
+	return e->munit != NULL ? e->munit : e->unit != NULL ? e->unit : "";
+}
+
+static double
+enum_(const struct ent *e)
+{
+	return e->mscale != 0 ? e->num * e->mscale : e->num;
+}
+
+static const char *
+ckey(const struct ent *t, int j)
+{
+	return t->cm != NULL && t->cm[j].mkey != NULL ? t->cm[j].mkey :
+	    t->cols[j].key;
+}
+
+static const char *
+cunit(const struct ent *t, int j)
+{
+	return t->cm != NULL && t->cm[j].munit != NULL ? t->cm[j].munit :
+	    t->cols[j].unit != NULL ? t->cols[j].unit : "";
+}
+
+static double
+cnum(const struct ent *t, int j, double v)
+{
+	return t->cm != NULL && t->cm[j].scale != 0 ? v * t->cm[j].scale : v;
+}
+
+void
+report_col_as(struct report *r, int col, const char *mkey, const char *munit,
+    double scale)
+{
+	struct ent *t = NULL;
+	size_t	i;
+
+	for (i = r ? r->n : 0; i > 0; i--)
+		if (r->v[i - 1].kind == E_TABLE) {
+			t = &r->v[i - 1];
+			break;
+		} else if (r->v[i - 1].kind != E_ROW)
+			break;
+	if (t == NULL || col < 0 || col >= t->ncols)
+		return;
+	if (t->cm == NULL &&
+	    (t->cm = calloc((size_t)t->ncols, sizeof *t->cm)) == NULL) {
+		r->oom = 1;
+		return;
+	}
+	free(t->cm[col].mkey);
+	free(t->cm[col].munit);
+	t->cm[col].mkey = rdup(r, mkey);
+	t->cm[col].munit = rdup(r, munit);
+	t->cm[col].scale = scale;
 }
 
 void
@@ -269,8 +376,8 @@ report_row(struct report *r, const double *nums, const char *const *strs)
 			return;
 		}
 		for (j = 0; j < nc; j++) {
-			if (cols[j].prec < 0)
-				e->strs[j] = rdup(r, strs && strs[j] ? strs[j] : "");
+			if (cols[j].prec == REPORT_STRING)
+				e->strs[j] = rdup(r, strs ? strs[j] : NULL);
 			else
 				e->nums[j] = nums ? nums[j] : NAN;
 		}
@@ -302,10 +409,11 @@ json_table(cJSON *sec, const struct ent *t)
 	names = cJSON_AddArrayToObject(o, "columns");
 	units = cJSON_AddArrayToObject(o, "units");
 	for (j = 0; j < t->ncols && t->cols != NULL; j++) {
-		const char *u = t->cols[j].unit;
+		const char *u;
 
-		cJSON_AddItemToArray(names, cJSON_CreateString(t->cols[j].key));
-		cJSON_AddItemToArray(units, u && *u ? cJSON_CreateString(u) :
+		cJSON_AddItemToArray(names, cJSON_CreateString(ckey(t, j)));
+		u = cunit(t, j);
+		cJSON_AddItemToArray(units, *u ? cJSON_CreateString(u) :
 		    cJSON_CreateNull());
 	}
 	return cJSON_AddArrayToObject(o, "rows");
@@ -340,15 +448,20 @@ write_json(const struct report *r, const struct out_doc *doc, FILE *fp)
 			break;
 		case E_NUM:
 		case E_INT:
-			cJSON_AddItemToObject(sec, e->key, json_num(e->num));
+			cJSON_AddItemToObject(sec, ekey(e), json_num(enum_(e)));
+			break;
+		case E_BOOL:
+			cJSON_AddItemToObject(sec, ekey(e), cJSON_CreateBool(e->num != 0));
 			break;
 		case E_STR:
-			cJSON_AddStringToObject(sec, e->key, e->str);
+			cJSON_AddItemToObject(sec, ekey(e), e->str != NULL ?
+			    cJSON_CreateString(e->str) : cJSON_CreateNull());
 			break;
 		case E_NOTE:
 			if (notes == NULL)
 				notes = cJSON_AddArrayToObject(root, "notes");
-			cJSON_AddItemToArray(notes, cJSON_CreateString(e->str));
+			cJSON_AddItemToArray(notes, cJSON_CreateString(e->str +
+			    strspn(e->str, " ")));
 			break;
 		case E_TABLE:
 			tab = json_table(sec, e);
@@ -359,11 +472,19 @@ write_json(const struct report *r, const struct out_doc *doc, FILE *fp)
 				break;
 			o = cJSON_CreateArray();
 			for (j = 0; j < e->ncols; j++) {
-				if (tdef->cols[j].prec < 0)
-					cJSON_AddItemToArray(o, cJSON_CreateString(
-					    e->strs[j] ? e->strs[j] : ""));
+				const struct report_col *c = &tdef->cols[j];
+
+				if (c->prec == REPORT_STRING)
+					cJSON_AddItemToArray(o, e->strs[j] != NULL ?
+					    cJSON_CreateString(e->strs[j]) :
+					    cJSON_CreateNull());
+				else if (c->prec == REPORT_BOOL)
+					cJSON_AddItemToArray(o, isfinite(e->nums[j]) ?
+					    cJSON_CreateBool(e->nums[j] != 0) :
+					    cJSON_CreateNull());
 				else
-					cJSON_AddItemToArray(o, json_num(e->nums[j]));
+					cJSON_AddItemToArray(o, json_num(cnum(tdef, j,
+					    e->nums[j])));
 			}
 			cJSON_AddItemToArray(tab, o);
 			break;
@@ -387,6 +508,21 @@ csv_num(FILE *fp, double v)
 	fwrite(buf, 1, numfmt_shortest(buf, v), fp);
 }
 
+/* One table cell in CSV: a string, true/false or a number; empty if absent. */
+static void
+csv_cell(FILE *fp, const struct ent *t, const struct ent *e, int j)
+{
+	const struct report_col *c = &t->cols[j];
+
+	if (c->prec == REPORT_STRING)
+		csv_field(fp, e->strs[j] ? e->strs[j] : "");
+	else if (c->prec == REPORT_BOOL) {
+		if (isfinite(e->nums[j]))
+			fputs(e->nums[j] != 0 ? "true" : "false", fp);
+	} else
+		csv_num(fp, cnum(t, j, e->nums[j]));
+}
+
 static int
 write_csv(const struct report *r, const struct out_doc *doc, FILE *fp)
 {
@@ -407,16 +543,19 @@ write_csv(const struct report *r, const struct out_doc *doc, FILE *fp)
 		case E_NUM:
 		case E_INT:
 		case E_STR:
+		case E_BOOL:
 			csv_field(fp, sec);
 			fputs(",,", fp);
-			csv_field(fp, e->key);
+			csv_field(fp, ekey(e));
 			fputc(',', fp);
 			if (e->kind == E_STR)
-				csv_field(fp, e->str);
+				csv_field(fp, e->str ? e->str : "");
+			else if (e->kind == E_BOOL)
+				fputs(e->num != 0 ? "true" : "false", fp);
 			else
-				csv_num(fp, e->num);
+				csv_num(fp, enum_(e));
 			fputc(',', fp);
-			csv_field(fp, e->unit ? e->unit : "");
+			csv_field(fp, eunit(e));
 			fputs(eol, fp);
 			break;
 		case E_TABLE:
@@ -430,17 +569,15 @@ write_csv(const struct report *r, const struct out_doc *doc, FILE *fp)
 			for (j = 0; j < e->ncols; j++) {
 				char	key[256];
 
-				snprintf(key, sizeof key, "%s.%s", tdef->key, tdef->cols[j].key);
+				snprintf(key, sizeof key, "%s.%s", tdef->key,
+				    ckey(tdef, j));
 				csv_field(fp, sec);
 				fprintf(fp, ",%ld,", row);
 				csv_field(fp, key);
 				fputc(',', fp);
-				if (tdef->cols[j].prec < 0)
-					csv_field(fp, e->strs[j] ? e->strs[j] : "");
-				else
-					csv_num(fp, e->nums[j]);
+				csv_cell(fp, tdef, e, j);
 				fputc(',', fp);
-				csv_field(fp, tdef->cols[j].unit ? tdef->cols[j].unit : "");
+				csv_field(fp, cunit(tdef, j));
 				fputs(eol, fp);
 			}
 			break;
@@ -511,12 +648,7 @@ report_write_table(const struct report *r, const char *name,
 		for (j = 0; j < t->ncols; j++) {
 			if (j)
 				fputc(',', fp);
-			csv_field(fp, t->cols[j].key);
-			if (t->cols[j].unit && *t->cols[j].unit) {
-				/* the unit in the header: one sheet needs no unit row */
-				snprintf(buf, sizeof buf, " (%s)", t->cols[j].unit);
-				fputs(buf, fp);
-			}
+			csv_field(fp, ckey(t, j));
 		}
 		fputs(eol, fp);
 		for (k = i + 1; k < r->n && r->v[k].kind == E_ROW; k++) {
@@ -527,10 +659,7 @@ report_write_table(const struct report *r, const char *name,
 			for (j = 0; j < e->ncols; j++) {
 				if (j)
 					fputc(',', fp);
-				if (t->cols[j].prec < 0)
-					csv_field(fp, e->strs[j] ? e->strs[j] : "");
-				else
-					csv_num(fp, e->nums[j]);
+				csv_cell(fp, t, e, j);
 			}
 			fputs(eol, fp);
 		}
@@ -562,8 +691,10 @@ text_table(const struct report *r, size_t first, FILE *fp)
 
 			if (e->nums == NULL)
 				continue;
-			if (t->cols[j].prec < 0)
+			if (t->cols[j].prec == REPORT_STRING)
 				len = (int)strlen(e->strs[j] ? e->strs[j] : "");
+			else if (t->cols[j].prec == REPORT_BOOL)
+				len = 3;
 			else {
 				fmt_num(buf, sizeof buf, e->nums[j], t->cols[j].prec);
 				len = (int)strlen(buf);
@@ -597,8 +728,11 @@ text_table(const struct report *r, size_t first, FILE *fp)
 			continue;
 		fputs("   ", fp);
 		for (j = 0; j < nc; j++) {
-			if (t->cols[j].prec < 0)
+			if (t->cols[j].prec == REPORT_STRING)
 				fprintf(fp, " %-*s", w[j], e->strs[j] ? e->strs[j] : "");
+			else if (t->cols[j].prec == REPORT_BOOL)
+				fprintf(fp, " %-*s", w[j], !isfinite(e->nums[j]) ? "-" :
+				    e->nums[j] != 0 ? "yes" : "no");
 			else {
 				fmt_num(buf, sizeof buf, e->nums[j], t->cols[j].prec);
 				fprintf(fp, " %*s", w[j], *buf ? buf : "-");
@@ -635,7 +769,7 @@ write_text(const struct report *r, FILE *fp)
 
 	for (i = 0; i < r->n; i++)
 		if (r->v[i].kind == E_NUM || r->v[i].kind == E_INT ||
-		    r->v[i].kind == E_STR) {
+		    r->v[i].kind == E_STR || r->v[i].kind == E_BOOL) {
 			size_t l = strlen(r->v[i].label);
 			if (l > lw)
 				lw = l;
@@ -659,7 +793,10 @@ write_text(const struct report *r, FILE *fp)
 			    e->unit && *e->unit ? " " : "", e->unit ? e->unit : "");
 			break;
 		case E_STR:
-			text_str(fp, (int)lw, e->label, e->str);
+			text_str(fp, (int)lw, e->label, e->str ? e->str : "-");
+			break;
+		case E_BOOL:
+			text_str(fp, (int)lw, e->label, e->num != 0 ? "yes" : "no");
 			break;
 		case E_NOTE:
 			fprintf(fp, "  %s\n", e->str);

@@ -21,17 +21,34 @@ void	report_num(struct report *, const char *key, const char *label, double v,
 	    const char *unit, int prec);
 void	report_int(struct report *, const char *key, const char *label, long v,
 	    const char *unit);
+/* A string; v NULL is an absent value: JSON null, an empty CSV field, "-" in
+ * text. */
 void	report_str(struct report *, const char *key, const char *label, const char *v);
-/* A table inside the current section: columns "key|label|unit|prec" given as arrays. */
+/* A yes/no fact: JSON true/false, CSV true/false, text "yes"/"no". */
+void	report_bool(struct report *, const char *key, const char *label, int v);
+/* How the value just added appears in CSV and JSON when that differs from the
+ * text: under mkey (NULL: the same key), in munit (NULL: the same unit), the
+ * value times scale (0: as it is).  The machine formats have one unit per
+ * quantity kind (dcplan-json(5)) where the text may choose another. */
+void	report_as(struct report *, const char *mkey, const char *munit, double scale);
+/* A table inside the current section.  prec >= 0: a number column with prec
+ * text decimals; REPORT_STRING: strings (a NULL cell is absent: JSON null, an
+ * empty field, nothing in text); REPORT_BOOL: yes/no facts given as numbers
+ * (0 no, nonzero yes, NaN absent). */
+#define REPORT_STRING	(-1)
+#define REPORT_BOOL	(-2)
 struct report_col {
 	const char *key;
 	const char *label;
-	const char *unit;	/* "" if none; -1 prec = string column */
+	const char *unit;	/* "" if none */
 	int	prec;
 };
 void	report_table(struct report *, const char *key, const char *title,
 	    const struct report_col *, int ncols);
 void	report_row(struct report *, const double *nums, const char *const *strs);
+/* Column col of the table just begun, in CSV and JSON, as report_as. */
+void	report_col_as(struct report *, int col, const char *mkey, const char *munit,
+	    double scale);
 void	report_note(struct report *, const char *text);	/* free text line (text only; JSON "notes") */
 /* The document's provenance and options (copied), for the JSON head and the CSV
  * line ending; 0 or -1 when out of memory. */

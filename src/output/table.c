@@ -36,6 +36,7 @@ table_begin(struct table *t, FILE *fp, enum out_format f, const char *schema,
 	t->ncols = ncols;
 	t->nrows = 0;
 	t->eol = doc_eol(doc);
+	t->scale = NULL;
 	switch (f) {
 	case FMT_CSV:
 		for (j = 0; j < ncols; j++) {
@@ -94,6 +95,12 @@ table_begin(struct table *t, FILE *fp, enum out_format f, const char *schema,
 		break;
 	}
 	return 0;
+}
+
+void
+table_scale(struct table *t, const double *scale)
+{
+	t->scale = scale;
 }
 
 /* A row is built in memory and written with one fwrite (stdio's per-call cost
@@ -212,7 +219,8 @@ table_row(struct table *t, const double *nums, const char *const *strs)
 			else if (t->cols[j].prec < 0)
 				line_csv(&l, strs[j] ? strs[j] : "");
 			else
-				line_num(&l, nums[j], "");
+				line_num(&l, t->scale && t->scale[j] != 0 ?
+				    nums[j] * t->scale[j] : nums[j], "");
 		}
 		line_put(&l, t->eol, strlen(t->eol));
 		line_flush(&l);
@@ -228,7 +236,8 @@ table_row(struct table *t, const double *nums, const char *const *strs)
 			if (is_string(t->cols[j].prec))
 				line_json(&l, strs[j] ? strs[j] : "");
 			else
-				line_num(&l, nums[j], "null");
+				line_num(&l, t->scale && t->scale[j] != 0 ?
+				    nums[j] * t->scale[j] : nums[j], "null");
 		}
 		line_put(&l, "]", 1);
 		line_flush(&l);

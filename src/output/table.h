@@ -33,10 +33,16 @@ struct table {
 	int	ncols;
 	long	nrows;
 	const char *eol;
+	const double *scale;	/* NULL, or per column: CSV and JSON value = text
+				 * value x scale (0: 1), see table_scale */
 };
 /* Writes the header; 0, or -1 when out of memory (JSON). */
 int	table_begin(struct table *, FILE *, enum out_format, const char *schema,
 	    const struct out_doc *, const struct table_col *, int ncols);
+/* The machine formats' factor per column (ncols entries, 0 for 1; kept, not
+ * copied): CSV and JSON have one unit per quantity kind (dcplan-json(5)) where
+ * the text may choose another; name and unit are the machine's. */
+void	table_scale(struct table *, const double *scale);
 void	table_row(struct table *, const double *nums, const char *const *strs);
 void	table_end(struct table *, const char *summary_json);	/* JSON: raw object or NULL */
 

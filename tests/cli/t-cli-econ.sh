@@ -43,8 +43,8 @@ is "$?" 1 "a site without prices has no costs section"
 mem=$top_srcdir/examples/colossus-memphis.yaml
 np=it.workload.power=nameplate
 run "$DCPLAN" plan -f csv --set "$np" "$mem"
-removes=$(awk -F, '$1 == "costs" && $3 ~ /^fix_[0-9]+_removes$/ { print $4; exit }' "$T/out")
-cost=$(awk -F, '$1 == "costs" && $3 ~ /^fix_[0-9]+_cost$/ { print $4; exit }' "$T/out")
+removes=$(awk -F, '$1 == "costs" && $2 == 1 && $3 == "fixes.removes" { print $4; exit }' "$T/out")
+cost=$(awk -F, '$1 == "costs" && $2 == 1 && $3 == "fixes.cost" { print $4; exit }' "$T/out")
 before=$(awk -F, '$1 == "costs" && $3 == "delay.delay_cost" { s += $4 } END { print s }' "$T/out")
 set_gen=$(grep 'detail.fix_set_generators,"' "$T/out" | head -n 1 | sed 's/^[^"]*"//; s/",$//')
 [ -n "$removes" ] && [ -n "$cost" ] && [ -n "$set_gen" ]

@@ -74,7 +74,7 @@ doc()	# DESC SCHEMA SITE SEED ARGS...
 doc check dcplan.check/2 "$MEM" - check "$MEM"
 doc "check --set" dcplan.check/2 "$LAB" - check --set 'site.name=x' "$LAB"
 doc capacity dcplan.capacity/2 "$MEM" - capacity "$MEM"
-doc plan dcplan.plan/2 "$LAB" - plan "$LAB"
+doc plan dcplan.plan/3 "$LAB" - plan "$LAB"
 doc timeline dcplan.timeline/2 "$LAB" - timeline "$LAB"
 doc simulate dcplan.simulate/2 "$LAB" - simulate --from 2024-07-01 --to 2024-07-02 "$LAB"
 doc "models list" dcplan.models/2 - - models list
