@@ -113,9 +113,12 @@ bind_node(struct bind *b, const struct ynode *map, const char *key, int flags)
 		return NULL;
 	n = ymap_get(map, key);
 	if (n != NULL && n->kind == YN_SCALAR && n->is_null) {
-		/* "racks:" with nothing after it: the key is there, its value is not */
+		/* "racks:" with nothing after it: the key is there, its value is
+		 * not.  A null from --set (PATH= or PATH=null) is blamed on the
+		 * --set argument, where it was written. */
 		if (flags & B_REQ)
-			bind_error(b, bind_key_node(map, key), "'%s' has no value", key);
+			bind_error(b, strcmp(n->file, "--set") == 0 ? n :
+			    bind_key_node(map, key), "'%s' has no value", key);
 		return NULL;
 	}
 	if (n == NULL && (flags & B_REQ))
@@ -176,14 +179,20 @@ bind_strdup(struct bind *b, const struct ynode *map, const char *key, int flags,
 	return 1;
 }
 
+/*
+ * A bool is true or false as the YAML 1.2 core schema spells them (true, True,
+ * TRUE, false, False, FALSE; YAML 1.2 section 10.3.2).  YAML 1.1's yes/no/on/off
+ * are strings in YAML 1.2 and are refused with a message that says so, rather
+ * than read one way by dcplan and another way by other YAML tools.
+ */
 int
 bind_bool(struct bind *b, const struct ynode *map, const char *key, int flags,
     int *out)
 {
-	static const char *const yes[] = { "true", "yes", "on", "True", "Yes", "On",
-	    "TRUE", "YES", "ON", NULL };
-	static const char *const no[] = { "false", "no", "off", "False", "No", "Off",
-	    "FALSE", "NO", "OFF", NULL };
+	static const char *const yes[] = { "true", "True", "TRUE", NULL };
+	static const char *const no[] = { "false", "False", "FALSE", NULL };
+	static const char *const yaml11[] = { "yes", "no", "on", "off", "y", "n",
+	    NULL };
 	const struct ynode *n;
 	int	i;
 
@@ -198,6 +207,13 @@ bind_bool(struct bind *b, const struct ynode *map, const char *key, int flags,
 		if (strcmp(n->str, no[i]) == 0) {
 			*out = 0;
 			return 1;
+		}
+	for (i = 0; yaml11[i] != NULL; i++)
+		if (strcasecmp(n->str, yaml11[i]) == 0) {
+			bind_error(b, n, "'%s' must be true or false, not '%s' (a "
+			    "YAML 1.1 boolean; write %s)", key, n->str,
+			    i % 2 == 0 ? "true" : "false");
+			return 0;
 		}
 	bind_error(b, n, "'%s' must be true or false, not '%s'", key, n->str);
 	return 0;

@@ -11,6 +11,7 @@
 #include "bind.h"
 #include "model_bind.h"
 #include "date.h"
+#include "dclimits.h"
 #include "diag.h"
 #include "library.h"
 #include "site.h"
@@ -22,6 +23,16 @@ const char *const site_load_redundancy_names[] = { "N", "N+1", "N+2", "2N", NULL
 
 
 /* Grow an array by one zeroed element; NULL on allocation failure. */
+long
+site_load_years(int a, int b)
+{
+	int	ya, ma, da, yb, mb, db;
+
+	date_to_ymd(a, &ya, &ma, &da);
+	date_to_ymd(b, &yb, &mb, &db);
+	return (long)(yb - ya) - (mb < ma || (mb == ma && db < da));
+}
+
 void *
 site_load_grow(void *pv, size_t *n, size_t size)
 {
@@ -116,6 +127,7 @@ load_targets(struct site *s, struct bind *b, const struct ynode *root)
 	static const char *const keys[] = { "name", "gpus", "by", NULL };
 	const struct ynode *l = bind_seq(b, root, "targets", 0);
 	size_t	i;
+	int	first;
 
 	if (l == NULL)
 		return;
@@ -138,7 +150,19 @@ load_targets(struct site *s, struct bind *b, const struct ynode *root)
 			bind_error(b, ymap_get(e, "gpus"), "target '%s' asks for %d GPUs, "
 			    "more than the %ld the site deploys (it.phases)", t->name,
 			    t->gpus, site_total_gpus(s));
-		bind_date(b, e, "by", B_REQ, &t->by);
+		if (bind_date(b, e, "by", B_REQ, &t->by) &&
+		    (first = site_first_delivery(s)) != DATE_NONE &&
+		    t->by > first &&
+		    site_load_years(first, t->by - 1) >= DC_MAX_DELIVERY_YEARS) {
+			char	d0[11];
+
+			/* the plan runs from the first delivery to the last
+			 * target: bounded as the build is */
+			date_format(first, d0);
+			bind_error(b, ymap_get(e, "by"), "target '%s' is due more "
+			    "than %d years after the first delivery (%s)", t->name,
+			    DC_MAX_DELIVERY_YEARS, d0);
+		}
 	}
 }
 

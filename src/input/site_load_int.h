@@ -17,6 +17,8 @@ extern const char *const site_load_redundancy_names[];
 
 /* Grow an array by one zeroed element; NULL on allocation failure. */
 void	*site_load_grow(void *pv, size_t *n, size_t size);
+/* Whole calendar years from day number a to day number b (b >= a). */
+long	site_load_years(int a, int b);
 /* A model given by name or inline under KEY of MAP (flags as bind_node). */
 const struct model *site_load_model(struct site *, struct bind *, const struct ynode *map,
 	    const char *key, enum model_kind, int flags);

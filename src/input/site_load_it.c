@@ -227,6 +227,45 @@ check_racks(struct site *s, struct bind *b, const struct ynode *ph)
 	}
 }
 
+/*
+ * The whole build, first delivery to last over every phase, within the
+ * DC_MAX_DELIVERY_YEARS that one delivery by rate gets: a plan simulates the
+ * build step by step, so lots or phases centuries apart would run for minutes
+ * (a 302-year hourly plan) for what is surely a typo in a year.
+ */
+static void
+check_build_span(const struct site *s, struct bind *b, const struct ynode *ph)
+{
+	char	d0[11], d1[11];
+	size_t	i;
+	int	first = DATE_NONE;
+
+	for (i = 0; i < s->it.nphases; i++)
+		if (s->it.phases[i].nlots > 0 && (first == DATE_NONE ||
+		    s->it.phases[i].lots[0].date < first))
+			first = s->it.phases[i].lots[0].date;
+	if (first == DATE_NONE || ph == NULL)
+		return;
+	for (i = 0; i < s->it.nphases && i < ph->n; i++) {
+		const struct site_phase *p = &s->it.phases[i];
+		const struct ynode *at;
+		int	last;
+
+		if (p->nlots == 0)
+			continue;
+		last = p->lots[p->nlots - 1].date;
+		if (last <= first || site_load_years(first, last - 1) <
+		    SITE_MAX_DELIVERY_Y)
+			continue;
+		at = ymap_get(ph->items[i], "delivery");
+		date_format(first, d0);
+		date_format(last, d1);
+		bind_error(b, at != NULL ? at : ph->items[i], "the build spans more "
+		    "than %d years, from %s to %s", SITE_MAX_DELIVERY_Y, d0, d1);
+		return;
+	}
+}
+
 void
 site_load_it(struct site *s, struct bind *b, const struct ynode *root)
 {
@@ -308,6 +347,8 @@ site_load_it(struct site *s, struct bind *b, const struct ynode *root)
 	}
 	check_cap(s, b, w);
 	check_racks(s, b, ph);
+	if (!b->errors)
+		check_build_span(s, b, ph);
 	if (bind_enum(b, m, "air_class", 0, classes, &v)) {
 		s->it.air_class = (enum air_class)v;
 		s->it.air_class_given = 1;

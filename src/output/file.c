@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,12 +28,76 @@ output_new_mode(void)
 	return 0666 & ~mask;
 }
 
+/* Symbolic links followed before giving up, as the kernel's own limit (ELOOP). */
+#define OUTPUT_MAX_LINKS	40
+
+/*
+ * The file a path names once its symbolic links are followed, as a shell
+ * redirection writes through a link: a link to a file that does not exist yet
+ * names that file.  A relative link is relative to the link's directory.  Only
+ * the last component is followed; the kernel follows the directories.  A
+ * malloc'ed path, or NULL with errno set.
+ */
+static char *
+output_follow(const char *path)
+{
+	char	*cur, *next, target[PATH_MAX], *slash;
+	struct stat st;
+	ssize_t	n;
+	size_t	dlen;
+	int	i;
+
+	if ((cur = strdup(path)) == NULL)
+		return NULL;
+	for (i = 0; i < OUTPUT_MAX_LINKS; i++) {
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;	/* absent or not a link: this file */
+		if ((n = readlink(cur, target, sizeof target - 1)) < 0)
+			goto fail;
+		target[n] = '\0';
+		slash = strrchr(cur, '/');
+		dlen = target[0] == '/' || slash == NULL ? 0 :
+		    (size_t)(slash - cur) + 1;
+		if ((next = malloc(dlen + (size_t)n + 1)) == NULL)
+			goto fail;
+		memcpy(next, cur, dlen);
+		memcpy(next + dlen, target, (size_t)n + 1);
+		free(cur);
+		cur = next;
+	}
+	errno = ELOOP;
+fail:
+	i = errno;
+	free(cur);
+	errno = i;
+	return NULL;
+}
+
+/*
+ * A temporary name in the directory of path: ".dcplan-XXXXXX" there, short
+ * whatever the length of the target's own name (a name of NAME_MAX bytes
+ * would not leave room for a suffix).
+ */
+static char *
+output_tmp_name(const char *path)
+{
+	static const char base[] = ".dcplan-XXXXXX";
+	const char *slash = strrchr(path, '/');
+	size_t	dlen = slash == NULL ? 0 : (size_t)(slash - path) + 1;
+	char	*t;
+
+	if ((t = malloc(dlen + sizeof base)) == NULL)
+		return NULL;
+	memcpy(t, path, dlen);
+	memcpy(t + dlen, base, sizeof base);
+	return t;
+}
+
 int
 output_open(struct output *o, const char *path)
 {
 	struct stat st;
 	mode_t	mode;
-	size_t	len;
 	int	fd, e;
 
 	memset(o, 0, sizeof *o);
@@ -40,8 +105,10 @@ output_open(struct output *o, const char *path)
 		o->fp = stdout;
 		return 0;
 	}
-	if ((o->path = strdup(path)) == NULL)
+	/* -o LINK writes to the link's target and leaves the link */
+	if ((o->path = output_follow(path)) == NULL)
 		goto fail;
+	path = o->path;
 	mode = output_new_mode();
 	if (stat(path, &st) == 0) {
 		if (!S_ISREG(st.st_mode)) {
@@ -65,10 +132,8 @@ output_open(struct output *o, const char *path)
 		/* replacing a regular file keeps its permissions */
 		mode = st.st_mode & 0777;
 	}
-	len = strlen(path) + 16;
-	if ((o->tmp = malloc(len)) == NULL)
+	if ((o->tmp = output_tmp_name(path)) == NULL)
 		goto fail;
-	snprintf(o->tmp, len, "%s.tmp.XXXXXX", path);
 	if ((fd = mkstemp(o->tmp)) == -1)
 		goto fail;
 	/* Best effort: a file system without modes (vfat) refuses, and 0600 is safe. */

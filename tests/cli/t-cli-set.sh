@@ -84,10 +84,10 @@ check_err()	# DESC WANT-STDERR-LINE1 ARGS...
 	is "$(head -1 "$T/err")" "$want" "$desc: diagnostic"
 }
 
-# a required key set to nothing is reported at the key in the site file (racks: line 35)
-check_err "required key emptied" "$M:35:7: 'racks' has no value" \
+# a required key set to nothing by --set is reported at the --set argument
+check_err "required key emptied" "--set:1:20: 'racks' has no value" \
     --set 'it.phases[0].racks=' "$M"
-check_err "required key set to null" "$M:35:7: 'racks' has no value" \
+check_err "required key set to null" "--set:1:20: 'racks' has no value" \
     --set 'it.phases[0].racks=~' "$M"
 check_err "index out of range" \
     "--set:1:17: index 3 out of range (list has 1 item)" \
