@@ -46,6 +46,17 @@ else
 fi
 echo
 
+# bench-plan: plan_run on the loaded site, as the sweep runs each case
+# (BENCH_PLAN, default next to bench-plant)
+: "${BENCH_PLAN:=$(dirname "$BENCH_PLANT")/bench-plan}"
+if [ -x "$BENCH_PLAN" ]; then
+	echo "== engine: bench-plan (library API, per plan; site and weather loaded)"
+	"$BENCH_PLAN" -n "$samples" -M "$top_srcdir/models" "$site"
+else
+	echo "== engine: bench-plan not built ('make bench' builds it)"
+fi
+echo
+
 # bench-swings: one hour at 100 Hz of the Memphis fleet, every stage, the band
 # analysis and the sizing (BENCH_SWINGS, default next to bench-plant)
 : "${BENCH_SWINGS:=$(dirname "$BENCH_PLANT")/bench-swings}"

@@ -414,6 +414,22 @@ cw_pump(const struct plant_cfg *c, double q, struct cool_op *o)
  * towers' limit is unmet.  Should the
  * substitution not settle in PLANT_FP_MAXITER steps (chiller staging can make
  * it alternate between two values), the warmer value is kept.
+ *
+ * Speed (the answer is the same within PLANT_FP_TOL): between two steps with
+ * the same chillers running the map is smooth, and a secant step on
+ * t - map(t) (Steffensen's acceleration of the substitution, e.g. Burden &
+ * Faires, Numerical Analysis, sec. 2.5) replaces the slow geometric approach.
+ * The map rises with slope below 1 and falls only where a chiller stages on,
+ * so t - map(t) falls throughout and has at most one zero: the accelerated and
+ * the plain iteration find the same fixed point.  After the first staging
+ * change the steps are plain substitution, and one that returns within
+ * PLANT_FP_TOL to a value of its last PLANT_FP_CYCLE steps is the alternation
+ * (there is no fixed point: the balance sits on a staging step).  It is
+ * recognised at once, and the warmest value of the cycle is kept - for two
+ * values the warmer, as after PLANT_FP_MAXITER steps; for a longer cycle
+ * (three values: two steps up to the staging point, one down) the warmest,
+ * where before the value depended on where in the cycle step
+ * PLANT_FP_MAXITER fell.
  */
 static int
 cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
@@ -423,7 +439,8 @@ cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 	double	setpoint = hold ? s->cooling.cw_setpoint : -100;
 	double	t = hold ? s->cooling.cw_setpoint : x->twb, t_new = t, tmax;
 	double	last_flow = -1, last_qmax = INFINITY;
-	int	k, limited = 0;
+	double	t_prev = NAN, tn_prev = NAN, next, hist[PLANT_FP_CYCLE];
+	int	k, limited = 0, plain = 0, run_prev = -1, nh = 0;
 
 	memset(o, 0, sizeof *o);
 	o->hold = hold;
@@ -471,10 +488,59 @@ cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 		o->iter = k + 1;
 		if (fabs(t_new - t) <= PLANT_FP_TOL)
 			break;
-		t = k + 1 < PLANT_FP_MAXITER ? t_new : fmax(t, t_new);
+		if (k + 1 == PLANT_FP_MAXITER) {
+			t = fmax(t, t_new);
+			break;
+		}
+		/* a staging change: from here on plain substitution, whose
+		 * orbit can be watched for a cycle */
+		if (k > 0 && o->running != run_prev)
+			plain = 1;
+		/* plain substitution that comes back within PLANT_FP_TOL to a
+		 * value of its last PLANT_FP_CYCLE steps alternates for good
+		 * (chiller staging): keep the warmest value of the cycle */
+		if (nh > 0) {
+			int	j, m = nh < PLANT_FP_CYCLE ? nh : PLANT_FP_CYCLE;
+
+			for (j = 1; j <= m; j++)
+				if (fabs(t_new - hist[(nh - j) % PLANT_FP_CYCLE]) <=
+				    PLANT_FP_TOL)
+					break;
+			if (j <= m) {
+				double	tw = fmax(t, t_new);
+				int	i;
+
+				for (i = 1; i <= j; i++)
+					tw = fmax(tw, hist[(nh - i) % PLANT_FP_CYCLE]);
+				t = tw;
+				k = PLANT_FP_MAXITER;
+				break;
+			}
+		}
+		/* secant acceleration: with the map's slope sl from the last two
+		 * steps (the same chillers running, so the map is smooth between
+		 * them), t + (t_new - t) / (1 - sl) is where the chord meets the
+		 * diagonal; otherwise plain substitution */
+		next = t_new;
+		if (!plain && k > 0 && t != t_prev) {
+			double	sl = (t_new - tn_prev) / (t - t_prev);
+
+			if (sl > 0 && sl < PLANT_FP_SLOPE_MAX)
+				next = t + (t_new - t) / (1 - sl);
+		}
+		if (next == t_new)
+			hist[nh++ % PLANT_FP_CYCLE] = t;
+		else
+			nh = 0;		/* the orbit starts again at next */
+		t_prev = t;
+		tn_prev = t_new;
+		run_prev = o->running;
+		t = next;
 	}
 	if (k == PLANT_FP_MAXITER) {
-		/* not settled: evaluate once more at the warmer value */
+		/* not settled: evaluate once more at the warmer value, the
+		 * condenser water the chillers then see */
+		t_new = t;
 		if (cool_at(x, eco, t, o) != 0)
 			return -1;
 		cw_pump(c, o->q_reject, o);

@@ -17,6 +17,11 @@
  * successive substitution to this tolerance, K, in at most this many steps. */
 #define PLANT_FP_TOL	1e-6
 #define PLANT_FP_MAXITER 100
+/* Secant steps accelerate it where the map's slope from the last two steps lies
+ * in (0, PLANT_FP_SLOPE_MAX) (see plant.c, cool_try). */
+#define PLANT_FP_SLOPE_MAX 0.9
+/* Cycles of the substitution up to this length are recognised as such. */
+#define PLANT_FP_CYCLE 8
 
 enum cool_mode { MODE_FREE, MODE_PARTIAL, MODE_MECHANICAL };
 /* What limits the cooling: the chillers (PLR 1.0) or the heat rejection. */

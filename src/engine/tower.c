@@ -140,8 +140,88 @@ tower_fr_fn(double fr, void *arg)
 }
 
 /*
+ * The one root of a x^2 + b x + c in [lo, hi] (the caller knows the quadratic
+ * changes sign there, so exactly one lies inside), by the cancellation-free form
+ * q = -(b + sgn(b) sqrt(b^2 - 4ac)) / 2, x = q / a or c / q (Press et al.,
+ * Numerical Recipes, 3rd ed., sec. 5.6).  0 with *x, or -1 when rounding leaves
+ * no root inside: the caller then solves numerically.
+ */
+static int
+quad_root_in(double a, double b, double c, double lo, double hi, double *x)
+{
+	double	d, q, r[2], slack = 1e-12 * (fabs(lo) + fabs(hi));
+	int	i, n = 0;
+
+	if (fabs(a) <= 1e-14 * (fabs(b) + fabs(c))) {
+		if (b == 0)
+			return -1;
+		r[n++] = -c / b;
+	} else {
+		d = b * b - 4 * a * c;
+		if (d < 0)
+			return -1;
+		q = -0.5 * (b + (b < 0 ? -sqrt(d) : sqrt(d)));
+		if (q == 0)
+			return -1;
+		r[n++] = q / a;
+		r[n++] = c / q;
+	}
+	for (i = 0; i < n; i++)
+		if (isfinite(r[i]) && r[i] >= lo - slack && r[i] <= hi + slack) {
+			*x = r[i] < lo ? lo : r[i] > hi ? hi : r[i];
+			return 0;
+		}
+	return -1;
+}
+
+/* The YorkCalc approach at (twb, range) as a quadratic in LG: approach =
+ * g[0] + g[1] LG + g[2] LG^2 before the output clamp (the same sums as
+ * tower_yorkcalc_approach(), grouped by powers of LG). */
+static void
+yc_lg_coef(double twb, double range, double g[3])
+{
+	const double *c = yc_coef;
+	double	w = tower_clamp(twb, YC_TWB_MIN, YC_TWB_MAX);
+	double	r = tower_clamp(range, YC_TR_MIN, YC_TR_MAX);
+	int	i;
+
+	for (i = 0; i < 3; i++, c += 9)
+		g[i] = c[0] + c[1] * w + c[2] * w * w +
+		    r * (c[3] + c[4] * w + c[5] * w * w) +
+		    r * r * (c[6] + c[7] * w + c[8] * w * w);
+}
+
+/*
+ * The air-flow ratio at which the leaving water meets the setpoint, given that
+ * full fan leaves it colder and the minimum ratio warmer (so a root lies in
+ * (frmin, 1)).  There the output clamp of the approach is not active (the
+ * target approach t_set - twb lies strictly inside it), so the approach is the
+ * quadratic of yc_lg_coef() in LG = frw / fr, and the one root in
+ * [frw, min(frw / frmin, YC_LG_MAX)] solves it in closed form - the answer the
+ * bracketed solve converges to, without its dozen evaluations.  Should rounding
+ * put the root outside, Brent on FRair (TOWER_FR_TOL) decides.
+ */
+static int
+tower_fr_solve(const struct tower_model *m, struct tower_fr_arg *a, double *fr)
+{
+	double	g[3], lo = a->frw, hi = a->frw / m->min_air_flow_ratio, l;
+
+	if (hi > YC_LG_MAX)
+		hi = YC_LG_MAX;
+	yc_lg_coef(a->twb, a->range, g);
+	if (lo < hi && quad_root_in(g[2], g[1], g[0] - (a->t_set - a->twb), lo, hi,
+	    &l) == 0 && l > 0) {
+		*fr = a->frw / l;
+		if (*fr >= m->min_air_flow_ratio && *fr <= 1.0)
+			return 0;
+	}
+	return roots_brent(tower_fr_fn, a, m->min_air_flow_ratio, 1.0, TOWER_FR_TOL,
+	    TOWER_MAXITER, fr, NULL, NULL);
+}
+
+/*
  * Fan speed and leaving water for the YorkCalc tower: full fan first; if the
- * water leaves colder than the setpoint, slow the fan (Brent on FRair) but not
+ * water leaves colder than the setpoint, slow the fan (tower_fr_solve) but not
  * below the minimum air-flow ratio.
  */
 static int
@@ -156,8 +236,7 @@ tower_yorkcalc_fan(const struct tower_model *m, struct tower_fr_arg *a,
 		fr = 1.0;
 	} else if (frmin >= 1.0 || tower_fr_fn(frmin, a) <= 0)
 		fr = frmin;		/* water leaves colder than the setpoint */
-	else if (roots_brent(tower_fr_fn, a, frmin, 1.0, TOWER_FR_TOL,
-	    TOWER_MAXITER, &fr, NULL, NULL) != 0)
+	else if (tower_fr_solve(m, a, &fr) != 0)
 		return -1;
 	op->fr_air = fr;
 	op->approach = tower_yorkcalc_approach(a->twb, a->range, a->frw / fr);
@@ -293,6 +372,46 @@ tower_max_fn(double range, void *arg)
 }
 
 /*
+ * The root of tower_max_fn in closed form.  At full fan LG = frw is fixed and the
+ * YorkCalc approach is a quadratic in the range, approach = h[0] + h[1] R +
+ * h[2] R^2 (the sums of tower_yorkcalc_approach() grouped by powers of R).
+ * Where it rises over the whole range interval (its derivative h[1] + 2 h[2] R,
+ * linear in R, is >= 0 at both ends) both limits rise with R and the root is
+ * the smaller of their roots: t_out = t_max and t_out + R = t_in_max, each a
+ * quadratic.  The root is accepted only if the clamped function changes sign
+ * across it (within 1e-9 K, the bracketed solve's tolerance); otherwise -1 and
+ * the caller solves numerically.
+ */
+static int
+tower_max_range(const struct tower_max_arg *a, double *range)
+{
+	const double *c = yc_coef;
+	double	w = tower_clamp(a->twb, YC_TWB_MIN, YC_TWB_MAX);
+	double	l = tower_clamp(a->frw, YC_FRW_MIN, YC_LG_MAX);
+	double	h[3] = { 0, 0, 0 }, lp = 1, best = INFINITY, r;
+	const double lo = YC_TR_MIN, hi = TOWER_RANGE_MAX;
+	int	i, j;
+
+	for (i = 0; i < 3; i++, lp *= l)
+		for (j = 0; j < 3; j++)
+			h[j] += lp * (c[9 * i + 3 * j] + c[9 * i + 3 * j + 1] * w +
+			    c[9 * i + 3 * j + 2] * w * w);
+	if (h[1] + 2 * h[2] * lo < 0 || h[1] + 2 * h[2] * hi < 0)
+		return -1;
+	/* leaving water at t_max; entering water (leaving + R) at t_in_max */
+	if (quad_root_in(h[2], h[1], h[0] + a->twb - a->t_max, lo, hi, &r) == 0)
+		best = r;
+	if (quad_root_in(h[2], h[1] + 1, h[0] + a->twb - a->t_in_max, lo, hi, &r) == 0 &&
+	    r < best)
+		best = r;
+	if (!isfinite(best) || tower_max_fn(fmax(lo, best - 1e-9), (void *)a) > 0 ||
+	    tower_max_fn(fmin(hi, best + 1e-9), (void *)a) < 0)
+		return -1;
+	*range = best;
+	return 0;
+}
+
+/*
  * The most heat at full fan (FRair 1, LG = FRwater): the widest range at which
  * the leaving water is no warmer than t_max and the entering water no warmer
  * than t_in_max (Brent on the range; the YorkCalc approach rises with the
@@ -328,7 +447,8 @@ tower_max_heat(const struct tower_model *m, int n_cells, double twb,
 		return 0;
 	if (tower_max_fn(TOWER_RANGE_MAX, &a) <= 0)
 		range = TOWER_RANGE_MAX;
-	else if (roots_brent(tower_max_fn, &a, YC_TR_MIN, TOWER_RANGE_MAX, 1e-9,
+	else if (tower_max_range(&a, &range) != 0 &&
+	    roots_brent(tower_max_fn, &a, YC_TR_MIN, TOWER_RANGE_MAX, 1e-9,
 	    TOWER_MAXITER, &range, NULL, NULL) != 0)
 		return -1;
 	return WATER_RHO * WATER_CP * v * range;

@@ -871,6 +871,28 @@ test_fixed_point(void)
 	ok(op.t_out < r.t_ecw - 1e-4, "balance: one pass would give %.5f, not %.5f",
 	    op.t_out, r.t_ecw);
 	is_int(r.curve_clamped, 0, "balance: DOE-2 curves within 24..35 degC");
+	/* the accelerated iteration (secant steps) against plain substitution
+	 * from the setpoint, run here to convergence: the same fixed point
+	 * within the 1e-6 K stop, in fewer steps */
+	{
+		double	t = 29.4, tn = t;
+		int	k, plain = 0;
+
+		for (k = 0; k < 1000; k++) {
+			chiller_bank_eval(c.ch[0], c.ch_usable[0], 7, t, load, &b);
+			tower_eval_fan(c.tw[0], c.tw_cells[0], 27, b.q_cond +
+			    r.cw_pump_w, r.cw_flow, 29.4, &op);
+			tn = fmax(op.t_out, 29.4);
+			if (fabs(tn - t) <= 1e-12)
+				break;
+			t = tn;
+		}
+		plain = k;
+		ok(plain < 1000, "balance: plain substitution settles (%d steps)", plain);
+		is_abs(r.t_ecw, tn, 2e-6, "balance: accelerated = plain substitution "
+		    "within the stop (%.3g K)", fabs(r.t_ecw - tn));
+		ok(r.fp_iter <= 6, "balance: accelerated in %d steps", r.fp_iter);
+	}
 }
 
 /*

@@ -415,6 +415,106 @@ test_max_heat(void)
 	is_abs(tower_max_heat(&m, 0, 26, v, 35, 99), -1, 0, "max heat: 0 cells rejected");
 }
 
+/* Reference root of f on [lo, hi] (f(lo) and f(hi) of opposite signs) by plain
+ * bisection to 1e-13: slow and independent of the closed forms in tower.c. */
+static double
+bisect(double (*f)(double, const double *), const double *a, double lo, double hi)
+{
+	double	flo = f(lo, a);
+	int	i;
+
+	for (i = 0; i < 200 && hi - lo > 1e-13; i++) {
+		double	m = 0.5 * (lo + hi), fm = f(m, a);
+
+		if ((fm < 0) == (flo < 0)) {
+			lo = m;
+			flo = fm;
+		} else
+			hi = m;
+	}
+	return 0.5 * (lo + hi);
+}
+
+/* a = {twb, range, frw, t_set}: leaving water less setpoint at FRair fr */
+static double
+fan_fn(double fr, const double *a)
+{
+	return a[0] + tower_yorkcalc_approach(a[0], a[1], a[2] / fr) - a[3];
+}
+
+/* a = {twb, frw, t_max, t_in_max}: tower_max_heat's limit at range r */
+static double
+max_fn(double r, const double *a)
+{
+	double	t = a[0] + tower_yorkcalc_approach(a[0], r, a[1]);
+
+	return fmax(t - a[2], t + r - a[3]);
+}
+
+/*
+ * The fan speed that holds the setpoint and the most heat at full fan are
+ * solved in closed form (YorkCalc is a quadratic in LG and in the range):
+ * over a grid of wet-bulbs, loads, flows and setpoints both equal a plain
+ * bisection of the correlation itself to 1e-9 (the tolerance of the bracketed
+ * solve they replace).
+ */
+static void
+test_closed_forms(void)
+{
+	struct tower_model m = tower5();
+	double	v = 2 * 0.215, twb, q, fw, ts, worst_fr = 0, worst_r = 0;
+	int	nfan = 0, nmax = 0, bad = 0;
+
+	for (twb = -10; twb <= 30; twb += 2.5)
+		for (q = 1e6; q <= 14e6; q += 1.3e6)
+			for (fw = 0.8; fw <= 1.25; fw += 0.15)
+				for (ts = twb + 1.5; ts <= twb + 14; ts += 1.7) {
+					struct tower_op op;
+					double	a[4], fr;
+
+					if (tower_eval_fan(&m, 2, twb, q, fw * v, ts,
+					    &op) != 0) {
+						bad++;
+						continue;
+					}
+					a[0] = twb;
+					a[1] = op.range;
+					a[2] = fw;
+					a[3] = ts;
+					if (op.fr_air <= m.min_air_flow_ratio ||
+					    op.fr_air >= 1)
+						continue;
+					nfan++;
+					fr = bisect(fan_fn, a, m.min_air_flow_ratio, 1);
+					if (fabs(op.fr_air - fr) > worst_fr)
+						worst_fr = fabs(op.fr_air - fr);
+				}
+	is_int(bad, 0, "closed forms: every fan evaluation succeeds");
+	ok(nfan > 200, "closed forms: %d part-speed fan solves", nfan);
+	ok(worst_fr <= 1e-9, "fan speed = bisection within 1e-9 (worst %.2g)", worst_fr);
+	for (twb = -10; twb <= 30; twb += 1.25)
+		for (fw = 0.75; fw <= 1.25; fw += 0.05)
+			for (ts = twb + 2; ts <= twb + 30; ts += 2.3) {
+				double	a[4], qm, r;
+
+				a[0] = twb;
+				a[1] = fw;
+				a[2] = ts;
+				a[3] = ts + 5.6;
+				qm = tower_max_heat(&m, 2, twb, fw * v, a[2], a[3]);
+				if (max_fn(1.1111, a) > 0 || max_fn(22.2222, a) <= 0)
+					continue;
+				nmax++;
+				r = bisect(max_fn, a, 1.1111, 22.2222);
+				if (fabs(qm / (997.0 * 4180.0 * fw * v) - r) > worst_r)
+					worst_r = fabs(qm / (997.0 * 4180.0 * fw * v) - r);
+			}
+	ok(nmax > 200, "closed forms: %d max-heat solves inside the range limits",
+	    nmax);
+	ok(worst_r <= 1e-9, "max-heat range = bisection within 1e-9 K (worst %.2g)",
+	    worst_r);
+}
+
 int
 main(void)
 {
@@ -425,6 +525,7 @@ main(void)
 	test_saturated_exit();
 	test_evap_bound();
 	test_max_heat();
+	test_closed_forms();
 	test_drycooler();
 	return tap_done();
 }
