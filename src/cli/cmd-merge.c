@@ -6,7 +6,7 @@
  * `mergers' below.  A kind of document joins by adding one entry: its schema
  * prefix and a function that reads the shards and writes the merged output.
  * dcplan.risk/1 is merged here (the exact state each JSON or CSV document
- * carries); other kinds (dcplan sweep) add their entry.
+ * carries); dcplan.sweep/1 by its rows (src/output/sweep_doc.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -18,6 +18,7 @@
 #include "cmd.h"
 #include "output.h"
 #include "risk-doc.h"
+#include "sweep_doc.h"
 
 /* A shard as read: its path, its text and, for JSON, the parsed document. */
 struct shard_doc {
@@ -34,9 +35,11 @@ struct merger {
 };
 
 static int merge_risk(struct cmd_ctx *, struct shard_doc *, int);
+static int merge_sweep(struct cmd_ctx *, struct shard_doc *, int);
 
 static const struct merger mergers[] = {
 	{ "dcplan.risk/", merge_risk },
+	{ "dcplan.sweep/", merge_sweep },
 	{ NULL, NULL }
 };
 
@@ -220,6 +223,50 @@ out:
 	return rc;
 }
 
+/* dcplan sweep: the rows of every shard in case order, under the shards' head
+ * (sweep_doc.c), in the shards' format. */
+static int
+merge_sweep(struct cmd_ctx *c, struct shard_doc *d, int n)
+{
+	const char **texts, **names;
+	size_t	*lens;
+	struct output *o;
+	char	err[512];
+	int	i, rc, json = d[0].json != NULL;
+
+	if (c->g->fmt_given && c->g->fmt != (json ? FMT_JSON : FMT_CSV)) {
+		cmd_error(c, "sweep shards merge into their own format (%s here)",
+		    json ? "json" : "csv");
+		return EXIT_USAGE;
+	}
+	texts = calloc((size_t)n, sizeof *texts);
+	names = calloc((size_t)n, sizeof *names);
+	lens = calloc((size_t)n, sizeof *lens);
+	if (texts == NULL || names == NULL || lens == NULL) {
+		free(texts);
+		free(names);
+		free(lens);
+		cmd_error(c, "out of memory");
+		return EXIT_IO;
+	}
+	for (i = 0; i < n; i++) {
+		texts[i] = d[i].text;
+		lens[i] = d[i].len;
+		names[i] = d[i].path;
+	}
+	if ((o = cmd_output(c)) == NULL)
+		rc = EXIT_IO;
+	else if ((rc = sweep_doc_merge(texts, lens, names, n, o->fp, err,
+	    sizeof err)) != 0) {
+		cmd_error(c, "%s", rc == -2 ? "out of memory" : err);
+		rc = rc == -2 ? EXIT_IO : EXIT_INPUT;
+	}
+	free(texts);
+	free(names);
+	free(lens);
+	return rc;
+}
+
 static int
 cmd_merge_exec(struct cmd_ctx *c)
 {
@@ -259,13 +306,16 @@ cmd_merge_exec(struct cmd_ctx *c)
 				d[i].schema = s->valuestring;
 		} else if (strstr(d[i].text, "merge,,state,risk-state/") != NULL)
 			d[i].schema = RISK_SCHEMA;	/* a risk report as CSV */
+		else if (strncmp(p, "case,cases,", 11) == 0)
+			d[i].schema = SWEEP_SCHEMA;	/* sweep rows as CSV */
 		for (k = mergers; k->schema_prefix != NULL; k++)
 			if (strncmp(d[i].schema, k->schema_prefix,
 			    strlen(k->schema_prefix)) == 0)
 				break;
 		if (k->schema_prefix == NULL) {
 			fprintf(stderr, "%s: no shard output that dcplan merge knows "
-			    "(schema '%s'; it merges dcplan.risk/1)\n", d[i].path,
+			    "(schema '%s'; it merges dcplan.risk/1 "
+			    "and dcplan.sweep/1)\n", d[i].path,
 			    d[i].schema);
 			rc = EXIT_INPUT;
 			break;
@@ -291,7 +341,7 @@ cmd_merge_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_merge_entry = {
 	.name = "merge",
 	.operands = "SHARD...",
-	.summary = "combine the shard outputs of risk --shard K/N into one run's output",
+	.summary = "merge risk or sweep shard outputs (--shard K/N) into one run's",
 	.opts = NULL,
 	.min_pos = 1,
 	.max_pos = CMD_MAX_VALUES,

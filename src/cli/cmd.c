@@ -35,6 +35,7 @@
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_plan_entry,
+	&cmd_sweep_entry,
 	&cmd_swings_entry,
 	&cmd_check_entry,
 	&cmd_capacity_entry,

@@ -130,6 +130,7 @@ extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_swings_entry;
 extern const struct cmd_entry cmd_risk_entry;
 extern const struct cmd_entry cmd_merge_entry;
+extern const struct cmd_entry cmd_sweep_entry;
 
 extern const struct cmd_entry *const cmd_table[];
 

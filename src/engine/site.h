@@ -237,6 +237,8 @@ struct site {
 	struct site_econ *econ;		/* prices (cost.h), NULL: no costs */
 	struct library *lib;		/* models used by this site (owned by the
 					   input layer: site_load/site_release) */
+	int	lib_borrowed;		/* lib is the caller's (site_load_doc):
+					   site_release leaves it */
 };
 
 /* Derived totals at full deployment. */

@@ -193,13 +193,41 @@ load_sim(struct site *s, struct bind *b, const struct ynode *root)
 		s->sim.horizon_d = (int)ceil(h / 86400 - 1e-9);
 }
 
-int
-site_load(const char *path, const struct site_opts *o, struct site *s,
-    struct diags *d)
+/* Bind a parsed document (with its overrides) into s, whose path and library
+ * are set. */
+static int
+bind_doc(struct site *s, struct bind *b, const char *path, const struct ydoc *doc)
 {
 	static const char *const keys[] = { "site", "climate", "it", "power", "cooling",
 	    "targets", "simulation", "swings", "economics",
 	    "risk", NULL };
+
+	if (doc->root == NULL) {
+		diags_add(b->d, path, 0, 0, "empty site file");
+		return -1;
+	}
+	if (doc->root->kind != YN_MAP) {
+		bind_error(b, doc->root, "a site file must be a mapping of sections");
+		return -1;
+	}
+	bind_keys(b, doc->root, keys);
+	load_site(s, b, doc->root);
+	site_load_risk(s, b, doc->root);
+	site_load_climate(s, b, doc->root);
+	site_load_it(s, b, doc->root);
+	site_load_power(s, b, doc->root);
+	site_load_cooling(s, b, doc->root);
+	load_targets(s, b, doc->root);
+	load_sim(s, b, doc->root);
+	site_load_swings(s, b, doc->root);
+	site_load_econ(s, b, doc->root);	/* names feeds, generators, batteries */
+	return b->errors ? -1 : 0;
+}
+
+int
+site_load(const char *path, const struct site_opts *o, struct site *s,
+    struct diags *d)
+{
 	struct ydoc doc;
 	struct bind b = { d, 0 };
 	size_t	i;
@@ -226,29 +254,25 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
 		ydoc_release(&doc);
 		return -1;
 	}
-	if (doc.root == NULL) {
-		diags_add(d, path, 0, 0, "empty site file");
-		ydoc_release(&doc);
-		return -1;
-	}
-	if (doc.root->kind != YN_MAP) {
-		bind_error(&b, doc.root, "a site file must be a mapping of sections");
-		ydoc_release(&doc);
-		return -1;
-	}
-	bind_keys(&b, doc.root, keys);
-	load_site(s, &b, doc.root);
-	site_load_risk(s, &b, doc.root);
-	site_load_climate(s, &b, doc.root);
-	site_load_it(s, &b, doc.root);
-	site_load_power(s, &b, doc.root);
-	site_load_cooling(s, &b, doc.root);
-	load_targets(s, &b, doc.root);
-	load_sim(s, &b, doc.root);
-	site_load_swings(s, &b, doc.root);
-	site_load_econ(s, &b, doc.root);	/* names feeds, generators, batteries */
+	rc = bind_doc(s, &b, path, &doc);
 	ydoc_release(&doc);
-	return b.errors ? -1 : 0;
+	return rc;
+}
+
+int
+site_load_doc(const char *path, const struct ydoc *doc, struct library *lib,
+    struct site *s, struct diags *d)
+{
+	struct bind b = { d, 0 };
+
+	memset(s, 0, sizeof *s);
+	s->lib = lib;
+	s->lib_borrowed = 1;
+	if ((s->path = strdup(path)) == NULL) {
+		diags_add(d, path, 0, 0, "out of memory");
+		return -1;
+	}
+	return bind_doc(s, &b, path, doc);
 }
 
 void
@@ -275,7 +299,7 @@ site_release(struct site *s)
 	free(s->name);
 	free(s->path);
 	site_econ_free(s->econ);
-	if (s->lib != NULL) {
+	if (s->lib != NULL && !s->lib_borrowed) {
 		library_release(s->lib);
 		free(s->lib);
 	}

@@ -20,6 +20,15 @@ struct site_opts {
 struct diags;
 /* 0 ok; -1 invalid input (diagnostics); -2 I/O error (diagnostics). */
 int	site_load(const char *path, const struct site_opts *, struct site *, struct diags *);
+/* The same from a document already parsed, with its overrides applied (the
+ * caller keeps doc; binding only reads it), and models from lib, which the site
+ * borrows (lib must outlive it; site_release leaves it).  path names the site
+ * file (relative weather files resolve against it).  For a loop over many
+ * variants of one site (dcplan sweep): 0 ok, -1 invalid (diagnostics). */
+struct ydoc;
+struct library;
+int	site_load_doc(const char *path, const struct ydoc *doc, struct library *lib,
+	    struct site *, struct diags *);
 void	site_release(struct site *);
 
 #endif

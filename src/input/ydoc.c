@@ -157,6 +157,17 @@ ydoc_link(struct ynode *n)
 	YX(n)->refs++;
 }
 
+void
+ydoc_overlay(struct ydoc *dst, struct ydoc *base)
+{
+	dst->root = base->root;
+	dst->priv = NULL;
+	/* a second parent: ydoc_set's copy-before-change (yset_own) then copies
+	 * every node on the path it changes, never base's own */
+	if (base->root != NULL && !ydoc_shared(base->root))
+		ydoc_link(base->root);
+}
+
 int
 ydoc_adopt(struct ydoc *doc, struct ydoc *from)
 {

@@ -57,6 +57,13 @@ struct ynode *ymap_get(const struct ynode *map, const char *key);
  * 0 ok, -1 error with diagnostics at "--set:ORD:COL". */
 int	ydoc_set(struct ydoc *, const char *arg, int ordinal, struct diags *);
 
+/* Make dst a copy-on-write view of base: ydoc_set on dst copies the nodes it
+ * changes into dst's own arena and leaves base as it was, so one parsed
+ * document serves many sets of overrides (dcplan sweep).  base must outlive
+ * dst and must not be changed while dst lives; ydoc_release(dst) frees only
+ * what dst added.  Not safe to call on one base from several threads. */
+void	ydoc_overlay(struct ydoc *dst, struct ydoc *base);
+
 /* Internal to ydoc.c and yset.c: nodes and memory in a document's arena. */
 void	*ydoc_alloc(struct ydoc *, size_t);	/* zeroed; NULL if out of memory */
 char	*ydoc_strdup(struct ydoc *, const char *);

@@ -1,0 +1,209 @@
+#!/bin/sh
+# t-cli-sweep.sh - "dcplan sweep" and its merge: a 3 x 3 sweep gives the 9 rows
+# of 9 separate "dcplan plan" runs field by field; any --threads and any shard
+# split (merged with dcplan merge, and by the GNU parallel recipe of dcplan(1))
+# give the same bytes; an invalid case is a row, not a line on stderr; ranges
+# expand as documented; bad --vary arguments and cases files are diagnosed
+# before any case runs, at their column.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+
+unset DCPLAN_MODELS_PATH
+S=$DATA/sites/tl-supply.yaml
+SW=$DATA/sweep
+CAP='power.grid.feeds[0].capacity'
+GPUS='targets[0].gpus'
+
+sweep9()
+{
+	"$DCPLAN" sweep "$S" --vary "$CAP=0.8 MW,1 MW,1.5 MW" \
+	    --vary "$GPUS=800,1280,1600" "$@"
+}
+
+# 1. 3 x 3 = 9 rows, in the documented order (the last --vary fastest), each
+# equal to its own plan run
+sweep9 -f json >"$T/sw.json" 2>"$T/err"
+ok $? "the 3 x 3 sweep runs (exit 0: every case ran)"
+is "$(cat "$T/err")" "" "nothing on stderr"
+json_ok "$T/sw.json"; ok $? "valid JSON"
+is "$(jq -r '.schema' "$T/sw.json")" "dcplan.sweep/1" "schema dcplan.sweep/1"
+is "$(jq -r '.rows | length' "$T/sw.json")" 9 "9 rows"
+is "$(jq -r '[.rows[] | .[0]] | map(tostring) | join(",")' "$T/sw.json")" \
+    "1,2,3,4,5,6,7,8,9" "case ids 1..9"
+is "$(jq -r '.columns as $c | [.rows[] | [.[($c | index("'"$CAP"'"))],
+    .[($c | index("'"$GPUS"'"))]] | join("/")] | join(",")' "$T/sw.json")" \
+    "0.8 MW/800,0.8 MW/1280,0.8 MW/1600,1 MW/800,1 MW/1280,1 MW/1600,1.5 MW/800,1.5 MW/1280,1.5 MW/1600" \
+    "the Cartesian product, the last --vary fastest"
+is "$(jq -r '.columns as $c | [.rows[] | .[($c | index("'"$CAP"'_si"))]] |
+    map(tostring) | join(",")' "$T/sw.json")" \
+    "800000,800000,800000,1000000,1000000,1000000,1500000,1500000,1500000" \
+    "the varied power echoed in W"
+# the fields, from the sweep's rows and from plan's documents (unserved energy
+# to the kWh: plan gives GWh, the sweep MWh, each a division of the same joules)
+jq -r '.columns as $c | .rows[] | [$c, .] | transpose |
+    map({(.[0]): .[1]}) | add |
+    [.verdict, .exit, .t1_status, .t1_met_on, .t1_runnable_on_by,
+     .t1_shortfall_gpus, (.t1_binding // ""), (.t1_fix_set // ""), .pue,
+     .peak_facility_mw, .water_m3_per_day, .water_gal_per_day, .co2_t, .nox_t,
+     (.unserved_mwh * 1000 | round)] | map(tostring) | join(" ")' "$T/sw.json" >"$T/got"
+: >"$T/want"
+for c in "0.8 MW" "1 MW" "1.5 MW"; do
+	for g in 800 1280 1600; do
+		"$DCPLAN" -f json plan "$S" --set "$CAP=$c" --set "$GPUS=$g" \
+		    >"$T/p.json" 2>/dev/null
+		prc=$?
+		jq -r --arg rc "$prc" '.targets.detail as $d |
+		    ([$d.columns, $d.rows[0]] | transpose | map({(.[0]): .[1]}) |
+		    add) as $t |
+		    [.verdict.verdict, ($rc | tonumber), $t.status, $t.met_on,
+		     $t.runnable_on_by, $t.shortfall_gpus, ($t.binding // ""),
+		     (if $t.status == "FAIL" then $t.fix_set_grid else "" end // ""),
+		     .year.pue, .year.peak_facility_mw, .year.water_m3_per_day,
+		     .year.water_gal_per_day, .year.co2_t, .year.nox_t,
+		     (.year.unserved_gwh * 1e6 | round)] | map(tostring) | join(" ")' \
+		    "$T/p.json" >>"$T/want"
+	done
+done
+cmp -s "$T/got" "$T/want"
+st=$?
+ok $st "the 9 rows equal 9 plan runs field by field"
+[ $st -eq 0 ] || diag "$(diff "$T/want" "$T/got")"
+is "$(jq -r '[.rows[] | .[6]] | join(",")' "$T/sw.json")" \
+    "FEASIBLE,INFEASIBLE,INFEASIBLE,FEASIBLE,FEASIBLE,INFEASIBLE,FEASIBLE,FEASIBLE,FEASIBLE" \
+    "the verdicts: 1920 GPUs x 750 W = 1.44 MW needs the 1.5 MW feed"
+
+# 2. threads and shards: the same bytes
+for f in csv json; do
+	sweep9 -f $f --threads 1 >"$T/t1.$f"
+	sweep9 -f $f --threads 2 >"$T/t2.$f"
+	cmp -s "$T/t1.$f" "$T/t2.$f"
+	ok $? "$f: --threads 1 and 2 write the same bytes"
+	sweep9 -f $f --shard 1/2 >"$T/s1.$f"
+	sweep9 -f $f --shard 2/2 >"$T/s2.$f"
+	"$DCPLAN" merge "$T/s2.$f" "$T/s1.$f" >"$T/m.$f"
+	ok $? "$f: merge runs"
+	cmp -s "$T/t1.$f" "$T/m.$f"
+	ok $? "$f: shards 1/2 and 2/2 merged equal the unsharded run byte for byte"
+	for k in 1 2 3 4; do
+		sweep9 -f $f --shard $k/4 >"$T/q$k.$f"
+	done
+	"$DCPLAN" merge "$T/q3.$f" "$T/q1.$f" "$T/q4.$f" "$T/q2.$f" >"$T/m4.$f"
+	cmp -s "$T/t1.$f" "$T/m4.$f"
+	ok $? "$f: four shards merged equal it too"
+	run "$DCPLAN" merge "$T/s1.$f"
+	is "$rc" 3 "$f: a missing shard: exit 3"
+	is "$(cat "$T/err")" "dcplan: case 2 of 9 is missing: give every shard" \
+	    "$f: a missing shard: the message"
+	run "$DCPLAN" merge "$T/s1.$f" "$T/s2.$f" "$T/s1.$f"
+	is "$rc" 3 "$f: a shard given twice: exit 3"
+	is "$(cat "$T/err")" "dcplan: case 1 is in two shards: a shard given twice?" \
+	    "$f: a shard given twice: the message"
+done
+run "$DCPLAN" merge -f json "$T/s1.csv" "$T/s2.csv"
+is "$rc" 2 "merge writes the shards' format: -f json on CSV shards is exit 2"
+
+# 3. the GNU parallel recipe of dcplan(1)
+if command -v parallel >/dev/null 2>&1; then
+	parallel --will-cite -j 2 "$DCPLAN" sweep "$S" \
+	    --vary "'$CAP=0.8 MW,1 MW,1.5 MW'" --vary "'$GPUS=800,1280,1600'" \
+	    -f csv --shard {}/3 -o "$T/par{}.csv" ::: 1 2 3 &&
+	    "$DCPLAN" merge "$T/par1.csv" "$T/par2.csv" "$T/par3.csv" >"$T/par.csv"
+	ok $? "the GNU parallel recipe runs"
+	cmp -s "$T/t1.csv" "$T/par.csv"
+	ok $? "the GNU parallel recipe's merged output equals the single run"
+else
+	skip "the GNU parallel recipe" "parallel is not installed"
+	skip "the GNU parallel recipe's output" "parallel is not installed"
+fi
+
+# 4. an invalid case is a row with its message and exit class; exit 3
+run "$DCPLAN" sweep "$S" --vary "$GPUS=0,800" -f csv
+is "$rc" 3 "an invalid case: exit 3"
+is "$(cat "$T/err")" "" "an invalid case: nothing on stderr"
+like "$(sed -n 2p "$T/out")" \
+    "INVALID,3,\"targets[0].gpus=0: 'gpus' must be between 1 and 100000000, not 0\"" \
+    "the invalid case's row says why"
+is "$(sed -n 3p "$T/out" | cut -d, -f5-6)" "FEASIBLE,0" "the next case runs"
+run "$DCPLAN" sweep "$S" --vary "climate.source=epw" \
+    --vary "climate.weather_file=nowhere.epw" --zip -f csv
+is "$rc" 4 "a case whose weather file cannot be read: exit 4"
+like "$(sed -n 2p "$T/out")" "ERROR,4," "its row: ERROR, exit class 4"
+like "$(sed -n 2p "$T/out")" "nowhere.epw: cannot open" "its row names the file"
+
+# 5. cases files: quoted fields, a blank line, an empty field keeps the site's
+# value
+run "$DCPLAN" sweep "$S" --cases "$SW/cases.csv" -f csv
+is "$rc" 0 "a cases file runs"
+is "$(cut -d, -f1-7 "$T/out" | sed 1d | tr '\n' ' ')" \
+    "1,3,0.8 MW,800000,800,800,FEASIBLE 2,3,1.5 MW,1500000,1600,1600,FEASIBLE 3,3,,,1280,1280,FEASIBLE " \
+    "three cases; the empty field is the site's 1 MW"
+
+# 6. ranges: quantities (the unit once or on every part), counts, dates, and
+# binary rounding that does not lose the last value
+vals()
+{
+	"$DCPLAN" sweep "$S" --vary "$1" -f json |
+	    jq -r '[.rows[] | .[2]] | join(",")'
+}
+is "$(vals "$CAP=0.5:1.5:0.25 MW")" "0.5 MW,0.75 MW,1 MW,1.25 MW,1.5 MW" \
+    "a quantity range A:B:STEP UNIT"
+is "$(vals "$CAP=500 kW:1500 kW:500 kW")" "500 kW,1000 kW,1500 kW" \
+    "a quantity range with the unit on every part"
+is "$(vals "$GPUS=800:1600:400")" "800,1200,1600" "a count range"
+is "$(vals "targets[0].by=2024-03-01:2024-03-15:7 d")" \
+    "2024-03-01,2024-03-08,2024-03-15" "a date range"
+is "$(vals "$CAP=0.7:1:0.1 MW")" "0.7 MW,0.8 MW,0.9 MW,1 MW" \
+    "0.7:1:0.1 has its 4 values (floor((B-A)/STEP + 1e-9) + 1)"
+is "$(vals "$CAP={capacity: 1 MW}")" "{capacity: 1 MW}" \
+    "commas and colons inside braces do not split"
+
+# 7. bad --vary arguments and cases files: before any case runs, at their column
+bad()	# WANT-RC WANT-MESSAGE DESC ARGS...
+{
+	want_rc=$1 want=$2 desc=$3
+	shift 3
+	run "$DCPLAN" sweep "$S" "$@"
+	is "$rc" "$want_rc" "$desc: exit $want_rc"
+	is "$(cat "$T/err")" "$want" "$desc: the message"
+	is "$(wc -c <"$T/out" | tr -d ' ')" 0 "$desc: no output"
+}
+bad 3 "--vary:2:12: unknown key 'fedes' (did you mean 'feeds'?)" "unknown key" \
+    --vary "$GPUS=800" --vary "power.grid.fedes[0].capacity=1 MW"
+bad 3 "--vary:1:17: index 3 out of range (list has 1 item)" "index past the list" \
+    --vary "power.grid.feeds[3].capacity=1 MW"
+bad 3 "--vary:1:21: range A:B:STEP: the step must be above 0, not '0'" \
+    "a zero step" --vary "$GPUS=1:5:0"
+bad 3 "--vary:1:24: range A:B:STEP: one unit for all three parts, not 'MW' and 'kW' (write 50:150:25 MW)" \
+    "two units in a range" --vary "$GPUS=1:5 MW:1 kW"
+bad 3 "--vary:1:37: the step of a date range must be a whole number of days, not '36 h'" \
+    "a date step of 36 h" --vary "targets[0].by=2024-03-01:2024-03-10:36 h"
+bad 3 "--vary:2:1: --zip pairs the values: 3 of them here, 2 in --vary 1" \
+    "--zip with unequal lists" --vary "$GPUS=1,2" --vary "$CAP=1 MW,2 MW,3 MW" --zip
+bad 3 "--vary:3:1: more than the 1000000 cases a sweep may run (the product of the values of every --vary)" \
+    "past the case limit" --vary "$GPUS=1:1000:1" --vary "$CAP=1:1000:1 kW" \
+    --vary "targets[0].by=2024-01-01:2024-12-31:1 d"
+bad 3 "--vary:2:1: 'targets[0].gpus' is varied twice (first at 1:1)" \
+    "a path varied twice" --vary "$GPUS=1" --vary "$GPUS=2"
+bad 3 "$SW/bad-fields.csv:3:1: case 2 has 1 field, the header 2" \
+    "a cases file row short of fields" --cases "$SW/bad-fields.csv"
+bad 3 "$SW/bad-quote.csv:3:8: a quote inside an unquoted field (quote the whole field)" \
+    "a stray quote in a cases file" --cases "$SW/bad-quote.csv"
+bad 3 "$SW/bad-key.csv:1:28: unknown key 'feedz' (did you mean 'feeds'?)" \
+    "an unknown key in a cases file's header" --cases "$SW/bad-key.csv"
+bad 4 "$SW/none.csv: cannot read: No such file or directory" \
+    "a cases file that is not there" --cases "$SW/none.csv"
+run "$DCPLAN" sweep "$S"
+is "$rc" 2 "no --vary and no --cases: exit 2"
+run "$DCPLAN" sweep "$S" --vary "$GPUS=1" --cases "$SW/cases.csv"
+is "$rc" 2 "--vary and --cases: exit 2"
+run "$DCPLAN" sweep "$S" --vary "$GPUS=1" --shard 3/2
+is "$rc" 2 "--shard 3/2: exit 2"
+
+# 8. text: the summary fits 80 columns
+sweep9 >"$T/text"
+ok $? "the text summary"
+is "$(awk 'length > 80' "$T/text" | wc -l | tr -d ' ')" 0 "it fits 80 columns"
+like "$(cat "$T/text")" "9 cases: 6 feasible, 3 infeasible, 0 invalid" "the counts"
+is "$(sed -n '/most feasible/,/^$/p' "$T/text" | awk '$1 ~ /^[0-9]+$/ { print $1 }' |
+    tr '\n' ' ')" "1 4 5 7 8 " "the five most feasible: the feasible cases first"
+
+done_testing
