@@ -173,6 +173,7 @@ sweep_doc_new(FILE *fp, enum out_format fmt, const struct out_doc *doc,
 		sweep_doc_free(d);
 		return NULL;
 	}
+	table_nulls(&d->t);	/* absent is null (dcplan-json(5)) */
 	return d;
 }
 
@@ -333,8 +334,7 @@ plan_fields(struct sweep_doc *d, const struct site *s, const struct plan_result 
 			date_format(e->met_on, d->sbuf[c + 2]);
 			d->strs[c + 2] = d->sbuf[c + 2];
 			d->nums[c + 3] = e->met_on - t->by;
-		} else
-			d->strs[c + 2] = "never";
+		}		/* never met: null */
 		d->nums[c + 4] = e->at_by.gpus_runnable;
 		d->nums[c + 5] = e->shortfall_gpus;
 		if (!e->ok) {

@@ -37,6 +37,7 @@ table_begin(struct table *t, FILE *fp, enum out_format f, const char *schema,
 	t->nrows = 0;
 	t->eol = doc_eol(doc);
 	t->scale = NULL;
+	t->null_strings = 0;
 	switch (f) {
 	case FMT_CSV:
 		for (j = 0; j < ncols; j++) {
@@ -101,6 +102,12 @@ void
 table_scale(struct table *t, const double *scale)
 {
 	t->scale = scale;
+}
+
+void
+table_nulls(struct table *t)
+{
+	t->null_strings = 1;
 }
 
 /* A row is built in memory and written with one fwrite (stdio's per-call cost
@@ -233,7 +240,10 @@ table_row(struct table *t, const double *nums, const char *const *strs)
 		for (j = 0; j < t->ncols; j++) {
 			if (j)
 				line_put(&l, ", ", 2);
-			if (is_string(t->cols[j].prec))
+			if (is_string(t->cols[j].prec) && strs[j] == NULL &&
+			    t->null_strings)
+				line_put(&l, "null", 4);
+			else if (is_string(t->cols[j].prec))
 				line_json(&l, strs[j] ? strs[j] : "");
 			else
 				line_num(&l, t->scale && t->scale[j] != 0 ?

@@ -35,6 +35,7 @@ struct table {
 	const char *eol;
 	const double *scale;	/* NULL, or per column: CSV and JSON value = text
 				 * value x scale (0: 1), see table_scale */
+	int	null_strings;	/* JSON: a NULL string is null (table_nulls) */
 };
 /* Writes the header; 0, or -1 when out of memory (JSON). */
 int	table_begin(struct table *, FILE *, enum out_format, const char *schema,
@@ -43,6 +44,9 @@ int	table_begin(struct table *, FILE *, enum out_format, const char *schema,
  * copied): CSV and JSON have one unit per quantity kind (dcplan-json(5)) where
  * the text may choose another; name and unit are the machine's. */
 void	table_scale(struct table *, const double *scale);
+/* From now on a NULL string is JSON null (absent) rather than "" (CSV: empty
+ * either way). */
+void	table_nulls(struct table *);
 void	table_row(struct table *, const double *nums, const char *const *strs);
 void	table_end(struct table *, const char *summary_json);	/* JSON: raw object or NULL */
 

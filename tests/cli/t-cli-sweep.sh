@@ -37,14 +37,16 @@ is "$(jq -r '.columns as $c | [.rows[] | .[($c | index("'"$CAP"'_si"))]] |
     map(tostring) | join(",")' "$T/sw.json")" \
     "800000,800000,800000,1000000,1000000,1000000,1500000,1500000,1500000" \
     "the varied power echoed in W"
-# the fields, from the sweep's rows and from plan's documents (unserved energy
-# to the kWh: plan gives GWh, the sweep MWh, each a division of the same joules)
+# the fields, from the sweep's rows and from plan's documents (water in US
+# gallons and unserved energy to the litre and the kWh: each is a division of
+# the same figure in another order)
 jq -r '.columns as $c | .rows[] | [$c, .] | transpose |
     map({(.[0]): .[1]}) | add |
     [.verdict, .exit, .t1_status, .t1_met_on, .t1_runnable_on_by,
-     .t1_shortfall_gpus, (.t1_binding // ""), (.t1_fix_set // ""), .pue,
-     .peak_facility_mw, .water_m3_per_day, .water_gal_per_day, .co2_t, .nox_t,
-     (.unserved_mwh * 1000 | round)] | map(tostring) | join(" ")' "$T/sw.json" >"$T/got"
+     .t1_shortfall_gpus, .t1_binding, .t1_fix_set, .pue,
+     .peak_facility_mw, .water_m3_per_day, (.water_gal_per_day * 3.785411784 |
+     round), .co2_t, .nox_t, (.unserved_mwh * 1000 | round)] |
+    map(tostring) | join(" ")' "$T/sw.json" >"$T/got"
 : >"$T/want"
 for c in "0.8 MW" "1 MW" "1.5 MW"; do
 	for g in 800 1280 1600; do
@@ -54,13 +56,13 @@ for c in "0.8 MW" "1 MW" "1.5 MW"; do
 		jq -r --arg rc "$prc" '.targets.detail as $d |
 		    ([$d.columns, $d.rows[0]] | transpose | map({(.[0]): .[1]}) |
 		    add) as $t |
-		    [.verdict.verdict, ($rc | tonumber), $t.status, $t.met_on,
-		     $t.runnable_on_by, $t.shortfall_gpus, ($t.binding // ""),
-		     (if $t.status == "FAIL" then $t.fix_set_grid else "" end // ""),
-		     .year.pue, .year.peak_facility_mw, .year.water_m3_per_day,
-		     .year.water_gal_per_day, .year.co2_t, .year.nox_t,
-		     (.year.unserved_gwh * 1e6 | round)] | map(tostring) | join(" ")' \
-		    "$T/p.json" >>"$T/want"
+		    [.verdict.status, ($rc | tonumber),
+		     (if $t.ok then "OK" else "FAIL" end), $t.met_on,
+		     $t.runnable_on_by, $t.shortfall_gpus, $t.binding,
+		     $t.fix_set_grid, .year.pue, .year.peak_facility_mw,
+		     .year.water_m3_per_day, (.year.water_m3_per_day * 1000 | round),
+		     .year.co2_t, .year.nox_t, (.year.unserved_mwh * 1000 | round)] |
+		    map(tostring) | join(" ")' "$T/p.json" >>"$T/want"
 	done
 done
 cmp -s "$T/got" "$T/want"
