@@ -26,27 +26,17 @@ chiller_model_ok(const struct chiller_model *m)
  * air-cooled chiller (curve y).  No loops, no allocation.
  * Returns 0, or -1 on a bad model or input (op is then all zero).
  */
-int
-chiller_eval(const struct chiller_model *m, double t_lchw, double t_ecw,
-    double load, struct chiller_op *op)
+/* The part-load model given the temperature curves already in op (capft,
+ * eirft, clamped, q_avail): what chiller_eval() does after the curves. */
+static void
+chiller_load(const struct chiller_model *m, double load, struct chiller_op *op)
 {
 	double frac;
 
-	*op = (struct chiller_op){ 0 };
-	if (!chiller_model_ok(m) || !isfinite(t_lchw) || !isfinite(t_ecw) ||
-	    !(load >= 0) || !isfinite(load))
-		return -1;
-
-	/* Negative curve outputs are set to 0 (ChillerElectricEIR.cc). */
-	op->clamped = curve_biquad_clamped(&m->capft, t_lchw, t_ecw) |
-	    curve_biquad_clamped(&m->eirft, t_lchw, t_ecw);
-	op->capft = fmax(0.0, curve_biquad_eval(&m->capft, t_lchw, t_ecw));
-	op->eirft = fmax(0.0, curve_biquad_eval(&m->eirft, t_lchw, t_ecw));
-	op->q_avail = m->q_ref * op->capft;
 	if (load <= 0 || op->q_avail <= 0) {
 		/* Off: no load, or no capacity left at these temperatures. */
 		op->unmet = load;
-		return 0;
+		return;
 	}
 
 	/* Q_evap = min(load, Q_avail PLR_max); PLR = Q_evap / Q_avail. */
@@ -69,6 +59,24 @@ chiller_eval(const struct chiller_model *m, double t_lchw, double t_ecw,
 	op->power = op->q_avail / m->cop_ref * op->eirft * op->eirfplr * frac;
 	op->q_cond = op->power * m->f_motor + op->q_evap + op->q_false;
 	op->cop = op->power > 0 ? op->q_evap / op->power : 0;
+}
+
+int
+chiller_eval(const struct chiller_model *m, double t_lchw, double t_ecw,
+    double load, struct chiller_op *op)
+{
+	*op = (struct chiller_op){ 0 };
+	if (!chiller_model_ok(m) || !isfinite(t_lchw) || !isfinite(t_ecw) ||
+	    !(load >= 0) || !isfinite(load))
+		return -1;
+
+	/* Negative curve outputs are set to 0 (ChillerElectricEIR.cc). */
+	op->clamped = curve_biquad_clamped(&m->capft, t_lchw, t_ecw) |
+	    curve_biquad_clamped(&m->eirft, t_lchw, t_ecw);
+	op->capft = fmax(0.0, curve_biquad_eval(&m->capft, t_lchw, t_ecw));
+	op->eirft = fmax(0.0, curve_biquad_eval(&m->eirft, t_lchw, t_ecw));
+	op->q_avail = m->q_ref * op->capft;
+	chiller_load(m, load, op);
 	return 0;
 }
 
@@ -110,8 +118,18 @@ chiller_bank_eval(const struct chiller_model *m, int n_usable, double t_lchw,
 	if (n < 1)
 		n = 1;
 	b->emergency = need > n_usable;
-	if (chiller_eval(m, t_lchw, t_ecw, load / n, &b->unit) != 0)
-		return -1;
+	/* the loaded unit at the same temperatures: the curves of the idle one
+	 * (the same arithmetic as chiller_eval, done once) */
+	{
+		struct chiller_op u = { 0 };
+
+		u.clamped = b->unit.clamped;
+		u.capft = b->unit.capft;
+		u.eirft = b->unit.eirft;
+		u.q_avail = b->unit.q_avail;
+		b->unit = u;
+		chiller_load(m, load / n, &b->unit);
+	}
 	b->n_running = n;
 	b->q_evap = n * b->unit.q_evap;
 	b->unmet = load - b->q_evap;

@@ -304,6 +304,9 @@ struct cool_ctx {
 	double	t_fw_s, t_fw_r, t_chw_s, t_chw_r;
 	double	f_dc;		/* liquid share the dry coolers carry */
 	double	q_dc;		/* W they carry */
+	/* the towers' most heat at the last flow asked (it depends on the flow
+	 * and the wet-bulb only, so every candidate control shares it) */
+	double	qmax_flow, qmax;
 };
 
 /* One candidate tower control: economizer on or off, towers holding the
@@ -319,6 +322,7 @@ struct cool_op {
 	struct tower_op to;
 	double	unmet_reject;
 	int	iter;
+	int	settled;	/* the balance converged (not a staging cycle) */
 	int	hold;		/* towers held the setpoint (else full fan) */
 };
 
@@ -432,13 +436,12 @@ cw_pump(const struct plant_cfg *c, double q, struct cool_op *o)
  * PLANT_FP_MAXITER fell.
  */
 static int
-cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
+cool_try(struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 {
 	const struct plant_cfg *c = x->c;
 	const struct site *s = c->site;
 	double	setpoint = hold ? s->cooling.cw_setpoint : -100;
 	double	t = hold ? s->cooling.cw_setpoint : x->twb, t_new = t, tmax;
-	double	last_flow = -1, last_qmax = INFINITY;
 	double	t_prev = NAN, tn_prev = NAN, next, hist[PLANT_FP_CYCLE];
 	int	k, limited = 0, plain = 0, run_prev = -1, nh = 0;
 
@@ -458,12 +461,12 @@ cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 		cw_pump(c, o->q_reject, o);
 		o->q_reject += o->cw_pump_w;	/* the pump's heat goes to the water */
 		/* the limit depends on the flow only: constant flow, one solve */
-		if (o->flow != last_flow) {
-			last_qmax = o->flow > 0 ? towers_max(c, x->twb, o->flow, tmax) :
+		if (o->flow != x->qmax_flow) {
+			x->qmax = o->flow > 0 ? towers_max(c, x->twb, o->flow, tmax) :
 			    INFINITY;
-			last_flow = o->flow;
+			x->qmax_flow = o->flow;
 		}
-		o->q_reject_max = last_qmax;
+		o->q_reject_max = x->qmax;
 		if (o->q_reject_max < 0)
 			return -1;
 		limited = o->q_reject > o->q_reject_max;
@@ -537,6 +540,7 @@ cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 		run_prev = o->running;
 		t = next;
 	}
+	o->settled = k < PLANT_FP_MAXITER;
 	if (k == PLANT_FP_MAXITER) {
 		/* not settled: evaluate once more at the warmer value, the
 		 * condenser water the chillers then see */
@@ -545,7 +549,7 @@ cool_try(const struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 			return -1;
 		cw_pump(c, o->q_reject, o);
 		o->q_reject += o->cw_pump_w;
-		o->q_reject_max = o->flow == last_flow ? last_qmax : o->flow > 0 ?
+		o->q_reject_max = o->flow == x->qmax_flow ? x->qmax : o->flow > 0 ?
 		    towers_max(c, x->twb, o->flow, tmax) : INFINITY;
 		limited = o->q_reject > o->q_reject_max;
 	}
@@ -616,6 +620,7 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 	q_air += r->crah_fan_w;
 
 	memset(&x, 0, sizeof x);
+	x.qmax_flow = -1;
 	x.c = c;
 	x.tdb = tdb;
 	x.twb = twb;
@@ -660,10 +665,22 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 	if (s->cooling.economizer && c->ntw > 0 &&
 	    cool_try(&x, 1, 1, &cand[nc++]) != 0)
 		return -1;
-	/* full fan: with the economizer, or for a liquid loop on tower water */
-	if (c->ntw > 0 && (s->cooling.economizer || s->cooling.loop == LOOP_TOWER) &&
-	    cool_try(&x, s->cooling.economizer, 0, &cand[nc++]) != 0)
-		return -1;
+	/* full fan: with the economizer, or for a liquid loop on tower water.
+	 * Where the candidate holding the setpoint with the same economizer
+	 * settled above the setpoint with its towers at full fan (and within
+	 * their limit), the full-fan balance is the same one: t = towers(t) at
+	 * full fan has one solution, and that candidate's is it.  Its costs are
+	 * then equal and the earlier candidate wins the tie, so it is not
+	 * evaluated again. */
+	if (c->ntw > 0 && (s->cooling.economizer || s->cooling.loop == LOOP_TOWER)) {
+		const struct cool_op *h = &cand[s->cooling.economizer ? 1 : 0];
+
+		if (!(c->ntw == 1 && h->settled && h->to.at_capacity &&
+		    h->unmet_reject <= 0 &&
+		    h->t_tw > s->cooling.cw_setpoint && h->q_reject > 0) &&
+		    cool_try(&x, s->cooling.economizer, 0, &cand[nc++]) != 0)
+			return -1;
+	}
 	best = 0;
 	for (i = 1; i < nc; i++) {
 		double	ub = cand[best].chill_unmet + cand[best].unmet_reject;

@@ -249,6 +249,63 @@ psy_hsat_fn(double t, void *arg)
 	return psy_h_sat(t, a->p) - a->h;
 }
 
+/* d ln(pws) / dt of psy_lnpws(), 1/K: the same fits differentiated. */
+static double
+psy_dlnpws(double t)
+{
+	double T = t + 273.15;
+
+	if (t <= 0.01)
+		return 5.6745359e+03 / (T * T) - 9.677843e-03 +
+		    2 * 6.2215701e-07 * T + 3 * 2.0747825e-09 * T * T -
+		    4 * 9.484024e-13 * T * T * T + 4.1635019 / T;
+	return 5.8002206e+03 / (T * T) - 4.8640239e-02 + 2 * 4.1764768e-05 * T -
+	    3 * 1.4452093e-08 * T * T + 6.5459673 / T;
+}
+
+/*
+ * Newton's method on h_sat(t) = h with the derivative of eqs. 20 and 32:
+ * dh/dt = 1000 (1.006 + 1.86 Ws + (2501 + 1.86 t) dWs/dt), dWs/dt =
+ * eps p pws' / (p - pws)^2, pws' = pws d ln(pws)/dt.  h_sat rises and is
+ * convex, so from a start above the root the iterates fall to it without
+ * overshooting, and from below the first step lands above it.  The start is
+ * 30 degC (tower exit air lies near it).  0 with *t once a step is below
+ * 1e-10 K; -1 when the iterate leaves -60..90 degC or the air nears boiling
+ * (pws > 0.9 p), or after 40 steps: the caller then solves by bisection.
+ */
+static int
+psy_tsat_newton(double h, double p, double *t)
+{
+	double	x = 30;
+	int	i;
+
+	for (i = 0; i < 40; i++) {
+		double	pws = psy_pws(x), ws, dws, f, d, dx;
+
+		if (!(pws <= 0.9 * p) || x < -60 || x > 90)
+			return -1;
+		ws = PSY_EPS * pws / (p - pws);
+		dws = PSY_EPS * p * pws * psy_dlnpws(x) / ((p - pws) * (p - pws));
+		f = (1.006 * x + ws * (2501.0 + 1.86 * x)) * 1000.0 - h;
+		d = (1.006 + 1.86 * ws + (2501.0 + 1.86 * x) * dws) * 1000.0;
+		if (!(d > 0) || !isfinite(f))
+			return -1;
+		dx = f / d;
+		x -= dx;
+		if (fabs(dx) <= 1e-10) {
+			/* the bracketed solve's span ends at the whole degree
+			 * below the pws = 0.9 p point: at p >= 82 kPa above
+			 * 91 degC (pws(91) = 72.8 kPa), else test it */
+			if (x < -60 || x > 90 || (p < 82000 &&
+			    !(psy_pws(ceil(x)) <= 0.9 * p)))
+				return -1;
+			*t = x;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 int
 psy_tsat_from_h(double h, double p, double *t)
 {
@@ -257,6 +314,11 @@ psy_tsat_from_h(double h, double p, double *t)
 
 	if (!isfinite(h) || !(p > 0))
 		return -1;
+	/* inside -60..90 degC (below the pws = 0.9 p end wherever p > 78 kPa,
+	 * and above -60: the bracket's own checks hold) Newton answers; the
+	 * bracketed solve below is the reference and the fallback */
+	if (psy_tsat_newton(h, p, t) == 0)
+		return 0;
 	/* the upper end: pws = 0.9 p keeps W_s finite (W_s = 5.6 there) */
 	while (hi > lo && psy_pws(hi) > 0.9 * p)
 		hi -= 1;

@@ -37,8 +37,10 @@ double	psy_enthalpy(double tdb, double w);
 double	psy_volume(double tdb, double w, double p);
 double	psy_density(double tdb, double w, double p);
 /* Saturated air: enthalpy at t (J/kg dry air), and the temperature whose saturated
- * enthalpy is h (EnergyPlus PsyTsatFnHPb; GSL Brent to 1e-6 K on -60 degC .. the
- * temperature where pws reaches 90 % of p).  0, or -1 if h is outside that span. */
+ * enthalpy is h (EnergyPlus PsyTsatFnHPb): Newton's method to 1e-10 K where the
+ * answer lies in -60..90 degC below boiling, else GSL Brent to 1e-6 K on -60 degC
+ * .. the temperature where pws reaches 90 % of p.  0, or -1 if h is outside that
+ * span. */
 double	psy_h_sat(double t, double p);
 int	psy_tsat_from_h(double h, double p, double *t);
 

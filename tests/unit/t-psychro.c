@@ -190,6 +190,50 @@ test_states(void)
 	is_int(psy_state_from_tdp(20, 10, 0, &s), -1, "tdp: p = 0 rejected");
 }
 
+/*
+ * Saturated air from its enthalpy (the tower's exit air): h_sat of the answer
+ * gives h back within 1e-9 relative (Newton's stop is 1e-10 K), across the
+ * tower range, over ice, and at altitude.  By hand at 25 degC, 101325 Pa:
+ * pws = 3169.216 Pa (eq. 6), Ws = 0.621945 x 3169.216 / (101325 - 3169.216) =
+ * 0.0200811 (eq. 20), h = 1.006 x 25 + 0.0200811 (2501 + 1.86 x 25) = 76.3067
+ * kJ/kg (eq. 32), and tsat of it is 25.  Outside the span (below -60 degC,
+ * above W_s = 5.6 where pws = 0.9 p: ~15,000 kJ/kg): -1.  Between 90 degC and
+ * that end the bracketed solve answers (3,818 kJ/kg at 90 degC).
+ */
+static void
+test_tsat(void)
+{
+	double	t, worst = 0, p;
+	int	bad = 0, n = 0;
+
+	for (p = 60000; p <= 105000; p += 15000)
+		for (t = -50; t <= 80; t += 0.7) {
+			double	h = psy_h_sat(t, p), x;
+
+			n++;
+			if (psy_tsat_from_h(h, p, &x) != 0) {
+				bad++;
+				continue;
+			}
+			if (fabs(psy_h_sat(x, p) - h) / fabs(h) > worst && h != 0)
+				worst = fabs(psy_h_sat(x, p) - h) / fabs(h);
+			if (fabs(x - t) > 1e-8)
+				bad++;
+		}
+	is_int(bad, 0, "tsat: %d states solved to 1e-8 K", n);
+	ok(worst < 1e-9, "tsat: h_sat(tsat(h)) = h (worst %.2g)", worst);
+	is_rel(psy_h_sat(25, 101325) / 1000, 76.3067, 1e-6, "h_sat(25 degC) = 76.3067 kJ/kg");
+	ok(psy_tsat_from_h(psy_h_sat(25, 101325), 101325, &t) == 0 &&
+	    fabs(t - 25) < 1e-9, "tsat(h_sat(25 degC)) = 25 degC");
+	is_int(psy_tsat_from_h(psy_h_sat(-61, 101325), 101325, &t), -1,
+	    "tsat: below -60 degC refused");
+	n = psy_tsat_from_h(1e7, 101325, &t);
+	ok(n == 0 && t > 90 && fabs(psy_h_sat(t, 101325) - 1e7) < 1e7 * 1e-6,
+	    "tsat: 10,000 kJ/kg above 90 degC (%.4f) by the bracketed solve", t);
+	is_int(psy_tsat_from_h(2e7, 101325, &t), -1, "tsat: above boiling refused");
+	is_int(psy_tsat_from_h(NAN, 101325, &t), -1, "tsat: NaN refused");
+}
+
 int
 main(void)
 {
@@ -199,5 +243,6 @@ main(void)
 	test_humidity_ratio();
 	test_properties();
 	test_states();
+	test_tsat();
 	return tap_done();
 }
