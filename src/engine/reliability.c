@@ -64,7 +64,7 @@ repair_h(const struct reliability *r, gsl_rng *g)
 }
 
 static void
-mark(int32_t *down, int nhours, double t0, double t1)
+mark(int32_t *down, unsigned char *any, int nhours, double t0, double t1)
 {
 	/* hours h with t0 <= h < t1 (the unit is down at the hour's start) */
 	int	a = (int)ceil(t0), b = (int)ceil(t1), h;
@@ -75,10 +75,14 @@ mark(int32_t *down, int nhours, double t0, double t1)
 		b = nhours;
 	for (h = a; h < b; h++)
 		down[h]++;
+	if (any != NULL)
+		for (h = a; h < b; h++)
+			any[h] = 1;
 }
 
 long
-reliability_unit(const struct reliability *r, gsl_rng *g, int nhours, int32_t *down)
+reliability_unit(const struct reliability *r, gsl_rng *g, int nhours, int32_t *down,
+    unsigned char *any)
 {
 	double	q = reliability_for(r), t = 0, d;
 	long	nfail = 0;
@@ -88,7 +92,7 @@ reliability_unit(const struct reliability *r, gsl_rng *g, int nhours, int32_t *d
 	/* the long-run state at time 0: down with probability q */
 	if (rng_uniform_pos(g) < q) {
 		d = repair_h(r, g);
-		mark(down, nhours, 0, d);
+		mark(down, any, nhours, 0, d);
 		t = d;
 	}
 	while (t < nhours) {
@@ -97,7 +101,7 @@ reliability_unit(const struct reliability *r, gsl_rng *g, int nhours, int32_t *d
 			break;
 		nfail++;
 		d = repair_h(r, g);
-		mark(down, nhours, t, t + d);
+		mark(down, any, nhours, t, t + d);
 		t += d;
 	}
 	return nfail;

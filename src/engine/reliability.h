@@ -34,11 +34,12 @@ int	reliability_default(enum rel_kind, struct reliability *r, const char **sourc
 
 /*
  * One unit over hours 0 .. nhours-1: adds +1 to down[h] for every hour whose start
- * finds the unit down.  The unit starts in its long-run state (down with probability
+ * finds the unit down (and sets any[h] to 1 there, when any is not NULL).  The unit starts in its long-run state (down with probability
  * q, the remaining repair drawn afresh), so each hour's P(down) is q exactly with
  * exponential repairs.  Draws come from r's stream in a fixed order.  Returns the
  * number of failures that began inside the window.
  */
-long	reliability_unit(const struct reliability *, gsl_rng *, int nhours, int32_t *down);
+long	reliability_unit(const struct reliability *, gsl_rng *, int nhours, int32_t *down,
+	    unsigned char *any);
 
 #endif

@@ -25,6 +25,9 @@
  * the site's dates (site_load_risk bounds every delay to 3650 d). */
 #define RISK_SENTINEL_PAD (2 * 3650 + PLAN_LOOKAHEAD_D + 400)
 
+/* The conditions of plan's day test: each day's hot hour, two design conditions */
+#define RISK_NCOND 368
+
 /* The longest expansion of a delivery by rate (as site_load: 100 years). */
 #define RISK_MAX_DELIVERY_D (100 * 365L)
 
@@ -266,7 +269,11 @@ risk_model_init(struct risk_model *m, const struct site *s, const struct weather
 	if (m->ngroups > 0 && ((m->gen_unit_w = calloc(m->ngroups * m->nh,
 	    sizeof(double))) == NULL || (m->cell_w = calloc(m->ngroups,
 	    sizeof(double))) == NULL || (m->batt_groups = calloc(m->ngroups,
-	    sizeof(size_t))) == NULL))
+	    sizeof(size_t))) == NULL || (m->gen_groups = calloc(m->ngroups,
+	    sizeof(size_t))) == NULL || (m->chiller_groups = calloc(m->ngroups,
+	    sizeof(size_t))) == NULL || (m->cool_groups = calloc(m->ngroups,
+	    sizeof(size_t))) == NULL || (m->chiller_qref = calloc(m->ngroups,
+	    sizeof(double))) == NULL))
 		goto fail;
 	for (i = 0; i < m->ngroups; i++) {
 		const struct risk_group *g = &m->groups[i];
@@ -278,6 +285,21 @@ risk_model_init(struct risk_model *m, const struct site *s, const struct weather
 				    &s->power.gens[g->index].model->u.generator, w->tdb[k]);
 		if (g->kind == RG_BATT && s->power.batts[g->index].model != NULL)
 			m->batt_groups[m->nbatt_groups++] = i;
+		if (g->kind == RG_GEN) {
+			m->gen_groups[m->ngen_groups++] = i;
+			if (g->rel != NULL)
+				m->gen_rel_end = m->ngen_groups;
+		}
+		if (g->kind == RG_CHILLER) {
+			m->chiller_qref[m->nchiller_groups] =
+			    s->cooling.chillers[g->index].chiller.q_ref;
+			m->chiller_groups[m->nchiller_groups++] = i;
+		}
+		if (g->kind == RG_CHILLER || g->kind == RG_TOWER || g->kind == RG_DRYCOOLER) {
+			m->cool_groups[m->ncool_groups++] = i;
+			if (g->rel != NULL)
+				m->cool_rel_end = m->ncool_groups;
+		}
 		if (g->kind == RG_TOWER && s->cooling.towers[g->index].model != NULL)
 			m->cell_w[i] = s->cooling.towers[g->index].model->u.tower.design_q;
 		if (g->kind == RG_DRYCOOLER && s->cooling.drycoolers[g->index].model != NULL)
@@ -286,8 +308,36 @@ risk_model_init(struct risk_model *m, const struct site *s, const struct weather
 		if (g->rel != NULL && g->kind != RG_GEN && g->kind != RG_BATT)
 			m->cool_rel = 1;
 	}
+	/* per firm generator group: a unit's output at each condition of the day
+	 * test (capacity_supply_w's generator term, looked up) */
+	if (s->power.ngens > 0 && (m->gen_cond_w = calloc(s->power.ngens * RISK_NCOND,
+	    sizeof(double))) == NULL)
+		goto fail;
+	for (i = 0; i < s->power.ngens; i++) {
+		const struct site_generator *gg = &s->power.gens[i];
+		size_t	k;
+
+		if (gg->model == NULL || !gen_is_firm(gg))
+			continue;
+		for (k = 0; k < RISK_NCOND; k++)
+			if (!isnan(m->cond[k].tdb))
+				m->gen_cond_w[k * s->power.ngens + i] = generator_available(
+				    &gg->model->u.generator, m->cond[k].tdb);
+	}
 	timeline_range(s, &from, &to);
 	m->hist_sentinel = finished_day(s) + RISK_SENTINEL_PAD;
+	/* the weather day of every calendar day a trial can reach: delays move a
+	 * date at most 3650 d either way (site_load_risk) */
+	m->doy_lo = from;
+	for (i = 0; i < s->ntargets; i++)
+		if (s->targets[i].by < m->doy_lo)
+			m->doy_lo = s->targets[i].by;
+	m->doy_lo -= 3650 + 1;
+	m->ndoy = (size_t)((long)m->hist_sentinel - m->doy_lo + 1);
+	if ((m->doy = calloc(m->ndoy, sizeof *m->doy)) == NULL)
+		goto fail;
+	for (i = 0; i < m->ndoy; i++)
+		m->doy[i] = (short)(sim_hour_of_year((int)(m->doy_lo + (long)i), 0) / 24);
 	return 0;
 fail:
 	free(items);
@@ -308,6 +358,12 @@ risk_model_release(struct risk_model *m)
 	free(m->gen_unit_w);
 	free(m->cell_w);
 	free(m->batt_groups);
+	free(m->gen_groups);
+	free(m->chiller_groups);
+	free(m->cool_groups);
+	free(m->gen_cond_w);
+	free(m->chiller_qref);
+	free(m->doy);
 	free(m->target_it);
 	memset(m, 0, sizeof *m);
 }
@@ -387,7 +443,6 @@ risk_acc_merge(struct risk_acc *a, const struct risk_acc *b)
 /* The plant at a target's GPUs on a day of the weather year depends only on which
  * cooling groups are in service: remembered per thread for the last few sets. */
 #define RISK_MEMO_WAYS 16
-#define RISK_NCOND 368
 
 struct plant_memo {
 	uint64_t key;
@@ -411,6 +466,14 @@ struct risk_scratch {
 	struct plant_memo *memo;	/* [(target * RISK_NCOND + cond) * WAYS + way] */
 	signed char *good;		/* per day of the trial's target scan */
 	unsigned char *credited;	/* per input, in credit() */
+	unsigned char *gdown, *cdown;	/* per hour: a generator or battery unit,
+					   a cooling unit is down */
+	double	sup0[24];		/* the day's supply, whole fleet, per hour */
+	double	cap0[24];		/* the day's chiller capacity, likewise */
+	int	sday;			/* the day sgrid and susable hold */
+	double	sgrid;			/* firm grid supply on sday */
+	int	*susable;		/* per generator group: usable units on sday */
+	int	*gday;			/* per target: the day its GPUs are online */
 	size_t	ngood, good_cap;
 };
 
@@ -468,6 +531,10 @@ risk_scratch_free(struct risk_scratch *x)
 	free(x->memo);
 	free(x->good);
 	free(x->credited);
+	free(x->gdown);
+	free(x->cdown);
+	free(x->susable);
+	free(x->gday);
 	free(x);
 }
 
@@ -535,7 +602,12 @@ risk_scratch_new(const struct risk_model *m)
 	next = (int)s->risk.ngroups;
 	for (k = 0; k < x->nitems; k++)
 		x->item_input[k] = x->items[k].delay->dist.d.kind != DIST_NONE ? next++ : -1;
-	if ((s->ntargets && (x->memo = calloc(s->ntargets * RISK_NCOND * RISK_MEMO_WAYS,
+	if ((x->gdown = calloc(RISK_YEAR_H, 1)) == NULL ||
+	    (s->power.ngens && (x->susable = calloc(s->power.ngens,
+	    sizeof(int))) == NULL) ||
+	    (s->ntargets && (x->gday = calloc(s->ntargets, sizeof(int))) == NULL) ||
+	    (x->cdown = calloc(RISK_YEAR_H, 1)) == NULL ||
+	    (s->ntargets && (x->memo = calloc(s->ntargets * RISK_NCOND * RISK_MEMO_WAYS,
 	    sizeof *x->memo)) == NULL) || (x->rng = rng_alloc()) == NULL ||
 	    (m->ninputs && ((x->value = calloc(m->ninputs, sizeof(double))) == NULL ||
 	    (x->credited = calloc(m->ninputs, 1)) == NULL ||
@@ -688,6 +760,46 @@ cooling_key(const struct site *c, int day)
 	return key;
 }
 
+/* The day of the weather year a calendar day reads (sim_hour_of_year / 24),
+ * looked up over the days a trial can reach. */
+static int
+weather_doy(const struct risk_model *m, int day)
+{
+	long	i = (long)day - m->doy_lo;
+
+	if (i >= 0 && (size_t)i < m->ndoy)
+		return m->doy[i];
+	return (int)(sim_hour_of_year(day, 0) / 24);
+}
+
+/*
+ * capacity_supply_w(c, day, tdb) at condition ci, the same sum in the same order:
+ * the firm grid plus each firm generator group's usable units at its output at
+ * that condition (looked up), the day's part worked out once per day.
+ */
+static double
+supply_at(const struct risk_model *m, struct risk_scratch *x, int day, size_t ci)
+{
+	const struct site *c = &x->s;
+	double	w = 0;
+	size_t	i;
+
+	if (x->sday != day) {
+		x->sgrid = supply_grid_at(c, day);
+		for (i = 0; i < c->power.ngens; i++)
+			x->susable[i] = gen_usable_at(&c->power.gens[i], day);
+		x->sday = day;
+	}
+	for (i = 0; i < c->power.ngens; i++) {
+		const struct site_generator *g = &c->power.gens[i];
+
+		if (g->model == NULL || !gen_is_firm(g))
+			continue;
+		w += x->susable[i] * m->gen_cond_w[ci * c->power.ngens + i];
+	}
+	return x->sgrid + w;
+}
+
 /*
  * Plan's test of one day for target t (plan.c): the target's GPUs are online and
  * can run at the day's hottest hour and at each ASHRAE design condition with that
@@ -749,7 +861,7 @@ cond_ok(const struct risk_model *m, struct risk_scratch *x, size_t t, int day,
 		return 0;
 	if (cfg->chain.xfmr != NULL && cfg->xfmr_capacity_va - e->facility_va < 0)
 		return 0;
-	return capacity_supply_w(c, day, cond->tdb) - e->facility_w >= 0;
+	return supply_at(m, x, day, (size_t)ci) - e->facility_w >= 0;
 }
 
 static int
@@ -757,10 +869,11 @@ day_good(const struct risk_model *m, struct risk_scratch *x, size_t t, int day,
     struct plant_cfg *cfg, uint64_t *cfg_key, int *cfg_valid)
 {
 	const struct site *c = &x->s;
-	int	doy = (int)(sim_hour_of_year(day, 0) / 24), r, k;
+	int	doy = weather_doy(m, day), r, k;
 	uint64_t key;
 
-	if (schedule_gpus_at(c, day, DEPLOY_ONLINE) < c->targets[t].gpus)
+	/* the GPUs online never fall as the day advances (schedule.h) */
+	if (x->gday[t] != DATE_NONE && (x->gday[t] == DATE_NEVER || day < x->gday[t]))
 		return 0;
 	if (doy < 0)
 		doy = 0;
@@ -886,6 +999,9 @@ targets(const struct risk_model *m, struct risk_scratch *x, struct risk_acc *a)
 	full = schedule_full_date(c);
 	if (full == DATE_NEVER || full == DATE_NONE)
 		full = from;
+	x->sday = INT_MIN;	/* the copy's dates moved: no day's supply is known */
+	for (t = 0; t < c->ntargets; t++)
+		x->gday[t] = schedule_gpus_date(c, DEPLOY_ONLINE, (long)c->targets[t].gpus);
 	/* as plan: the days from the first delivery (or an earlier target date)
 	 * through the look-ahead and its window */
 	day0 = from;
@@ -966,17 +1082,70 @@ targets(const struct risk_model *m, struct risk_scratch *x, struct risk_acc *a)
 	return 0;
 }
 
-/* The first year after full deployment, hour by hour, with failures. */
+/* Which groups are in service on a day, and how many of their units may run. */
+static void
+day_units(const struct risk_model *m, const struct site *c, int day, int *in,
+    int *usable)
+{
+	size_t	g;
+
+	for (g = 0; g < m->ngroups; g++) {
+		const struct risk_group *rg = &m->groups[g];
+
+		switch (rg->kind) {
+		case RG_GEN:
+			in[g] = gen_units_at(&c->power.gens[rg->index], day);
+			usable[g] = gen_usable_at(&c->power.gens[rg->index], day);
+			if (c->power.gens[rg->index].model == NULL)
+				in[g] = usable[g] = 0;
+			break;
+		case RG_BATT:
+			in[g] = on(day, c->power.batts[rg->index].available) &&
+			    c->power.batts[rg->index].model != NULL ? rg->count : 0;
+			usable[g] = in[g];
+			break;
+		case RG_CHILLER:
+			in[g] = on(day, c->cooling.chillers[rg->index].in_service) &&
+			    c->cooling.chillers[rg->index].model != NULL ? rg->count : 0;
+			usable[g] = redundancy_usable(in[g],
+			    c->cooling.chillers[rg->index].redundancy);
+			break;
+		case RG_TOWER:
+			in[g] = on(day, c->cooling.towers[rg->index].in_service) &&
+			    c->cooling.towers[rg->index].model != NULL ? rg->count : 0;
+			usable[g] = in[g];
+			break;
+		case RG_DRYCOOLER:
+			in[g] = on(day, c->cooling.drycoolers[rg->index].in_service) &&
+			    c->cooling.drycoolers[rg->index].model != NULL ? rg->count : 0;
+			usable[g] = in[g];
+			break;
+		}
+	}
+}
+
+/*
+ * The first year after full deployment, hour by hour, with failures.
+ *
+ * What a unit's failure can change is found only where a unit is down: an hour
+ * in which no generator is down has the supply of the whole fleet (grid plus
+ * every usable unit, summed in the same order, so the same bits), and no group
+ * can be short of units; an hour in which no cooling unit is down has the full
+ * chiller capacity and no cooling group short.  The units each group must run
+ * (the residual load filled in site order) do not depend on failures, so they
+ * are worked out only in the hours where some unit of that kind is down.
+ */
 static int
 year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t trial,
     struct risk_acc *a)
 {
 	const struct site *c = &x->s;
-	int	full = schedule_full_date(c), h, day = 0, *in = x->in, *usable = x->usable;
-	size_t	g, i, hoy0 = 0;
+	int	full = schedule_full_date(c), h, *in = x->in, *usable = x->usable;
+	size_t	g, i, k, hoy0 = 0;
 	double	grid = 0, e_unserved = 0, e_demand = 0;
 	long	lole = 0, unmet = 0, *ghours = x->ghours;
 	int	*gany = x->gany;
+	unsigned char *gdown = x->gdown, *cdown = x->cdown;
 
 	if (full == DATE_NONE || full == DATE_NEVER || m->nh == 0) {
 		/* no fleet to run: a trial with nothing short */
@@ -991,20 +1160,23 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 		}
 		return 0;
 	}
-	if (m->ngroups > 0)
-		memset(x->down, 0, m->ngroups * RISK_YEAR_H * sizeof *x->down);
+	memset(gdown, 0, RISK_YEAR_H);
+	memset(cdown, 0, RISK_YEAR_H);
 	for (g = 0; g < m->ngroups; g++) {
 		const struct risk_group *rg = &m->groups[g];
+		int32_t	*dn = x->down + g * RISK_YEAR_H;
+		unsigned char *flag = rg->kind == RG_GEN || rg->kind == RG_BATT ?
+		    gdown : cdown;
 		int	u;
 
 		ghours[g] = 0;
 		gany[g] = 0;
 		if (rg->rel == NULL)
 			continue;
+		memset(dn, 0, RISK_YEAR_H * sizeof *dn);
 		for (u = 0; u < rg->count; u++) {
 			rng_stream(x->rng, seed, trial, 1 + (uint32_t)(rg->unit0 + u));
-			reliability_unit(rg->rel, x->rng, RISK_YEAR_H,
-			    x->down + g * RISK_YEAR_H);
+			reliability_unit(rg->rel, x->rng, RISK_YEAR_H, dn, flag);
 		}
 	}
 	for (i = 0; i < c->power.nbatts; i++)
@@ -1014,46 +1186,39 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 		double	demand, supply, r, cap, qm, rej;
 
 		if (h % 24 == 0) {
-			day = full + h / 24;
-			hoy0 = (size_t)(sim_hour_of_year(day, 0) + 1e-9);
-			grid = supply_grid_at(c, day);
-			for (g = 0; g < m->ngroups; g++) {
-				const struct risk_group *rg = &m->groups[g];
+			int	day = full + h / 24;
 
-				switch (rg->kind) {
-				case RG_GEN:
-					in[g] = gen_units_at(&c->power.gens[rg->index], day);
-					usable[g] = gen_usable_at(&c->power.gens[rg->index], day);
-					if (c->power.gens[rg->index].model == NULL)
-						in[g] = usable[g] = 0;
-					break;
-				case RG_BATT:
-					in[g] = on(day, c->power.batts[rg->index].available) &&
-					    c->power.batts[rg->index].model != NULL ?
-					    rg->count : 0;
-					usable[g] = in[g];
-					break;
-				case RG_CHILLER:
-					in[g] = on(day, c->cooling.chillers[rg->index].in_service)
-					    && c->cooling.chillers[rg->index].model != NULL ?
-					    rg->count : 0;
-					usable[g] = redundancy_usable(in[g],
-					    c->cooling.chillers[rg->index].redundancy);
-					break;
-				case RG_TOWER:
-					in[g] = on(day, c->cooling.towers[rg->index].in_service) &&
-					    c->cooling.towers[rg->index].model != NULL ?
-					    rg->count : 0;
-					usable[g] = in[g];
-					break;
-				case RG_DRYCOOLER:
-					in[g] = on(day,
-					    c->cooling.drycoolers[rg->index].in_service) &&
-					    c->cooling.drycoolers[rg->index].model != NULL ?
-					    rg->count : 0;
-					usable[g] = in[g];
-					break;
-				}
+			hoy0 = (size_t)weather_doy(m, day) * 24;
+			grid = supply_grid_at(c, day);
+			day_units(m, c, day, in, usable);
+			/* the supply of the whole fleet at each hour of the day */
+			for (k = 0; k < 24; k++)
+				x->sup0[k] = grid;
+			for (i = 0; i < m->ngen_groups; i++) {
+				const double *unit;
+
+				g = m->gen_groups[i];
+				if (in[g] == 0)
+					continue;
+				unit = m->gen_unit_w + g * m->nh;
+				if (hoy0 + 24 <= m->nh)
+					for (k = 0; k < 24; k++)
+						x->sup0[k] += usable[g] * unit[hoy0 + k];
+				else
+					for (k = 0; k < 24; k++)
+						x->sup0[k] += usable[g] *
+						    unit[(hoy0 + k) % m->nh];
+			}
+			/* and the chiller capacity of the whole fleet */
+			for (k = 0; k < 24; k++)
+				x->cap0[k] = 0;
+			for (i = 0; i < m->nchiller_groups; i++) {
+				g = m->chiller_groups[i];
+				if (in[g] == 0)
+					continue;
+				for (k = 0; k < 24; k++)
+					x->cap0[k] += usable[g] * m->ch_unit_frac[(hoy0 + k) %
+					    m->nh] * m->chiller_qref[i];
 			}
 		}
 		hoy = (hoy0 + (size_t)(h % 24)) % m->nh;
@@ -1061,24 +1226,29 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 		qm = m->q_mech_w[hoy];
 		rej = m->q_reject_w[hoy];
 		e_demand += demand;
-		/* supply: the grid, then generator groups in site order; a failed unit
-		 * is replaced by a spare while the group has one (redundancy) */
-		supply = grid;
-		r = demand - grid;
-		cap = 0;
-		for (g = 0; g < m->ngroups; g++) {
-			const struct risk_group *rg = &m->groups[g];
-			int	avail, need;
-			double	unit;
+		if (!gdown[h])
+			supply = x->sup0[h % 24];
+		else {
+			/* the grid, then generator groups in site order; a failed
+			 * unit is replaced by a spare while the group has one */
+			supply = grid;
+			r = demand - grid;
+			for (i = 0; i < m->ngen_groups; i++) {
+				const struct risk_group *rg;
+				int	avail, need;
+				double	unit;
 
-			if (in[g] == 0)
-				continue;
-			avail = in[g] - x->down[g * RISK_YEAR_H + h];
-			if (avail < 0)
-				avail = 0;
-			if (rg->kind == RG_GEN) {
+				g = m->gen_groups[i];
+				rg = &m->groups[g];
+				if (in[g] == 0)
+					continue;
+				avail = in[g] - x->down[g * RISK_YEAR_H + h];
+				if (avail < 0)
+					avail = 0;
 				unit = m->gen_unit_w[g * m->nh + hoy];
 				supply += (avail < usable[g] ? avail : usable[g]) * unit;
+				if (i >= m->gen_rel_end)
+					continue;	/* no later group can fail */
 				if (rg->rel == NULL || !(r > 0) || !(unit > 0)) {
 					r -= usable[g] * unit;
 					continue;
@@ -1091,9 +1261,26 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 					ghours[g]++;
 					gany[g] = 1;
 				}
-			} else if (rg->kind == RG_CHILLER)
-				cap += (avail < usable[g] ? avail : usable[g]) *
-				    m->ch_unit_frac[hoy] * c->cooling.chillers[rg->index].chiller.q_ref;
+			}
+		}
+		if (!cdown[h])
+			cap = x->cap0[h % 24];
+		else {
+			cap = 0;
+			for (i = 0; i < m->nchiller_groups; i++) {
+				int	n, avail;
+
+				g = m->chiller_groups[i];
+				if (in[g] == 0)
+					continue;
+				n = usable[g];
+				avail = in[g] - x->down[g * RISK_YEAR_H + h];
+				if (avail < 0)
+					avail = 0;
+				if (avail < n)
+					n = avail;
+				cap += n * m->ch_unit_frac[hoy] * m->chiller_qref[i];
+			}
 		}
 		/* batteries cover what is left, and charge from what is spare */
 		for (i = 0; i < m->nbatt_groups; i++) {
@@ -1112,6 +1299,12 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 			if (avail <= 0)
 				continue;
 			p = avail * b->model->u.battery.power_w;
+			/* a full battery takes nothing, an empty one gives nothing
+			 * (battery.c): the calls are skipped, not their answer */
+			if (supply > demand && !(x->e_batt[rg->index] <
+			    b->model->u.battery.soc_max * in[g] *
+			    b->model->u.battery.energy_j))
+				continue;
 			if (demand > supply) {
 				got = battery_discharge(&b->model->u.battery, in[g],
 				    &x->e_batt[rg->index], fmin(demand - supply, p), 3600);
@@ -1129,22 +1322,23 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 		/* cooling: chillers against the mechanical load */
 		if (qm > cap * (1 + 1e-9) + 1)
 			unmet++;
-		if (!m->cool_rel)
+		if (!cdown[h])
 			continue;
 		/* the units each cooling group must run, filled in site order; heat
 		 * rejection cells at their design rating */
 		r = qm;
-		for (g = 0; g < m->ngroups; g++) {
-			const struct risk_group *rg = &m->groups[g];
+		for (i = 0; i < m->cool_rel_end; i++) {
+			const struct risk_group *rg;
 			int	avail, need;
 			double	unit;
 
-			if (in[g] == 0 || rg->kind == RG_GEN || rg->kind == RG_BATT)
+			g = m->cool_groups[i];
+			rg = &m->groups[g];
+			if (in[g] == 0)
 				continue;
 			avail = in[g] - x->down[g * RISK_YEAR_H + h];
 			if (rg->kind == RG_CHILLER) {
-				unit = m->ch_unit_frac[hoy] *
-				    c->cooling.chillers[rg->index].chiller.q_ref;
+				unit = m->ch_unit_frac[hoy] * m->chiller_qref[i];
 				need = r > 0 && unit > 0 ? (int)ceil(r / unit - 1e-9) : 0;
 				if (need > usable[g])
 					need = usable[g];

@@ -72,11 +72,23 @@ struct risk_model {
 	double	*gen_unit_w;		/* [group * nh + hour]: a unit's derated W */
 	double	*cell_w;		/* per group: a tower cell's or dry cooler's
 					   design heat rejection, W */
+	double	*gen_cond_w;		/* [cond * ngens + gen]: a firm generator
+					   unit's output at each condition, W (0
+					   for a backup unit or no model) */
 	size_t	*batt_groups, nbatt_groups;
+	size_t	*gen_groups, ngen_groups;	/* groups by kind, in group order */
+	size_t	*chiller_groups, nchiller_groups;
+	size_t	*cool_groups, ncool_groups;	/* chillers, towers, dry coolers */
+	double	*chiller_qref;		/* per chiller group: a unit's rating, W */
+	size_t	gen_rel_end, cool_rel_end;	/* 1 + the last of gen_groups,
+					   cool_groups that can fail (0: none) */
 	int	cool_rel;		/* a cooling group can fail */
 	/* per target: its IT load */
 	struct it_load *target_it;
 	int	hist_sentinel;		/* day recorded for "never met" */
+	long	doy_lo;			/* doy[i]: the weather day of day doy_lo + i */
+	size_t	ndoy;
+	short	*doy;
 };
 
 /* Zeroed model; 0, or -1 (out of memory or the plant model failed). */
