@@ -15,6 +15,27 @@
  *   Calculations"): t = high - f * (high - low), with f = 1 at hour 5 (the low)
  *   and f = 0 at hours 14 and 15 (the high), hours ending 1..24 local time.  So
  *   each generated day's max and min are its daily high and low exactly.
+ * - Day-to-day weather.  Smooth curves through the normals never reach the
+ *   design values, which ASHRAE Handbook - Fundamentals (2009 ch. 14, "Annual
+ *   design conditions") defines as met or exceeded in 0.4 %, 1 % and 2 % of the
+ *   8760 hours of a year: about 35, 88 and 175 h.  So each day d is shifted from
+ *   the smooth curves by an anomaly: high and low by s * z(d) together (the
+ *   daily range stays the month's), the dew point by s_dp * z_dp(d).  The days of
+ *   each month take the standard normal quantiles z_i = Phi^-1((i - 1/2) / n),
+ *   i = 1..n (n days; they sum to zero, so the month's means are kept) in the
+ *   rank order of a fixed "synoptic" wave, sin(2 pi d / 7) + sin(2 pi d / 11 + 1)
+ *   for d = day of year (assumption: weather systems pass every few days, so
+ *   hot and cool spells last a few days).  z_dp = 0.5 z + sqrt(0.75) z' with z'
+ *   the quantiles in the order of a second wave, sin(2 pi d / 5 + 2) +
+ *   sin(2 pi d / 13 + 3), skewed to a short upper tail and re-centred
+ *   (clim_dew_shape()).  The spreads s, then s_dp, are solved by bisection as
+ *   the smallest for which the year has at least round(0.004 * 8760) = 35 hours
+ *   at or above the 0.4 % cooling dry-bulb, then the 0.4 % evaporation
+ *   wet-bulb (at most 10 K each).  The Memphis and Washington Dulles examples
+ *   (colossus-memphis.yaml --set climate.source=builtin, oracle-24k.yaml):
+ *   36 / 85 / 165 and 36 / 82 / 159 hours at or above their TMY3 files' 0.4 /
+ *   1 / 2 % dry-bulbs, 35 / 95 / 175 and 35 / 93 / 177 at or above the
+ *   evaporation wet-bulbs.  No design conditions: no spread.
  * - Humidity: the month's dew point (interpolated between months the same
  *   mean-preserving way), constant through the day as in EnergyPlus design days
  *   given by dew point, and capped at the hour's dry-bulb (saturated nights).
@@ -35,15 +56,32 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <gsl/gsl_cdf.h>
 
 #include "psychro.h"
 #include "climate.h"
 #include "weather.h"
 
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
+
 #define CLIM_DAYS	365
 #define CLIM_ITER	200
 #define CLIM_TOL	1e-10
+/* ASHRAE HOF 2009 ch. 14: the 0.4 % design values */
+#define CLIM_DESIGN_FRAC	0.004
+/* largest day-to-day spread searched, K (standard deviation of the daily
+ * anomaly), and bisection steps (10 K / 2^40: far below any hour count step) */
+#define CLIM_SPREAD_MAX	10.0
+#define CLIM_BISECT	40
+/* the dew point anomaly's correlation with the dry-bulb's and its skew
+ * (clim_dew_shape) */
+#define CLIM_DEW_RHO	0.5
+#define CLIM_DEW_G	(-0.5)
 
 /* ASHRAE HOF 2009 ch. 14 table 6: fraction of the daily range below the high,
  * hours ending 1..24. */
@@ -272,16 +310,142 @@ clim_design(const struct climate_normals *cn, const struct design_conditions *dc
 	return 0;
 }
 
+/* Hours of the year at or above tdb x, the hourly dry-bulb exactly as
+ * climate_builtin() makes it. */
+static int
+clim_hours_db(const double *hi, const double *lo, double x)
+{
+	int d, h, n = 0;
+
+	for (d = 0; d < CLIM_DAYS; d++) {
+		if (hi[d] < x)
+			continue;
+		for (h = 0; h < 24; h++)
+			if (hi[d] - clim_frac[h] * (hi[d] - lo[d]) >= x)
+				n++;
+	}
+	return n;
+}
+
+/* Hours at or above wet-bulb x.  At a given dry-bulb the wet-bulb rises with
+ * the humidity ratio, so twb >= x exactly when W >= W(tdb, twb = x) (ASHRAE
+ * Handbook - Fundamentals 2017 ch. 1 eq. 33/35, psychro.c): no iteration.  The
+ * dew point is capped at the hour's dry-bulb as weather_derive_hour() caps it. */
+static int
+clim_hours_wb(const double *hi, const double *lo, const double *dp, double p,
+    double x)
+{
+	int d, h, n = 0;
+	double t;
+
+	for (d = 0; d < CLIM_DAYS; d++) {
+		if (hi[d] < x)
+			continue;
+		for (h = 0; h < 24; h++) {
+			t = hi[d] - clim_frac[h] * (hi[d] - lo[d]);
+			if (t >= x && psy_w_from_tdp(fmin(dp[d], t), p) >=
+			    psy_w_from_twb(t, x, p))
+				n++;
+		}
+	}
+	return n;
+}
+
+/* The anomaly pattern z(d) of the top of the file: in each month the normal
+ * quantiles in the rank order of the wave key(d) = sin(2 pi d / a + pa) +
+ * sin(2 pi d / b + pb). */
+static void
+clim_pattern(double a, double pa, double b, double pb, double z[CLIM_DAYS])
+{
+	int start[13], m, d, e, r, n;
+	double key[31], ka, kb;
+
+	clim_starts(start);
+	for (m = 0; m < 12; m++) {
+		n = clim_mlen[m];
+		for (d = 0; d < n; d++) {
+			e = start[m] + d;
+			key[d] = sin(2 * M_PI * e / a + pa) + sin(2 * M_PI * e / b + pb);
+		}
+		for (d = 0; d < n; d++) {
+			/* rank of day d (ties to the earlier day) */
+			for (r = 0, e = 0; e < n; e++) {
+				ka = key[e], kb = key[d];
+				if (ka < kb || (ka == kb && e < d))
+					r++;
+			}
+			z[start[m] + d] = gsl_cdf_ugaussian_Pinv((r + 0.5) / n);
+		}
+	}
+}
+
+/*
+ * The dew point's anomaly: correlated with the dry-bulb's (rho: hot spells
+ * are humid spells too) and skewed to a short upper tail, Tukey's g
+ * transform (exp(g z) - 1) / g with g < 0 (Hoaglin 1985, "Summarizing shape
+ * numerically: the g-and-h distributions"): a summer air mass's dew point is
+ * capped by the sea it came from.  Re-centred to a zero mean in each month.
+ * rho and g are calibrated (assumption) so that the built-in years of the
+ * Memphis and Washington Dulles examples have 95 / 93 hours at or above the 1 %
+ * and 175 / 177 at or above the 2 % evaporation wet-bulb of their TMY3 files'
+ * ASHRAE 2009 design conditions (88 and 175 due; independent and unskewed dew
+ * points gave 74 / 69 and 100 / 104).
+ */
+static void
+clim_dew_shape(const double zt[CLIM_DAYS], double zd[CLIM_DAYS])
+{
+	int start[13], m, d;
+	double mean, c = sqrt(1 - CLIM_DEW_RHO * CLIM_DEW_RHO);
+
+	clim_starts(start);
+	for (m = 0; m < 12; m++) {
+		mean = 0;
+		for (d = start[m]; d < start[m + 1]; d++) {
+			zd[d] = CLIM_DEW_RHO * zt[d] + c * zd[d];
+			zd[d] = (exp(CLIM_DEW_G * zd[d]) - 1) / CLIM_DEW_G;
+			mean += zd[d];
+		}
+		mean /= clim_mlen[m];
+		for (d = start[m]; d < start[m + 1]; d++)
+			zd[d] -= mean;
+	}
+}
+
+struct clim_base {
+	double	hi[CLIM_DAYS], lo[CLIM_DAYS], dp[CLIM_DAYS];	/* smooth curves */
+	double	zt[CLIM_DAYS], zd[CLIM_DAYS];	/* anomaly patterns */
+	double	p;
+};
+
+/* The year's days with spreads s (dry-bulb) and sdp (dew point), design days
+ * superimposed. */
+static int
+clim_days(const struct clim_base *b, const struct climate_normals *cn,
+    const struct design_conditions *dc, double s, double sdp, double *hi,
+    double *lo, double *dp, char *err, size_t errlen)
+{
+	int d;
+
+	for (d = 0; d < CLIM_DAYS; d++) {
+		hi[d] = b->hi[d] + s * b->zt[d];
+		lo[d] = b->lo[d] + s * b->zt[d];
+		dp[d] = b->dp[d] + sdp * b->zd[d];
+	}
+	return clim_design(cn, dc, b->p, hi, lo, dp, err, errlen);
+}
+
 /*
  * Everything the built-in year is made from, checked: pressure, the daily
- * curves of highs, lows and dew points, and the design days.
+ * curves of highs, lows and dew points, their day-to-day spreads and the
+ * design days.
  */
 static int
 clim_prepare(const struct climate_normals *cn, struct design_conditions *design,
     double *pp, double *hi, double *lo, double *dp, char *err, size_t errlen)
 {
-	double	tdp[12], p;
-	int	d;
+	struct clim_base *b;
+	double	tdp[12], p, a, z, s = 0, sdp = 0;
+	int	d, it, target = (int)lround(CLIM_DESIGN_FRAC * WEATHER_HOURS);
 
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
@@ -300,19 +464,67 @@ clim_prepare(const struct climate_normals *cn, struct design_conditions *design,
 	}
 	if (clim_check(cn, p, tdp, err, errlen) != 0)
 		return -1;
-	if (clim_daily(cn->high, hi) != 0 || clim_daily(cn->low, lo) != 0 ||
-	    clim_daily(tdp, dp) != 0) {
+	if ((b = malloc(sizeof *b)) == NULL) {
+		clim_err(err, errlen, "out of memory");
+		return -1;
+	}
+	b->p = p;
+	if (clim_daily(cn->high, b->hi) != 0 || clim_daily(cn->low, b->lo) != 0 ||
+	    clim_daily(tdp, b->dp) != 0) {
 		clim_err(err, errlen, "climate normals: monthly interpolation did "
 		    "not converge");
+		free(b);
 		return -1;
 	}
 	/* The mean-preserving curves of high and low may cross on a day when a
 	 * month's range is tiny; a day's high is never below its low. */
 	for (d = 0; d < CLIM_DAYS; d++)
-		if (hi[d] < lo[d])
-			hi[d] = lo[d] = (hi[d] + lo[d]) / 2;
-	if (clim_design(cn, design, p, hi, lo, dp, err, errlen) != 0)
+		if (b->hi[d] < b->lo[d])
+			b->hi[d] = b->lo[d] = (b->hi[d] + b->lo[d]) / 2;
+	clim_pattern(7, 0, 11, 1, b->zt);
+	clim_pattern(5, 2, 13, 3, b->zd);
+	clim_dew_shape(b->zt, b->zd);
+	if (clim_days(b, cn, design, 0, 0, hi, lo, dp, err, errlen) != 0) {
+		free(b);
 		return -1;
+	}
+	/* The smallest spreads that put the design values into >= 35 hours; the
+	 * hour counts only grow with the spread (the hot tail moves up). */
+	if (!isnan(design->cool_db) && !isnan(design->cool_mcwb) &&
+	    clim_hours_db(hi, lo, design->cool_db) < target) {
+		for (a = 0, z = CLIM_SPREAD_MAX, it = 0; it < CLIM_BISECT; it++) {
+			s = (a + z) / 2;
+			(void)clim_days(b, cn, design, s, 0, hi, lo, dp, NULL, 0);
+			if (clim_hours_db(hi, lo, design->cool_db) >= target)
+				z = s;
+			else
+				a = s;
+		}
+		s = z;
+	}
+	if (!isnan(design->cool_db) && !isnan(design->cool_mcwb) &&
+	    !isnan(design->evap_wb) && !isnan(design->evap_mcdb)) {
+		(void)clim_days(b, cn, design, s, 0, hi, lo, dp, NULL, 0);
+		if (clim_hours_wb(hi, lo, dp, p, design->evap_wb) < target) {
+			for (a = 0, z = CLIM_SPREAD_MAX, it = 0; it < CLIM_BISECT;
+			    it++) {
+				sdp = (a + z) / 2;
+				(void)clim_days(b, cn, design, s, sdp, hi, lo, dp,
+				    NULL, 0);
+				if (clim_hours_wb(hi, lo, dp, p, design->evap_wb) >=
+				    target)
+					z = sdp;
+				else
+					a = sdp;
+			}
+			sdp = z;
+		}
+	}
+	if (clim_days(b, cn, design, s, sdp, hi, lo, dp, err, errlen) != 0) {
+		free(b);
+		return -1;
+	}
+	free(b);
 	*pp = p;
 	return 0;
 }

@@ -347,9 +347,9 @@ check_climate(const struct site *s)
 	    65.7, 54.0, 43.3, 35.9 };
 	struct weather w;
 	char	err[512];
-	double	hi[12], lo[12], ehi = 0, elo = 0, tmax = -INFINITY, wbmax = -INFINITY;
+	double	hi[12], lo[12], ehi = 0, elo = 0;
 	int	m, rc, mhi = 0, mlo = 0;
-	size_t	k;
+	size_t	k, nhot = 0, nwet = 0;
 
 	rc = site_weather(s, &w, err, sizeof err);
 	is_int(rc, 0, "site_weather: the built-in climate loads");
@@ -386,14 +386,16 @@ check_climate(const struct site *s)
 	is_abs(w.twb[4837], 25.2, 0.01, "design day Jul 21 14:00: wet-bulb 25.2 degC");
 	is_abs(w.tdb[4861], 32.8, 1e-9, "design day Jul 22 14:00: dry-bulb 32.8 degC");
 	is_abs(w.twb[4861], 26.8, 0.01, "design day Jul 22 14:00: wet-bulb 26.8 degC");
+	/* ASHRAE HOF 2009 ch. 14: the 0.4 % values are met or exceeded in 0.4 %
+	 * of 8760 h = 35 h; climate.c solves its day-to-day spreads for >= 35. */
 	for (k = 0; k < w.n; k++) {
-		tmax = fmax(tmax, w.tdb[k]);
-		wbmax = fmax(wbmax, w.twb[k]);
+		nhot += w.tdb[k] >= 35.6;
+		nwet += w.twb[k] >= 26.8;
 	}
-	is_abs(tmax, 35.6, 1e-9, "built-in: the year's highest dry-bulb is the 0.4 %% "
-	    "design value");
-	is_abs(wbmax, 26.8, 0.01, "built-in: the year's highest wet-bulb is the 0.4 %% "
-	    "evaporation value");
+	ok(nhot >= 35 && nhot <= 38, "built-in: %zu hours at or above the 0.4 %% "
+	    "dry-bulb (35 due)", nhot);
+	ok(nwet >= 35 && nwet <= 38, "built-in: %zu hours at or above the 0.4 %% "
+	    "evaporation wet-bulb (35 due)", nwet);
 	/* ASHRAE HOF 2017 ch. 1 eq. 3 at 79 m: 101325 (1 - 2.25577e-5 x 79)^5.2559
 	 * = 100379.55 Pa (python3) */
 	is_rel(w.p[0], 100379.55, 1e-6, "built-in: pressure at the 79 m elevation");
