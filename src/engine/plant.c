@@ -493,6 +493,7 @@ cool_try(struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 			break;
 		if (k + 1 == PLANT_FP_MAXITER) {
 			t = fmax(t, t_new);
+			k = PLANT_FP_MAXITER;
 			break;
 		}
 		/* a staging change: from here on plain substitution, whose
@@ -553,17 +554,15 @@ cool_try(struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 		    towers_max(c, x->twb, o->flow, tmax) : INFINITY;
 		limited = o->q_reject > o->q_reject_max;
 	}
-	if (limited && towers_fan(c, x->twb, o->q_reject_max, o->flow, -100,
+	/* the towers at the final heat: a settled balance evaluated them there
+	 * in its last step (the same call), a re-evaluated one has not */
+	if (o->q_reject > 0 && !o->settled && towers_fan(c, x->twb, limited ?
+	    o->q_reject_max : o->q_reject, o->flow, limited ? -100 : setpoint,
 	    &o->to) != 0)
 		return -1;
 	o->t_tw = limited ? fmax(o->to.t_out, setpoint) : t_new;
 	o->unmet_reject = limited ? o->q_reject - o->q_reject_max : 0;
 	if (o->q_reject > 0) {
-		double	q = limited ? o->q_reject_max : o->q_reject;
-
-		if (towers_fan(c, x->twb, q, o->flow, limited ? -100 : setpoint,
-		    &o->to) != 0)
-			return -1;
 		o->to.at_capacity |= limited;
 	} else {
 		memset(&o->to, 0, sizeof o->to);

@@ -191,6 +191,17 @@ yc_lg_coef(double twb, double range, double g[3])
 		    r * r * (c[6] + c[7] * w + c[8] * w * w);
 }
 
+/* tower_yorkcalc_approach() from the coefficients of yc_lg_coef(): the same
+ * arithmetic, so the same value, with the 27-term sum done once per (twb,
+ * range) instead of once per air-flow ratio tried. */
+static double
+yc_approach_g(const double g[3], double lg)
+{
+	double	l = tower_clamp(lg, YC_FRW_MIN, YC_LG_MAX);
+
+	return tower_clamp(g[0] + l * (g[1] + l * g[2]), YC_APP_MIN, YC_APP_MAX);
+}
+
 /*
  * The air-flow ratio at which the leaving water meets the setpoint, given that
  * full fan leaves it colder and the minimum ratio warmer (so a root lies in
@@ -202,13 +213,13 @@ yc_lg_coef(double twb, double range, double g[3])
  * put the root outside, Brent on FRair (TOWER_FR_TOL) decides.
  */
 static int
-tower_fr_solve(const struct tower_model *m, struct tower_fr_arg *a, double *fr)
+tower_fr_solve(const struct tower_model *m, struct tower_fr_arg *a,
+    const double g[3], double *fr)
 {
-	double	g[3], lo = a->frw, hi = a->frw / m->min_air_flow_ratio, l;
+	double	lo = a->frw, hi = a->frw / m->min_air_flow_ratio, l;
 
 	if (hi > YC_LG_MAX)
 		hi = YC_LG_MAX;
-	yc_lg_coef(a->twb, a->range, g);
 	if (lo < hi && quad_root_in(g[2], g[1], g[0] - (a->t_set - a->twb), lo, hi,
 	    &l) == 0 && l > 0) {
 		*fr = a->frw / l;
@@ -228,18 +239,20 @@ static int
 tower_yorkcalc_fan(const struct tower_model *m, struct tower_fr_arg *a,
     struct tower_op *op)
 {
-	double frmin = m->min_air_flow_ratio, fr, g1;
+	double frmin = m->min_air_flow_ratio, fr, g1, g[3];
 
-	g1 = tower_fr_fn(1.0, a);
+	yc_lg_coef(a->twb, a->range, g);
+	g1 = a->twb + yc_approach_g(g, a->frw / 1.0) - a->t_set;
 	if (g1 >= 0) {
 		op->at_capacity = g1 > 0;
 		fr = 1.0;
-	} else if (frmin >= 1.0 || tower_fr_fn(frmin, a) <= 0)
+	} else if (frmin >= 1.0 ||
+	    a->twb + yc_approach_g(g, a->frw / frmin) - a->t_set <= 0)
 		fr = frmin;		/* water leaves colder than the setpoint */
-	else if (tower_fr_solve(m, a, &fr) != 0)
+	else if (tower_fr_solve(m, a, g, &fr) != 0)
 		return -1;
 	op->fr_air = fr;
-	op->approach = tower_yorkcalc_approach(a->twb, a->range, a->frw / fr);
+	op->approach = yc_approach_g(g, a->frw / fr);
 	return 0;
 }
 
