@@ -16,8 +16,8 @@
 #include "supply.h"
 
 static void
-plant_section(struct report *r, const char *key, const struct cap_condition *c,
-    const struct plant_result *p)
+plant_section(struct report *r, int mach, const char *key,
+    const struct cap_condition *c, const struct plant_result *p)
 {
 	char	title[128];
 
@@ -56,21 +56,65 @@ plant_section(struct report *r, const char *key, const struct cap_condition *c,
 	    isinf(p->q_reject_max_w) ? NAN : p->q_reject_max_w / 1e6, "MW", 2);
 	report_num(r, "unmet_rejection_mw", "  unmet: heat not rejected",
 	    p->unmet_reject_w / 1e6, "MW", 2);
-	report_str(r, "chiller_curves", "chiller curves",
-	    p->curve_clamped == 0 ? "within their data" :
-	    p->curve_clamped == CURVE_CLAMP_X ? "clamped (chilled water)" :
-	    p->curve_clamped == CURVE_CLAMP_Y ? "clamped (condenser water)" :
-	    "clamped (both temperatures)");
+	if (mach) {
+		/* whether the chiller curves were clamped at the edge of their data,
+		 * in each temperature */
+		report_bool(r, "chiller_curves_clamped_chw", "chiller curves clamped "
+		    "(chilled water)", (p->curve_clamped & CURVE_CLAMP_X) != 0);
+		report_bool(r, "chiller_curves_clamped_cw", "chiller curves clamped "
+		    "(condenser water)", (p->curve_clamped & CURVE_CLAMP_Y) != 0);
+	} else
+		report_str(r, "chiller_curves", "chiller curves",
+		    p->curve_clamped == 0 ? "within their data" :
+		    p->curve_clamped == CURVE_CLAMP_X ? "clamped (chilled water)" :
+		    p->curve_clamped == CURVE_CLAMP_Y ? "clamped (condenser water)" :
+		    "clamped (both temperatures)");
 	report_num(r, "water_m3_per_h", "water (make-up)", p->water * 3600, "m3/h", 1);
 }
 
 /* What the electrical chain installs, and whether the program sized it. */
 static void
-chain_section(struct report *r, const struct plant_cfg *cfg)
+chain_section(struct report *r, int mach, const struct plant_cfg *cfg)
 {
 	const struct elec_plan *p = &cfg->plan;
 	char	buf[160];
 
+	if (mach) {
+		/* the same as fields, null where the site has none */
+		int	u = p->ups != NULL, x = p->xfmr != NULL;
+
+		report_section(r, "chain", "Electrical chain (sized on the nameplate)");
+		report_num(r, "ups_blocks", "UPS blocks", u ? p->blocks : NAN, "", 0);
+		report_num(r, "ups_modules_per_block", "modules per block",
+		    u ? p->modules : NAN, "", 0);
+		report_num(r, "ups_module_mw", "module rating", u ? p->ups->rating_w /
+		    1e6 : NAN, "MW", 6);
+		report_str(r, "ups_topology", "UPS topology", u ?
+		    ups_topology_name(p->topology) : NULL);
+		report_num(r, "ups_reserve_blocks", "reserve blocks",
+		    u && p->topology == UPS_TOPO_BLOCK ? p->reserve : NAN, "", 0);
+		if (u)
+			report_bool(r, "ups_auto_sized", "UPS auto-sized", p->ups_auto);
+		else
+			report_str(r, "ups_auto_sized", "UPS auto-sized", NULL);
+		report_num(r, "ups_usable_mw", "UPS usable output", u ?
+		    cfg->ups_capacity_w / 1e6 : NAN, "MW", 2);
+		report_num(r, "transformers", "transformers", x ? p->n_xfmr : NAN, "",
+		    0);
+		report_num(r, "transformer_mva", "transformer rating", x ?
+		    p->xfmr->rating_va / 1e6 : NAN, "MVA", 6);
+		report_str(r, "transformers_redundancy", "transformer redundancy", x ?
+		    redundancy_name(p->xfmr_redundancy) : NULL);
+		if (x)
+			report_bool(r, "transformers_auto_sized",
+			    "transformers auto-sized", p->xfmr_auto);
+		else
+			report_str(r, "transformers_auto_sized",
+			    "transformers auto-sized", NULL);
+		report_num(r, "transformers_usable_mva", "transformers usable", x ?
+		    cfg->xfmr_capacity_va / 1e6 : NAN, "MVA", 2);
+		return;
+	}
 	if (p->ups == NULL && p->xfmr == NULL)
 		return;
 	report_section(r, "chain", "Electrical chain (sized on the nameplate)");
@@ -115,7 +159,7 @@ cmd_capacity_exec(struct cmd_ctx *c)
 	struct report *r;
 	char	err[512], title[512], dbuf[16];
 	double	installed, util, cap;
-	int	rc, day, i, k, dgiven;
+	int	rc, day, i, k, dgiven, mach = c->g->fmt != FMT_TEXT;
 
 	/* design conditions from the site file, else from its weather (read by the
 	 * climate checks), else from the built-in year */
@@ -161,13 +205,17 @@ cmd_capacity_exec(struct cmd_ctx *c)
 	date_format(day, dbuf);
 	snprintf(title, sizeof title, "%s: capacity on %s at ASHRAE design conditions",
 	    s->name, dbuf);
-	r = report_new("dcplan.capacity/2", title);
+	r = report_new("dcplan.capacity/3", title);
 	report_section(r, "fleet", "Installed fleet");
 	report_str(r, "date", "date", dbuf);
 	report_int(r, "gpus", "GPUs", (long)installed, "");
 	report_num(r, "utilization_pct", "utilisation", util * 100, "%", 0);
-	if (cap > 0)
-		report_num(r, "gpu_power_cap_w", "GPU power cap", cap, "W", 0);
+	/* power in MW in the machine formats (dcplan-json(5)) */
+	if (cap > 0 || mach) {
+		report_num(r, "gpu_power_cap_w", "GPU power cap", cap > 0 ? cap : NAN,
+		    "W", 0);
+		report_as(r, "gpu_power_cap_mw", "MW", 1e-6);
+	}
 	report_str(r, "it_basis", "IT power basis", it_basis_names[it.basis]);
 	snprintf(title, sizeof title, "IT power (%s)", it_basis_label(it.basis));
 	report_num(r, "it_mw", title, it.it_w / 1e6, "MW", 2);
@@ -176,11 +224,12 @@ cmd_capacity_exec(struct cmd_ctx *c)
 	snprintf(title, sizeof title, "IT power per GPU (%s)", it_basis_label(it.basis));
 	report_num(r, "it_kw_per_gpu", title, installed > 0 ?
 	    it.it_w / installed / 1e3 : 0, "kW", 3);
+	report_as(r, "it_mw_per_gpu", "MW", 1e-3);
 	report_num(r, "liquid_mw", "heat to liquid", it.liquid_w / 1e6, "MW", 2);
 	report_num(r, "air_mw", "heat to air", it.air_w / 1e6, "MW", 2);
-	plant_section(r, "cooling_design", &cond[0], &pr[0]);
-	plant_section(r, "evaporation_design", &cond[1], &pr[1]);
-	chain_section(r, &cfg);
+	plant_section(r, mach, "cooling_design", &cond[0], &pr[0]);
+	plant_section(r, mach, "evaporation_design", &cond[1], &pr[1]);
+	chain_section(r, mach, &cfg);
 	report_section(r, "supply", "Supply");
 	report_num(r, "grid_mw", "grid", supply_grid_at(s, day) / 1e6, "MW", 2);
 	report_num(r, "generators_mw", "generators (derated at cooling design)",
@@ -195,11 +244,25 @@ cmd_capacity_exec(struct cmd_ctx *c)
 			{ "condition", "binds at", "", -1 },
 			{ "limited_by", "limited by", "", -1 },
 		};
+		/* CSV and JSON: one unit a column, null where a cell does not apply */
+		static const struct report_col mcols[] = {
+			{ "constraint", "constraint", "", -1 },
+			{ "capacity_mw", "capacity", "MW", 2 },
+			{ "max_gpus", "max GPUs", "", 0 },
+			{ "margin_gpus", "margin", "", 0 },
+			{ "condition", "binds at", "", -1 },
+			{ "limited_by", "limited by", "", -1 },
+			{ "capacity_mva", "capacity", "MVA", 2 },
+			{ "unlimited", "no limit", "", REPORT_BOOL },
+		};
 
-		report_table(r, "by_constraint", "", cols, 6);
+		if (mach)
+			report_table(r, "by_constraint", "", mcols, 8);
+		else
+			report_table(r, "by_constraint", "", cols, 6);
 		for (k = 0; k < CAP_COUNT; k++) {
-			double	nums[6];
-			const char *strs[6];
+			double	nums[8];
+			const char *strs[8] = { NULL };
 			double	g = floor(cr.gpus[k] + 1e-6);
 
 			if (!cr.present[k])
@@ -217,6 +280,18 @@ cmd_capacity_exec(struct cmd_ctx *c)
 			strs[4] = k == CAP_INSTALLED || k == CAP_UPS ? "-" :
 			    isinf(g) ? "no limit" :
 			    cr.condition[k];
+			nums[7] = isinf(g);
+			nums[6] = NAN;
+			if (mach) {
+				if (strcmp(strs[4], "-") == 0 || isinf(g))
+					strs[4] = NULL;
+				if (strcmp(strs[5], "-") == 0)
+					strs[5] = NULL;
+				if (k == CAP_TRANSFORMER) {
+					nums[6] = nums[1];
+					nums[1] = NAN;
+				}
+			}
 			report_row(r, nums, strs);
 		}
 	}
@@ -225,11 +300,17 @@ cmd_capacity_exec(struct cmd_ctx *c)
 		report_str(r, "binding_limit", "  limited by", cr.cooling_limit ==
 		    COOL_LIMIT_REJECTION ? "heat rejection (towers)" :
 		    "chillers (capacity at PLR 1)");
+	else if (mach)
+		report_str(r, "binding_limit", "  limited by", NULL);
 	report_int(r, "max_gpus", "GPUs that can run", (long)cr.max_gpus, "");
 	report_num(r, "margin_gpus", "margin over the installed fleet",
 	    cr.max_gpus - installed, "GPUs", 0);
+	if (mach)
+		report_as(r, NULL, "", 0);	/* a count has no unit */
 	if (cr.binding != CAP_INSTALLED && cr.binding != CAP_UPS)
 		report_str(r, "binding_condition", "binding at", cr.binding_condition);
+	else if (mach)
+		report_str(r, "binding_condition", "binding at", NULL);
 	rc = cmd_write_report(c, r);
 	report_free(r);
 	if (rc == EXIT_OK && cr.max_gpus < installed)

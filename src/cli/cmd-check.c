@@ -15,6 +15,18 @@
 #include "supply.h"
 #include "units.h"
 
+/* A date in text; in CSV and JSON (mach) NULL, that is null, for none
+ * ("always", "never"). */
+static const char *date_str(int, char[16]);
+
+static const char *
+mdate(int mach, int d, char buf[16])
+{
+	if (mach && (d == DATE_NONE || d == DATE_NEVER))
+		return NULL;
+	return date_str(d, buf);
+}
+
 static const char *
 date_str(int d, char buf[16])
 {
@@ -36,7 +48,7 @@ phase_nameplate(const struct site_phase *p)
 }
 
 static void
-check_it(struct report *r, const struct site *s)
+check_it(struct report *r, int mach, const struct site *s)
 {
 	static const struct report_col cols[] = {
 		{ "name", "phase", "", -1 },
@@ -58,19 +70,24 @@ check_it(struct report *r, const struct site *s)
 	for (i = 0; i < s->it.nphases; i++)
 		total += phase_nameplate(&s->it.phases[i]);
 	report_num(r, "nameplate_mw", "nameplate IT power", total / 1e6, "MW", 2);
+	/* power in MW in the machine formats (dcplan-json(5)) */
 	report_num(r, "network_per_gpu_w", "network per GPU", s->it.network_per_gpu,
 	    "W", 0);
+	report_as(r, "network_per_gpu_mw", "MW", 1e-6);
 	report_num(r, "utilization_pct", "utilisation", s->it.utilization * 100, "%", 0);
-	if (s->it.gpu_power_cap > 0)
-		report_num(r, "gpu_power_cap_w", "GPU power cap", s->it.gpu_power_cap,
-		    "W", 0);
+	if (s->it.gpu_power_cap > 0 || mach) {
+		report_num(r, "gpu_power_cap_w", "GPU power cap", s->it.gpu_power_cap > 0 ?
+		    s->it.gpu_power_cap : NAN, "W", 0);
+		report_as(r, "gpu_power_cap_mw", "MW", 1e-6);
+	}
 	report_table(r, "phases", "phases", cols, 8);
 	for (i = 0; i < s->it.nphases; i++) {
 		const struct site_phase *p = &s->it.phases[i];
 		char	a[16], b[16];
 		const char *strs[8] = { p->name, p->rack.name, NULL, NULL, NULL,
-		    p->nlots ? date_str(p->lots[0].date, a) : "-",
-		    p->nlots ? date_str(p->lots[p->nlots - 1].date, b) : "-", NULL };
+		    p->nlots ? mdate(mach, p->lots[0].date, a) : mach ? NULL : "-",
+		    p->nlots ? mdate(mach, p->lots[p->nlots - 1].date, b) : mach ? NULL :
+		    "-", NULL };
 		double	nums[8] = { 0, 0, p->racks, (double)p->racks * p->rack.servers,
 		    (double)p->racks * p->gpus_per_rack, 0, 0,
 		    phase_nameplate(p) / 1e6 };
@@ -82,7 +99,7 @@ check_it(struct report *r, const struct site *s)
 }
 
 static void
-check_supply(struct report *r, const struct site *s)
+check_supply(struct report *r, int mach, const struct site *s)
 {
 	static const struct report_col cols[] = {
 		{ "date", "from", "", -1 },
@@ -109,7 +126,7 @@ check_supply(struct report *r, const struct site *s)
 		int	d = dates[i] == DATE_NONE ? 0 : dates[i];
 		double	g = supply_grid_at(s, d), ge = supply_gen_at(s, d, 15),
 		    b = supply_batt_power_at(s, d);
-		const char *strs[7] = { date_str(dates[i], buf) };
+		const char *strs[7] = { mdate(mach, dates[i], buf) };
 		/* usable battery energy, between the SOC limits */
 		double	nums[7] = { 0, g / 1e6, ge / 1e6, b / 1e6, (g + ge + b) / 1e6,
 		    supply_batt_energy_at(s, d) / DC_J_PER_MWH, cooling_chiller_ref_at(s, d) / 1e6 };
@@ -118,8 +135,50 @@ check_supply(struct report *r, const struct site *s)
 	}
 }
 
+/* Towers and dry coolers: one line each in text, a table in CSV and JSON. */
 static void
-check_cooling(struct report *r, const struct site *s)
+heat_rejection(struct report *r, int mach, const struct site_units *v, size_t n,
+    int dry)
+{
+	static const struct report_col cols[] = {
+		{ "name", "group", "", -1 },
+		{ "model", "model", "", -1 },
+		{ "count", "units", "", 0 },
+		{ "capacity_mw", "design heat rejection", "MW", 2 },
+		{ "in_service", "in service", "", -1 },
+	};
+	size_t	i;
+
+	if (mach)
+		report_table(r, dry ? "dry_coolers" : "towers", "", cols, 5);
+	for (i = 0; i < n; i++) {
+		const struct site_units *u = &v[i];
+		double	q = u->model == NULL ? 0 : u->count * (dry ?
+		    u->model->u.drycooler.design_q : u->model->u.tower.design_q);
+		char	key[80], label[96], buf[16];
+
+		if (mach) {
+			const char *strs[5] = { u->name, u->model ? u->model->name :
+			    NULL, NULL, NULL, mdate(mach, u->in_service, buf) };
+			double	nums[5] = { 0, 0, u->count, q / 1e6, 0 };
+
+			report_row(r, nums, strs);
+			continue;
+		}
+		snprintf(key, sizeof key, "%s_%zu_mw", dry ? "dry_coolers" : "towers",
+		    i + 1);
+		if (dry)
+			snprintf(label, sizeof label, "dry coolers '%s' (%d units)",
+			    u->name, u->count);
+		else
+			snprintf(label, sizeof label, "towers '%s' (%d cells)", u->name,
+			    u->count);
+		report_num(r, key, label, q / 1e6, "MW", 2);
+	}
+}
+
+static void
+check_cooling(struct report *r, int mach, const struct site *s)
 {
 	static const struct report_col cols[] = {
 		{ "name", "group", "", -1 },
@@ -136,6 +195,9 @@ check_cooling(struct report *r, const struct site *s)
 
 	report_section(r, "cooling", "Cooling plant");
 	report_table(r, "chillers", "chillers (at reference conditions)", cols, 8);
+	/* power in MW, no second unit, in CSV and JSON */
+	report_col_as(r, 4, "unit_mw", "MW", 1e-3);
+	report_col_as(r, 5, "", NULL, 0);
 	for (i = 0; i < s->cooling.nchillers; i++) {
 		const struct site_units *u = &s->cooling.chillers[i];
 		char	buf[16];
@@ -143,7 +205,7 @@ check_cooling(struct report *r, const struct site *s)
 		int	use = redundancy_usable(u->count, u->redundancy);
 		const char *strs[8] = { u->name, u->model ? u->model->name : "?", NULL,
 		    redundancy_name(u->redundancy), NULL, NULL, NULL,
-		    date_str(u->in_service, buf) };
+		    mdate(mach, u->in_service, buf) };
 		double	nums[8] = { 0, 0, u->count, 0, q / 1e3, q / UNITS_W_PER_TON,
 		    use * q / 1e6, 0 };
 
@@ -151,25 +213,8 @@ check_cooling(struct report *r, const struct site *s)
 		report_row(r, nums, strs);
 	}
 	report_num(r, "chillers_usable_mw", "usable chiller capacity", total / 1e6, "MW", 2);
-	for (i = 0; i < s->cooling.ntowers; i++) {
-		const struct site_units *u = &s->cooling.towers[i];
-		char	key[80], label[96];
-
-		snprintf(key, sizeof key, "towers_%zu_mw", i + 1);
-		snprintf(label, sizeof label, "towers '%s' (%d cells)", u->name, u->count);
-		report_num(r, key, label,
-		    u->model ? u->count * u->model->u.tower.design_q / 1e6 : 0, "MW", 2);
-	}
-	for (i = 0; i < s->cooling.ndrycoolers; i++) {
-		const struct site_units *u = &s->cooling.drycoolers[i];
-		char	key[80], label[96];
-
-		snprintf(key, sizeof key, "dry_coolers_%zu_mw", i + 1);
-		snprintf(label, sizeof label, "dry coolers '%s' (%d units)", u->name,
-		    u->count);
-		report_num(r, key, label,
-		    u->model ? u->count * u->model->u.drycooler.design_q / 1e6 : 0, "MW", 2);
-	}
+	heat_rejection(r, mach, s->cooling.towers, s->cooling.ntowers, 0);
+	heat_rejection(r, mach, s->cooling.drycoolers, s->cooling.ndrycoolers, 1);
 	report_num(r, "liquid_supply_c", "facility water supply", s->cooling.liquid_supply,
 	    "degC", 1);
 	report_num(r, "chw_supply_c", "chilled water supply", s->cooling.chw_supply,
@@ -177,7 +222,8 @@ check_cooling(struct report *r, const struct site *s)
 }
 
 static void
-check_climate(struct report *r, const struct site *s, const struct weather *w)
+check_climate(struct report *r, int mach, const struct site *s,
+    const struct weather *w)
 {
 	static const char *const src[] = { "built-in from monthly normals",
 	    "EPW weather file", "constant design day" };
@@ -187,26 +233,31 @@ check_climate(struct report *r, const struct site *s, const struct weather *w)
 
 	report_section(r, "climate", "Climate");
 	report_str(r, "source", "source", src[s->climate.source]);
-	if (s->climate.weather_file)
+	/* CSV and JSON have every field, null where it does not apply */
+	if (s->climate.weather_file || mach)
 		report_str(r, "weather_file", "weather file", s->climate.weather_file);
 	if (w != NULL && s->climate.source == CLIMATE_EPW) {
 		const struct design_conditions *sd = &s->climate.design;
 
-		if (w->location[0] != '\0')
-			report_str(r, "station", "weather station", w->location);
+		if (w->location[0] != '\0' || mach)
+			report_str(r, "station", "weather station", w->location[0] ?
+			    w->location : NULL);
 		report_str(r, "design_source", "design conditions",
 		    !isnan(sd->cool_db) && !isnan(sd->cool_mcwb) && !isnan(sd->evap_wb) &&
 		    !isnan(sd->evap_mcdb) ? "site file" : w->design_derived ?
 		    "derived from the hours (ASHRAE ch. 14)" :
 		    w->design_source[0] ? w->design_source : "weather file");
+	} else if (mach) {
+		report_str(r, "station", "weather station", NULL);
+		report_str(r, "design_source", "design conditions", NULL);
 	}
-	if (!isnan(d->cool_db)) {
+	if (!isnan(d->cool_db) || mach) {
 		report_num(r, "cooling_db_c", "0.4 % cooling dry-bulb", d->cool_db, "degC", 1);
 		report_num(r, "cooling_mcwb_c", "  mean coincident wet-bulb", d->cool_mcwb,
 		    "degC", 1);
 		report_num(r, "evaporation_wb_c", "0.4 % evaporation wet-bulb", d->evap_wb,
 		    "degC", 1);
-		if (!isnan(d->evap_mcdb))
+		if (!isnan(d->evap_mcdb) || mach)
 			report_num(r, "evaporation_mcdb_c", "  mean coincident dry-bulb",
 			    d->evap_mcdb, "degC", 1);
 	}
@@ -218,19 +269,19 @@ cmd_check_exec(struct cmd_ctx *c)
 	const struct site *s = &c->site;
 	struct report *r;
 	char	title[512];
-	int	rc;
+	int	rc, mach = c->g->fmt != FMT_TEXT;
 
 	snprintf(title, sizeof title, "%s: %s - valid", c->pos[0], s->name);
-	r = report_new("dcplan.check/2", title);
+	r = report_new("dcplan.check/3", title);
 	report_section(r, "site", "Site");
 	report_str(r, "name", "name", s->name);
 	report_num(r, "latitude_deg", "latitude", s->latitude, "deg", 2);
 	report_num(r, "longitude_deg", "longitude", s->longitude, "deg", 2);
 	report_num(r, "elevation_m", "elevation", s->elevation, "m", 0);
-	check_climate(r, s, c->have_wx ? &c->wx : NULL);
-	check_it(r, s);
-	check_supply(r, s);
-	check_cooling(r, s);
+	check_climate(r, mach, s, c->have_wx ? &c->wx : NULL);
+	check_it(r, mach, s);
+	check_supply(r, mach, s);
+	check_cooling(r, mach, s);
 	rc = cmd_write_report(c, r);
 	report_free(r);
 	return rc;

@@ -273,6 +273,36 @@ unit_of(const char *name)
 	return NULL;
 }
 
+/* A column's name and factor in CSV and JSON, where power is in MW and
+ * apparent power in MVA (dcplan-json(5)): "capacity_kw" becomes "capacity_mw"
+ * with the value times 1e-3.  Other names stay (factor 0: as it is).  A fuel
+ * rate in GJ/h is the fuel_mw column again in another unit: -1, left out. */
+static double
+machine_col(const char *name, char *buf, size_t len)
+{
+	static const struct {
+		const char *suf, *to;
+		double	scale;
+	} map[] = {
+		{ "_kw", "_mw", 1e-3 }, { "_w", "_mw", 1e-6 }, { "_kva", "_mva", 1e-3 },
+	};
+	size_t	i, n = strlen(name), k;
+
+	snprintf(buf, len, "%s", name);
+	if (n >= 9 && strcmp(name + n - 9, "_gj_per_h") == 0)
+		return -1;
+	if (n >= 10 && strcmp(name + n - 10, "kw_per_ton") == 0)
+		return 0;	/* an efficiency, not a power */
+	for (i = 0; i < sizeof map / sizeof map[0]; i++) {
+		k = strlen(map[i].suf);
+		if (n > k && strcmp(name + n - k, map[i].suf) == 0) {
+			snprintf(buf, len, "%.*s%s", (int)(n - k), name, map[i].to);
+			return map[i].scale;
+		}
+	}
+	return 0;
+}
+
 static int
 perf_write(struct cmd_ctx *c, const struct perf_kind *pk, const struct model *m,
     const struct perf_grid *g, long nrows)
@@ -282,7 +312,9 @@ perf_write(struct cmd_ctx *c, const struct perf_kind *pk, const struct model *m,
 	struct perf_val in[PERF_MAX_KEYS];
 	struct table_col cols[PERF_MAX_COLS];
 	struct out_doc doc;
-	double	out[PERF_MAX_COLS];
+	double	out[PERF_MAX_COLS], scale[PERF_MAX_COLS], mout[PERF_MAX_COLS];
+	char	names[PERF_MAX_COLS][64];
+	int	keep[PERF_MAX_COLS], nk = 0, j;
 	char	*sum;
 	long	r;
 	int	k;
@@ -296,25 +328,35 @@ perf_write(struct cmd_ctx *c, const struct perf_kind *pk, const struct model *m,
 		return EXIT_IO;
 	}
 	for (k = 0; k < pk->ncols && k < PERF_MAX_COLS; k++) {
-		cols[k].name = pk->cols[k].name;
-		cols[k].label = pk->cols[k].label;
-		cols[k].prec = pk->cols[k].prec;
-		cols[k].width = pk->cols[k].width;
-		cols[k].unit = unit_of(pk->cols[k].name);
+		double	f = c->g->fmt == FMT_TEXT ? 0 : machine_col(pk->cols[k].name,
+		    names[nk], sizeof names[nk]);
+
+		if (f < 0)
+			continue;	/* not in the machine formats */
+		keep[nk] = k;
+		cols[nk].name = f != 0 ? names[nk] : pk->cols[k].name;
+		cols[nk].label = pk->cols[k].label;
+		cols[nk].prec = pk->cols[k].prec;
+		cols[nk].width = pk->cols[k].width;
+		cols[nk].unit = unit_of(cols[nk].name);
+		scale[nk++] = f;
 	}
 	cmd_doc(c, &doc);
-	if (table_begin(&t, o->fp, c->g->fmt, "dcplan.perf/2", &doc, cols,
-	    pk->ncols) != 0) {
+	if (table_begin(&t, o->fp, c->g->fmt, "dcplan.perf/3", &doc, cols,
+	    nk) != 0) {
 		cJSON_free(sum);
 		cmd_error(c, "out of memory");
 		return EXIT_IO;
 	}
+	table_scale(&t, scale);
 	for (r = 0; r < nrows; r++) {
 		perf_row_vals(pk, g, r, in);
 		/* Validated by the first pass; the evaluation is deterministic. */
 		if (pk->eval(m, in, out) != 0)
 			break;
-		table_row(&t, out, NULL);
+		for (j = 0; j < nk; j++)
+			mout[j] = out[keep[j]];
+		table_row(&t, mout, NULL);
 	}
 	table_end(&t, sum);
 	cJSON_free(sum);

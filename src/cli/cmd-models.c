@@ -76,7 +76,7 @@ models_list(struct cmd_ctx *c, struct library *l)
 		{ "kind", "kind", "", -1 },
 		{ "description", "description", "", -1 },
 	};
-	struct report *r = report_new("dcplan.models/2", NULL);
+	struct report *r = report_new("dcplan.models/3", NULL);
 	size_t	n, i;
 	char	**names = library_names(l, &n);
 	int	rc = EXIT_OK, bad = 0;
@@ -96,7 +96,7 @@ models_list(struct cmd_ctx *c, struct library *l)
 		snprintf(desc, sizeof desc, "%s", m->description ? m->description : "");
 		strs[0] = m->name;
 		strs[1] = model_kind_name(m->kind);
-		strs[2] = c->g->fmt == FMT_TEXT ? desc : (m->description ? m->description : "");
+		strs[2] = c->g->fmt == FMT_TEXT ? desc : m->description;
 		report_row(r, NULL, strs);
 	}
 	library_names_free(names, n);
@@ -112,25 +112,37 @@ show_server(struct report *r, const struct model *m)
 
 	report_int(r, "gpus", "GPUs", s->gpus, "");
 	report_num(r, "gpu_tdp_w", "GPU TDP", s->gpu_tdp, "W", 0);
+		report_as(r, "gpu_tdp_mw", "MW", 1e-6);
 	report_num(r, "gpu_idle_w", "GPU idle", s->gpu_idle, "W", 0);
+		report_as(r, "gpu_idle_mw", "MW", 1e-6);
 	report_num(r, "gpu_cap_min_w", "GPU minimum power limit", s->gpu_cap_min, "W", 0);
+		report_as(r, "gpu_cap_min_mw", "MW", 1e-6);
 	report_num(r, "base_idle_w", "base (CPU, memory, NIC, fans) idle", s->base_idle,
 	    "W", 0);
+		report_as(r, "base_idle_mw", "MW", 1e-6);
 	report_num(r, "base_max_w", "base at full load", s->base_max, "W", 0);
+		report_as(r, "base_max_mw", "MW", 1e-6);
 	report_num(r, "psu_efficiency_pct", "PSU efficiency", s->psu_eff * 100, "%", 1);
 	report_num(r, "max_power_w", "maximum power", s->max_power, "W", 0);
+		report_as(r, "max_power_mw", "MW", 1e-6);
 	report_num(r, "liquid_fraction_pct", "heat to liquid", s->liquid_fraction * 100,
 	    "%", 0);
 	report_str(r, "air_class", "ASHRAE air class", air_class_name(m->air_class));
 }
 
 static void
-show_chiller(struct report *r, const struct model *m)
+show_chiller(struct report *r, int mach, const struct model *m)
 {
 	const struct chiller_model *ch = &m->u.chiller;
 	char	buf[256];
 
-	if (m->capacity_given) {
+	if (mach) {
+		/* power in MW, null when the site gives it (dcplan-json(5)) */
+		report_num(r, "capacity_mw", "reference capacity", m->capacity_given ?
+		    ch->q_ref / 1e6 : NAN, "MW", 4);
+		report_bool(r, "capacity_given", "capacity given by the model",
+		    m->capacity_given);
+	} else if (m->capacity_given) {
 		report_num(r, "capacity_kw", "reference capacity", ch->q_ref / 1e3, "kW", 1);
 		report_num(r, "capacity_tons", "reference capacity", ch->q_ref / UNITS_W_PER_TON,
 		    "ton", 0);
@@ -145,6 +157,49 @@ show_chiller(struct report *r, const struct model *m)
 	report_num(r, "plr_min", "PLR minimum", ch->plr_min, "", 2);
 	report_num(r, "plr_max", "PLR maximum", ch->plr_max, "", 2);
 	report_num(r, "min_unloading", "minimum unloading ratio", ch->min_unloading, "", 2);
+	if (mach) {
+		/* the curves' coefficients as numbers: one row a curve,
+		 * c + cx x + cx2 x^2 + cy y + cy2 y^2 + cxy x y over x (leaving chilled
+		 * water, degC, or PLR) and y (entering condenser water, degC) */
+		static const struct report_col cc[] = {
+			{ "name", "curve", "", REPORT_STRING },
+			{ "c", "constant", "", 10 }, { "cx", "x", "", 10 },
+			{ "cx2", "x2", "", 10 }, { "cy", "y", "", 10 },
+			{ "cy2", "y2", "", 10 }, { "cxy", "xy", "", 10 },
+			{ "x_min", "x from", "", 2 }, { "x_max", "x to", "", 2 },
+			{ "y_min", "y from", "", 2 }, { "y_max", "y to", "", 2 },
+		};
+		const struct {
+			const char *name;
+			const struct curve_biquad *q;
+		} bq[2] = { { "capft", &ch->capft }, { "eirft", &ch->eirft } };
+		int	i, k;
+
+		report_table(r, "curves", "", cc, 11);
+		for (i = 0; i < 2; i++) {
+			const char *strs[11] = { bq[i].name };
+			double	nums[11] = { NAN };
+
+			for (k = 0; k < 6; k++)
+				nums[1 + k] = bq[i].q->c[k];
+			nums[7] = bq[i].q->xmin;
+			nums[8] = bq[i].q->xmax;
+			nums[9] = bq[i].q->ymin;
+			nums[10] = bq[i].q->ymax;
+			if (i == 1)	/* EIRFT has the CAPFT's domain */
+				nums[7] = nums[8] = nums[9] = nums[10] = NAN;
+			report_row(r, nums, strs);
+		}
+		{
+			const char *strs[11] = { "eirfplr" };
+			double	nums[11] = { NAN, ch->eirfplr.c[0], ch->eirfplr.c[1],
+			    ch->eirfplr.c[2], NAN, NAN, NAN, ch->eirfplr.xmin,
+			    ch->eirfplr.xmax, NAN, NAN };
+
+			report_row(r, nums, strs);
+		}
+		return;
+	}
 	/* %.10g: the published coefficients have 7 significant digits, keep them all */
 	snprintf(buf, sizeof buf, "%.10g %+.10g x %+.10g x2 %+.10g y %+.10g y2 %+.10g xy; "
 	    "x %.2f..%.2f, y %.2f..%.2f", ch->capft.c[0], ch->capft.c[1], ch->capft.c[2],
@@ -161,7 +216,7 @@ show_chiller(struct report *r, const struct model *m)
 }
 
 static void
-show_model(struct report *r, const struct model *m)
+show_model(struct report *r, int mach, const struct model *m)
 {
 	switch (m->kind) {
 	case MK_SERVER:
@@ -172,28 +227,33 @@ show_model(struct report *r, const struct model *m)
 		report_int(r, "servers", "servers per rack", m->u.rack.rack.servers, "");
 		report_num(r, "switch_power_w", "switch power", m->u.rack.rack.switch_w,
 		    "W", 0);
+		report_as(r, "switch_power_mw", "MW", 1e-6);
 		report_num(r, "cdu_pump_fraction_pct", "CDU pump power",
 		    m->u.rack.rack.cdu_pump_frac * 100, "% of liquid heat", 2);
 		if (m->u.rack.server != NULL)
 			report_num(r, "max_power_kw", "maximum power",
 			    (m->u.rack.rack.servers * m->u.rack.server->u.server.max_power +
 			    m->u.rack.rack.switch_w) / 1e3, "kW", 1);
+		report_as(r, "max_power_mw", "MW", 1e-3);
 		break;
 	case MK_CHILLER:
-		show_chiller(r, m);
+		show_chiller(r, mach, m);
 		break;
 	case MK_TOWER:
 		report_str(r, "method", "method", m->u.tower.method == TOWER_YORKCALC ?
 		    "yorkcalc" : "constant_approach");
 		report_num(r, "capacity_kw", "design heat rejection per cell",
 		    m->u.tower.design_q / 1e3, "kW", 0);
+		report_as(r, "capacity_mw", "MW", 1e-3);
 		report_num(r, "fan_power_kw", "fan power per cell",
 		    m->u.tower.design_fan_power / 1e3, "kW", 1);
+		report_as(r, "fan_power_mw", "MW", 1e-3);
 		report_num(r, "cycles", "cycles of concentration", m->u.tower.cycles, "", 1);
 		break;
 	case MK_DRYCOOLER:
 		report_num(r, "capacity_kw", "design heat rejection",
 		    m->u.drycooler.design_q / 1e3, "kW", 0);
+		report_as(r, "capacity_mw", "MW", 1e-3);
 		report_num(r, "approach_k", "approach to dry-bulb",
 		    m->u.drycooler.design_approach, "K", 1);
 		break;
@@ -215,6 +275,7 @@ show_model(struct report *r, const struct model *m)
 		break;
 	case MK_UPS:
 		report_num(r, "rating_kw", "rating", m->u.ups.rating_w / 1e3, "kW", 0);
+		report_as(r, "rating_mw", "MW", 1e-3);
 		report_num(r, "efficiency_50_pct", "efficiency at 50 % load",
 		    ups_efficiency(&m->u.ups, 0.5) * 100, "%", 2);
 		report_num(r, "efficiency_100_pct", "efficiency at 100 % load",
@@ -223,6 +284,7 @@ show_model(struct report *r, const struct model *m)
 	case MK_TRANSFORMER:
 		report_num(r, "rating_kva", "rating", m->u.transformer.rating_va / 1e3,
 		    "kVA", 0);
+		report_as(r, "rating_mva", "MVA", 1e-3);
 		report_num(r, "efficiency_35_pct", "efficiency at 35 % load",
 		    transformer_efficiency(&m->u.transformer, 0.35, 1.0) * 100, "%", 3);
 		break;
@@ -240,14 +302,21 @@ models_show(struct cmd_ctx *c, struct library *l, const char *name)
 
 	if ((m = load_model(c, l, name, &rc)) == NULL)
 		return rc;
-	r = report_new("dcplan.model/2", NULL);
+	r = report_new("dcplan.model/3", NULL);
 	report_section(r, "model", m->name);
 	report_str(r, "name", "name", m->name);
 	report_str(r, "kind", "kind", model_kind_name(m->kind));
-	report_str(r, "description", "description", m->description ? m->description : "");
-	report_str(r, "source", "source", m->source ? m->source : "");
-	report_str(r, "file", "file", m->file ? m->file : "");
-	show_model(r, m);
+	if (c->g->fmt != FMT_TEXT) {	/* null where the model has none */
+		report_str(r, "description", "description", m->description);
+		report_str(r, "source", "source", m->source);
+		report_str(r, "file", "file", m->file);
+	} else {
+		report_str(r, "description", "description", m->description ?
+		    m->description : "");
+		report_str(r, "source", "source", m->source ? m->source : "");
+		report_str(r, "file", "file", m->file ? m->file : "");
+	}
+	show_model(r, c->g->fmt != FMT_TEXT, m);
 	rc = cmd_write_report(c, r);
 	report_free(r);
 	return rc;

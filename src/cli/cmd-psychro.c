@@ -90,12 +90,12 @@ psychro_why(struct cmd_ctx *c, const char *hopt, double tdb, double hv, double p
 }
 
 static void
-psychro_report(struct report *r, const struct psy_state *s, double z,
+psychro_report(struct report *r, int mach, const struct psy_state *s, double z,
     const char *given)
 {
 	report_section(r, "state", "Moist air");
 	report_str(r, "given", "given", given);
-	if (!isnan(z))
+	if (!isnan(z) || mach)	/* null in CSV and JSON when not given */
 		report_num(r, "elevation_m", "elevation", z, "m", 0);
 	report_num(r, "pressure_pa", "pressure", s->p, "Pa", 0);
 	report_num(r, "tdb_c", "dry-bulb", s->tdb, "degC", 2);
@@ -103,6 +103,7 @@ psychro_report(struct report *r, const struct psy_state *s, double z,
 	report_num(r, "tdp_c", "dew point", s->tdp, "degC", 2);
 	report_num(r, "rh_pct", "relative humidity", s->rh * 100, "%", 2);
 	report_num(r, "w_g_per_kg", "humidity ratio", s->w * 1e3, "g/kg", 3);
+	report_as(r, "", NULL, 0);	/* one unit a quantity: kg/kg in CSV, JSON */
 	report_num(r, "w_kg_per_kg", "humidity ratio", s->w, "kg/kg", 6);
 	report_num(r, "h_kj_per_kg", "enthalpy", s->h / 1e3, "kJ/kg", 2);
 	report_num(r, "v_m3_per_kg", "specific volume", s->v, "m3/kg", 4);
@@ -160,8 +161,8 @@ cmd_psychro_exec(struct cmd_ctx *c)
 	}
 
 	snprintf(title, sizeof title, "Moist air at %.2f degC, %.0f Pa", s.tdb, s.p);
-	r = report_new("dcplan.psychro/2", title);
-	psychro_report(r, &s, z, given);
+	r = report_new("dcplan.psychro/3", title);
+	psychro_report(r, c->g->fmt != FMT_TEXT, &s, z, given);
 	rc = cmd_write_report(c, r);
 	report_free(r);
 	return rc;

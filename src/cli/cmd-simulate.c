@@ -21,36 +21,39 @@
 #include "site_weather.h"
 #include "units.h"
 
-/* Column names carry units (RFC 4180 CSV; JSON schema dcplan.simulate/2). */
+/* The time series (CSV and JSON only; the text has the summary): column names
+ * carry units, one unit per quantity kind (dcplan-json(5), dcplan.simulate/3):
+ * power MW, water m3, temperatures degC. */
 static const struct table_col cols[] = {
 	{ "time", "time", TABLE_DATETIME, 22, NULL },
-	{ "gpus_online", "GPUs", 0, 7, "GPU" },
+	{ "gpus_online", "GPUs", 0, 7, NULL },
 	{ "util_pct", "util%", 1, 6, "%" },
 	{ "tdb_c", "tdb", 1, 5, "degC" },
 	{ "twb_c", "twb", 1, 5, "degC" },
-	{ "it_kw", "IT kW", 1, 10, "kW" },
-	{ "facility_kw", "facility kW", 1, 11, "kW" },
+	{ "it_mw", "IT MW", 4, 10, "MW" },
+	{ "facility_mw", "facility MW", 4, 11, "MW" },
 	{ "pue", "PUE", 4, 6, NULL },
-	{ "chiller_kw", "chiller kW", 1, 10, "kW" },
-	{ "tower_fan_kw", "tower kW", 1, 9, "kW" },
-	{ "drycooler_fan_kw", "drycool kW", 1, 10, "kW" },
-	{ "air_handler_kw", "AHU kW", 1, 9, "kW" },
-	{ "pumps_kw", "pumps kW", 1, 9, "kW" },
-	{ "electrical_loss_kw", "loss kW", 1, 9, "kW" },
+	{ "chillers_mw", "chiller MW", 4, 10, "MW" },
+	{ "tower_fans_mw", "tower MW", 4, 9, "MW" },
+	{ "dry_cooler_fans_mw", "drycool MW", 4, 10, "MW" },
+	{ "air_handlers_mw", "AHU MW", 4, 9, "MW" },
+	{ "pumps_mw", "pumps MW", 4, 9, "MW" },
+	{ "electrical_losses_mw", "loss MW", 4, 9, "MW" },
 	{ "cooling_mode", "mode", -1, 4, NULL },
-	{ "free_cooling_kw", "free kW", 1, 9, "kW" },
-	{ "unmet_cooling_kw", "unmet kW", 1, 9, "kW" },
+	{ "free_cooling_mw", "free MW", 4, 9, "MW" },
+	{ "unmet_cooling_mw", "unmet MW", 4, 9, "MW" },
 	{ "t_ecw_c", "ECWT", 2, 6, "degC" },
 	{ "water_m3_per_step", "water m3", 4, 9, "m3" },
-	{ "grid_kw", "grid kW", 1, 10, "kW" },
-	{ "generation_kw", "gen kW", 1, 10, "kW" },
-	{ "battery_kw", "batt kW", 1, 9, "kW" },
+	{ "grid_mw", "grid MW", 4, 10, "MW" },
+	{ "generation_mw", "gen MW", 4, 10, "MW" },
+	{ "battery_mw", "batt MW", 4, 9, "MW" },
 	{ "battery_soc_pct", "SOC%", 1, 5, "%" },
-	{ "unserved_kw", "unserved kW", 1, 11, "kW" },
-	{ "heat_rejected_kw", "reject kW", 1, 10, "kW" },
+	{ "unserved_mw", "unserved MW", 4, 11, "MW" },
+	{ "heat_rejected_mw", "reject MW", 4, 10, "MW" },
 	{ "evaporation_m3_per_step", "evap m3", 4, 9, "m3" },
-	{ "unmet_rejection_kw", "unrej kW", 1, 9, "kW" },
-	{ "chiller_curves_clamped", "clamp", 0, 5, NULL },
+	{ "unmet_rejection_mw", "unrej MW", 4, 9, "MW" },
+	{ "chiller_curves_clamped_chw", "clamp CHW", TABLE_BOOL, 5, NULL },
+	{ "chiller_curves_clamped_cw", "clamp CW", TABLE_BOOL, 5, NULL },
 };
 #define NCOLS ((int)(sizeof cols / sizeof cols[0]))
 
@@ -145,30 +148,32 @@ sink_row(void *vp, const struct sim_step *st)
 	n[2] = st->util * 100;
 	n[3] = st->wx.tdb;
 	n[4] = st->wx.twb;
-	n[5] = r->it.it_w / 1e3;
-	n[6] = r->facility_w / 1e3;
+	n[5] = r->it.it_w / 1e6;
+	n[6] = r->facility_w / 1e6;
 	n[7] = r->it.it_w > 0 ? r->pue : NAN;
-	n[8] = r->chiller_w / 1e3;
-	n[9] = r->tower_fan_w / 1e3;
-	n[10] = r->drycooler_fan_w / 1e3;
-	n[11] = r->crah_fan_w / 1e3;
-	n[12] = (r->chw_pump_w + r->cw_pump_w + r->fw_pump_w + r->cdu_pump_w) / 1e3;
-	n[13] = (r->pdu_loss_w + r->ups_loss_w + r->xfmr_loss_w) / 1e3;
+	n[8] = r->chiller_w / 1e6;
+	n[9] = r->tower_fan_w / 1e6;
+	n[10] = r->drycooler_fan_w / 1e6;
+	n[11] = r->crah_fan_w / 1e6;
+	n[12] = (r->chw_pump_w + r->cw_pump_w + r->fw_pump_w + r->cdu_pump_w) / 1e6;
+	n[13] = (r->pdu_loss_w + r->ups_loss_w + r->xfmr_loss_w) / 1e6;
 	strs[14] = cool_mode_name(r->mode);
-	n[15] = r->q_free_w / 1e3;
-	n[16] = r->unmet_w / 1e3;
+	n[15] = r->q_free_w / 1e6;
+	n[16] = r->unmet_w / 1e6;
 	n[17] = r->t_ecw;
 	n[18] = r->water * c->step_s;
-	n[19] = st->disp.grid_w / 1e3;
-	n[20] = st->disp.gen_w / 1e3;
-	n[21] = (st->disp.batt_discharge_w - st->disp.batt_charge_w) / 1e3;
+	n[19] = st->disp.grid_w / 1e6;
+	n[20] = st->disp.gen_w / 1e6;
+	n[21] = (st->disp.batt_discharge_w - st->disp.batt_charge_w) / 1e6;
 	n[22] = st->batt_soc * 100;
-	n[23] = st->disp.unserved_w / 1e3;
-	n[24] = r->q_reject_w / 1e3;
+	n[23] = st->disp.unserved_w / 1e6;
+	n[24] = r->q_reject_w / 1e6;
 	n[25] = r->evap * c->step_s;
-	n[26] = r->unmet_reject_w / 1e3;
-	/* 0 within the curves' data, 1 chilled water, 2 condenser water, 3 both */
-	n[27] = r->curve_clamped;
+	n[26] = r->unmet_reject_w / 1e6;
+	/* the chiller curves clamped at the edge of their data, in each
+	 * temperature */
+	n[27] = (r->curve_clamped & CURVE_CLAMP_X) != 0;
+	n[28] = (r->curve_clamped & CURVE_CLAMP_Y) != 0;
 	table_row(&c->t, n, strs);
 	if (ferror(c->t.fp)) {
 		c->werrno = errno;
@@ -178,7 +183,7 @@ sink_row(void *vp, const struct sim_step *st)
 }
 
 static struct report *
-summary_report(const struct site *s, const struct sim_summary *u,
+summary_report(int mach, const struct site *s, const struct sim_summary *u,
     const struct sim_opts *o)
 {
 	struct report *r;
@@ -208,7 +213,7 @@ summary_report(const struct site *s, const struct sim_summary *u,
 	    NAN, "", 3);
 	fmt_day_time(tbuf, sizeof tbuf, u->pue_worst_day, u->pue_worst_minute, s->tz_hours);
 	report_num(r, "worst", "worst step", e_it > 0 ? u->pue_worst : NAN, "", 3);
-	report_str(r, "worst_time", "  at", e_it > 0 ? tbuf : "-");
+	report_str(r, "worst_time", "  at", e_it > 0 ? tbuf : mach ? NULL : "-");
 	report_num(r, "partial_cooling", "partial PUE, cooling", e_it > 0 ? (e_it +
 	    u->e_chiller + u->e_tower_fan + u->e_drycooler_fan + u->e_crah + u->e_pumps +
 	    u->e_cdu) / e_it : NAN, "", 3);
@@ -223,6 +228,7 @@ summary_report(const struct site *s, const struct sim_summary *u,
 	report_section(r, "water", "Water (cooling-tower make-up and adiabatic)");
 	report_num(r, "total_m3", "total", u->water_m3, "m3", 0);
 	report_num(r, "total_gal", "total", u->water_m3 / gal, "US gal", 0);
+	report_as(r, "", NULL, 0);	/* one unit a quantity in JSON */
 	report_num(r, "evaporation_m3", "evaporation", u->evap_m3, "m3", 0);
 	report_num(r, "drift_m3", "drift", u->drift_m3, "m3", 1);
 	report_num(r, "blowdown_m3", "blowdown", u->blowdown_m3, "m3", 0);
@@ -230,31 +236,43 @@ summary_report(const struct site *s, const struct sim_summary *u,
 	    0, "m3/d", 0);
 	report_num(r, "per_day_gal", "per day, average", u->days ? u->water_m3 / gal /
 	    u->days : 0, "US gal/d", 0);
+	report_as(r, "", NULL, 0);	/* one unit a quantity in JSON */
 	date_format(u->water_peak_day, a);
 	report_num(r, "peak_day_m3", "peak day", u->water_peak_day_m3, "m3", 0);
 	report_num(r, "peak_day_gal", "peak day", u->water_peak_day_m3 / gal, "US gal", 0);
-	report_str(r, "peak_day", "  on", u->water_peak_day_m3 > 0 ? a : "-");
+	report_as(r, "", NULL, 0);	/* one unit a quantity in JSON */
+	report_str(r, "peak_day", "  on", u->water_peak_day_m3 > 0 ? a : mach ? NULL :
+	    "-");
 	/* WUE (The Green Grid): site water per IT energy, L/kWh */
 	report_num(r, "wue_l_per_kwh", "WUE", e_it > 0 ? u->water_m3 * 1e3 /
 	    (e_it / 3.6e6) : NAN, "L/kWh", 3);
 	report_section(r, "hours", "Hours");
 	report_num(r, "free_cooling", "full free cooling (FC)", u->mode_hours[MODE_FREE],
 	    "h", 1);
+	report_as(r, "free_cooling_h", NULL, 0);
 	report_num(r, "partial", "partial free cooling (PMC)", u->mode_hours[MODE_PARTIAL],
 	    "h", 1);
+	report_as(r, "partial_h", NULL, 0);
 	report_num(r, "mechanical", "mechanical (FMC)", u->mode_hours[MODE_MECHANICAL],
 	    "h", 1);
+	report_as(r, "mechanical_h", NULL, 0);
 	report_num(r, "unmet_cooling", "with unmet cooling", u->unmet_hours, "h", 1);
+	report_as(r, "unmet_cooling_h", NULL, 0);
 	report_num(r, "unmet_cooling_mwh", "unmet cooling energy", u->unmet_mwh, "MWh", 1);
 	report_num(r, "unmet_rejection", "  heat the towers could not reject",
 	    u->unmet_reject_hours, "h", 1);
+	report_as(r, "unmet_rejection_h", NULL, 0);
 	report_num(r, "chiller_emergency", "chillers above PLR 1 (emergency)",
 	    u->emergency_hours, "h", 1);
+	report_as(r, "chiller_emergency_h", NULL, 0);
 	report_num(r, "curves_clamped", "chiller curves clamped", u->clamp_hours, "h", 1);
+	report_as(r, "curves_clamped_h", NULL, 0);
 	report_num(r, "curves_clamped_cw", "  condenser water outside the data",
 	    u->clamp_cw_hours, "h", 1);
+	report_as(r, "curves_clamped_cw_h", NULL, 0);
 	report_num(r, "outside_class", "servers outside their ASHRAE class",
 	    u->outside_hours, "h", 1);
+	report_as(r, "outside_class_h", NULL, 0);
 	report_section(r, "supply", "Supply");
 	report_num(r, "grid_mwh", "grid", u->e_grid / mwh, "MWh", 0);
 	report_num(r, "generation_mwh", "on-site generation", u->e_gen / mwh, "MWh", 0);
@@ -263,6 +281,7 @@ summary_report(const struct site *s, const struct sim_summary *u,
 	report_num(r, "unserved_mwh", "unserved", u->e_unserved / mwh, "MWh", 1);
 	report_num(r, "unserved_h", "hours with unserved load", u->unserved_hours, "h", 1);
 	report_num(r, "fuel_gj", "generator fuel (LHV)", u->fuel_j / 1e9, "GJ", 0);
+	report_as(r, "fuel_mwh", "MWh", 1e9 / DC_J_PER_MWH);
 	report_num(r, "co2_t", "CO2", u->co2_kg / 1e3, "t", 0);
 	report_num(r, "nox_t", "NOx", u->nox_kg / 1e3, "t", 2);
 	report_section(r, "weather", "Weather");
@@ -351,7 +370,7 @@ cmd_simulate_exec(struct cmd_ctx *c)
 		struct out_doc doc;
 
 		cmd_doc(c, &doc);
-		if (table_begin(&sc.t, out->fp, c->g->fmt, "dcplan.simulate/2", &doc,
+		if (table_begin(&sc.t, out->fp, c->g->fmt, "dcplan.simulate/3", &doc,
 		    cols, NCOLS) != 0) {
 			plot_sim_free(&ser);
 			cmd_error(c, "out of memory");
@@ -375,7 +394,7 @@ cmd_simulate_exec(struct cmd_ctx *c)
 			cmd_error(c, "the plant model failed on the weather data");
 		return src == -2 || src == -3 ? EXIT_IO : EXIT_INPUT;
 	}
-	r = summary_report(s, &u, &o);
+	r = summary_report(c->g->fmt != FMT_TEXT, s, &u, &o);
 	if (c->g->fmt == FMT_JSON) {
 		char	*buf = NULL;
 		size_t	len = 0;

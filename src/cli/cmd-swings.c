@@ -79,7 +79,8 @@ opt_positive(struct cmd_ctx *c, const char *opt, double *out)
 }
 
 static void
-metrics_table(struct report *r, const struct sw_result *res, const struct sw_config *cfg)
+metrics_table(struct report *r, int mach, const struct sw_result *res,
+    const struct sw_config *cfg)
 {
 	static const struct report_col cols[] = {
 		{ "signal", "signal", "", -1 },
@@ -95,6 +96,8 @@ metrics_table(struct report *r, const struct sw_result *res, const struct sw_con
 	size_t	g;
 
 	report_table(r, "signals", "", cols, 8);
+	if (mach)	/* one unit a quantity: the ramp in MW/s */
+		report_col_as(r, 5, "", NULL, 0);
 	for (k = 0; k < ns + (int)(res->has_grid ? 0 : cfg->ngens); k++) {
 		const struct sw_metrics *m = k < ns ? &res->m[k] : &res->gen[k - ns];
 		double	nums[8] = { NAN, m->mean / 1e6, m->p2p / 1e6, m->step_w / 1e6,
@@ -131,7 +134,8 @@ metrics_table(struct report *r, const struct sw_result *res, const struct sw_con
 }
 
 static void
-verdict_table(struct report *r, const struct sw_result *res, const struct sw_config *cfg)
+verdict_table(struct report *r, int mach, const struct sw_result *res,
+    const struct sw_config *cfg)
 {
 	static const struct report_col cols[] = {
 		{ "limit", "limit", "", -1 },
@@ -142,6 +146,16 @@ verdict_table(struct report *r, const struct sw_result *res, const struct sw_con
 		{ "unit", "unit", "", -1 },
 		{ "verdict", "verdict", "", -1 },
 	};
+	/* CSV and JSON: whether each limit holds, true or false */
+	static const struct report_col mcols[] = {
+		{ "limit", "limit", "", -1 },
+		{ "at", "at", "", -1 },
+		{ "value", "value", "", 4 },
+		{ "limit_value", "limit", "", 4 },
+		{ "margin", "margin", "", 4 },
+		{ "unit", "unit", "", -1 },
+		{ "ok", "ok", "", REPORT_BOOL },
+	};
 	char	lab[SW_MAX_VERDICTS][48];
 	size_t	i;
 
@@ -149,9 +163,10 @@ verdict_table(struct report *r, const struct sw_result *res, const struct sw_con
 	if (res->nv == 0) {
 		report_note(r, "no limits given: 'swings.grid' and the generator models' "
 		    "load_step, ramp_rate keys set them");
-		return;
+		if (!mach)
+			return;
 	}
-	report_table(r, "limits", "", cols, 7);
+	report_table(r, "limits", "", mach ? mcols : cols, 7);
 	for (i = 0; i < res->nv; i++) {
 		const struct sw_verdict *v = &res->v[i];
 		double	sc;
@@ -169,9 +184,17 @@ verdict_table(struct report *r, const struct sw_result *res, const struct sw_con
 		strs[1] = v->gen >= 0 ? cfg->gens[v->gen].name : "grid";
 		strs[5] = u;
 		strs[6] = v->ok ? "OK" : "FAIL";
+		if (mach) {
+			strs[6] = NULL;
+			nums[6] = v->ok;
+		}
 		report_row(r, nums, strs);
 	}
+	if (mach)
+		report_bool(r, "ok", "every limit holds", res->all_ok);
 	report_str(r, "verdict", "overall", res->all_ok ? "OK" : "FAIL");
+	if (mach)
+		report_as(r, "status", NULL, 0);
 }
 
 static int
@@ -257,6 +280,7 @@ cmd_swings_exec(struct cmd_ctx *c)
 	struct report *r = NULL;
 	char	err[512], dbuf[16], title[512];
 	int	rc, day, which, do_size = cmd_opt_flag(c, "size");
+	int	mach = c->g->fmt != FMT_TEXT;
 	long	online;
 	size_t	i;
 
@@ -327,7 +351,7 @@ cmd_swings_exec(struct cmd_ctx *c)
 	}
 	online = schedule_gpus_at(sp, day, DEPLOY_ONLINE);
 	snprintf(title, sizeof title, "%s: training power swings on %s", sp->name, dbuf);
-	r = report_new("dcplan.swings/2", title);
+	r = report_new("dcplan.swings/3", title);
 	report_section(r, "run", "Run");
 	report_str(r, "date", "date", dbuf);
 	report_int(r, "gpus_online", "GPUs online", online, "");
@@ -343,6 +367,10 @@ cmd_swings_exec(struct cmd_ctx *c)
 		};
 
 		report_table(r, "jobs", "", cols, 7);
+		/* power in MW in CSV and JSON (dcplan-json(5)) */
+		report_col_as(r, 4, "compute_mw", "MW", 1e-6);
+		report_col_as(r, 5, "comm_mw", "MW", 1e-6);
+		report_col_as(r, 6, "checkpoint_mw", "MW", 1e-6);
 		for (i = 0; i < cfg.njobs; i++) {
 			double	nums[7] = { NAN, jobs[i].gpus, jobs[i].period_s,
 			    jobs[i].comm_fraction * 100, jobs[i].p_compute_w,
@@ -354,12 +382,17 @@ cmd_swings_exec(struct cmd_ctx *c)
 		}
 	}
 	report_num(r, "static_mw", "load that does not swing", cfg.static_w / 1e6, "MW", 3);
-	if (cfg.smooth.cap_w > 0)
-		report_num(r, "gpu_power_cap_w", "GPU power cap", cfg.smooth.cap_w, "W", 0);
-	if (cfg.smooth.floor > 0)
+	if (cfg.smooth.cap_w > 0 || mach) {
+		report_num(r, "gpu_power_cap_w", "GPU power cap", cfg.smooth.cap_w > 0 ?
+		    cfg.smooth.cap_w : NAN, "W", 0);
+		report_as(r, "gpu_power_cap_mw", "MW", 1e-6);
+	}
+	if (cfg.smooth.floor > 0 || mach)
 		report_num(r, "gpu_floor_pct", "GPU power floor", cfg.smooth.floor * 100,
 		    "% TDP", 1);
 	report_str(r, "supply", "supply", cfg.island ? "islanded generators" : "grid");
+	if (mach)
+		report_bool(r, "islanded", "islanded", cfg.island);
 	report_num(r, "sample_rate_hz", "sample rate", cfg.rate_hz, "Hz", 1);
 	report_num(r, "duration_s", "duration", cfg.duration_s, "s", 1);
 	report_num(r, "window_s", "analysis window (Hann, 50 % overlap)", cfg.window_s,
@@ -381,12 +414,39 @@ cmd_swings_exec(struct cmd_ctx *c)
 		}
 	}
 	report_section(r, "signals", "Signals");
-	metrics_table(r, res, &cfg);
+	metrics_table(r, mach, res, &cfg);
 	report_num(r, "smoothing_extra_mwh_per_day", "energy the smoothing adds",
 	    (res->m[SW_SIG_SMOOTH].mean - res->m[SW_SIG_RAW].mean) * 86400 / DC_J_PER_MWH,
 	    "MWh/d", 2);
 	report_section(r, "storage", "Facility storage");
-	if (!cfg.store.enabled)
+	if (mach) {
+		/* every field, null without storage or for the other control law */
+		int	e = cfg.store.enabled, ramp = e && cfg.store.law == SW_LAW_RAMP;
+
+		report_bool(r, "enabled", "storage", e);
+		report_num(r, "power_mw", "power", e ? cfg.store.power_w / 1e6 : NAN,
+		    "MW", 2);
+		report_num(r, "energy_mwh", "energy", e ? cfg.store.energy_j /
+		    DC_J_PER_MWH : NAN, "MWh", 3);
+		report_str(r, "control", "control", !e ? NULL : ramp ? "ramp_limiter" :
+		    "low_pass");
+		report_num(r, "ramp_mw_per_s", "ramp limit", ramp ? cfg.store.ramp_wps /
+		    1e6 : NAN, "MW/s", 3);
+		report_num(r, "time_constant_s", "time constant", e && !ramp ?
+		    cfg.store.tau_s : NAN, "s", 2);
+		report_num(r, "soc_min_pct", "SOC reached, lowest", e ?
+		    res->wave.soc_lo * 100 : NAN, "%", 2);
+		report_num(r, "soc_max_pct", "SOC reached, highest", e ?
+		    res->wave.soc_hi * 100 : NAN, "%", 2);
+		report_num(r, "discharged_mwh", "energy discharged", e ?
+		    res->wave.batt_discharged_j / DC_J_PER_MWH : NAN, "MWh", 4);
+		report_num(r, "cycles", "equivalent full cycles", e ?
+		    res->wave.batt_cycles : NAN, "", 4);
+		report_num(r, "cycles_per_day", "  per day", e ? res->wave.batt_cycles *
+		    86400 / cfg.duration_s : NAN, "", 2);
+		report_num(r, "reversals", "charge/discharge reversals", e ?
+		    (double)res->wave.batt_reversals : NAN, "", 0);
+	} else if (!cfg.store.enabled)
 		report_str(r, "state", "storage", "none");
 	else {
 		report_num(r, "power_mw", "power", cfg.store.power_w / 1e6, "MW", 2);
@@ -412,13 +472,33 @@ cmd_swings_exec(struct cmd_ctx *c)
 		report_int(r, "reversals", "charge/discharge reversals",
 		    res->wave.batt_reversals, "");
 	}
-	verdict_table(r, res, &cfg);
+	verdict_table(r, mach, res, &cfg);
 	if (do_size) {
 		report_section(r, "sizing", "Sizing (every limit met)");
 		if (res->nv == 0)
 			report_note(r, "no limits to size against");
 		else {
-			if (sz.floor_found == 1) {
+			if (mach) {
+				/* found, none_needed or none_suffices, and the
+				 * figures (null unless found) */
+				static const char *const st[] = { "none_needed",
+				    "none_suffices", "found" };
+				int	f = sz.floor_found == 1, b = sz.batt_found == 1;
+
+				report_str(r, "floor_status", "GPU floor, no storage",
+				    st[f ? 2 : sz.floor_found < 0 ? 0 : 1]);
+				report_num(r, "floor_pct", "smallest GPU floor, no storage",
+				    f ? sz.floor * 100 : NAN, "% TDP", 1);
+				report_num(r, "floor_extra_mwh_per_day", "  energy it adds",
+				    f ? sz.floor_extra_w * 86400 / DC_J_PER_MWH : NAN,
+				    "MWh/d", 4);
+				report_str(r, "battery_status", "battery",
+				    st[b ? 2 : sz.batt_found < 0 ? 0 : 1]);
+				report_num(r, "battery_power_mw", "smallest battery: power",
+				    b ? sz.batt_power_w / 1e6 : NAN, "MW", 6);
+				report_num(r, "battery_energy_mwh", "  energy at that power",
+				    b ? sz.batt_energy_j / DC_J_PER_MWH : NAN, "MWh", 6);
+			} else if (sz.floor_found == 1) {
 				report_num(r, "floor_pct", "smallest GPU floor, no storage",
 				    sz.floor * 100, "% TDP", 1);
 				report_num(r, "floor_extra_mwh_per_day", "  energy it adds",
@@ -427,7 +507,9 @@ cmd_swings_exec(struct cmd_ctx *c)
 				report_str(r, "floor", "GPU floor, no storage",
 				    sz.floor_found < 0 ? "none needed" :
 				    "none suffices (100 % fails)");
-			if (sz.batt_found == 1) {
+			if (mach)
+				;	/* above */
+			else if (sz.batt_found == 1) {
 				report_num(r, "battery_power_mw", "smallest battery: power",
 				    sz.batt_power_w / 1e6, "MW", 6);
 				report_num(r, "battery_energy_mwh", "  energy at that power",

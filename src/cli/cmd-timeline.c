@@ -22,10 +22,10 @@
 
 static const struct table_col cols[] = {
 	{ "date", "date", -1, 10, NULL },
-	{ "racks_online", "racks", 0, 6, "rack" },
-	{ "gpus_online", "GPUs", 0, 7, "GPU" },
-	{ "gpus_runnable", "runnable", 0, 8, "GPU" },
-	{ "gpus_full_power", "full pwr", 0, 8, "GPU" },
+	{ "racks_online", "racks", 0, 6, NULL },
+	{ "gpus_online", "GPUs", 0, 7, NULL },
+	{ "gpus_runnable", "runnable", 0, 8, NULL },
+	{ "gpus_full_power", "full pwr", 0, 8, NULL },
 	{ "tdb_c", "tdb", 1, 5, "degC" },
 	{ "twb_c", "twb", 1, 5, "degC" },
 	{ "demand_mw", "demand MW", 2, 9, "MW" },
@@ -103,7 +103,7 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		struct out_doc doc;
 
 		cmd_doc(c, &doc);
-		if (table_begin(&t, out->fp, c->g->fmt, "dcplan.timeline/2", &doc, cols,
+		if (table_begin(&t, out->fp, c->g->fmt, "dcplan.timeline/3", &doc, cols,
 		    NCOLS) != 0) {
 			free(rows);
 			cmd_error(c, "out of memory");
@@ -138,8 +138,9 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		n[10] = d.batt_w / 1e6;
 		n[11] = d.cooling_w / 1e6;
 		n[12] = d.supply_margin_w / 1e6;
+		/* nothing binds: "none" in text, null in CSV and JSON */
 		strs[13] = d.gpus_runnable < d.gpus_online ? cap_constraint_name(d.binding) :
-		    "none";
+		    c->g->fmt == FMT_TEXT ? "none" : NULL;
 		table_row(&t, n, strs);
 		prev = d;
 		if (rows != NULL)

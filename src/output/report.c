@@ -268,10 +268,28 @@ eunit(const struct ent *e)
 	return e->munit != NULL ? e->munit : e->unit != NULL ? e->unit : "";
 }
 
+/* v times scale; a scale of 1/n (n whole) divides by n, which is exact where
+ * multiplying by the inexact 1/n is not: 80 W as 80 / 1e6 = 8e-05 MW, not
+ * 80 x 1e-6 = 7.999999999999999e-05. */
+double
+report_scale(double v, double scale)
+{
+	double	n;
+
+	if (scale == 0)
+		return v;
+	if (fabs(scale) < 1) {
+		n = nearbyint(1 / scale);
+		if (n != 0 && fabs(n * scale - 1) < 1e-12)
+			return v / n;
+	}
+	return v * scale;
+}
+
 static double
 enum_(const struct ent *e)
 {
-	return e->mscale != 0 ? e->num * e->mscale : e->num;
+	return report_scale(e->num, e->mscale);
 }
 
 static const char *
@@ -291,7 +309,7 @@ cunit(const struct ent *t, int j)
 static double
 cnum(const struct ent *t, int j, double v)
 {
-	return t->cm != NULL && t->cm[j].scale != 0 ? v * t->cm[j].scale : v;
+	return t->cm != NULL ? report_scale(v, t->cm[j].scale) : v;
 }
 
 void
@@ -411,6 +429,8 @@ json_table(cJSON *sec, const struct ent *t)
 	for (j = 0; j < t->ncols && t->cols != NULL; j++) {
 		const char *u;
 
+		if (*ckey(t, j) == '\0')
+			continue;
 		cJSON_AddItemToArray(names, cJSON_CreateString(ckey(t, j)));
 		u = cunit(t, j);
 		cJSON_AddItemToArray(units, *u ? cJSON_CreateString(u) :
@@ -441,6 +461,8 @@ write_json(const struct report *r, const struct out_doc *doc, FILE *fp)
 		const struct ent *e = &r->v[i];
 		cJSON	*o;
 
+		if (e->mkey != NULL && *e->mkey == '\0')
+			continue;	/* text only */
 		switch (e->kind) {
 		case E_SECTION:
 			sec = cJSON_AddObjectToObject(root, e->key);
@@ -474,6 +496,8 @@ write_json(const struct report *r, const struct out_doc *doc, FILE *fp)
 			for (j = 0; j < e->ncols; j++) {
 				const struct report_col *c = &tdef->cols[j];
 
+				if (*ckey(tdef, j) == '\0')
+					continue;
 				if (c->prec == REPORT_STRING)
 					cJSON_AddItemToArray(o, e->strs[j] != NULL ?
 					    cJSON_CreateString(e->strs[j]) :
@@ -544,6 +568,8 @@ write_csv(const struct report *r, const struct out_doc *doc, FILE *fp)
 		case E_INT:
 		case E_STR:
 		case E_BOOL:
+			if (e->mkey != NULL && *e->mkey == '\0')
+				break;	/* text only */
 			csv_field(fp, sec);
 			fputs(",,", fp);
 			csv_field(fp, ekey(e));
@@ -569,6 +595,8 @@ write_csv(const struct report *r, const struct out_doc *doc, FILE *fp)
 			for (j = 0; j < e->ncols; j++) {
 				char	key[256];
 
+				if (*ckey(tdef, j) == '\0')
+					continue;
 				snprintf(key, sizeof key, "%s.%s", tdef->key,
 				    ckey(tdef, j));
 				csv_field(fp, sec);
@@ -637,7 +665,7 @@ report_write_table(const struct report *r, const char *name,
 	const char *eol = doc_eol(r != NULL ? doc_of(r, doc) : doc);
 	char	buf[512];
 	size_t	i, k;
-	int	j;
+	int	j, first;
 
 	for (i = 0; r != NULL && i < r->n; i++) {
 		const struct ent *t = &r->v[i];
@@ -645,9 +673,12 @@ report_write_table(const struct report *r, const char *name,
 		if (t->kind != E_TABLE || t->cols == NULL ||
 		    strcmp(table_name(r, i, buf, sizeof buf), name) != 0)
 			continue;
-		for (j = 0; j < t->ncols; j++) {
-			if (j)
+		for (j = 0, first = 1; j < t->ncols; j++) {
+			if (*ckey(t, j) == '\0')
+				continue;
+			if (!first)
 				fputc(',', fp);
+			first = 0;
 			csv_field(fp, ckey(t, j));
 		}
 		fputs(eol, fp);
@@ -656,9 +687,12 @@ report_write_table(const struct report *r, const char *name,
 
 			if (e->nums == NULL)
 				continue;
-			for (j = 0; j < e->ncols; j++) {
-				if (j)
+			for (j = 0, first = 1; j < e->ncols; j++) {
+				if (*ckey(t, j) == '\0')
+					continue;
+				if (!first)
 					fputc(',', fp);
+				first = 0;
 				csv_cell(fp, t, e, j);
 			}
 			fputs(eol, fp);

@@ -27,10 +27,13 @@ void	report_str(struct report *, const char *key, const char *label, const char 
 /* A yes/no fact: JSON true/false, CSV true/false, text "yes"/"no". */
 void	report_bool(struct report *, const char *key, const char *label, int v);
 /* How the value just added appears in CSV and JSON when that differs from the
- * text: under mkey (NULL: the same key), in munit (NULL: the same unit), the
- * value times scale (0: as it is).  The machine formats have one unit per
+ * text: under mkey (NULL: the same key; "": text only, not in CSV and JSON),
+ * in munit (NULL: the same unit), the value times scale (0: as it is).  The machine formats have one unit per
  * quantity kind (dcplan-json(5)) where the text may choose another. */
 void	report_as(struct report *, const char *mkey, const char *munit, double scale);
+/* v times scale as report_as and table_scale apply it (0: v itself; 1/n, n
+ * whole: v / n, exactly rounded). */
+double	report_scale(double v, double scale);
 /* A table inside the current section.  prec >= 0: a number column with prec
  * text decimals; REPORT_STRING: strings (a NULL cell is absent: JSON null, an
  * empty field, nothing in text); REPORT_BOOL: yes/no facts given as numbers

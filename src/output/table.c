@@ -13,6 +13,7 @@
 #include "csv.h"
 #include "doc.h"
 #include "numfmt.h"
+#include "report.h"
 #include "table.h"
 
 static int
@@ -90,7 +91,8 @@ table_begin(struct table *t, FILE *fp, enum out_format f, const char *schema,
 	default:
 		for (j = 0; j < ncols; j++)
 			fprintf(fp, "%s%*s", j ? " " : "",
-			    is_string(cols[j].prec) ? -cols[j].width : cols[j].width,
+			    is_string(cols[j].prec) || cols[j].prec == TABLE_BOOL ?
+			    -cols[j].width : cols[j].width,
 			    cols[j].label);
 		fputc('\n', fp);
 		break;
@@ -223,11 +225,15 @@ table_row(struct table *t, const double *nums, const char *const *strs)
 				line_put(&l, ",", 1);
 			if (t->cols[j].prec == TABLE_DATETIME)
 				line_datetime(&l, strs[j] ? strs[j] : "");
-			else if (t->cols[j].prec < 0)
+			else if (t->cols[j].prec == TABLE_BOOL) {
+				if (isfinite(nums[j]))
+					line_put(&l, nums[j] != 0 ? "true" : "false",
+					    nums[j] != 0 ? 4 : 5);
+			} else if (t->cols[j].prec < 0)
 				line_csv(&l, strs[j] ? strs[j] : "");
 			else
-				line_num(&l, t->scale && t->scale[j] != 0 ?
-				    nums[j] * t->scale[j] : nums[j], "");
+				line_num(&l, t->scale != NULL ?
+				    report_scale(nums[j], t->scale[j]) : nums[j], "");
 		}
 		line_put(&l, t->eol, strlen(t->eol));
 		line_flush(&l);
@@ -240,14 +246,18 @@ table_row(struct table *t, const double *nums, const char *const *strs)
 		for (j = 0; j < t->ncols; j++) {
 			if (j)
 				line_put(&l, ", ", 2);
-			if (is_string(t->cols[j].prec) && strs[j] == NULL &&
-			    t->null_strings)
-				line_put(&l, "null", 4);
-			else if (is_string(t->cols[j].prec))
-				line_json(&l, strs[j] ? strs[j] : "");
+			if (is_string(t->cols[j].prec)) {
+				if (strs[j] != NULL)
+					line_json(&l, strs[j]);
+				else
+					line_put(&l, "null", 4);
+			} else if (t->cols[j].prec == TABLE_BOOL)
+				line_put(&l, !isfinite(nums[j]) ? "null" : nums[j] != 0 ?
+				    "true" : "false", !isfinite(nums[j]) ? 4 :
+				    nums[j] != 0 ? 4 : 5);
 			else
-				line_num(&l, t->scale && t->scale[j] != 0 ?
-				    nums[j] * t->scale[j] : nums[j], "null");
+				line_num(&l, t->scale != NULL ?
+				    report_scale(nums[j], t->scale[j]) : nums[j], "null");
 		}
 		line_put(&l, "]", 1);
 		line_flush(&l);
@@ -257,6 +267,9 @@ table_row(struct table *t, const double *nums, const char *const *strs)
 			if (is_string(t->cols[j].prec))
 				fprintf(t->fp, "%s%-*s", j ? " " : "", t->cols[j].width,
 				    strs[j] ? strs[j] : "");
+			else if (t->cols[j].prec == TABLE_BOOL)
+				fprintf(t->fp, "%s%-*s", j ? " " : "", t->cols[j].width,
+				    !isfinite(nums[j]) ? "-" : nums[j] != 0 ? "yes" : "no");
 			else {
 				numfmt_fixed(buf, nums[j], t->cols[j].prec);
 				fprintf(t->fp, "%s%*s", j ? " " : "", t->cols[j].width,

@@ -18,6 +18,9 @@
  * NAME_utc_offset_min (the offset in minutes, a number). */
 #define TABLE_STRING	(-1)
 #define TABLE_DATETIME	(-2)
+/* prec of a yes/no column, given as a number (0 no, nonzero yes, NaN absent):
+ * JSON and CSV true/false, text yes/no. */
+#define TABLE_BOOL	(-3)
 
 struct table_col {
 	const char *name;	/* CSV/JSON column name, carries the unit: "it_kw" */
@@ -44,8 +47,8 @@ int	table_begin(struct table *, FILE *, enum out_format, const char *schema,
  * copied): CSV and JSON have one unit per quantity kind (dcplan-json(5)) where
  * the text may choose another; name and unit are the machine's. */
 void	table_scale(struct table *, const double *scale);
-/* From now on a NULL string is JSON null (absent) rather than "" (CSV: empty
- * either way). */
+/* Kept for callers written before every NULL string was JSON null (absent):
+ * now it changes nothing (CSV: an empty field, JSON null, always). */
 void	table_nulls(struct table *);
 void	table_row(struct table *, const double *nums, const char *const *strs);
 void	table_end(struct table *, const char *summary_json);	/* JSON: raw object or NULL */

@@ -59,7 +59,7 @@ def walk(v, where):
         for x in v:
             walk(x, where)
 walk({k: v for k, v in d.items() if k not in ("schema", "dcplan")}, "")
-print("ok" if ntab > 0 or schema.endswith(("psychro/2", "model/2")) else "no table")
+print("ok" if ntab > 0 or schema.endswith(("psychro/3", "model/3")) else "no table")
 PY
 }
 
@@ -71,17 +71,17 @@ doc()	# DESC SCHEMA SITE SEED ARGS...
 	is "$(check_doc "$T/d.json" "$schema" "$site" "$seed" 2>&1 | tail -1)" ok \
 	    "$desc: $schema as dcplan-json(5) has it"
 }
-doc check dcplan.check/2 "$MEM" - check "$MEM"
-doc "check --set" dcplan.check/2 "$LAB" - check --set 'site.name=x' "$LAB"
-doc capacity dcplan.capacity/2 "$MEM" - capacity "$MEM"
+doc check dcplan.check/3 "$MEM" - check "$MEM"
+doc "check --set" dcplan.check/3 "$LAB" - check --set 'site.name=x' "$LAB"
+doc capacity dcplan.capacity/3 "$MEM" - capacity "$MEM"
 doc plan dcplan.plan/3 "$LAB" - plan "$LAB"
-doc timeline dcplan.timeline/2 "$LAB" - timeline "$LAB"
-doc simulate dcplan.simulate/2 "$LAB" - simulate --from 2024-07-01 --to 2024-07-02 "$LAB"
-doc "models list" dcplan.models/2 - - models list
-doc "models show" dcplan.model/2 - - models show yorkcalc-generic
-doc "models perf" dcplan.perf/2 - - models perf york-yk-4396kw-vanes --at load=50%,100%
-doc psychro dcplan.psychro/2 - - psychro --tdb 35degC --rh 40%
-doc swings dcplan.swings/2 "$SW" 1 swings "$SW"
+doc timeline dcplan.timeline/3 "$LAB" - timeline "$LAB"
+doc simulate dcplan.simulate/3 "$LAB" - simulate --from 2024-07-01 --to 2024-07-02 "$LAB"
+doc "models list" dcplan.models/3 - - models list
+doc "models show" dcplan.model/3 - - models show yorkcalc-generic
+doc "models perf" dcplan.perf/3 - - models perf york-yk-4396kw-vanes --at load=50%,100%
+doc psychro dcplan.psychro/3 - - psychro --tdb 35degC --rh 40%
+doc swings dcplan.swings/3 "$SW" 1 swings "$SW"
 doc risk dcplan.risk/1 "$LAB" 20240902 risk --trials 20 "$LAB"
 
 # the --set overrides are echoed as given

@@ -35,7 +35,7 @@ like "$(cat "$T/out")" "models,1,list.kind,chiller," "models list -f csv: first 
 
 run "$DCPLAN" -f json models list
 is "$rc" 0 "models list -f json: exit 0"
-like "$(head -3 "$T/out")" '"schema":	"dcplan.models/2"' "models list -f json: schema"
+like "$(head -3 "$T/out")" '"schema":	"dcplan.models/3"' "models list -f json: schema"
 # a table is {columns, units, rows}, a row an array in column order
 like "$(cat "$T/out")" '"columns":	["name", "kind", "description"]' \
     "models list -f json: the columns"
@@ -58,10 +58,9 @@ is "$(row kind)" "chiller," "show: kind"
 # uninstalled, the source tree comes before any installed library
 is "$(row file)" "$MODELS/york-yk-4396kw-vanes.yaml," \
     "show: read from the source tree, even with a library installed"
-is "$(row capacity_kw)" "4395.8,kW" "show: 4395800 W = 4395.8 kW"
-# 4395800 / 3516.852842 W per ton = 1249.9243 (CSV: full precision)
-is_abs "$(row capacity_tons | cut -d, -f1)" 1249.92435 1e-5 "show: 1249.92435 ton"
-is "$(row capacity_tons | cut -d, -f2)" "ton" "show: capacity in ton"
+is "$(row capacity_mw)" "4.3958,MW" "show: 4395800 W = 4.3958 MW (one unit of power: MW)"
+is "$(row capacity_given)" "true," "show: the model gives its capacity (true)"
+is "$(row capacity_tons)" "" "show: no second unit of the same quantity in CSV"
 is "$(row cop)" "6.63," "show: COP 6.63"
 # 3.516852842 / 6.63 = 0.530445376
 is_abs "$(row kw_per_ton | cut -d, -f1)" 0.530445376 1e-9 "show: 0.530445376 kW/ton"
@@ -100,20 +99,34 @@ close()	# GOT WANT TOL
 capft="0.3693621 -0.07284715 -0.004871930 0.1223355 -0.005368259 0.01035036"
 eirft="0.5913358 -0.05974145 0.0008176561 0.03987353 -0.0008176694 0.001457994"
 eirfplr="0.3021070 0.03103971 0.6669726"
-close "$(row capft)" "$capft" 1e-5
+# curve NAME [COLUMNS]: the non-empty cells of the curves table's row NAME, the
+# coefficient columns c, cx, cx2, cy, cy2, cxy by default, in order
+curve()
+{
+	awk -F, -v n="$1" -v want="${2:-c cx cx2 cy cy2 cxy}" '
+	BEGIN { m = split(want, w, " ") }
+	$1 == "model" && $3 == "curves.name" && $4 == n { r = $2 }
+	$1 == "model" && $2 == r && r != "" && $4 != "" { v[substr($3, 8)] = $4 }
+	END { for (i = 1; i <= m; i++) if (w[i] in v) printf "%s%s", o++ ? " " : "", v[w[i]] }' \
+	    "$T/out"
+}
+close "$(curve capft)" "$capft" 1e-5
 ok $? "show: CAPFT coefficients to 6 digits"
-close "$(row eirft)" "$eirft" 1e-5
+close "$(curve eirft)" "$eirft" 1e-5
 ok $? "show: EIRFT coefficients to 6 digits"
-close "$(row eirfplr)" "$eirfplr" 1e-5
+close "$(curve eirfplr)" "$eirfplr" 1e-5
 ok $? "show: EIRFPLR coefficients to 6 digits"
 for c in capft eirft eirfplr; do
 	eval "want=\$$c"
-	close "$(row $c)" "$want" 1e-12
+	close "$(curve $c)" "$want" 1e-12
 	st=$?
 	ok $st "show: $c coefficients exact"
 done
-like "$(row capft)" "x 4.44..7.78, y 12.78..26.67" "show: CAPFT limits"
-like "$(row eirfplr)" "p 0.41..1.06" "show: EIRFPLR limits"
+is "$(curve capft 'x_min x_max y_min y_max')" "4.44 7.78 12.78 26.67" "show: CAPFT limits"
+is "$(curve eirfplr 'x_min x_max')" "0.41 1.06" "show: EIRFPLR limits"
+run "$DCPLAN" models show york-yk-4396kw-vanes
+like "$(cat "$T/out")" "x 4.44..7.78, y 12.78..26.67" "show text: CAPFT limits"
+like "$(cat "$T/out")" "p 0.41..1.06" "show text: EIRFPLR limits"
 
 # text: no blank line above the first section; a multi-line source continues under
 # the value column (2 + the widest label, 34, + 2 = column 39)
@@ -178,13 +191,13 @@ like "$(cat "$T/out")" "list.description,\"$extra_desc\"," \
 
 # the search path applies to site files too: a 6 MW cell instead of 5 MW
 run_csv "$DCPLAN" check -f csv "$DATA/sites/minimal.yaml"
-is "$(grep '^cooling,,towers_1_mw,' "$T/out")" "cooling,,towers_1_mw,5,MW" \
+is "$(grep '^cooling,1,towers.capacity_mw,' "$T/out")" "cooling,1,towers.capacity_mw,5,MW" \
     "check: the shipped tower, 5 MW"
 run_csv "$DCPLAN" check -f csv -M "$EXTRA" "$DATA/sites/minimal.yaml"
-is "$(grep '^cooling,,towers_1_mw,' "$T/out")" "cooling,,towers_1_mw,6,MW" \
+is "$(grep '^cooling,1,towers.capacity_mw,' "$T/out")" "cooling,1,towers.capacity_mw,6,MW" \
     "check -M: the extra tower, 6 MW"
 run_csv "$DCPLAN" check -f csv "$DATA/sites/minimal.yaml" --models-dir "$EXTRA"
-is "$(grep '^cooling,,towers_1_mw,' "$T/out")" "cooling,,towers_1_mw,6,MW" \
+is "$(grep '^cooling,1,towers.capacity_mw,' "$T/out")" "cooling,1,towers.capacity_mw,6,MW" \
     "check SITE --models-dir: global option after the operand"
 
 # --- unknown models ---

@@ -47,26 +47,26 @@ hand=$(awk 'BEGIN {
 	    - 0.0008176694 * y * y + 0.001457994 * x * y
 	plr = 1 / cap
 	pl = 0.302107 + 0.03103971 * plr + 0.6669726 * plr * plr
-	printf "%.4f %.4f %.4f %.3f\n", cap, eir, pl, q * cap / cop * eir * pl / 1e3
+	printf "%.4f %.4f %.4f %.6f\n", cap, eir, pl, q * cap / cop * eir * pl / 1e6
 }')
 set -- $hand
 is_abs "$(col capft)" "$1" 0.00006 "CAPFT at the reference point ($1)"
 is_abs "$(col eirft)" "$2" 0.00006 "EIRFT at the reference point ($2)"
 is_abs "$(col eirfplr)" "$3" 0.00006 "EIRFPLR at PLR 1/CAPFT ($3)"
-is_abs "$(col power_kw)" "$4" 0.006 "power = Q_ref CAPFT / COP x EIRFT x EIRFPLR ($4 kW)"
-is_abs "$(col power_kw)" 655.724 0.006 "power matches the comment's arithmetic"
+is_abs "$(col power_mw)" "$4" 0.000006 "power = Q_ref CAPFT / COP x EIRFT x EIRFPLR ($4 MW)"
+is_abs "$(col power_mw)" 0.655724 0.000006 "power matches the comment's arithmetic"
 is_abs "$(col plr)" 1.0502 0.00006 "PLR = 1 / CAPFT"
 is_abs "$(col cop)" 6.704 0.0006 "COP = Q_evap / P"
 is_abs "$(col kw_per_ton)" 0.5246 0.00006 "kW/ton = 3.5168528 / COP"
-is "$(col unmet_kw)" "0" "the reference load is met"
+is "$(col unmet_mw)" "0" "the reference load is met"
 # Hermetic motor (f_motor 1), no false load: Q_cond = P + Q_evap = 5051.5 kW
-is_abs "$(col q_cond_kw)" 5051.5 0.06 "Q_cond = P + Q_evap"
+is_abs "$(col q_cond_mw)" 5.0515 0.00006 "Q_cond = P + Q_evap"
 
 # ---- a 3 x 2 grid: header, row count, order --------------------------------
 run_csv "$DCPLAN" models perf $YORK --at t_ecw=20degC,24degC,26.67degC --at load=50%,2MW
 is "$rc" 0 "3x2 grid exits 0"
-is "$(head -n 1 "$T/out")" "t_lchw_c,t_ecw_c,capacity_kw,load_pct,load_kw,capft,eirft,eirfplr,plr,cycling_ratio,false_load_kw,q_avail_kw,power_kw,q_evap_kw,q_cond_kw,cop,kw_per_ton,unmet_kw" \
-    "CSV header carries the units"
+is "$(head -n 1 "$T/out")" "t_lchw_c,t_ecw_c,capacity_mw,load_pct,load_mw,capft,eirft,eirfplr,plr,cycling_ratio,false_load_mw,q_avail_mw,power_mw,q_evap_mw,q_cond_mw,cop,kw_per_ton,unmet_mw" \
+    "CSV header carries the units (power in MW)"
 is "$(awk 'END { print NR - 1 }' "$T/out")" 6 "3 x 2 values give 6 rows"
 # CSV numbers have full precision: 2000 / 4395.8 = 0.4549797534009736
 is "$(awk -F, 'NR > 1 { printf "%s/%s ", $2, $4 }' "$T/out")" \
@@ -110,7 +110,7 @@ ok $? "nothing on stdout on error"
 # doe2 at 5 MW, 50 %: load = 2500 kW
 run_csv "$DCPLAN" models perf doe2-centrifugal-5.50cop --at capacity=5MW --at load=50%
 is "$rc" 0 "doe2 with --at capacity=5MW exits 0"
-is "$(col capacity_kw),$(col load_kw)" "5000,2500" "capacity and load in kW"
+is "$(col capacity_mw),$(col load_mw)" "5,2.5" "capacity and load in MW"
 
 # ---- errors ----------------------------------------------------------------
 run_csv "$DCPLAN" models perf $YORK --at tlchw=7degC
@@ -169,8 +169,8 @@ ok $? "nothing on stdout for a grid too large"
 run_csv "$DCPLAN" models perf yorkcalc-generic --at twb=25.6degC --at range=5.6K --at air_flow=1,0.5
 is "$rc" 0 "tower perf exits 0"
 is_abs "$(col approach_k 1)" 3.8 0.1 "YorkCalc approach at the reference condition ~ 3.8 K"
-is_abs "$(col heat_kw 1)" 5017.6 0.06 "heat = rho cp V range"
-is_abs "$(col fan_power_kw 2)" 5.00 0.006 "fan power follows the cube of the air flow"
+is_abs "$(col heat_mw 1)" 5.0176 0.00006 "heat = rho cp V range"
+is_abs "$(col fan_power_mw 2)" 0.005 0.000006 "fan power follows the cube of the air flow"
 is_abs "$(col drift_m3_h 2)" 0.0310 0.00006 "drift proportional to the air flow"
 is_abs "$(col evaporation_m3_h 2)" 5.4298 0.0006 "evaporation: saturated exit air"
 lg=$(col lg 2)
@@ -196,8 +196,8 @@ is "$rc" 3 "generator load above 100 % exits 3"
 # x (94 - 96) = 95.001 %; AC = 7188 / 0.95001 = 7566 W.
 run_csv "$DCPLAN" models perf dgx-h100 --at util=100% --at gpu_cap=400W
 is "$rc" 0 "server perf exits 0"
-is "$(col gpu_power_w)" 3200 "capped GPU power"
-is_abs "$(col power_w)" 7566.2 0.1 "capped server's AC input"
+is "$(col gpu_power_mw)" 0.0032 "capped GPU power"
+is_abs "$(col power_mw)" 0.0075662 0.0000001 "capped server's AC input"
 run_csv "$DCPLAN" models perf cpu-node-1u --at gpu_cap=300W
 is "$rc" 2 "gpu_cap on a server without GPUs exits 2"
 
@@ -208,7 +208,7 @@ is_abs "$(col efficiency_pct)" 95.69 0.006 "UPS efficiency at 50 %"
 # xfmr-lv-1000kva at 35 %, pf 1: loss 1500 + 0.1225 x 8470 = 2537.6 W,
 # efficiency 350 / 352.5376 = 99.280 %.
 run_csv "$DCPLAN" models perf xfmr-lv-1000kva --at load=35%
-is_abs "$(col loss_kw)" 2.538 0.0006 "transformer loss at 35 %"
+is_abs "$(col loss_mw)" 0.002538 0.0000006 "transformer loss at 35 %"
 is_abs "$(col efficiency_pct)" 99.280 0.0006 "transformer efficiency at 35 % (DOE point)"
 
 done_testing

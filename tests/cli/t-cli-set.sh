@@ -47,8 +47,8 @@ is "$rc:$(csv_val "$T/out" cooling "" chw_supply_c)" "0:7" "new key: chilled wat
 # a unit other than the one the file uses
 run_csv "$DCPLAN" check -f csv --set 'cooling.chillers[0].capacity=284.3 ton' "$M"
 # 1 ton = 12,000 Btu/h = 3.516852842 kW (NIST SP 811, appendix B.8)
-is_abs "$(csv_val "$T/out" cooling 1 chillers.unit_kw)" 999.8412630 1e-6 \
-    "capacity in tons: 284.3 ton x 3.516852842 kW = 999.8412630 kW"
+is_abs "$(csv_val "$T/out" cooling 1 chillers.unit_mw)" 0.9998412630 1e-9 \
+    "capacity in tons: 284.3 ton x 3.516852842 kW = 0.9998412630 MW"
 
 # --- appending: index == length ---
 run_csv "$DCPLAN" check -f csv --set \

@@ -24,7 +24,7 @@ export LC_ALL
 #   short   a day without 1440 / STEP rows
 #   mode    cooling_mode not FC, PMC or FMC
 #   num     a number field that is not [-]digits[.digits] (empty only for pue
-#           while it_kw is 0)
+#           while it_mw is 0); the clamp columns true or false
 csv_scan()
 {
 	tr -d '\r' <"$1" | awk -F, -v step="$2" '
@@ -52,8 +52,13 @@ csv_scan()
 				if ($i != "FC" && $i != "PMC" && $i != "FMC") bad("mode", $i)
 				continue
 			}
-			if ($i == "" && i == col["pue"] && $(col["it_kw"]) + 0 == 0)
+			if ($i == "" && i == col["pue"] && $(col["it_mw"]) + 0 == 0)
 				continue
+			if (i == col["chiller_curves_clamped_chw"] ||
+			    i == col["chiller_curves_clamped_cw"]) {
+				if ($i != "true" && $i != "false") bad("num", "field " i " = \"" $i "\"")
+				continue
+			}
 			if ($i !~ /^-?[0-9]+(\.[0-9]+)?(e[-+][0-9]+)?$/)
 				bad("num", "field " i " = \"" $i "\"")
 		}
@@ -132,20 +137,20 @@ run "$DCPLAN" --crlf simulate -f csv --from 2024-07-01 --to 2024-07-01 "$S"
 crlf_ok "$T/out"
 ok $? "csv --crlf: every record ends in CR LF (RFC 4180)"
 hdr=$(head -1 "$T/y.csv" | tr -d '\r')
-for c in time it_kw facility_kw pue chiller_kw tower_fan_kw pumps_kw cooling_mode \
-    water_m3_per_step tdb_c twb_c unmet_cooling_kw grid_kw generation_kw battery_kw \
-    battery_soc_pct unserved_kw heat_rejected_kw evaporation_m3_per_step \
-    unmet_rejection_kw chiller_curves_clamped; do
+for c in time it_mw facility_mw pue chillers_mw tower_fans_mw pumps_mw cooling_mode \
+    water_m3_per_step tdb_c twb_c unmet_cooling_mw grid_mw generation_mw battery_mw \
+    battery_soc_pct unserved_mw heat_rejected_mw evaporation_m3_per_step \
+    unmet_rejection_mw chiller_curves_clamped_chw chiller_curves_clamped_cw; do
 	case ,$hdr, in
 	*,$c,*) ok 0 "csv header names $c" ;;
 	*) ok 1 "csv header names $c"; diag "header: $hdr" ;;
 	esac
 done
 # every quantity carries its unit in its name; only these four have none
-nounit=$(printf '%s\n' "$hdr" | tr ',' '\n' | grep -v -e '_kw$' -e '_c$' -e '_m3$' \
+nounit=$(printf '%s\n' "$hdr" | tr ',' '\n' | grep -v -e '_mw$' -e '_c$' -e '_m3$' \
     -e '_pct$' -e '_m3_per_step$' | tr '\n' ' ')
-is "$nounit" "time time_utc_offset_min gpus_online pue cooling_mode chiller_curves_clamped " \
-    "csv: every other column ends in _kw, _c, _m3, _m3_per_step or _pct"
+is "$nounit" "time time_utc_offset_min gpus_online pue cooling_mode chiller_curves_clamped_chw chiller_curves_clamped_cw " \
+    "csv: every other column ends in _mw, _c, _m3, _m3_per_step or _pct"
 is "$(printf '%s\n' "$hdr" | tr ',' '\n' | sort | uniq -d)" "" "csv: no column twice"
 csv_scan "$T/y.csv" 60
 # 2024 is a leap year: the simulation runs calendar days, 366 x 24 = 8784 rows
@@ -216,7 +221,7 @@ is "$rc" 0 "json: exit 0"
 cp "$T/out" "$T/j.json"
 json_ok "$T/j.json"
 ok $? "json: one balanced object"
-like "$(head -3 "$T/j.json")" '"schema":	"dcplan.simulate/2"' "json: schema dcplan.simulate/2"
+like "$(head -3 "$T/j.json")" '"schema":	"dcplan.simulate/3"' "json: schema dcplan.simulate/3"
 for k in columns rows summary; do
 	grep -q "\"$k\":" "$T/j.json"
 	ok $? "json: has \"$k\""
@@ -238,7 +243,7 @@ def no_const(c):
     raise ValueError("non-standard JSON constant " + c)
 doc = json.load(open(sys.argv[1]), parse_constant=no_const)
 rows = list(csv.reader(open(sys.argv[2], newline="")))
-assert doc["schema"] == "dcplan.simulate/2", doc["schema"]
+assert doc["schema"] == "dcplan.simulate/3", doc["schema"]
 # CSV splits the ISO time into the local date-time and the offset in minutes
 assert ["time", "time_utc_offset_min"] + doc["columns"][1:] == rows[0], (doc["columns"], rows[0])
 assert len(doc["rows"]) == len(rows) - 1 == 48, len(doc["rows"])
@@ -248,7 +253,9 @@ for j, c in zip(doc["rows"], rows[1:]):
     off = (1 if t[16] == "+" else -1) * (int(t[17:19]) * 60 + int(t[20:22]))
     assert c[0] == t[:10] + " " + t[11:16] and int(c[1]) == off, (t, c[:2])
     for name, a, b in zip(doc["columns"][1:], j[1:], c[2:]):
-        if isinstance(a, str):
+        if isinstance(a, bool):
+            assert b == ("true" if a else "false"), (name, a, b)
+        elif isinstance(a, str):
             assert a == b, (name, a, b)
         elif a is None:
             assert b == "", (name, a, b)
@@ -259,7 +266,7 @@ s = doc["summary"]
 for k in ("energy", "pue", "peak", "water", "hours", "supply", "weather"):
     assert k in s, k
 h = s["hours"]
-assert abs(h["free_cooling"] + h["partial"] + h["mechanical"] - 48) < 0.05, h
+assert abs(h["free_cooling_h"] + h["partial_h"] + h["mechanical_h"] - 48) < 0.05, h
 print("ok")
 EOF
 	is "$(cat "$T/py")" ok "json (python3): columns and rows equal the CSV's exactly, the summary's sections, 48 h"
@@ -301,25 +308,25 @@ case $peakt in
 2024-[01][0-9]-[0-3][0-9]T[0-2][0-9]:00-06:00) ok 0 "text: time of the peak ($peakt)" ;;
 *) ok 1 "text: time of the peak"; diag "got '$peakt'" ;;
 esac
-# the summary from the rows: sums of kW over 1 h steps are kWh; each CSV value is
-# rounded (0.1 kW, 0.0001 m3), so 8784 of them may drift by 8784 x 0.05 kWh = 0.44 MWh
-fcol=$(colnum facility_kw "$T/y.csv")
-icol=$(colnum it_kw "$T/y.csv")
+# the summary from the rows: sums of MW over 1 h steps are MWh; the CSV values
+# are full precision, so the sums agree to rounding of the sum itself
+fcol=$(colnum facility_mw "$T/y.csv")
+icol=$(colnum it_mw "$T/y.csv")
 wcol=$(colnum water_m3_per_step "$T/y.csv")
 mcol=$(colnum cooling_mode "$T/y.csv")
 tr -d '\r' <"$T/y.csv" | awk -F, -v f="$fcol" -v i="$icol" -v w="$wcol" -v m="$mcol" '
 NR > 1 { sf += $f; si += $i; sw += $w; n[$m]++; if ($f > mx) mx = $f; at[$1] = $f }
 END {
-	printf "fac %.3f\nit %.3f\nwater %.4f\npue %.5f\nwue %.5f\n", sf / 1e3, si / 1e3,
-	    sw, sf / si, sw / (si / 1e3)
-	printf "FC %d\nPMC %d\nFMC %d\nmax %.1f\n", n["FC"], n["PMC"], n["FMC"], mx
+	printf "fac %.3f\nit %.3f\nwater %.4f\npue %.5f\nwue %.5f\n", sf, si,
+	    sw, sf / si, sw / si
+	printf "FC %d\nPMC %d\nFMC %d\nmax %.4f\n", n["FC"], n["PMC"], n["FMC"], mx
 	for (t in at) if (at[t] == mx) printf "maxat %s\n", t
 }' >"$T/sums"
 sum() { awk -v k="$1" '$1 == k { print $2; exit }' "$T/sums"; }
 near "$(sum fac)" "$facm" 1
-ok $? "text: facility $facm MWh = sum of facility_kw x 1 h ($(sum fac) MWh)"
+ok $? "text: facility $facm MWh = sum of facility_mw x 1 h ($(sum fac) MWh)"
 near "$(sum it)" "$itm" 1
-ok $? "text: IT $itm MWh = sum of it_kw x 1 h ($(sum it) MWh)"
+ok $? "text: IT $itm MWh = sum of it_mw x 1 h ($(sum it) MWh)"
 near "$(sum water)" "$m3" 1
 ok $? "text: water $m3 m3 = sum of water_m3_per_step ($(sum water) m3)"
 near "$(sum pue)" "$pue" 0.0006
@@ -328,11 +335,11 @@ near "$(sum wue)" "$wue" 0.0006
 ok $? "text: WUE $wue L/kWh = water / IT energy of the rows ($(sum wue))"
 is "$(sum FC):$(sum PMC):$(sum FMC)" "${fc%.0}:${pmc%.0}:${fmc%.0}" \
     "text: hours per cooling mode = rows per mode"
-near "$(sum max)" "$(awk -v p="$peak" 'BEGIN { print p * 1e3 }')" 5.01
-ok $? "text: peak $peak MW = the largest facility_kw ($(sum max) kW)"
+near "$(sum max)" "$peak" 0.00501
+ok $? "text: peak $peak MW = the largest facility_mw ($(sum max) MW)"
 peakcsv=$(printf '%s\n' "$peakt" | sed 's/T/ /; s/[-+][0-9][0-9]:[0-9][0-9]$//')
 grep -q "^maxat $peakcsv\$" "$T/sums"
-ok $? "text: the row at $peakt holds the largest facility_kw"
+ok $? "text: the row at $peakt holds the largest facility_mw"
 
 # --- determinism ---
 for f in csv json text; do

@@ -52,7 +52,7 @@ is_abs "$(jv mean_mw)" 0.040 0.0005 "raw mean = 80 x (700 + 300) / 2 W = 40 kW"
 is_abs "$(jv p2p_mw)" 0.032 0.0005 "raw peak-to-peak = 80 x 400 W = 32 kW"
 is_abs "$(jv amplitude_mw)" 0.021474 0.000002 "0.1-2 Hz amplitude = sqrt(a1^2 + a3^2) = 21.474 kW"
 is_abs "$(jv largest_component_mw)" 0.020372 0.000002 "largest line = 2 dP / pi = 20.372 kW"
-is "$(jv verdict)" FAIL "overall verdict FAIL"
+is "$(jv status):$(jv ok)" FAIL:False "overall verdict FAIL (ok false)"
 is_abs "$(jv value)" 0.032 0.0001 "ramp over 1 s: the whole 32 kW step"
 is_abs "$(jv margin)" -0.022 0.0001 "against 10 kW/s: margin -22 kW/s"
 
@@ -91,7 +91,7 @@ ok "$([ "$busy" -gt 1000 ] && echo 0 || echo 1)" "the battery works ($busy sampl
 run "$DCPLAN" swings -f json --set 'swings.storage={power: 30kW, energy: 5kWh, control: ramp, ramp_rate: 10kW/s, response_time: 0s}' "$SW"
 is "$rc" 0 "ramp limiter 10 kW/s: every limit met, exit 0"
 is_abs "$(jv value)" 0.01 1e-12 "the grid's ramp over 1 s is the limiter's 10 kW/s"
-is "$(jv verdict)" OK "overall OK"
+is "$(jv status):$(jv ok)" OK:True "overall OK (ok true)"
 
 # --- a job as a share of the GPUs online ---
 run "$DCPLAN" swings -f json --set 'swings.jobs[0]={share: 50 %, iteration_period: 2 s, compute_power: 700 W, comm_power: 300 W, comm_fraction: 50 %, phase: 5 ms}' "$SW"

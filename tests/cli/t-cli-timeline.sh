@@ -34,7 +34,8 @@ col()
 	$1 == d { if (k) print $k; exit }' "$T/out"
 }
 
-# day DATE: "racks:gpus_online:gpus_runnable:binding" on DATE
+# day DATE: "racks:gpus_online:gpus_runnable:binding" on DATE (binding empty:
+# nothing binds)
 day()
 {
 	echo "$(col "$1" racks_online):$(col "$1" gpus_online):$(col "$1" gpus_runnable):$(col "$1" binding)"
@@ -75,7 +76,7 @@ fields_ok()
 	{
 		for (i = 2; i <= 13; i++)
 			if ($i !~ /^-?[0-9]+(\.[0-9]+)?$/) { print "# field " i ": " $0; bad = 1 }
-		if ($14 !~ /^(none|supply|cooling|ups|transformer|installed)$/) {
+		if ($14 !~ /^(|supply|cooling|ups|transformer|installed)$/) {
 			print "# binding: " $0; bad = 1
 		}
 		rows++
@@ -96,8 +97,8 @@ no_nan()
 tl "$SUP"
 is "$rc" 0 "tl-supply: exit 0"
 is "$(head -1 "$T/out")" "$HEADER" "tl-supply: the header, every column with its unit"
-is "$(day 2024-03-01)" "10:320:320:none" "tl-supply 03-01: 10 racks, 320 GPUs, all run"
-is "$(day 2024-03-04)" "40:1280:1280:none" "tl-supply 03-04: 1280 GPUs need 0.96 MW < 1 MW"
+is "$(day 2024-03-01)" "10:320:320:" "tl-supply 03-01: 10 racks, 320 GPUs, all run"
+is "$(day 2024-03-04)" "40:1280:1280:" "tl-supply 03-04: 1280 GPUs need 0.96 MW < 1 MW"
 is "$(day 2024-03-05)" "50:1600:1333:supply" "tl-supply 03-05: 1600 online, 1e6 / 750 = 1333 run"
 is "$(day 2024-03-06)" "60:1920:1333:supply" "tl-supply 03-06: all 60 racks, 1333 run"
 is "$(day 2024-03-16)" "60:1920:1333:supply" "tl-supply 03-16: the last day, unchanged"
@@ -140,8 +141,8 @@ tl --set 'it.phases[0].install_lag=1 d' --set 'it.phases[0].commission_lag=2 d' 
 march 1 19 >"$T/want"
 dates "$T/out" >"$T/got"
 cmp_files "$T/got" "$T/want" "lags 1 + 2 d: rows 2024-03-01 .. 2024-03-19"
-is "$(day 2024-03-03)" "0:0:0:none" "lags: nothing online on 03-03"
-is "$(day 2024-03-04)" "10:320:320:none" "lags: the first lot online on 03-04"
+is "$(day 2024-03-03)" "0:0:0:" "lags: nothing online on 03-03"
+is "$(day 2024-03-04)" "10:320:320:" "lags: the first lot online on 03-04"
 is "$(day 2024-03-09)" "60:1920:1333:supply" "lags: all online on 03-09"
 is "$(col 2024-03-03 demand_mw):$(col 2024-03-03 supply_margin_mw)" "0:1" \
     "lags: no demand before the first rack is online"
@@ -177,7 +178,7 @@ tl --from 2024-02-28 --to 2024-03-01 "$SUP"
 printf '2024-02-28\n2024-02-29\n2024-03-01\n' >"$T/want"
 dates "$T/out" >"$T/got"
 cmp_files "$T/got" "$T/want" "--from before the first delivery, over the leap day"
-is "$(day 2024-02-29)" "0:0:0:none" "before the first delivery: nothing online"
+is "$(day 2024-02-29)" "0:0:0:" "before the first delivery: nothing online"
 tl --from 2024-12-30 --to 2025-01-02 "$SUP"
 printf '2024-12-30\n2024-12-31\n2025-01-01\n2025-01-02\n' >"$T/want"
 dates "$T/out" >"$T/got"
@@ -189,7 +190,7 @@ tl --set 'power.grid.feeds[0].in_service=2024-03-03' --to 2024-03-03 "$SUP"
 is "$(day 2024-03-02)" "20:640:0:supply" "no feed yet on 03-02: 0 of 640 run, supply binds"
 is "$(col 2024-03-02 grid_mw):$(col 2024-03-02 supply_margin_mw)" "0:-0.48" \
     "no feed yet: grid 0, margin -640 x 750 W = -0.48 MW"
-is "$(day 2024-03-03)" "30:960:960:none" "the feed in service on 03-03: all 960 run"
+is "$(day 2024-03-03)" "30:960:960:" "the feed in service on 03-03: all 960 run"
 no_nan "$T/out"
 ok $? "no feed yet: no NaN"
 
@@ -217,10 +218,10 @@ no_nan "$T/out"
 ok $? "tl-supply text: no NaN"
 run "$DCPLAN" timeline -f json "$SUP"
 is "$rc" 0 "tl-supply json: exit 0"
-like "$(cat "$T/out")" '"schema":	"dcplan.timeline/2"' "tl-supply json: schema"
+like "$(cat "$T/out")" '"schema":	"dcplan.timeline/3"' "tl-supply json: schema"
 like "$(cat "$T/out")" '"columns":	["date", "racks_online", "gpus_online", "gpus_runnable",' \
     "tl-supply json: columns"
-like "$(cat "$T/out")" '"units":	[null, "rack", "GPU", "GPU", "GPU", "degC", "degC", "MW",' \
+like "$(cat "$T/out")" '"units":	[null, null, null, null, null, "degC", "degC", "MW",' \
     "tl-supply json: units"
 is "$(grep -c '^		\["2024-03-' "$T/out")" 16 "tl-supply json: 16 rows"
 like "$(grep '"2024-03-05"' "$T/out")" '["2024-03-05", 50, 1600, 1333, 1333,' \
@@ -233,20 +234,20 @@ ok $? "tl-supply json: no NaN"
 # cap 250 W: 8 x 250 + 1000 = 3000 W a server, 375 W a GPU, 450 W at the feed ->
 # 2222 GPUs on 1 MW: all 1920 run; at full power still 1333.  Demand 1920 x 450 W.
 tl --set 'it.workload.gpu_power_cap=250W' --from 2024-03-06 --to 2024-03-06 "$SUP"
-is "$(day 2024-03-06):$(col 2024-03-06 gpus_full_power)" "60:1920:1920:none:1333" \
+is "$(day 2024-03-06):$(col 2024-03-06 gpus_full_power)" "60:1920:1920::1333" \
     "cap 250 W: all 1920 run, 1333 at full power"
 is "$(col 2024-03-06 demand_mw)" 0.864 "cap 250 W: demand 1920 x 450 W = 0.864 MW"
 # utilisation 50 %: GPU 50 + 0.5 x 450 = 275 W, 3200 W a server, 400 W a GPU, 480 W at
 # the feed -> 2083 on 1 MW
 tl --set 'it.workload.utilization=50%' --from 2024-03-06 --to 2024-03-06 "$SUP"
-is "$(day 2024-03-06):$(col 2024-03-06 gpus_full_power)" "60:1920:1920:none:1333" \
+is "$(day 2024-03-06):$(col 2024-03-06 gpus_full_power)" "60:1920:1920::1333" \
     "utilisation 50 %: all 1920 run, 1333 at full power"
 is "$(col 2024-03-06 demand_mw)" 0.9216 "utilisation 50 %: demand 1920 x 480 W = 0.9216 MW"
 
 # --- tl-cooling: the chillers bind ---
 # 502 kW usable / 625 W of heat a GPU = 803.2 -> 803; 5 MW of grid never binds.
 tl "$COOL"
-is "$(day 2024-03-02)" "20:640:640:none" "tl-cooling 03-02: 640 GPUs, 400 kW of heat, all run"
+is "$(day 2024-03-02)" "20:640:640:" "tl-cooling 03-02: 640 GPUs, 400 kW of heat, all run"
 is "$(day 2024-03-03)" "30:960:803:cooling" "tl-cooling 03-03: 960 online, 502 kW / 625 W = 803 run"
 is "$(day 2024-03-16)" "60:1920:803:cooling" "tl-cooling 03-16: still 803"
 is "$(col 2024-03-03 cooling_mw):$(col 2024-03-03 grid_mw)" "0.502:5" \
@@ -264,10 +265,10 @@ ok $? "tl-cooling: no NaN"
 tl "$STEP"
 is "$(day 2024-03-05)" "50:1600:1333:supply" "tl-step 03-05: 1 MW, 1333 of 1600 run"
 is "$(col 2024-03-05 grid_mw)" 1 "tl-step 03-05: 1 MW before the step"
-is "$(day 2024-03-06)" "60:1920:1920:none" "tl-step 03-06: the step's own day, 1.5 MW carries 1920"
+is "$(day 2024-03-06)" "60:1920:1920:" "tl-step 03-06: the step's own day, 1.5 MW carries 1920"
 is "$(col 2024-03-06 grid_mw):$(col 2024-03-06 supply_margin_mw)" "1.5:0.06" \
     "tl-step 03-06: grid 1.50 MW, margin 1.50 - 1.44 MW"
-is "$(day 2024-03-16)" "60:1920:1920:none" "tl-step 03-16: nothing binds"
+is "$(day 2024-03-16)" "60:1920:1920:" "tl-step 03-16: nothing binds"
 is "$(cap_max "$STEP" 2024-03-05 supply):$(cap_max "$STEP" 2024-03-06 supply)" "1333:2000" \
     "tl-step: capacity --date 03-05 / 03-06 gives 1333 / 2000"
 # an import limit caps the step: 1.2 MW -> 1600 GPUs
@@ -284,9 +285,9 @@ is "$(day 2024-03-07):$(col 2024-03-07 generators_mw)" "60:1920:1333:supply:0" \
     "tl-gen 03-07: no generators yet, 1333 run"
 is "$(day 2024-03-08):$(col 2024-03-08 generators_mw)" "60:1920:1866:supply:0.4" \
     "tl-gen 03-08: 2 usable x 200 kW = 0.40 MW, 1.4e6 / 750 = 1866 run"
-is "$(day 2024-03-10):$(col 2024-03-10 generators_mw)" "60:1920:1920:none:0.6" \
+is "$(day 2024-03-10):$(col 2024-03-10 generators_mw)" "60:1920:1920::0.6" \
     "tl-gen 03-10: the rental unit too, 1.6 MW carries all 1920"
-is "$(day 2024-03-11)" "60:1920:1920:none" "tl-gen 03-11: the rental's last day"
+is "$(day 2024-03-11)" "60:1920:1920:" "tl-gen 03-11: the rental's last day"
 is "$(day 2024-03-12):$(col 2024-03-12 generators_mw)" "60:1920:1866:supply:0.4" \
     "tl-gen 03-12: 'until' day, the rental is gone"
 is "$(col 2024-03-08 supply_margin_mw)" -0.04 "tl-gen 03-08: margin 1.00 + 0.40 - 1.44 MW"
@@ -332,7 +333,7 @@ if [ -f "$MEM" ]; then
 	# on the expected draw the 2 Sep supply (50 MW grid + 35 MW mobile + 5 SMT-130)
 	# carries the fleet; on the nameplate it does not
 	is "$(col 2024-09-02 gpus_online):$(col 2024-09-02 gpus_runnable):$(col 2024-09-02 binding)" \
-	    "100032:100032:none" \
+	    "100032:100032:" \
 	    "memphis 2024-09-02: all 100,032 GPUs online and running (expected draw)"
 	m=$(col 2024-09-02 supply_margin_mw)
 	awk -v m="$m" 'BEGIN { exit !(m > 0) }'
