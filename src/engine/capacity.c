@@ -54,6 +54,9 @@ struct margin_args {
 	double	util, cap, avail;
 	int	failed;
 	int	running;	/* chillers running at the last evaluation */
+	double	need;		/* one bank: its load over one unit's capacity
+				   there (chillers it needs before rounding up);
+				   NaN otherwise */
 	enum cool_limit limit;	/* CAP_COOLING: the smaller margin at the last call */
 	double	mech_w;		/* cooling power there */
 };
@@ -73,6 +76,7 @@ margin(double gpus, void *vp)
 	    a->cfg->site->it.basis, &it);
 	a->running = 0;
 	a->mech_w = 0;
+	a->need = NAN;
 	if (a->which == CAP_UPS)
 		/* the UPS output is its share of the PDU input */
 		return a->avail - it.nameplate_w / a->cfg->chain.pdu_eff *
@@ -83,6 +87,15 @@ margin(double gpus, void *vp)
 	}
 	a->running = r.chillers_running;
 	a->mech_w = r.mech_w;
+	a->need = NAN;
+	if (a->cfg->nch == 1 && a->cfg->ch_usable[0] > 0) {
+		/* chill_cap = usable x one unit's q_avail (plant.h) */
+		double	unit = (r.cooling_capacity_w - r.q_free_w) /
+		    a->cfg->ch_usable[0];
+
+		if (unit > 0)
+			a->need = r.q_mech_w / unit;
+	}
 	switch (a->which) {
 	case CAP_SUPPLY:
 		return a->avail - r.facility_w;
@@ -135,25 +148,63 @@ running_at(struct margin_args *a, double g)
 }
 
 /* The count just below the staging step under g (fewer chillers run there than
- * at g), or -1 if the same number runs all the way down to no GPUs. */
+ * at g), or -1 if the same number runs all the way down to no GPUs.
+ *
+ * The step is bracketed by the counts running, [lo, hi] with fewer than n at lo
+ * and n at hi, until hi - lo <= tol.  With one bank (the usual plant: identical
+ * groups are merged) the bank's `need` (load over one unit's capacity, which
+ * staging rounds up) is nearly linear in the GPUs and crosses n - 1 at the step,
+ * so each step tries the point where the chord of `need` meets n - 1 and then
+ * the point tol / 2 beyond it, which together usually close the bracket in two
+ * or three rounds instead of the ~30 halvings of bisection (regula falsi with a
+ * probe; any round that fails to halve the bracket is followed by a halving).
+ * The answer is the same step within tol either way. */
 static double
 stage_below(struct margin_args *a, double g, double tol)
 {
-	double	lo = 0, hi = g;
-	int	n;
+	double	lo = 0, hi = g, nlo, nhi;
+	int	n, interp = 1;
 
 	if (a->which == CAP_UPS)
 		return -1;
 	n = running_at(a, g);
+	nhi = a->need;
 	if (a->failed || running_at(a, 0) >= n)
 		return -1;
+	nlo = a->need;
 	while (hi - lo > tol && !a->failed) {
-		double	m = 0.5 * (lo + hi);
+		double	w = hi - lo, m = 0.5 * (lo + hi), p;
+		int	below;
 
-		if (running_at(a, m) < n)
+		if (interp && isfinite(nlo) && isfinite(nhi) && nhi > nlo &&
+		    w > 2 * tol) {
+			m = lo + (n - 1 - nlo) / (nhi - nlo) * w;
+			m = fmin(fmax(m, lo + 0.25 * tol), hi - 0.25 * tol);
+		} else
+			interp = 0;
+		below = running_at(a, m) < n;
+		if (below) {
 			lo = m;
-		else
+			nlo = a->need;
+		} else {
 			hi = m;
+			nhi = a->need;
+		}
+		if (interp && hi - lo > tol && !a->failed) {
+			/* the probe: tol / 2 past the guess, toward the step */
+			p = below ? fmin(m + 0.5 * tol, hi) : fmax(m - 0.5 * tol, lo);
+			if (p > lo && p < hi) {
+				if (running_at(a, p) < n) {
+					lo = p;
+					nlo = a->need;
+				} else {
+					hi = p;
+					nhi = a->need;
+				}
+			}
+		}
+		/* interpolate again only after a round that halved the bracket */
+		interp = hi - lo <= 0.5 * w;
 	}
 	return lo;
 }
