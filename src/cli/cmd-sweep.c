@@ -23,6 +23,7 @@
 #include "sweep.h"
 #include "sweep_cases.h"
 #include "sweep_doc.h"
+#include "sweep_plot.h"
 
 /* Cases built and planned together: enough to keep every thread busy with
  * cases of unequal cost, few enough that memory stays flat. */
@@ -40,6 +41,11 @@ static const struct opt_def sweep_opts[] = {
 	    "OpenMP threads (default: OMP_NUM_THREADS or every core)" },
 	{ "shard", 0, OPT_STRING, "K/N", 0, 0, 0,
 	    "run the cases i with i mod N = K-1 (K from 1), for dcplan merge" },
+	CLI_PLOT_OPT,
+	CLI_PLOT_KIND_OPT("lines (default) or verdict"),
+	{ "plot-y", 0, OPT_STRING, "COLUMN", 0, 0, 0,
+	    "lines: the output drawn (default cost_total, or peak_facility_mw)" },
+	CLI_PLOT_SIZE_OPT,
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
 };
 
@@ -86,7 +92,7 @@ report_diags(struct diags *d, int rc)
 static int
 run_batch(struct cmd_ctx *c, struct sweep_base *base, const struct sweep_spec *sp,
     struct batch *b, size_t n, int threads, struct sweep_doc *doc,
-    int *worst)
+    struct sweep_plot *pl, int *worst)
 {
 	const char *typed[CMD_MAX_VALUES];
 	double	si[CMD_MAX_VALUES];
@@ -139,7 +145,8 @@ run_batch(struct cmd_ctx *c, struct sweep_base *base, const struct sweep_spec *s
 		o.error = b->err[j];
 		o.site = b->cls[j] <= 1 ? &b->sites[j] : NULL;
 		o.res = b->cls[j] <= 1 ? &jb->res : NULL;
-		if (sweep_doc_row(doc, &o) != 0) {
+		if (sweep_doc_row(doc, &o) != 0 ||
+		    (pl != NULL && sweep_plot_add(pl, doc, &o) != 0)) {
 			cmd_error(c, "out of memory");
 			rc = EXIT_IO;
 		}
@@ -161,6 +168,8 @@ cmd_sweep_exec(struct cmd_ctx *c)
 	struct diags d;
 	struct batch *b = NULL;
 	struct sweep_doc *doc = NULL;
+	struct sweep_plot *pl = NULL;
+	struct plot_req preq;
 	struct output out;
 	struct out_doc od;
 	const char *paths[CMD_MAX_VALUES];
@@ -171,6 +180,12 @@ cmd_sweep_exec(struct cmd_ctx *c)
 	size_t	i, n;
 	double	x;
 
+	if ((rc = cli_plot_parse(c, sweep_plot_kinds, &preq)) != EXIT_OK)
+		return rc;
+	if (cmd_opt(c, "plot-y") != NULL && preq.path == NULL) {
+		cmd_error(c, "--plot-y needs --plot FILE");
+		return EXIT_USAGE;
+	}
 	if (nvary == 0 && cases == NULL) {
 		cmd_error(c, "give the cases: --vary PATH=VALUES (one or more) or "
 		    "--cases FILE.csv");
@@ -238,6 +253,12 @@ cmd_sweep_exec(struct cmd_ctx *c)
 		rc = EXIT_IO;
 		goto out;
 	}
+	if (preq.path != NULL && (pl = sweep_plot_new(doc, c->site.name, paths,
+	    sp.naxes, cmd_opt(c, "plot-y"), preq.kind, title, sizeof title)) == NULL) {
+		cmd_error(c, "--plot: %s", title);
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	for (i = 0; i < SWEEP_BATCH; i++)
 		plan_result_init(&b->jobs[i].res);
 	/* this shard's cases, K-1, K-1+N, ..., a batch at a time */
@@ -246,12 +267,12 @@ cmd_sweep_exec(struct cmd_ctx *c)
 	for (i = (size_t)(k - 1); i < sp.ncases && rc == EXIT_OK; i += (size_t)nshard) {
 		b->ids[n++] = i;
 		if (n == SWEEP_BATCH) {
-			rc = run_batch(c, &base, &sp, b, n, threads, doc, &worst);
+			rc = run_batch(c, &base, &sp, b, n, threads, doc, pl, &worst);
 			n = 0;
 		}
 	}
 	if (rc == EXIT_OK && n > 0)
-		rc = run_batch(c, &base, &sp, b, n, threads, doc, &worst);
+		rc = run_batch(c, &base, &sp, b, n, threads, doc, pl, &worst);
 	if (rc == EXIT_OK && sweep_doc_end(doc) != 0) {
 		cmd_error(c, "out of memory");
 		rc = EXIT_IO;
@@ -266,6 +287,8 @@ cmd_sweep_exec(struct cmd_ctx *c)
 			rc = EXIT_IO;
 		}
 	}
+	if (rc == EXIT_OK && pl != NULL)
+		rc = cli_plot_write(c, &preq, sweep_plot_draw, pl);
 	/* every case ran: 0, whether feasible or not; 3 when a case was
 	 * invalid, 4 when one could not read its input */
 	if (rc == EXIT_OK && worst >= 3)
@@ -273,6 +296,7 @@ cmd_sweep_exec(struct cmd_ctx *c)
 out:
 	if (out_open)
 		output_abort(&out);
+	sweep_plot_free(pl);
 	sweep_doc_free(doc);
 	free(b);
 	sweep_base_release(&base);

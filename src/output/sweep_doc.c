@@ -580,6 +580,13 @@ sweep_doc_value(const struct sweep_doc *d, int c)
 	return c >= 0 && c < d->ncols ? d->nums[c] : NAN;
 }
 
+const char *
+sweep_doc_col_name(const struct sweep_doc *d, int c, const char **unit)
+{
+	*unit = c >= 0 && c < d->ncols ? d->cols[c].unit : NULL;
+	return c >= 0 && c < d->ncols ? d->cols[c].name : "";
+}
+
 static void
 text_head(FILE *fp)
 {

@@ -55,6 +55,8 @@ void	sweep_doc_free(struct sweep_doc *);
  * NaN if absent or not a number column; -2 when there is no such column. */
 int	sweep_doc_col(const struct sweep_doc *, const char *name);
 double	sweep_doc_value(const struct sweep_doc *, int col);
+/* A column's name and its unit (NULL for none). */
+const char *sweep_doc_col_name(const struct sweep_doc *, int col, const char **unit);
 
 /*
  * Merge shard outputs (CSV or JSON, all of one format) of one sweep into the

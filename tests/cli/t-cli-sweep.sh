@@ -208,4 +208,60 @@ like "$(cat "$T/text")" "9 cases: 6 feasible, 3 infeasible, 0 invalid" "the coun
 is "$(sed -n '/most feasible/,/^$/p' "$T/text" | awk '$1 ~ /^[0-9]+$/ { print $1 }' |
     tr '\n' ' ')" "1 4 5 7 8 " "the five most feasible: the feasible cases first"
 
+# 9. pictures (the data they show: tests/unit/t-sweep-plot.c): valid files of
+# the size asked for; bad picture options are usage errors with nothing written
+# png_size FILE: "WIDTHxHEIGHT" from the IHDR chunk, or "not a PNG"
+png_size()
+{
+	sig=$(od -An -tx1 -N8 "$1" 2>/dev/null | tr -d ' \n')
+	ihdr=$(od -An -c -j12 -N4 "$1" 2>/dev/null | tr -d ' \n')
+	if [ "$sig" != 89504e470d0a1a0a ] || [ "$ihdr" != IHDR ]; then
+		echo "not a PNG"
+		return
+	fi
+	w=$(od -An -tu1 -j16 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
+	h=$(od -An -tu1 -j20 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
+	echo "${w}x${h}"
+}
+
+# svg_size FILE: "WIDTHxHEIGHT" of the root element (px)
+svg_size()
+{
+	sed -n 's/.*<svg[^>]* width="\([0-9.]*\)px" height="\([0-9.]*\)px".*/\1x\2/p' "$1" |
+	    head -n 1
+}
+
+# pdf_size FILE: "WIDTHxHEIGHT" of the first MediaBox, if the file is a whole PDF
+pdf_size()
+{
+	head -c 5 "$1" | grep -q '^%PDF-' || { echo "not a PDF"; return; }
+	tail -c 32 "$1" | grep -q '%%EOF' || { echo "no %%EOF"; return; }
+	LC_ALL=C grep -a -o '/MediaBox \[ 0 0 [0-9]* [0-9]* \]' "$1" | head -n 1 |
+	    awk '{ print $5 "x" $6 }'
+}
+
+run sweep9 -f csv -o "$T/p.csv" --plot "$T/l.png" --plot-size 640x400
+is "$rc" 0 "--plot lines.png: exit 0"
+is "$(png_size "$T/l.png")" 640x400 "a PNG of 640 x 400"
+run sweep9 -f csv -o "$T/p.csv" --plot "$T/v.svg" --plot-kind verdict \
+    --plot-size 800x500
+is "$(svg_size "$T/v.svg")" 800x500 "the verdict map: an SVG of 800 x 500"
+grep -q '</svg>' "$T/v.svg"
+ok $? "the SVG is whole"
+run sweep9 -f csv -o "$T/p.csv" --plot "$T/l.pdf" --plot-y t1_shortfall_gpus
+is "$(pdf_size "$T/l.pdf")" 1200x700 "--plot-y t1_shortfall_gpus: a PDF of the default 1200 x 700"
+cmp -s "$T/p.csv" "$T/t1.csv"
+ok $? "the rows are the same with a picture"
+rm -f "$T/p.csv"
+run sweep9 -f csv -o "$T/p.csv" --plot "$T/x.png" --plot-y verdict
+is "$rc" 2 "--plot-y of a text column: exit 2"
+is "$(cat "$T/err")" "dcplan: --plot: --plot-y 'verdict': not a number column" \
+    "--plot-y of a text column: the message"
+test ! -e "$T/p.csv" && test ! -e "$T/x.png"
+ok $? "--plot-y of a text column: nothing written"
+run "$DCPLAN" sweep "$S" --vary "$GPUS=800,1600" --plot "$T/x.png" --plot-kind verdict
+is "$rc" 2 "the verdict map of one input: exit 2"
+run "$DCPLAN" sweep "$S" --vary "$GPUS=800,1600" --plot-y pue
+is "$rc" 2 "--plot-y without --plot: exit 2"
+
 done_testing
