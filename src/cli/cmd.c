@@ -7,7 +7,13 @@
  * cluster ("-qf csv", "-fcsv"), a long option's value follows as the next
  * argument or after '=', a unique prefix of a long option selects it, and "--"
  * ends the options.
+ *
+ * With -f json every failure is also a JSON document on the standard output
+ * (dcplan-json(5), dcplan.errors/1): the standard error is tee'd while the
+ * command runs and its messages are parsed into records afterwards, so that a
+ * message from any layer or command is in it, exactly as printed.
  */
+#define _GNU_SOURCE	/* fopencookie(3): the tee of the standard error */
 #include "config.h"
 
 #include <errno.h>
@@ -18,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 #include <gsl/gsl_version.h>
@@ -26,6 +33,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "diag.h"
+#include "doc.h"
 #include "paths.h"
 #include "site.h"
 #include "climate.h"
@@ -811,9 +819,14 @@ check_climate(struct cmd_ctx *c)
 struct output *
 cmd_output(struct cmd_ctx *c)
 {
+	int	to_stdout = c->g->out_path == NULL || strcmp(c->g->out_path, "-") == 0;
+
 	if (c->out_open)
 		return &c->out;
-	if (output_open(&c->out, c->g->out_path) != 0) {
+	/* with -f json, a failure writes its errors document to stdout: the
+	 * output is held back until the command succeeds, never partial */
+	if (to_stdout && c->g->json_errors ? output_open_buffered(&c->out) != 0 :
+	    output_open(&c->out, c->g->out_path) != 0) {
 		cmd_error(c, "cannot write '%s': %s", c->g->out_path, strerror(errno));
 		return NULL;
 	}
@@ -895,16 +908,20 @@ run_entry(struct cmd_ctx *c)
 	rc = finish_output(c, rc);
 	if (c->have_wx)
 		weather_release(&c->wx);
-	if (c->have_site)
+	if (c->have_site) {
+		snprintf(c->err_site_name, sizeof c->err_site_name, "%s",
+		    c->site.name != NULL ? c->site.name : "");
 		site_release(&c->site);
+	}
 	c->have_wx = c->have_site = 0;
 	return rc;
 }
 
-int
-cmd_run(struct globals *g, int argc, char **argv)
+static struct cmd_ctx ctx;	/* large; one per process */
+
+static int
+run_cmdline(struct globals *g, int argc, char **argv)
 {
-	static struct cmd_ctx ctx;	/* large; one per process */
 	char	err[256], *posv[CMD_MAX_VALUES];
 	const struct cmd_entry *e;
 	int	consumed = 0, help = 0, version = 0, rc, i;
@@ -957,6 +974,272 @@ cmd_run(struct globals *g, int argc, char **argv)
 	if ((e->needs & CMD_OUTPUT) && !(e->formats & (1 << g->fmt)))
 		return usage_error(e, "'%s' cannot write %s", e->name, fmt_names[g->fmt]);
 	return run_entry(&ctx);
+}
+
+/* ---- errors as JSON (-f json) ---- */
+
+/* The standard error as written while the command ran. */
+struct errtee {
+	char	*buf;
+	size_t	len, cap;
+	int	oom;
+};
+
+static ssize_t
+tee_write(void *cookie, const char *b, size_t n)
+{
+	struct errtee *t = cookie;
+	size_t	off = 0;
+	ssize_t	w;
+
+	while (off < n) {	/* the text goes to fd 2 as it would have */
+		if ((w = write(STDERR_FILENO, b + off, n - off)) <= 0) {
+			if (w < 0 && errno == EINTR)
+				continue;
+			break;
+		}
+		off += (size_t)w;
+	}
+	if (!t->oom && t->len + n + 1 > t->cap) {
+		size_t	cap = (t->len + n + 1) * 2;
+		char	*nb = realloc(t->buf, cap);
+
+		if (nb == NULL)
+			t->oom = 1;
+		else {
+			t->buf = nb;
+			t->cap = cap;
+		}
+	}
+	if (!t->oom) {
+		memcpy(t->buf + t->len, b, n);
+		t->len += n;
+		t->buf[t->len] = '\0';
+	}
+	return (ssize_t)n;
+}
+
+/* Does the command line ask for JSON?  Every spelling the parser takes:
+ * -f json, -fjson, -qf json (a cluster), --format json, --format=json and
+ * unique prefixes of --format; up to "--". */
+static int
+wants_json(int argc, char **argv)
+{
+	int	i, json = 0;
+
+	for (i = 0; i < argc; i++) {
+		const char *a = argv[i], *v = NULL, *eq;
+
+		if (strcmp(a, "--") == 0)
+			break;
+		if (a[0] != '-' || a[1] == '\0')
+			continue;
+		if (a[1] == '-') {
+			size_t	len;
+
+			eq = strchr(a + 2, '=');
+			len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+			if (len < 2 || strncmp(a + 2, "format", len) != 0)
+				continue;
+			v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+		} else {
+			const char *f = strchr(a + 1, 'f');
+			size_t	k;
+
+			if (f == NULL)
+				continue;
+			/* only flags may come before f in a cluster */
+			for (k = 1; a + k < f; k++)
+				if (a[k] != 'q' && a[k] != 'h')
+					break;
+			if (a + k < f)
+				continue;
+			v = f[1] != '\0' ? f + 1 : i + 1 < argc ? argv[++i] : NULL;
+		}
+		if (v != NULL)
+			json = strcmp(v, "json") == 0;
+	}
+	return json;
+}
+
+/* A number of at most 9 digits at *p, advancing past it; -1 if none. */
+static long
+take_num(const char **p)
+{
+	const char *s = *p;
+	long	n = 0;
+	int	k = 0;
+
+	while (*s >= '0' && *s <= '9' && k < 9) {
+		n = n * 10 + (*s++ - '0');
+		k++;
+	}
+	if (k == 0 || (*s >= '0' && *s <= '9'))
+		return -1;
+	*p = s;
+	return n;
+}
+
+/*
+ * One line of the standard error as a record, or NULL for a line that is not
+ * a message: the usage line and its continuation, the "dcplan: N errors in
+ * 'FILE'" summary, progress lines.  "FILE:LINE:COL: [LEVEL: ]MESSAGE",
+ * "FILE:LINE: ...", "FILE: ..." or "dcplan[ COMMAND]: ..." (no file).
+ */
+static cJSON *
+error_record(const char *line)
+{
+	static const char *const levels[] = { "error", "warning", "note" };
+	const char *msg = line, *p, *colon;
+	char	file[4096];
+	long	ln = -1, col = -1;
+	size_t	flen = 0, i;
+	int	has_file = 0;
+	const char *level = "error";
+	cJSON	*o;
+
+	if (line[0] == '\0' || line[0] == '\r' || line[0] == ' ' ||
+	    line[0] == '\t' || strncmp(line, "usage: ", 7) == 0)
+		return NULL;
+	if (strncmp(line, "dcplan: ", 8) == 0 || strncmp(line, "dcplan ", 7) == 0) {
+		const char *c = strstr(line, ": ");
+
+		msg = c + 2;
+		/* "dcplan: 3 errors in 'x'": the count, not a message */
+		p = msg;
+		if (take_num(&p) >= 0 && (strncmp(p, " error in '", 11) == 0 ||
+		    strncmp(p, " errors in '", 12) == 0))
+			return NULL;
+	} else {
+		/* the file is what comes before ":LINE:" or ": " (the first
+		 * one, so that a message with colons stays whole) */
+		for (colon = strchr(line, ':'); colon != NULL;
+		    colon = strchr(colon + 1, ':')) {
+			p = colon + 1;
+			if (*p == ' ')
+				break;
+			if ((ln = take_num(&p)) >= 0 && *p == ':')
+				break;
+			ln = -1;
+		}
+		if (colon != NULL) {
+			has_file = 1;
+			flen = (size_t)(colon - line);
+			if (flen >= sizeof file)
+				flen = sizeof file - 1;
+			memcpy(file, line, flen);
+			file[flen] = '\0';
+			p = colon + 1;
+			if (ln >= 0) {
+				take_num(&p);	/* the line, again */
+				p++;		/* ':' */
+				if ((col = take_num(&p)) >= 0 && *p == ':')
+					p++;
+				else
+					col = -1;
+			}
+			if (*p == ' ')
+				p++;
+			msg = p;
+		}
+	}
+	for (i = 0; i < 3; i++) {
+		size_t	n = strlen(levels[i]);
+
+		if (strncmp(msg, levels[i], n) == 0 && msg[n] == ':' &&
+		    msg[n + 1] == ' ') {
+			level = levels[i];
+			msg += n + 2;
+			break;
+		}
+	}
+	if ((o = cJSON_CreateObject()) == NULL)
+		return NULL;
+	if ((has_file ? cJSON_AddStringToObject(o, "file", file) :
+	    cJSON_AddNullToObject(o, "file")) == NULL ||
+	    (ln > 0 ? cJSON_AddNumberToObject(o, "line", (double)ln) :
+	    cJSON_AddNullToObject(o, "line")) == NULL ||
+	    (col > 0 ? cJSON_AddNumberToObject(o, "column", (double)col) :
+	    cJSON_AddNullToObject(o, "column")) == NULL ||
+	    cJSON_AddStringToObject(o, "level", level) == NULL ||
+	    cJSON_AddStringToObject(o, "message", msg) == NULL) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* The dcplan.errors/1 document of a failed command on the standard output. */
+static void
+write_errors(struct globals *g, const struct errtee *t, int rc)
+{
+	struct out_doc d;
+	cJSON	*top, *errs, *o;
+	char	*line, *nl, *txt;
+
+	memset(&d, 0, sizeof d);
+	if (ctx.entry != NULL && (ctx.entry->needs & CMD_SITE) && ctx.npos > 0) {
+		d.site_path = ctx.pos[0];
+		d.site_name = ctx.err_site_name[0] ? ctx.err_site_name : NULL;
+	}
+	d.sets = g->sets;
+	d.nsets = g->nsets;
+	if ((top = cJSON_CreateObject()) == NULL)
+		return;
+	if (doc_json_head(top, "dcplan.errors/1", &d) != 0 ||
+	    cJSON_AddNumberToObject(top, "exit", rc) == NULL ||
+	    (errs = cJSON_AddArrayToObject(top, "errors")) == NULL)
+		goto out;
+	for (line = t->buf; line != NULL && *line != '\0'; line = nl ? nl + 1 : NULL) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl = '\0';
+		if ((o = error_record(line)) != NULL)
+			cJSON_AddItemToArray(errs, o);
+	}
+	if (cJSON_GetArraySize(errs) == 0) {
+		/* every failure says something; this keeps the promise */
+		if ((o = cJSON_CreateObject()) != NULL) {
+			cJSON_AddItemToArray(errs, o);
+			cJSON_AddNullToObject(o, "file");
+			cJSON_AddNullToObject(o, "line");
+			cJSON_AddNullToObject(o, "column");
+			cJSON_AddStringToObject(o, "level", "error");
+			cJSON_AddStringToObject(o, "message", t->oom ?
+			    "out of memory" : "failed (exit status above)");
+		}
+	}
+	if ((txt = cJSON_Print(top)) != NULL) {
+		fputs(txt, stdout);
+		fputc('\n', stdout);
+		free(txt);
+	}
+out:
+	cJSON_Delete(top);
+}
+
+int
+cmd_run(struct globals *g, int argc, char **argv)
+{
+	static const cookie_io_functions_t fns = { .write = tee_write };
+	struct errtee t;
+	FILE	*tee = NULL, *saved = stderr;
+	int	rc;
+
+	memset(&t, 0, sizeof t);
+	if (wants_json(argc, argv) && (tee = fopencookie(&t, "w", fns)) != NULL) {
+		setvbuf(tee, NULL, _IONBF, 0);	/* as stderr: in order */
+		stderr = tee;
+		g->json_errors = 1;
+	}
+	rc = run_cmdline(g, argc, argv);
+	if (tee != NULL) {
+		stderr = saved;
+		fclose(tee);
+		if (rc == EXIT_USAGE || rc == EXIT_INPUT || rc == EXIT_IO)
+			write_errors(g, &t, rc);
+	}
+	free(t.buf);
+	return rc;
 }
 
 /* ---- option values ---- */

@@ -78,6 +78,8 @@ struct globals {
 	int	crlf;		/* CSV lines end in CR LF */
 	const char *sets[CMD_MAX_VALUES];
 	size_t	nsets;
+	int	json_errors;	/* -f json: failures are also a JSON document on
+				 * stdout, so JSON output to stdout is buffered */
 	unsigned given;		/* bit i: global option i was given */
 };
 
@@ -102,6 +104,8 @@ struct cmd_ctx {
 	/* the output, opened by cmd_output() and committed by the framework */
 	struct output out;
 	int	out_open;
+	/* the site's name, kept for the errors document after it is freed */
+	char	err_site_name[128];
 };
 
 struct cmd_entry {

@@ -156,12 +156,37 @@ fail:
 }
 
 int
+output_open_buffered(struct output *o)
+{
+	memset(o, 0, sizeof *o);
+	if ((o->fp = open_memstream(&o->buf, &o->len)) == NULL)
+		return -1;
+	o->buffered = 1;
+	return 0;
+}
+
+int
 output_commit(struct output *o)
 {
 	int	rc = 0, e = 0;
 
 	if (o->fp == NULL)
 		return 0;
+	if (o->buffered) {
+		errno = 0;
+		if (fclose(o->fp) != 0 || o->buf == NULL) {
+			e = errno ? errno : ENOMEM;
+			rc = -1;
+		} else if ((o->len > 0 && fwrite(o->buf, 1, o->len, stdout) != o->len) ||
+		    fflush(stdout) != 0) {
+			e = errno ? errno : EIO;
+			rc = -1;
+		}
+		free(o->buf);
+		memset(o, 0, sizeof *o);
+		errno = e;
+		return rc;
+	}
 	if (o->path == NULL) {
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			e = errno ? errno : EIO;
@@ -204,7 +229,10 @@ output_commit(struct output *o)
 void
 output_abort(struct output *o)
 {
-	if (o->fp != NULL && o->path != NULL) {
+	if (o->fp != NULL && o->buffered) {
+		fclose(o->fp);
+		free(o->buf);
+	} else if (o->fp != NULL && o->path != NULL) {
 		fclose(o->fp);
 		if (o->tmp != NULL)
 			unlink(o->tmp);
