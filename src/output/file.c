@@ -155,14 +155,65 @@ fail:
 	return -1;
 }
 
+/*
+ * Held output goes to an anonymous temporary file (tmpfile(3): unlinked at
+ * once, gone when closed), so that a streamed year of JSON keeps the memory
+ * flat; memory only when no temporary file can be made.
+ */
 int
 output_open_buffered(struct output *o)
 {
 	memset(o, 0, sizeof *o);
+	o->buffered = 1;
+	if ((o->fp = tmpfile()) != NULL)
+		return 0;
 	if ((o->fp = open_memstream(&o->buf, &o->len)) == NULL)
 		return -1;
-	o->buffered = 1;
+	o->buffered = 2;
 	return 0;
+}
+
+/* Copy the held output to stdout; 0 or -1 with errno. */
+static int
+output_release_held(struct output *o)
+{
+	char	chunk[65536];
+	size_t	n;
+	int	rc = 0, e = 0;
+
+	errno = 0;
+	if (o->buffered == 2) {
+		if (fclose(o->fp) != 0 || o->buf == NULL) {
+			e = errno ? errno : ENOMEM;
+			rc = -1;
+		} else if (o->len > 0 && fwrite(o->buf, 1, o->len, stdout) != o->len) {
+			e = errno ? errno : EIO;
+			rc = -1;
+		}
+		free(o->buf);
+	} else {
+		if (fflush(o->fp) != 0 || ferror(o->fp) || fseek(o->fp, 0, SEEK_SET) != 0) {
+			e = errno ? errno : EIO;
+			rc = -1;
+		}
+		while (rc == 0 && (n = fread(chunk, 1, sizeof chunk, o->fp)) > 0)
+			if (fwrite(chunk, 1, n, stdout) != n) {
+				e = errno ? errno : EIO;
+				rc = -1;
+			}
+		if (rc == 0 && ferror(o->fp)) {
+			e = errno ? errno : EIO;
+			rc = -1;
+		}
+		fclose(o->fp);
+	}
+	if (rc == 0 && fflush(stdout) != 0) {
+		e = errno ? errno : EIO;
+		rc = -1;
+	}
+	memset(o, 0, sizeof *o);
+	errno = e;
+	return rc;
 }
 
 int
@@ -172,21 +223,8 @@ output_commit(struct output *o)
 
 	if (o->fp == NULL)
 		return 0;
-	if (o->buffered) {
-		errno = 0;
-		if (fclose(o->fp) != 0 || o->buf == NULL) {
-			e = errno ? errno : ENOMEM;
-			rc = -1;
-		} else if ((o->len > 0 && fwrite(o->buf, 1, o->len, stdout) != o->len) ||
-		    fflush(stdout) != 0) {
-			e = errno ? errno : EIO;
-			rc = -1;
-		}
-		free(o->buf);
-		memset(o, 0, sizeof *o);
-		errno = e;
-		return rc;
-	}
+	if (o->buffered)
+		return output_release_held(o);
 	if (o->path == NULL) {
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			e = errno ? errno : EIO;
@@ -231,7 +269,7 @@ output_abort(struct output *o)
 {
 	if (o->fp != NULL && o->buffered) {
 		fclose(o->fp);
-		free(o->buf);
+		free(o->buf);	/* NULL unless held in memory */
 	} else if (o->fp != NULL && o->path != NULL) {
 		fclose(o->fp);
 		if (o->tmp != NULL)

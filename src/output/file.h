@@ -16,14 +16,16 @@ struct output {
 	FILE	*fp;
 	char	*path;		/* NULL = stdout */
 	char	*tmp;
-	char	*buf;		/* output_open_buffered(): the text so far */
+	int	buffered;	/* output_open_buffered(): 1 in a temporary
+				 * file, 2 in memory (buf, len) */
+	char	*buf;
 	size_t	len;
-	int	buffered;
 };
 
 int	output_open(struct output *, const char *path);	/* 0, or -1 with errno */
-/* stdout, held in memory and written only by output_commit(), so that a
- * failed command writes none of it; 0, or -1 with errno */
+/* stdout, held in a temporary file (or memory) and written only by
+ * output_commit(), so that a failed command writes none of it; 0, or -1
+ * with errno */
 int	output_open_buffered(struct output *);
 int	output_commit(struct output *);	/* flush, close, rename; 0 or -1 with errno */
 void	output_abort(struct output *);	/* discard */
