@@ -819,14 +819,9 @@ check_climate(struct cmd_ctx *c)
 struct output *
 cmd_output(struct cmd_ctx *c)
 {
-	int	to_stdout = c->g->out_path == NULL || strcmp(c->g->out_path, "-") == 0;
-
 	if (c->out_open)
 		return &c->out;
-	/* with -f json, a failure writes its errors document to stdout: the
-	 * output is held back until the command succeeds, never partial */
-	if (to_stdout && c->g->json_errors ? output_open_buffered(&c->out) != 0 :
-	    output_open(&c->out, c->g->out_path) != 0) {
+	if (output_open(&c->out, c->g->out_path) != 0) {
 		cmd_error(c, "cannot write '%s': %s", c->g->out_path, strerror(errno));
 		return NULL;
 	}
@@ -1230,12 +1225,18 @@ cmd_run(struct globals *g, int argc, char **argv)
 		setvbuf(tee, NULL, _IONBF, 0);	/* as stderr: in order */
 		stderr = tee;
 		g->json_errors = 1;
+		/* a failure writes its errors document to stdout: output to
+		 * stdout is held back until committed, never partial */
+		output_hold_stdout(1);
 	}
 	rc = run_cmdline(g, argc, argv);
 	if (tee != NULL) {
 		stderr = saved;
 		fclose(tee);
-		if (rc == EXIT_USAGE || rc == EXIT_INPUT || rc == EXIT_IO)
+		/* not after a document that was written (a sweep with an
+		 * invalid case: exit 3, the case's row says why) */
+		if ((rc == EXIT_USAGE || rc == EXIT_INPUT || rc == EXIT_IO) &&
+		    !output_stdout_committed())
 			write_errors(g, &t, rc);
 	}
 	free(t.buf);

@@ -93,6 +93,25 @@ output_tmp_name(const char *path)
 	return t;
 }
 
+/*
+ * The process's standard output policy, set once by the command line: with
+ * hold, stdout outputs are held until committed (output_open_buffered); a
+ * commit to stdout is remembered.  Command-line state, not the engine's.
+ */
+static int hold_stdout, stdout_committed;
+
+void
+output_hold_stdout(int on)
+{
+	hold_stdout = on;
+}
+
+int
+output_stdout_committed(void)
+{
+	return stdout_committed;
+}
+
 int
 output_open(struct output *o, const char *path)
 {
@@ -102,6 +121,8 @@ output_open(struct output *o, const char *path)
 
 	memset(o, 0, sizeof *o);
 	if (path == NULL || strcmp(path, "-") == 0) {
+		if (hold_stdout)
+			return output_open_buffered(o);
 		o->fp = stdout;
 		return 0;
 	}
@@ -223,6 +244,8 @@ output_commit(struct output *o)
 
 	if (o->fp == NULL)
 		return 0;
+	if (o->buffered || o->path == NULL)
+		stdout_committed = 1;
 	if (o->buffered)
 		return output_release_held(o);
 	if (o->path == NULL) {

@@ -27,6 +27,11 @@ int	output_open(struct output *, const char *path);	/* 0, or -1 with errno */
  * output_commit(), so that a failed command writes none of it; 0, or -1
  * with errno */
 int	output_open_buffered(struct output *);
+/* With on, every later output_open() of stdout holds its output as
+ * output_open_buffered() does (-f json: a failure writes its errors there). */
+void	output_hold_stdout(int on);
+/* 1 once an output to stdout has been committed. */
+int	output_stdout_committed(void);
 int	output_commit(struct output *);	/* flush, close, rename; 0 or -1 with errno */
 void	output_abort(struct output *);	/* discard */
 

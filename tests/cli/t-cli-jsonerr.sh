@@ -80,6 +80,11 @@ run "$DCPLAN" simulate -f json "$M"
 "$DCPLAN" simulate -f json -o "$T/sim.json" "$M" 2>/dev/null
 cmp_files "$T/out" "$T/sim.json" "a streamed JSON table held for stdout is the same as written to a file"
 
+# --- a sweep with an invalid case wrote its document: no errors document after it ---
+run "$DCPLAN" sweep "$M" --vary "targets[0].gpus=0,100" --set 'targets=[{name: t, gpus: 1, by: 2025-01-01}]' -f json
+is "$rc:$(jq -s 'length' "$T/out"):$(jq -r .schema "$T/out")" "3:1:dcplan.sweep/1" \
+    "sweep -f json with an invalid case: exit 3, one document, the sweep's"
+
 # --- an invalid value of a command option (exit 3) ---
 run "$DCPLAN" models perf doe2-centrifugal-5.50cop -f json --at capacity=1MW --at load=1e300%
 is "$rc" 3 "models perf --at load=1e300%: exit 3"
