@@ -161,9 +161,12 @@ merge_risk(struct cmd_ctx *c, struct shard_doc *d, int n)
 		    m.nsets != m0.nsets || m.seed != m0.seed ||
 		    m.trials_asked != m0.trials_asked || m.shard_n != m0.shard_n ||
 		    m.ntargets != m0.ntargets || m.ninputs != m0.ninputs ||
-		    m.ngroups != m0.ngroups;
+		    m.ngroups != m0.ngroups || m.nyears != m0.nyears;
 		for (j = 0; !rc && j < m.nsets; j++)
 			rc = strcmp(m.sets[j], m0.sets[j]) != 0;
+		for (j = 0; !rc && j < m.nyears; j++)
+			rc = strcmp(m.years[j].file, m0.years[j].file) != 0 ||
+			    strcmp(m.years[j].weight, m0.years[j].weight) != 0;
 		if (rc) {
 			fprintf(stderr, "%s: not a shard of the same run as %s (site, --set, "
 			    "--seed, --trials and N of --shard K/N must match)\n",

@@ -85,6 +85,52 @@ max_se(const struct risk_acc *a)
 	return m;
 }
 
+/*
+ * The weather years of climate.weather_files, each read as the site's weather
+ * (the same messages and exit codes); none: the site's one year, c->wx.
+ */
+static int
+load_years(struct cmd_ctx *c, struct weather **out, size_t *n)
+{
+	const struct site *s = &c->site;
+	struct weather *w;
+	size_t	i;
+	int	rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s->climate.nweather_files == 0)
+		return EXIT_OK;
+	if ((w = calloc(s->climate.nweather_files, sizeof *w)) == NULL) {
+		cmd_error(c, "out of memory");
+		return EXIT_IO;
+	}
+	for (i = 0; i < s->climate.nweather_files; i++) {
+		struct site one = *s;
+
+		one.climate.weather_file = s->climate.weather_files[i];
+		if ((rc = cmd_load_weather(c, &one, &w[i])) != EXIT_OK) {
+			while (i-- > 0)
+				weather_release(&w[i]);
+			free(w);
+			return rc;
+		}
+	}
+	*out = w;
+	*n = s->climate.nweather_files;
+	return EXIT_OK;
+}
+
+static void
+free_years(struct weather *w, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; w != NULL && i < n; i++)
+		weather_release(&w[i]);
+	free(w);
+}
+
 static int
 cmd_risk_exec(struct cmd_ctx *c)
 {
@@ -98,6 +144,8 @@ cmd_risk_exec(struct cmd_ctx *c)
 	double	x, target_se = 0;
 	int	threads = 0, k = 1, n = 1, rc;
 	struct plot_req preq;
+	struct weather *years = NULL;
+	size_t	nyears = 0;
 
 	if ((rc = cli_plot_parse(c, risk_plot_kinds, &preq)) != EXIT_OK)
 		return rc;
@@ -145,14 +193,21 @@ cmd_risk_exec(struct cmd_ctx *c)
 			return EXIT_USAGE;
 		}
 	}
-	if (risk_model_init(&rm, &c->site, &c->wx) != 0) {
+	if ((rc = load_years(c, &years, &nyears)) != EXIT_OK)
+		return rc;
+	if ((nyears > 0 ? risk_model_init_years(&rm, &c->site, years, nyears,
+	    c->site.climate.weather_weights) : risk_model_init(&rm, &c->site,
+	    &c->wx)) != 0) {
 		cmd_error(c, "the plant model failed on the site's weather year");
+		free_years(years, nyears);
 		return EXIT_INPUT;
 	}
 	if (risk_meta_init(&meta, c->pos[0], &c->site, &rm, c->g->sets, c->g->nsets) != 0 ||
-	    risk_acc_init(&acc, c->site.ntargets, rm.ninputs, rm.ngroups) != 0) {
+	    risk_acc_init_years(&acc, c->site.ntargets, rm.ninputs, rm.ngroups,
+	    rm.nyears) != 0) {
 		risk_model_release(&rm);
 		risk_meta_free(&meta);
+		free_years(years, nyears);
 		cmd_error(c, "out of memory");
 		return EXIT_IO;
 	}
@@ -203,6 +258,7 @@ cmd_risk_exec(struct cmd_ctx *c)
 	risk_acc_release(&acc);
 	risk_meta_free(&meta);
 	risk_model_release(&rm);
+	free_years(years, nyears);
 	return rc;
 }
 

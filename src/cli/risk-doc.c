@@ -56,6 +56,23 @@ risk_meta_init(struct risk_meta *m, const char *path, const struct site *s,
 			goto fail;
 		m->groups[i].can_fail = rm->groups[i].rel != NULL;
 	}
+	/* the weather years: the files as given in the site, their weights */
+	m->nyears = rm->nyears;
+	if ((m->years = calloc(m->nyears, sizeof *m->years)) == NULL)
+		goto fail;
+	for (i = 0; i < m->nyears; i++) {
+		char	wb[40];
+		const char *f = s->climate.nweather_files > i ?
+		    s->climate.weather_files[i] : s->climate.source == CLIMATE_EPW ?
+		    s->climate.weather_file : s->climate.source == CLIMATE_DESIGN_DAY ?
+		    "(design day)" : "(built-in climate)";
+
+		snprintf(wb, sizeof wb, "%.17g", s->climate.nweather_files > i ?
+		    s->climate.weather_weights[i] : 1.0);
+		if ((m->years[i].file = xdup(f)) == NULL ||
+		    (m->years[i].weight = xdup(wb)) == NULL)
+			goto fail;
+	}
 	return 0;
 fail:
 	risk_meta_free(m);
@@ -88,6 +105,11 @@ risk_meta_free(struct risk_meta *m)
 		free(m->inputs[i]);
 	for (i = 0; m->groups && i < m->ngroups; i++)
 		free(m->groups[i].name);
+	for (i = 0; m->years && i < m->nyears; i++) {
+		free(m->years[i].file);
+		free(m->years[i].weight);
+	}
+	free(m->years);
 	free(m->sets);
 	free(m->targets);
 	free(m->inputs);
@@ -210,7 +232,7 @@ risk_state_encode(const struct risk_meta *m, const struct risk_acc *a)
 	struct buf b = { 0 };
 	size_t	i, j, k;
 
-	put_raw(&b, "risk-state/1", 12);
+	put_raw(&b, "risk-state/2", 12);
 	put_s(&b, m->path);
 	put_s(&b, m->name);
 	put_u(&b, m->nsets);
@@ -235,7 +257,14 @@ risk_state_encode(const struct risk_meta *m, const struct risk_acc *a)
 		put_s(&b, m->groups[i].name);
 		put_u(&b, (stats_u128)m->groups[i].can_fail);
 	}
+	put_u(&b, m->nyears);
+	for (i = 0; i < m->nyears; i++) {
+		put_s(&b, m->years[i].file);
+		put_s(&b, m->years[i].weight);
+	}
 	put_u(&b, a->trials);
+	for (i = 0; i < a->nyears; i++)
+		put_u(&b, a->year_trials[i]);
 	for (i = 0; i < a->ntargets; i++) {
 		const struct risk_target_acc *t = &a->t[i];
 		const struct day_hist *h = &t->days;
@@ -413,8 +442,8 @@ risk_state_decode(const char *str, struct risk_meta *m, struct risk_acc *a, char
 	memset(m, 0, sizeof *m);
 	memset(a, 0, sizeof *a);
 	if (tok(&r, magic, sizeof magic, "its start") != 0 ||
-	    strcmp(magic, "risk-state/1") != 0) {
-		snprintf(err, errlen, "not a dcplan risk state (risk-state/1)");
+	    strcmp(magic, "risk-state/2") != 0) {
+		snprintf(err, errlen, "not a dcplan risk state (risk-state/2)");
 		return -1;
 	}
 	m->path = get_s(&r, "the site path");
@@ -453,17 +482,27 @@ risk_state_decode(const char *str, struct risk_meta *m, struct risk_acc *a, char
 		m->groups[i].name = get_s(&r, "a group");
 		m->groups[i].can_fail = (int)get_u(&r, "a group");
 	}
+	m->nyears = (size_t)get_u(&r, "the weather years");
+	if (m->nyears < 1 || m->nyears > MAXN || (m->years = calloc(m->nyears,
+	    sizeof *m->years)) == NULL)
+		rd_fail(&r, "the weather years");
+	for (i = 0; !r.bad && i < m->nyears; i++) {
+		m->years[i].file = get_s(&r, "a weather year");
+		m->years[i].weight = get_s(&r, "a weather year");
+	}
 	if (r.bad)
 		goto fail;
 	if (m->shard_n < 1 || m->shard_k < 1 || m->shard_k > m->shard_n) {
 		rd_fail(&r, "the shard");
 		goto fail;
 	}
-	if (risk_acc_init(a, m->ntargets, m->ninputs, m->ngroups) != 0) {
+	if (risk_acc_init_years(a, m->ntargets, m->ninputs, m->ngroups, m->nyears) != 0) {
 		snprintf(err, errlen, "out of memory");
 		goto fail2;
 	}
 	a->trials = (uint64_t)get_u(&r, "the trial count");
+	for (i = 0; i < a->nyears; i++)
+		a->year_trials[i] = (uint64_t)get_u(&r, "a weather year's trials");
 	for (i = 0; !r.bad && i < a->ntargets; i++) {
 		struct risk_target_acc *t = &a->t[i];
 		size_t	nz;
@@ -656,6 +695,38 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 		for (i = 0; i < m->ngroups; i++)
 			nf += m->groups[i].can_fail;
 		report_int(r, "groups_failing", "groups whose units fail", nf, "");
+	}
+
+	if (m->nyears > 1) {
+		static const struct report_col ycols[] = {
+			{ "year", "year", "", 0 },
+			{ "file", "weather file", "", -1 },
+			{ "weight", "weight", "", 4 },
+			{ "trials", "trials", "", 0 },
+			{ "share", "share", "", 4 },
+		};
+
+		report_table(r, "weather_years", "", ycols, 5);
+		for (i = 0; i < m->nyears; i++) {
+			const char *base = strrchr(m->years[i].file, '/');
+			char	nm[48];
+			const char *strs[5] = { NULL, nm, NULL, NULL, NULL };
+
+			/* the file's name, its end kept when long (80 columns; the
+			 * whole paths are in the site file and the merge state) */
+			base = base != NULL ? base + 1 : m->years[i].file;
+			if (strlen(base) > 44)
+				snprintf(nm, sizeof nm, "...%s", base + strlen(base) - 41);
+			else
+				snprintf(nm, sizeof nm, "%s", base);
+			double	nums[5] = { (double)i, 0, strtod(m->years[i].weight, NULL),
+			    (double)a->year_trials[i], n > 0 ?
+			    (double)a->year_trials[i] / n : 0 };
+
+			report_row(r, nums, strs);
+		}
+		report_note(r, "  each trial samples its weather year (the share: of "
+		    "the trials run)");
 	}
 
 	report_section(r, "targets", "Targets: P(met by the date) and the met date");

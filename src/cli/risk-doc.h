@@ -36,6 +36,8 @@ struct risk_meta {
 	char	**inputs;
 	size_t	ngroups;
 	struct { char *name; int can_fail; } *groups;
+	size_t	nyears;			/* weather years (1: the site's one) */
+	struct { char *file; char *weight; } *years;	/* weight: "%.17g" */
 };
 
 /* From a loaded site and its risk model; 0 or -1 (out of memory). */

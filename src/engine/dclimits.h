@@ -21,5 +21,6 @@
 #define DC_MAX_DELIVERY_YEARS	100	/* a delivery by rate, expanded day by day */
 #define DC_MAX_TOU_PERIODS	8	/* time-of-use periods of a feed's tariff */
 #define DC_MAX_SWEEP_CASES	1000000	/* cases of one dcplan sweep */
+#define DC_MAX_WEATHER_FILES	40	/* weather years of climate.weather_files */
 
 #endif

@@ -148,19 +148,128 @@ chiller_ref_usable(const struct site *s)
 	return q;
 }
 
+/*
+ * What does not change between trials in one weather year: the hottest hour of
+ * each day, the design conditions, and the finished site at every hour.
+ */
+static int
+year_init(const struct risk_model *m, struct risk_year *y, const struct weather *w)
+{
+	const struct site *s = m->site;
+	struct plant_cfg cfg;
+	struct it_load it;
+	size_t	i;
+	double	qref;
+
+	y->wx = w;
+	/* the weather's hottest hour per day, as the timeline reads it */
+	for (i = 0; i < 366; i++) {
+		struct wx_point pt;
+
+		weather_day_peak(w, (int)(i < 365 ? i : 364), &pt);
+		y->peak_tdb[i] = pt.tdb;
+		y->peak_twb[i] = fmin(pt.twb, pt.tdb);
+		y->peak_p[i] = pt.p > 0 ? pt.p : site_pressure(s);
+	}
+	/* the conditions of plan's day test: each day's hot hour, the two design
+	 * conditions of the weather (as plan) */
+	for (i = 0; i < 366; i++) {
+		y->cond[i].name = "hottest hour";
+		y->cond[i].tdb = y->peak_tdb[i];
+		y->cond[i].twb = y->peak_twb[i];
+		y->cond[i].p = y->peak_p[i];
+	}
+	capacity_design_conditions(&w->design, site_pressure(s), y->cond + 366);
+	for (i = 0; i < 2; i++)
+		y->have_design[i] = !isnan(y->cond[366 + i].tdb) &&
+		    !isnan(y->cond[366 + i].twb);
+	/* the finished site, every hour of the weather year, whole fleet */
+	y->nh = w->n;
+	if ((y->demand_w = calloc(y->nh, sizeof(double))) == NULL ||
+	    (y->q_mech_w = calloc(y->nh, sizeof(double))) == NULL ||
+	    (y->q_reject_w = calloc(y->nh, sizeof(double))) == NULL ||
+	    (y->ch_unit_frac = calloc(y->nh, sizeof(double))) == NULL)
+		return -1;
+	plant_cfg_init(&cfg, s, finished_day(s));
+	it_load_gpus(s, (double)site_total_gpus(s), s->it.utilization,
+	    s->it.gpu_power_cap, &it);
+	qref = chiller_ref_usable(s);
+	for (i = 0; i < y->nh; i++) {
+		struct plant_result pr;
+		double	p = w->p[i] > 0 ? w->p[i] : site_pressure(s);
+
+		if (plant_eval(&cfg, &it, w->tdb[i], fmin(w->twb[i], w->tdb[i]), p,
+		    &pr) != 0)
+			return -1;
+		y->demand_w[i] = pr.facility_w;
+		y->q_mech_w[i] = pr.q_mech_w;
+		y->q_reject_w[i] = pr.q_reject_w;
+		/* what one W of reference chiller capacity gives at this hour */
+		y->ch_unit_frac[i] = qref > 0 ? fmax(0, pr.cooling_capacity_w -
+		    pr.q_free_w) / qref : 0;
+	}
+	/* per generator group: a unit's derated output at every hour */
+	if (m->ngroups > 0 && (y->gen_unit_w = calloc(m->ngroups * y->nh,
+	    sizeof(double))) == NULL)
+		return -1;
+	for (i = 0; i < m->ngroups; i++) {
+		const struct risk_group *g = &m->groups[i];
+		size_t	k;
+
+		if (g->kind == RG_GEN && s->power.gens[g->index].model != NULL)
+			for (k = 0; k < y->nh; k++)
+				y->gen_unit_w[i * y->nh + k] = generator_available(
+				    &s->power.gens[g->index].model->u.generator, w->tdb[k]);
+	}
+	/* per firm generator group: a unit's output at each condition of the day
+	 * test (capacity_supply_w's generator term, looked up) */
+	if (s->power.ngens > 0 && (y->gen_cond_w = calloc(s->power.ngens * RISK_NCOND,
+	    sizeof(double))) == NULL)
+		return -1;
+	for (i = 0; i < s->power.ngens; i++) {
+		const struct site_generator *gg = &s->power.gens[i];
+		size_t	k;
+
+		if (gg->model == NULL || !gen_is_firm(gg))
+			continue;
+		for (k = 0; k < RISK_NCOND; k++)
+			if (!isnan(y->cond[k].tdb))
+				y->gen_cond_w[k * s->power.ngens + i] = generator_available(
+				    &gg->model->u.generator, y->cond[k].tdb);
+	}
+	return 0;
+}
+
+static void
+year_release(struct risk_year *y)
+{
+	free(y->demand_w);
+	free(y->q_mech_w);
+	free(y->q_reject_w);
+	free(y->ch_unit_frac);
+	free(y->gen_unit_w);
+	free(y->gen_cond_w);
+	memset(y, 0, sizeof *y);
+}
+
 int
 risk_model_init(struct risk_model *m, const struct site *s, const struct weather *w)
 {
+	return risk_model_init_years(m, s, w, 1, NULL);
+}
+
+int
+risk_model_init_years(struct risk_model *m, const struct site *s,
+    const struct weather *wx, size_t nw, const double *weights)
+{
 	struct item_ref *items = NULL;
-	struct plant_cfg cfg;
-	struct it_load it;
 	size_t	i, n;
-	double	qref;
 	int	from, to;
 
 	memset(m, 0, sizeof *m);
+	if (nw == 0)
+		return -1;
 	m->site = s;
-	m->wx = w;
 	/* inputs: the delay groups, then each item's own delay, then rate factors */
 	for (i = 0; i < s->risk.ngroups; i++) {
 		char	nm[RISK_NAME_LEN];
@@ -209,27 +318,6 @@ risk_model_init(struct risk_model *m, const struct site *s, const struct weather
 		    i, s->cooling.drycoolers[i].count, &s->cooling.drycoolers[i].rel) != 0)
 			goto fail;
 
-	/* the weather's hottest hour per day, as the timeline reads it */
-	for (i = 0; i < 366; i++) {
-		struct wx_point pt;
-
-		weather_day_peak(w, (int)(i < 365 ? i : 364), &pt);
-		m->peak_tdb[i] = pt.tdb;
-		m->peak_twb[i] = fmin(pt.twb, pt.tdb);
-		m->peak_p[i] = pt.p > 0 ? pt.p : site_pressure(s);
-	}
-	/* the conditions of plan's day test: each day's hot hour, the two design
-	 * conditions of the weather (as plan) */
-	for (i = 0; i < 366; i++) {
-		m->cond[i].name = "hottest hour";
-		m->cond[i].tdb = m->peak_tdb[i];
-		m->cond[i].twb = m->peak_twb[i];
-		m->cond[i].p = m->peak_p[i];
-	}
-	capacity_design_conditions(&w->design, site_pressure(s), m->cond + 366);
-	for (i = 0; i < 2; i++)
-		m->have_design[i] = !isnan(m->cond[366 + i].tdb) &&
-		    !isnan(m->cond[366 + i].twb);
 	/* each target's IT load */
 	if (s->ntargets > 0 &&
 	    (m->target_it = calloc(s->ntargets, sizeof *m->target_it)) == NULL)
@@ -237,37 +325,8 @@ risk_model_init(struct risk_model *m, const struct site *s, const struct weather
 	for (i = 0; i < s->ntargets; i++)
 		it_load_gpus(s, (double)s->targets[i].gpus, s->it.utilization,
 		    s->it.gpu_power_cap, &m->target_it[i]);
-	/* the finished site, every hour of the weather year, whole fleet */
-	m->nh = w->n;
-	if ((m->demand_w = calloc(m->nh, sizeof(double))) == NULL ||
-	    (m->q_mech_w = calloc(m->nh, sizeof(double))) == NULL ||
-	    (m->q_reject_w = calloc(m->nh, sizeof(double))) == NULL ||
-	    (m->ch_unit_frac = calloc(m->nh, sizeof(double))) == NULL ||
-	    (m->tdb = calloc(m->nh, sizeof(double))) == NULL)
-		goto fail;
-	plant_cfg_init(&cfg, s, finished_day(s));
-	it_load_gpus(s, (double)site_total_gpus(s), s->it.utilization,
-	    s->it.gpu_power_cap, &it);
-	qref = chiller_ref_usable(s);
-	for (i = 0; i < m->nh; i++) {
-		struct plant_result pr;
-		double	p = w->p[i] > 0 ? w->p[i] : site_pressure(s);
-
-		if (plant_eval(&cfg, &it, w->tdb[i], fmin(w->twb[i], w->tdb[i]), p,
-		    &pr) != 0)
-			goto fail;
-		m->tdb[i] = w->tdb[i];
-		m->demand_w[i] = pr.facility_w;
-		m->q_mech_w[i] = pr.q_mech_w;
-		m->q_reject_w[i] = pr.q_reject_w;
-		/* what one W of reference chiller capacity gives at this hour */
-		m->ch_unit_frac[i] = qref > 0 ? fmax(0, pr.cooling_capacity_w -
-		    pr.q_free_w) / qref : 0;
-	}
-	/* per generator group: a unit's derated output at every hour; per cooling
-	 * group: a cell's design rating; the battery groups */
-	if (m->ngroups > 0 && ((m->gen_unit_w = calloc(m->ngroups * m->nh,
-	    sizeof(double))) == NULL || (m->cell_w = calloc(m->ngroups,
+	/* the groups by kind; per cooling group a cell's design rating */
+	if (m->ngroups > 0 && ((m->cell_w = calloc(m->ngroups,
 	    sizeof(double))) == NULL || (m->batt_groups = calloc(m->ngroups,
 	    sizeof(size_t))) == NULL || (m->gen_groups = calloc(m->ngroups,
 	    sizeof(size_t))) == NULL || (m->chiller_groups = calloc(m->ngroups,
@@ -277,12 +336,7 @@ risk_model_init(struct risk_model *m, const struct site *s, const struct weather
 		goto fail;
 	for (i = 0; i < m->ngroups; i++) {
 		const struct risk_group *g = &m->groups[i];
-		size_t	k;
 
-		if (g->kind == RG_GEN && s->power.gens[g->index].model != NULL)
-			for (k = 0; k < m->nh; k++)
-				m->gen_unit_w[i * m->nh + k] = generator_available(
-				    &s->power.gens[g->index].model->u.generator, w->tdb[k]);
 		if (g->kind == RG_BATT && s->power.batts[g->index].model != NULL)
 			m->batt_groups[m->nbatt_groups++] = i;
 		if (g->kind == RG_GEN) {
@@ -308,22 +362,19 @@ risk_model_init(struct risk_model *m, const struct site *s, const struct weather
 		if (g->rel != NULL && g->kind != RG_GEN && g->kind != RG_BATT)
 			m->cool_rel = 1;
 	}
-	/* per firm generator group: a unit's output at each condition of the day
-	 * test (capacity_supply_w's generator term, looked up) */
-	if (s->power.ngens > 0 && (m->gen_cond_w = calloc(s->power.ngens * RISK_NCOND,
-	    sizeof(double))) == NULL)
+	/* what each weather year gives */
+	if ((m->years = calloc(nw, sizeof *m->years)) == NULL)
 		goto fail;
-	for (i = 0; i < s->power.ngens; i++) {
-		const struct site_generator *gg = &s->power.gens[i];
-		size_t	k;
-
-		if (gg->model == NULL || !gen_is_firm(gg))
-			continue;
-		for (k = 0; k < RISK_NCOND; k++)
-			if (!isnan(m->cond[k].tdb))
-				m->gen_cond_w[k * s->power.ngens + i] = generator_available(
-				    &gg->model->u.generator, m->cond[k].tdb);
+	m->nyears = nw;
+	for (i = 0; i < nw; i++) {
+		if (year_init(m, &m->years[i], &wx[i]) != 0)
+			goto fail;
+		m->years[i].cum_weight = (i > 0 ? m->years[i - 1].cum_weight : 0) +
+		    (weights != NULL ? weights[i] : 1);
 	}
+	for (i = 0; i < nw; i++)
+		m->years[i].cum_weight /= m->years[nw - 1].cum_weight;
+	m->years[nw - 1].cum_weight = 1;
 	timeline_range(s, &from, &to);
 	m->hist_sentinel = finished_day(s) + RISK_SENTINEL_PAD;
 	/* the weather day of every calendar day a trial can reach: delays move a
@@ -348,20 +399,18 @@ fail:
 void
 risk_model_release(struct risk_model *m)
 {
+	size_t	i;
+
 	free(m->inputs);
 	free(m->groups);
-	free(m->demand_w);
-	free(m->q_mech_w);
-	free(m->q_reject_w);
-	free(m->ch_unit_frac);
-	free(m->tdb);
-	free(m->gen_unit_w);
+	for (i = 0; m->years != NULL && i < m->nyears; i++)
+		year_release(&m->years[i]);
+	free(m->years);
 	free(m->cell_w);
 	free(m->batt_groups);
 	free(m->gen_groups);
 	free(m->chiller_groups);
 	free(m->cool_groups);
-	free(m->gen_cond_w);
 	free(m->chiller_qref);
 	free(m->doy);
 	free(m->target_it);
@@ -371,13 +420,21 @@ risk_model_release(struct risk_model *m)
 int
 risk_acc_init(struct risk_acc *a, size_t nt, size_t ni, size_t ng)
 {
+	return risk_acc_init_years(a, nt, ni, ng, 1);
+}
+
+int
+risk_acc_init_years(struct risk_acc *a, size_t nt, size_t ni, size_t ng, size_t ny)
+{
 	size_t	i;
 
 	memset(a, 0, sizeof *a);
 	a->ntargets = nt;
 	a->ninputs = ni;
 	a->ngroups = ng;
+	a->nyears = ny;
 	if ((nt > 0 && (a->t = calloc(nt, sizeof *a->t)) == NULL) ||
+	    (ny > 0 && (a->year_trials = calloc(ny, sizeof(uint64_t))) == NULL) ||
 	    (ng > 0 && (a->g = calloc(ng, sizeof *a->g)) == NULL) ||
 	    (a->eue_tail = calloc(1, sizeof *a->eue_tail)) == NULL) {
 		risk_acc_release(a);
@@ -404,6 +461,7 @@ risk_acc_release(struct risk_acc *a)
 	free(a->t);
 	free(a->g);
 	free(a->eue_tail);
+	free(a->year_trials);
 	memset(a, 0, sizeof *a);
 }
 
@@ -413,9 +471,11 @@ risk_acc_merge(struct risk_acc *a, const struct risk_acc *b)
 	size_t	i, j;
 
 	if (a->ntargets != b->ntargets || a->ninputs != b->ninputs ||
-	    a->ngroups != b->ngroups)
+	    a->ngroups != b->ngroups || a->nyears != b->nyears)
 		return -1;
 	a->trials += b->trials;
+	for (i = 0; i < a->nyears; i++)
+		a->year_trials[i] += b->year_trials[i];
 	for (i = 0; i < a->ntargets; i++) {
 		stat_merge(&a->t[i].met, &b->t[i].met);
 		stat_merge(&a->t[i].delay, &b->t[i].delay);
@@ -463,7 +523,8 @@ struct risk_scratch {
 	long	*ghours;
 	double	*e_batt;
 	int	*item_shift;		/* days, per item */
-	struct plant_memo *memo;	/* [(target * RISK_NCOND + cond) * WAYS + way] */
+	struct plant_memo *memo;	/* [((year * ntargets + target) * RISK_NCOND +
+					   cond) * WAYS + way] */
 	signed char *good;		/* per day of the trial's target scan */
 	unsigned char *credited;	/* per input, in credit() */
 	unsigned char *gdown, *cdown;	/* per hour: a generator or battery unit,
@@ -474,6 +535,7 @@ struct risk_scratch {
 	double	sgrid;			/* firm grid supply on sday */
 	int	*susable;		/* per generator group: usable units on sday */
 	int	*gday;			/* per target: the day its GPUs are online */
+	size_t	year;			/* the trial's weather year */
 	size_t	ngood, good_cap;
 };
 
@@ -607,7 +669,8 @@ risk_scratch_new(const struct risk_model *m)
 	    sizeof(int))) == NULL) ||
 	    (s->ntargets && (x->gday = calloc(s->ntargets, sizeof(int))) == NULL) ||
 	    (x->cdown = calloc(RISK_YEAR_H, 1)) == NULL ||
-	    (s->ntargets && (x->memo = calloc(s->ntargets * RISK_NCOND * RISK_MEMO_WAYS,
+	    (s->ntargets && (x->memo = calloc(m->nyears * s->ntargets * RISK_NCOND *
+	    RISK_MEMO_WAYS,
 	    sizeof *x->memo)) == NULL) || (x->rng = rng_alloc()) == NULL ||
 	    (m->ninputs && ((x->value = calloc(m->ninputs, sizeof(double))) == NULL ||
 	    (x->credited = calloc(m->ninputs, 1)) == NULL ||
@@ -781,6 +844,7 @@ static double
 supply_at(const struct risk_model *m, struct risk_scratch *x, int day, size_t ci)
 {
 	const struct site *c = &x->s;
+	const struct risk_year *y = &m->years[x->year];
 	double	w = 0;
 	size_t	i;
 
@@ -795,7 +859,7 @@ supply_at(const struct risk_model *m, struct risk_scratch *x, int day, size_t ci
 
 		if (g->model == NULL || !gen_is_firm(g))
 			continue;
-		w += x->susable[i] * m->gen_cond_w[ci * c->power.ngens + i];
+		w += x->susable[i] * y->gen_cond_w[ci * c->power.ngens + i];
 	}
 	return x->sgrid + w;
 }
@@ -816,11 +880,13 @@ cond_ok(const struct risk_model *m, struct risk_scratch *x, size_t t, int day,
 {
 	const struct site *c = &x->s;
 	const struct it_load *it = &m->target_it[t];
-	const struct cap_condition *cond = &m->cond[ci];
+	const struct risk_year *y = &m->years[x->year];
+	const struct cap_condition *cond = &y->cond[ci];
 	struct plant_memo *slot, *e = NULL;
 	int	w;
 
-	slot = &x->memo[(t * RISK_NCOND + (size_t)ci) * RISK_MEMO_WAYS];
+	slot = &x->memo[((x->year * m->site->ntargets + t) * RISK_NCOND + (size_t)ci) *
+	    RISK_MEMO_WAYS];
 	for (w = 0; w < RISK_MEMO_WAYS; w++)
 		if (slot[w].valid && slot[w].key == key) {
 			e = &slot[w];
@@ -869,6 +935,7 @@ day_good(const struct risk_model *m, struct risk_scratch *x, size_t t, int day,
     struct plant_cfg *cfg, uint64_t *cfg_key, int *cfg_valid)
 {
 	const struct site *c = &x->s;
+	const struct risk_year *y = &m->years[x->year];
 	int	doy = weather_doy(m, day), r, k;
 	uint64_t key;
 
@@ -883,7 +950,7 @@ day_good(const struct risk_model *m, struct risk_scratch *x, size_t t, int day,
 	if ((r = cond_ok(m, x, t, day, doy, key, cfg, cfg_key, cfg_valid)) != 1)
 		return r;
 	for (k = 0; k < 2; k++)
-		if (m->have_design[k] && (r = cond_ok(m, x, t, day, 366 + k, key, cfg,
+		if (y->have_design[k] && (r = cond_ok(m, x, t, day, 366 + k, key, cfg,
 		    cfg_key, cfg_valid)) != 1)
 			return r;
 	return 1;
@@ -1140,6 +1207,7 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
     struct risk_acc *a)
 {
 	const struct site *c = &x->s;
+	const struct risk_year *y = &m->years[x->year];
 	int	full = schedule_full_date(c), h, *in = x->in, *usable = x->usable;
 	size_t	g, i, k, hoy0 = 0;
 	double	grid = 0, e_unserved = 0, e_demand = 0;
@@ -1147,7 +1215,7 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 	int	*gany = x->gany;
 	unsigned char *gdown = x->gdown, *cdown = x->cdown;
 
-	if (full == DATE_NONE || full == DATE_NEVER || m->nh == 0) {
+	if (full == DATE_NONE || full == DATE_NEVER || y->nh == 0) {
 		/* no fleet to run: a trial with nothing short */
 		stat_add(&a->lole_h, 0);
 		stat_add(&a->eue_wh, 0);
@@ -1200,14 +1268,14 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 				g = m->gen_groups[i];
 				if (in[g] == 0)
 					continue;
-				unit = m->gen_unit_w + g * m->nh;
-				if (hoy0 + 24 <= m->nh)
+				unit = y->gen_unit_w + g * y->nh;
+				if (hoy0 + 24 <= y->nh)
 					for (k = 0; k < 24; k++)
 						x->sup0[k] += usable[g] * unit[hoy0 + k];
 				else
 					for (k = 0; k < 24; k++)
 						x->sup0[k] += usable[g] *
-						    unit[(hoy0 + k) % m->nh];
+						    unit[(hoy0 + k) % y->nh];
 			}
 			/* and the chiller capacity of the whole fleet */
 			for (k = 0; k < 24; k++)
@@ -1217,14 +1285,14 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 				if (in[g] == 0)
 					continue;
 				for (k = 0; k < 24; k++)
-					x->cap0[k] += usable[g] * m->ch_unit_frac[(hoy0 + k) %
-					    m->nh] * m->chiller_qref[i];
+					x->cap0[k] += usable[g] * y->ch_unit_frac[(hoy0 + k) %
+					    y->nh] * m->chiller_qref[i];
 			}
 		}
-		hoy = (hoy0 + (size_t)(h % 24)) % m->nh;
-		demand = m->demand_w[hoy];
-		qm = m->q_mech_w[hoy];
-		rej = m->q_reject_w[hoy];
+		hoy = (hoy0 + (size_t)(h % 24)) % y->nh;
+		demand = y->demand_w[hoy];
+		qm = y->q_mech_w[hoy];
+		rej = y->q_reject_w[hoy];
 		e_demand += demand;
 		if (!gdown[h])
 			supply = x->sup0[h % 24];
@@ -1245,7 +1313,7 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 				avail = in[g] - x->down[g * RISK_YEAR_H + h];
 				if (avail < 0)
 					avail = 0;
-				unit = m->gen_unit_w[g * m->nh + hoy];
+				unit = y->gen_unit_w[g * y->nh + hoy];
 				supply += (avail < usable[g] ? avail : usable[g]) * unit;
 				if (i >= m->gen_rel_end)
 					continue;	/* no later group can fail */
@@ -1279,7 +1347,7 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 					avail = 0;
 				if (avail < n)
 					n = avail;
-				cap += n * m->ch_unit_frac[hoy] * m->chiller_qref[i];
+				cap += n * y->ch_unit_frac[hoy] * m->chiller_qref[i];
 			}
 		}
 		/* batteries cover what is left, and charge from what is spare */
@@ -1338,7 +1406,7 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 				continue;
 			avail = in[g] - x->down[g * RISK_YEAR_H + h];
 			if (rg->kind == RG_CHILLER) {
-				unit = m->ch_unit_frac[hoy] * m->chiller_qref[i];
+				unit = y->ch_unit_frac[hoy] * m->chiller_qref[i];
 				need = r > 0 && unit > 0 ? (int)ceil(r / unit - 1e-9) : 0;
 				if (need > usable[g])
 					need = usable[g];
@@ -1382,6 +1450,16 @@ risk_trial(const struct risk_model *m, struct risk_scratch *x, uint64_t seed,
 		x->score[j] = (uint64_t)llround(dist_score(m->inputs[j].dist, u) *
 		    (double)STATS_SCORE_ONE);
 	}
+	/* the weather year, after the inputs (one year: no draw) */
+	x->year = 0;
+	if (m->nyears > 1) {
+		double	u = rng_uniform_pos(x->rng);
+
+		while (x->year + 1 < m->nyears && u > m->years[x->year].cum_weight)
+			x->year++;
+	}
+	if (x->year < a->nyears)
+		a->year_trials[x->year]++;
 	apply_draws(m, x);
 	if (targets(m, x, a) != 0 || year(m, x, seed, trial, a) != 0)
 		return -1;
@@ -1414,8 +1492,8 @@ risk_run(const struct risk_model *m, uint64_t seed, uint64_t first, uint64_t n,
 
 		memset(&local, 0, sizeof local);
 		x = risk_scratch_new(m);
-		bad = x == NULL || risk_acc_init(&local, acc->ntargets, acc->ninputs,
-		    acc->ngroups) != 0;
+		bad = x == NULL || risk_acc_init_years(&local, acc->ntargets,
+		    acc->ninputs, acc->ngroups, acc->nyears) != 0;
 
 #ifdef _OPENMP
 #pragma omp for schedule(dynamic, 8)

@@ -54,27 +54,34 @@ struct risk_group {
 	int	unit0;			/* global index of its first unit */
 };
 
-struct risk_model {
-	const struct site *site;
+/* What one weather year gives, computed once (risk_model_init). */
+struct risk_year {
 	const struct weather *wx;
-	size_t	ninputs;
-	struct risk_input *inputs;
-	size_t	ngroups;
-	struct risk_group *groups;
-	int	nunits;
+	double	cum_weight;		/* P(year <= this one) */
 	/* per day of the weather year: the hottest hour; then the design conditions */
 	double	peak_tdb[366], peak_twb[366], peak_p[366];
 	struct cap_condition cond[368];
 	int	have_design[2];
 	/* per hour of the weather year, the whole fleet running */
 	size_t	nh;
-	double	*demand_w, *q_mech_w, *q_reject_w, *ch_unit_frac, *tdb;
+	double	*demand_w, *q_mech_w, *q_reject_w, *ch_unit_frac;
 	double	*gen_unit_w;		/* [group * nh + hour]: a unit's derated W */
-	double	*cell_w;		/* per group: a tower cell's or dry cooler's
-					   design heat rejection, W */
 	double	*gen_cond_w;		/* [cond * ngens + gen]: a firm generator
 					   unit's output at each condition, W (0
 					   for a backup unit or no model) */
+};
+
+struct risk_model {
+	const struct site *site;
+	size_t	ninputs;
+	struct risk_input *inputs;
+	size_t	ngroups;
+	struct risk_group *groups;
+	int	nunits;
+	size_t	nyears;			/* weather years a trial samples from */
+	struct risk_year *years;
+	double	*cell_w;		/* per group: a tower cell's or dry cooler's
+					   design heat rejection, W */
 	size_t	*batt_groups, nbatt_groups;
 	size_t	*gen_groups, ngen_groups;	/* groups by kind, in group order */
 	size_t	*chiller_groups, nchiller_groups;
@@ -93,6 +100,13 @@ struct risk_model {
 
 /* Zeroed model; 0, or -1 (out of memory or the plant model failed). */
 int	risk_model_init(struct risk_model *, const struct site *, const struct weather *);
+/*
+ * The same over nw weather years: each trial samples its year, year k with
+ * probability weights[k] / sum(weights) (all equal when weights is NULL), from
+ * its own stream after its inputs (risk_trial).  The weathers must outlive m.
+ */
+int	risk_model_init_years(struct risk_model *, const struct site *,
+	    const struct weather *wx, size_t nw, const double *weights);
 void	risk_model_release(struct risk_model *);
 
 struct risk_target_acc {
@@ -110,8 +124,9 @@ struct risk_group_acc {
 };
 
 struct risk_acc {
-	size_t	ntargets, ninputs, ngroups;
+	size_t	ntargets, ninputs, ngroups, nyears;
 	uint64_t trials;
+	uint64_t *year_trials;		/* per weather year: trials that drew it */
 	struct risk_target_acc *t;
 	struct risk_group_acc *g;
 	struct stat_sum lole_h;		/* hours with unserved load, first year */
@@ -122,6 +137,9 @@ struct risk_acc {
 };
 
 int	risk_acc_init(struct risk_acc *, size_t ntargets, size_t ninputs, size_t ngroups);
+/* The same for a model of nyears weather years. */
+int	risk_acc_init_years(struct risk_acc *, size_t ntargets, size_t ninputs,
+	    size_t ngroups, size_t nyears);
 void	risk_acc_release(struct risk_acc *);
 int	risk_acc_merge(struct risk_acc *, const struct risk_acc *);
 

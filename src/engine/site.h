@@ -159,6 +159,12 @@ struct site {
 	struct {
 		enum climate_source source;
 		char	*weather_file;	/* resolved path */
+		/* climate.weather_files (dcplan risk samples a year per trial):
+		 * resolved paths and their probabilities (sum 1); 0 files: the
+		 * weather_file alone */
+		size_t	nweather_files;
+		char	**weather_files;
+		double	*weather_weights;
 		struct climate_normals normals;
 		struct design_conditions design;
 	} climate;

@@ -296,6 +296,10 @@ site_release(struct site *s)
 	free(s->swings.jobs);
 	free(s->risk.groups);
 	free(s->climate.weather_file);
+	for (i = 0; s->climate.weather_files != NULL && i < s->climate.nweather_files; i++)
+		free(s->climate.weather_files[i]);
+	free(s->climate.weather_files);
+	free(s->climate.weather_weights);
 	free(s->name);
 	free(s->path);
 	site_econ_free(s->econ);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bind.h"
+#include "dclimits.h"
 #include "model_bind.h"
 #include "date.h"
 #include "diag.h"
@@ -36,11 +37,96 @@ load_month_list(struct bind *b, const struct ynode *m, const char *key,
 		bind_qty_node(b, n->items[i], key, kind, 0, lo, hi, &out[i]);
 }
 
+/* A weather file's path as given, relative to the site file's folder. */
+static char *
+resolve_path(const struct site *s, char *f)
+{
+	const char *slash = strrchr(s->path, '/');
+	size_t	dl;
+	char	*full;
+
+	if (f == NULL || f[0] == '/' || slash == NULL)
+		return f;
+	dl = (size_t)(slash - s->path) + 1;
+	if ((full = malloc(dl + strlen(f) + 1)) != NULL) {
+		memcpy(full, s->path, dl);
+		strcpy(full + dl, f);
+	}
+	free(f);
+	return full;
+}
+
+/*
+ * climate.weather_files: the weather years dcplan risk samples from, one per
+ * trial.  Each item is a file name, or {file: NAME, weight: P %}; with weights
+ * every item gives one and they sum to 100 %, without them the years are
+ * equally likely.
+ */
+static void
+load_weather_files(struct site *s, struct bind *b, const struct ynode *m)
+{
+	static const char *const ikeys[] = { "file", "weight", NULL };
+	const struct ynode *n = bind_seq(b, m, "weather_files", 0);
+	size_t	i, nw = 0;
+	double	sum = 0;
+
+	if (n == NULL)
+		return;
+	if (n->n == 0 || n->n > DC_MAX_WEATHER_FILES) {
+		bind_error(b, n, "'weather_files' must list 1 to %d weather files, not %zu",
+		    DC_MAX_WEATHER_FILES, n->n);
+		return;
+	}
+	if ((s->climate.weather_files = calloc(n->n, sizeof(char *))) == NULL ||
+	    (s->climate.weather_weights = calloc(n->n, sizeof(double))) == NULL) {
+		bind_error(b, n, "out of memory");
+		return;
+	}
+	s->climate.nweather_files = n->n;
+	for (i = 0; i < n->n; i++) {
+		const struct ynode *it = n->items[i];
+		char	*f = NULL;
+
+		if (it->kind == YN_SCALAR && !it->is_null) {
+			f = strdup(it->str);
+			s->climate.weather_weights[i] = NAN;
+		} else if (it->kind == YN_MAP) {
+			bind_keys(b, it, ikeys);
+			bind_strdup(b, it, "file", B_REQ, &f);
+			s->climate.weather_weights[i] = NAN;
+			if (bind_qty(b, it, "weight", B_POS, U_FRACTION, 0, 1,
+			    &s->climate.weather_weights[i]))
+				nw++;
+		} else {
+			bind_error(b, it, "a weather year is a file name or "
+			    "{file: NAME, weight: P %%}");
+			continue;
+		}
+		if (f != NULL && f[0] == '\0') {
+			bind_error(b, it, "empty weather file name");
+			free(f);
+			f = NULL;
+		}
+		s->climate.weather_files[i] = resolve_path(s, f);
+		sum += s->climate.weather_weights[i];
+	}
+	if (nw > 0 && nw < n->n)
+		bind_error(b, n, "give every weather year a weight, or none (%zu of %zu "
+		    "have one)", nw, n->n);
+	else if (nw > 0 && fabs(sum - 1) > 1e-4)
+		bind_error(b, n, "the weather years' weights sum to %.6g %%, not 100 %%",
+		    sum * 100);
+	else
+		for (i = 0; i < n->n; i++)
+			s->climate.weather_weights[i] = nw > 0 ?
+			    s->climate.weather_weights[i] / sum : 1.0 / (double)n->n;
+}
+
 void
 site_load_climate(struct site *s, struct bind *b, const struct ynode *root)
 {
-	static const char *const keys[] = { "source", "weather_file", "normals",
-	    "design", NULL };
+	static const char *const keys[] = { "source", "weather_file", "weather_files",
+	    "normals", "design", NULL };
 	static const char *const nkeys[] = { "high", "low", "dewpoint", "rh", NULL };
 	static const char *const dkeys[] = { "cooling_db", "cooling_mcwb",
 	    "evaporation_wb", "evaporation_mcdb", "heating_db", "extreme_max_db", NULL };
@@ -58,28 +144,27 @@ site_load_climate(struct site *s, struct bind *b, const struct ynode *root)
 		return;
 	bind_keys(b, m, keys);
 	wf = bind_node(b, m, "weather_file", 0);
+	if (wf == NULL)
+		wf = bind_node(b, m, "weather_files", 0);
 	if (!bind_enum(b, m, "source", 0, sources, &src))
 		src = wf != NULL ? CLIMATE_EPW : CLIMATE_BUILTIN;
 	s->climate.source = (enum climate_source)src;
+	if (src != CLIMATE_EPW && ymap_get(m, "weather_files") != NULL)
+		bind_error(b, ymap_get(m, "weather_files"), "'weather_files' needs "
+		    "source: epw");
+	else
+		load_weather_files(s, b, m);
 	if (src == CLIMATE_EPW) {
 		char	*f = NULL;
 
-		if (bind_strdup(b, m, "weather_file", B_REQ, &f)) {
-			const char *slash = strrchr(s->path, '/');
-
-			if (f[0] != '/' && slash != NULL) {
-				size_t	dl = (size_t)(slash - s->path) + 1;
-				char	*full = malloc(dl + strlen(f) + 1);
-
-				if (full != NULL) {
-					memcpy(full, s->path, dl);
-					strcpy(full + dl, f);
-				}
-				free(f);
-				f = full;
-			}
-			s->climate.weather_file = f;
-		}
+		/* every command but risk reads weather_file; without one, the
+		 * first of weather_files */
+		if (ymap_get(m, "weather_file") == NULL && s->climate.nweather_files > 0) {
+			if (s->climate.weather_files[0] != NULL)
+				s->climate.weather_file =
+				    strdup(s->climate.weather_files[0]);
+		} else if (bind_strdup(b, m, "weather_file", B_REQ, &f))
+			s->climate.weather_file = resolve_path(s, f);
 	}
 	if ((n = bind_map(b, m, "normals", src == CLIMATE_BUILTIN ? B_REQ : 0)) != NULL) {
 		bind_keys(b, n, nkeys);

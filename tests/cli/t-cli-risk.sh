@@ -112,6 +112,57 @@ ok $? "--target-se 0.02 stopped at $n trials"
 awk -v s="$se" 'BEGIN { exit !(s < 0.02) }'
 ok $? "... with P(met) SE $se below 0.02"
 
+# 7. weather years: each trial samples its year from climate.weather_files (25 %
+# Memphis, 75 % Sterling); the share of trials per file lies within 3 standard
+# errors of its weight, and a trial's result equals the one-year run on its file
+# (the same seed and trial: the year is drawn after the trial's inputs)
+YRS=$DATA/sites/risk-years.yaml
+WX=../../../examples/weather
+MEM=$WX/USA_TN_Memphis.Intl.AP.723340_TMY3.epw
+STE=$WX/USA_VA_Sterling-Washington.Dulles.Intl.AP.724030_TMY3.epw
+"$DCPLAN" -f json risk --trials 2000 "$YRS" >"$T/yrs.json" 2>/dev/null
+ok $? "risk over two weather years runs"
+is "$(jq -r '[.run.weather_years.rows[][3]] | add' "$T/yrs.json")" 2000 \
+    "every trial drew one of the two years"
+jq -r '.run.weather_years.rows[] | [.[2], .[3]] | @tsv' "$T/yrs.json" |
+    awk -F '\t' '{ p = $1; s = sqrt(p * (1 - p) / 2000); d = $2 / 2000 - p
+	if (d < 0) d = -d; if (d > 3 * s) bad++ } END { exit bad > 0 }'
+ok $? "the share of trials per file is within 3 SE of its weight"
+is "$(jq -r '.run.weather_years.rows[0][1]' "$T/yrs.json")" \
+    USA_TN_Memphis.Intl.AP.723340_TMY3.epw "the table names each year's file"
+seen=""
+for seed in 1 2 3 4 5 6 7 8; do
+	"$DCPLAN" -f json risk --trials 1 --seed $seed "$YRS" >"$T/y.json" 2>/dev/null
+	k=$(jq -r '.run.weather_years.rows | map(.[3]) | index(1)' "$T/y.json")
+	if [ "$k" = 0 ]; then f=$MEM; else f=$STE; fi
+	seen="$seen$k"
+	"$DCPLAN" -f json risk --trials 1 --seed $seed --set "climate.weather_files=[$f]" \
+	    "$YRS" >"$T/f.json" 2>/dev/null
+	jq -S '{targets, adequacy, redundancy}' "$T/y.json" >"$T/a"
+	jq -S '{targets, adequacy, redundancy}' "$T/f.json" >"$T/b"
+	cmp -s "$T/a" "$T/b"
+	ok $? "seed $seed: the trial on year $k equals the one-year run on its file"
+done
+case $seen in *0*1*|*1*0*) r=0 ;; *) r=1 ;; esac
+ok $r "both years were drawn ($seen)"
+"$DCPLAN" -f json risk --trials 1 --seed 1 --set "climate.weather_files=[$MEM]" \
+    "$YRS" >"$T/m.json" 2>/dev/null
+"$DCPLAN" -f json risk --trials 1 --seed 1 --set "climate.weather_files=[$STE]" \
+    "$YRS" >"$T/s.json" 2>/dev/null
+[ "$(jq .adequacy.lole_h "$T/m.json")" != "$(jq .adequacy.lole_h "$T/s.json")" ]
+ok $? "the two years give different shortfalls (the test can tell them apart)"
+if command -v parallel >/dev/null 2>&1; then
+	parallel "$DCPLAN" -f json -o "$T/ys-{}.json" risk --trials 300 --shard {}/2 \
+	    "$YRS" ::: 1 2 2>/dev/null
+	"$DCPLAN" -f json risk --trials 300 "$YRS" >"$T/y1.json" 2>/dev/null
+	"$DCPLAN" merge "$T"/ys-*.json >"$T/ym.json"
+	cmp -s "$T/y1.json" "$T/ym.json"
+	ok $? "weather years: merged shards equal one run"
+fi
+"$DCPLAN" risk --trials 20 "$YRS" >"$T/yrs.txt" 2>/dev/null
+is "$(tail -n +2 "$T/yrs.txt" | awk 'length > 80' | wc -l | tr -d ' ')" 0 \
+    "weather years text fits 80 columns"
+
 # 6. text fits 80 columns; no progress line in a pipe
 "$DCPLAN" risk --trials 50 "$top_srcdir/examples/colossus-memphis.yaml" >"$T/mem.txt" \
     2>"$T/err"

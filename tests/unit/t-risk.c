@@ -132,12 +132,12 @@ main(void)
 	    "a generator group of four units that fail");
 	q = reliability_for(&s.power.gens[0].rel);
 	is_abs(q, 0.10, 1e-12, "forced outage rate 10 %%");
-	unit = m.gen_unit_w[0];
+	unit = m.years[0].gen_unit_w[0];
 	is_rel(unit, 200e3, 1e-12, "a unit gives 200 kW (flat 80 %% derate)");
 	/* the table, hour by hour over the weather year (the first year after full
 	 * deployment covers 8760 hours of it) */
 	for (h = 0; h < 8760; h++) {
-		double	d = m.demand_w[h];
+		double	d = m.years[0].demand_w[h];
 
 		for (k = 0; k <= 4; k++)
 			if (k * unit < d - 1e-3) {
@@ -145,8 +145,8 @@ main(void)
 				eue += binom4(k, 1 - q) * (d - k * unit);
 			}
 	}
-	ok(m.demand_w[0] > 2 * unit && m.demand_w[0] < 3 * unit,
-	    "the load needs three of the four units (%.1f kW)", m.demand_w[0] / 1e3);
+	ok(m.years[0].demand_w[0] > 2 * unit && m.years[0].demand_w[0] < 3 * unit,
+	    "the load needs three of the four units (%.1f kW)", m.years[0].demand_w[0] / 1e3);
 	/* 1 - P(3 up) - P(4 up) = 1 - 0.2916 - 0.6561 with a constant load */
 	is_rel(lole, 8760 * (1 - 0.2916 - 0.6561), 1e-3, "COPT LOLE %.2f h", lole);
 	if (run(&m, N, 1, 1, 1, &a) != 0) {
