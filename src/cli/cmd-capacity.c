@@ -216,7 +216,7 @@ cmd_capacity_exec(struct cmd_ctx *c)
 		    "W", 0);
 		report_as(r, "gpu_power_cap_mw", "MW", 1e-6);
 	}
-	report_str(r, "it_basis", "IT power basis", it_basis_names[it.basis]);
+	report_str(r, "power_basis", "IT power basis", it_basis_names[it.basis]);
 	snprintf(title, sizeof title, "IT power (%s)", it_basis_label(it.basis));
 	report_num(r, "it_mw", title, it.it_w / 1e6, "MW", 2);
 	report_num(r, "it_nameplate_mw", "IT power (nameplate)", it.nameplate_w / 1e6,

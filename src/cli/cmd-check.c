@@ -70,6 +70,9 @@ check_it(struct report *r, int mach, const struct site *s)
 	for (i = 0; i < s->it.nphases; i++)
 		total += phase_nameplate(&s->it.phases[i]);
 	report_num(r, "nameplate_mw", "nameplate IT power", total / 1e6, "MW", 2);
+	/* supply, energy and the verdict use it.workload.power; the chain is sized
+	 * on the nameplate */
+	report_str(r, "power_basis", "IT power basis", it_basis_names[s->it.basis]);
 	/* power in MW in the machine formats (dcplan-json(5)) */
 	report_num(r, "network_per_gpu_w", "network per GPU", s->it.network_per_gpu,
 	    "W", 0);

@@ -121,13 +121,15 @@ fmt_pow(char *buf, size_t len, double w)
 
 /* 1. capacity of the finished site at the design conditions */
 static void
-write_design(struct report *r, enum out_format fmt, const struct plan_result *p)
+write_design(struct report *r, enum out_format fmt, const struct site *s,
+    const struct plan_result *p)
 {
 	char	a[16];
 
 	date_format(p->cap_day, a);
 	report_section(r, "design", "Capacity at ASHRAE design conditions");
 	report_str(r, "date", "equipment in service on", a);
+	report_str(r, "power_basis", "IT power basis", it_basis_names[s->it.basis]);
 	report_int(r, "gpus_installed", "GPUs installed", (long)p->gpus_installed, "");
 	report_int(r, "gpus_runnable", "GPUs that can run", (long)p->design.max_gpus, "");
 	report_str(r, "binding", "binding constraint",
@@ -1064,7 +1066,7 @@ cmd_plan_exec(struct cmd_ctx *c)
 		    base != NULL ? base + 1 : c->pos[0]);
 	}
 	r = report_new("dcplan.plan/3", title);
-	write_design(r, c->g->fmt, &p);
+	write_design(r, c->g->fmt, &c->site, &p);
 	write_targets(r, c->g->fmt, &c->site, &p);
 	write_year(r, c->g->fmt, &p, c->site.sim.step_s);
 	write_permits(r, c->g->fmt, &c->site, &p);

@@ -54,6 +54,7 @@ static const struct table_col cols[] = {
 	{ "unmet_rejection_mw", "unrej MW", 4, 9, "MW" },
 	{ "chiller_curves_clamped_chw", "clamp CHW", TABLE_BOOL, 5, NULL },
 	{ "chiller_curves_clamped_cw", "clamp CW", TABLE_BOOL, 5, NULL },
+	{ "power_basis", "basis", -1, 9, NULL },	/* it.workload.power */
 };
 #define NCOLS ((int)(sizeof cols / sizeof cols[0]))
 
@@ -66,6 +67,7 @@ struct sink_ctx {
 	int	werrno;		/* errno of a failed write */
 	int	day;		/* of date[], -1 for none */
 	char	date[16];
+	enum it_basis basis;	/* it.workload.power, for the basis column */
 };
 
 static const char *const plot_kinds[] = {
@@ -174,6 +176,7 @@ sink_row(void *vp, const struct sim_step *st)
 	 * temperature */
 	n[27] = (r->curve_clamped & CURVE_CLAMP_X) != 0;
 	n[28] = (r->curve_clamped & CURVE_CLAMP_Y) != 0;
+	strs[29] = it_basis_names[c->basis];
 	table_row(&c->t, n, strs);
 	if (ferror(c->t.fp)) {
 		c->werrno = errno;
@@ -197,6 +200,7 @@ summary_report(int mach, const struct site *s, const struct sim_summary *u,
 	    a, b, o->step_s / 60, o->full_fleet ? ", the finished site" : "");
 	r = report_new(NULL, title);	/* the text report, or the JSON "summary" */
 	report_section(r, "energy", "Energy");
+	report_str(r, "power_basis", "IT power basis", it_basis_names[s->it.basis]);
 	report_num(r, "it_mwh", "IT", u->e_it / mwh, "MWh", 0);
 	report_num(r, "facility_mwh", "facility", u->e_facility / mwh, "MWh", 0);
 	report_num(r, "chillers_mwh", "chillers", u->e_chiller / mwh, "MWh", 0);
@@ -362,6 +366,7 @@ cmd_simulate_exec(struct cmd_ctx *c)
 	memset(&sc, 0, sizeof sc);
 	sc.step_s = o.step_s;
 	sc.tz = s->tz_hours;
+	sc.basis = s->it.basis;
 	sc.table = c->g->fmt != FMT_TEXT;
 	plot_sim_init(&ser, o.step_s);
 	sc.ser = pr.path != NULL ? &ser : NULL;

@@ -35,6 +35,8 @@ static const struct table_col cols[] = {
 	{ "cooling_mw", "cool MW", 2, 8, "MW" },
 	{ "supply_margin_mw", "margin MW", 2, 9, "MW" },
 	{ "binding", "binding", -1, 11, NULL },
+	/* CSV and JSON only (the text says it in a line above the table) */
+	{ "power_basis", "basis", -1, 9, NULL },
 };
 #define NCOLS ((int)(sizeof cols / sizeof cols[0]))
 
@@ -103,8 +105,12 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		struct out_doc doc;
 
 		cmd_doc(c, &doc);
+		/* which IT power the demand is (it.workload.power) */
+		if (c->g->fmt == FMT_TEXT)
+			fprintf(out->fp, "IT power basis: %s\n\n",
+			    it_basis_label(s->it.basis));
 		if (table_begin(&t, out->fp, c->g->fmt, "dcplan.timeline/3", &doc, cols,
-		    NCOLS) != 0) {
+		    c->g->fmt == FMT_TEXT ? NCOLS - 1 : NCOLS) != 0) {
 			free(rows);
 			cmd_error(c, "out of memory");
 			return EXIT_IO;
@@ -141,6 +147,7 @@ cmd_timeline_exec(struct cmd_ctx *c)
 		/* nothing binds: "none" in text, null in CSV and JSON */
 		strs[13] = d.gpus_runnable < d.gpus_online ? cap_constraint_name(d.binding) :
 		    c->g->fmt == FMT_TEXT ? "none" : NULL;
+		strs[14] = it_basis_names[s->it.basis];
 		table_row(&t, n, strs);
 		prev = d;
 		if (rows != NULL)

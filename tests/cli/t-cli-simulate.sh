@@ -52,6 +52,11 @@ csv_scan()
 				if ($i != "FC" && $i != "PMC" && $i != "FMC") bad("mode", $i)
 				continue
 			}
+			if (i == col["power_basis"]) {
+				# it.workload.power: which IT power the row uses
+				if ($i != "expected" && $i != "nameplate") bad("mode", $i)
+				continue
+			}
 			if ($i == "" && i == col["pue"] && $(col["it_mw"]) + 0 == 0)
 				continue
 			if (i == col["chiller_curves_clamped_chw"] ||
@@ -140,7 +145,8 @@ hdr=$(head -1 "$T/y.csv" | tr -d '\r')
 for c in time it_mw facility_mw pue chillers_mw tower_fans_mw pumps_mw cooling_mode \
     water_m3_per_step tdb_c twb_c unmet_cooling_mw grid_mw generation_mw battery_mw \
     battery_soc_pct unserved_mw heat_rejected_mw evaporation_m3_per_step \
-    unmet_rejection_mw chiller_curves_clamped_chw chiller_curves_clamped_cw; do
+    unmet_rejection_mw chiller_curves_clamped_chw chiller_curves_clamped_cw \
+    power_basis; do
 	case ,$hdr, in
 	*,$c,*) ok 0 "csv header names $c" ;;
 	*) ok 1 "csv header names $c"; diag "header: $hdr" ;;
@@ -149,7 +155,7 @@ done
 # every quantity carries its unit in its name; only these four have none
 nounit=$(printf '%s\n' "$hdr" | tr ',' '\n' | grep -v -e '_mw$' -e '_c$' -e '_m3$' \
     -e '_pct$' -e '_m3_per_step$' | tr '\n' ' ')
-is "$nounit" "time time_utc_offset_min gpus_online pue cooling_mode chiller_curves_clamped_chw chiller_curves_clamped_cw " \
+is "$nounit" "time time_utc_offset_min gpus_online pue cooling_mode chiller_curves_clamped_chw chiller_curves_clamped_cw power_basis " \
     "csv: every other column ends in _mw, _c, _m3, _m3_per_step or _pct"
 is "$(printf '%s\n' "$hdr" | tr ',' '\n' | sort | uniq -d)" "" "csv: no column twice"
 csv_scan "$T/y.csv" 60

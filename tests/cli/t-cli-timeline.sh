@@ -18,7 +18,7 @@ STEP=$DATA/sites/tl-step.yaml
 GEN=$DATA/sites/tl-gen.yaml
 MEM=$top_srcdir/examples/colossus-memphis.yaml
 
-HEADER=date,racks_online,gpus_online,gpus_runnable,gpus_full_power,tdb_c,twb_c,demand_mw,grid_mw,generators_mw,batteries_mw,cooling_mw,supply_margin_mw,binding
+HEADER=date,racks_online,gpus_online,gpus_runnable,gpus_full_power,tdb_c,twb_c,demand_mw,grid_mw,generators_mw,batteries_mw,cooling_mw,supply_margin_mw,binding,power_basis
 
 # tl ARGS...: timeline as CSV; the raw bytes in $T/raw, CRs dropped in $T/out
 tl()
@@ -65,13 +65,13 @@ cap_max()
 	$3 == "by_constraint.max_gpus" && $2 == row && row != "" { print $4; exit }'
 }
 
-# Every row has the header's 14 fields, a date, numbers in the numeric columns and a
-# known constraint name in the last one.
+# Every row has the header's 15 fields, a date, numbers in the numeric columns, a
+# known constraint name and the IT power basis (it.workload.power) last.
 fields_ok()
 {
 	awk -F, '
 	NR == 1 { next }
-	NF != 14 { print "# " NF " fields: " $0; bad = 1; next }
+	NF != 15 { print "# " NF " fields: " $0; bad = 1; next }
 	$1 !~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]$/ { print "# date: " $0; bad = 1 }
 	{
 		for (i = 2; i <= 13; i++)
@@ -79,6 +79,7 @@ fields_ok()
 		if ($14 !~ /^(|supply|cooling|ups|transformer|installed)$/) {
 			print "# binding: " $0; bad = 1
 		}
+		if ($15 !~ /^(expected|nameplate)$/) { print "# basis: " $0; bad = 1 }
 		rows++
 	}
 	END { exit bad || rows == 0 }' "$1"
@@ -123,7 +124,7 @@ tl "$SUP"
 lf_ok "$T/raw"
 ok $? "tl-supply CSV: every line ends in LF"
 fields_ok "$T/out"
-ok $? "tl-supply CSV: 14 fields a row, numbers where numbers belong"
+ok $? "tl-supply CSV: 15 fields a row, numbers where numbers belong"
 no_nan "$T/out"
 ok $? "tl-supply CSV: no NaN"
 # deliveries from 2024-03-01, all online on 03-06, horizon 10 d -> 03-16: 16 rows
@@ -211,7 +212,9 @@ is "$rc" 2 "--to tomorrow: exit 2"
 # --- text and JSON carry the same rows ---
 run "$DCPLAN" timeline "$SUP"
 is "$rc" 0 "tl-supply text: exit 0"
-is "$(sed 1d "$T/out" | wc -l | tr -d ' ')" 16 "tl-supply text: 16 rows under a header"
+is "$(head -1 "$T/out")" "IT power basis: expected draw" \
+    "tl-supply text: the IT power basis above the table"
+is "$(sed 1,3d "$T/out" | wc -l | tr -d ' ')" 16 "tl-supply text: 16 rows under a header"
 is "$(awk '$1 == "2024-03-05" { print $3 ":" $4 ":" $NF }' "$T/out")" "1600:1333:supply" \
     "tl-supply text 03-05: 1600 online, 1333 run, supply"
 no_nan "$T/out"
@@ -226,7 +229,8 @@ like "$(cat "$T/out")" '"units":	[null, null, null, null, null, "degC", "degC", 
 is "$(grep -c '^		\["2024-03-' "$T/out")" 16 "tl-supply json: 16 rows"
 like "$(grep '"2024-03-05"' "$T/out")" '["2024-03-05", 50, 1600, 1333, 1333,' \
     "tl-supply json 03-05: counts are numbers"
-like "$(grep '"2024-03-05"' "$T/out")" '"supply"]' "tl-supply json 03-05: supply binds"
+like "$(grep '"2024-03-05"' "$T/out")" '"supply", "expected"]' \
+    "tl-supply json 03-05: supply binds; the IT power basis"
 no_nan "$T/out"
 ok $? "tl-supply json: no NaN"
 
