@@ -81,6 +81,18 @@ models_list(struct cmd_ctx *c, struct library *l)
 	char	**names = library_names(l, &n);
 	int	rc = EXIT_OK, bad = 0;
 
+	if (n == 0 && !c->g->quiet) {
+		/* an empty library is said, with where it was looked for */
+		char	where[2048];
+		size_t	k, off = 0;
+
+		where[0] = '\0';
+		for (k = 0; k < l->ndirs && off < sizeof where; k++)
+			off += (size_t)snprintf(where + off, sizeof where - off,
+			    "%s'%s'", k ? ", " : "", l->dirs[k]);
+		diag_printf(stderr, "dcplan: no equipment models found (searched %s; "
+		    "see dcplan(1) FILES)\n", l->ndirs ? where : "no directory");
+	}
 	report_section(r, "models", "Equipment models");
 	report_table(r, "list", "", cols, 3);
 	for (i = 0; i < n; i++) {

@@ -70,6 +70,43 @@ add_source_tree(struct paths *p)
 	return 0;
 }
 
+/*
+ * The installed library, $(pkgdatadir)/models.  A binary run from a staged
+ * install (make install DESTDIR=STAGE, run as STAGE$(bindir)/dcplan) uses
+ * STAGE$(pkgdatadir)/models, its own, before the configured one: the staged
+ * prefix is what its directory has before $(bindir).
+ */
+static int
+add_installed(struct paths *p)
+{
+#if defined(DCPLAN_PKGDATADIR) && defined(DCPLAN_BINDIR)
+	char	exe[PATH_MAX], want[PATH_MAX], *slash;
+	size_t	el, bl = strlen(DCPLAN_BINDIR);
+	ssize_t	n;
+
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			el = strlen(exe);
+			if (el > bl && strcmp(exe + el - bl, DCPLAN_BINDIR) == 0 &&
+			    snprintf(want, sizeof want, "%.*s%s/models", (int)(el - bl),
+			    exe, DCPLAN_PKGDATADIR) < (int)sizeof want && is_dir(want) &&
+			    add(p, want, strlen(want)) != 0)
+				return -1;
+		}
+	}
+#endif
+#ifdef DCPLAN_PKGDATADIR
+	/* listed even when absent, so that a binary without a library can say
+	 * where it looked (a missing directory holds no model) */
+	if (add(p, DCPLAN_PKGDATADIR "/models", strlen(DCPLAN_PKGDATADIR "/models")) != 0)
+		return -1;
+#endif
+	return 0;
+}
+
 int
 paths_models(struct paths *p, const char *models_dir)
 {
@@ -88,11 +125,8 @@ paths_models(struct paths *p, const char *models_dir)
 		}
 	if (add_source_tree(p) != 0)
 		goto oom;
-#ifdef DCPLAN_PKGDATADIR
-	if (is_dir(DCPLAN_PKGDATADIR "/models") &&
-	    add(p, DCPLAN_PKGDATADIR "/models", strlen(DCPLAN_PKGDATADIR "/models")) != 0)
+	if (add_installed(p) != 0)
 		goto oom;
-#endif
 	return 0;
 oom:
 	paths_release(p);

@@ -165,8 +165,21 @@ report_unknown(const struct library *l, struct bind *b, enum model_kind kind,
 	if (s != NULL)
 		bind_error(b, at, "unknown %s%smodel '%s' (did you mean '%s'?)", k,
 		    *k ? " " : "", name, s);
-	else
+	else if (n > 0)
 		bind_error(b, at, "unknown %s%smodel '%s'", k, *k ? " " : "", name);
+	else {
+		/* no library at all: say where it was looked for */
+		char	where[1024];
+		size_t	off = 0, i;
+
+		where[0] = '\0';
+		for (i = 0; i < l->ndirs && off < sizeof where; i++)
+			off += (size_t)snprintf(where + off, sizeof where - off,
+			    "%s'%s'", i ? ", " : "", l->dirs[i]);
+		bind_error(b, at, "unknown %s%smodel '%s': no model library found "
+		    "(searched %s; see dcplan(1) FILES)", k, *k ? " " : "", name,
+		    l->ndirs ? where : "no directory");
+	}
 	library_names_free(names, n);
 }
 
