@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cost.h"
 #include "date.h"
 #include "output.h"
 #include "risk-doc.h"
@@ -47,7 +48,10 @@ risk_meta_init(struct risk_meta *m, const char *path, const struct site *s,
 			goto fail;
 		m->targets[i].gpus = s->targets[i].gpus;
 		m->targets[i].by = s->targets[i].by;
+		m->targets[i].cost_day = risk_delay_cost_per_day(s, i);
 	}
+	if (s->econ != NULL)
+		snprintf(m->currency, sizeof m->currency, "%s", s->econ->currency);
 	for (i = 0; i < m->ninputs; i++)
 		if ((m->inputs[i] = xdup(rm->inputs[i].name)) == NULL)
 			goto fail;
@@ -232,7 +236,7 @@ risk_state_encode(const struct risk_meta *m, const struct risk_acc *a)
 	struct buf b = { 0 };
 	size_t	i, j, k;
 
-	put_raw(&b, "risk-state/2", 12);
+	put_raw(&b, "risk-state/3", 12);
 	put_s(&b, m->path);
 	put_s(&b, m->name);
 	put_u(&b, m->nsets);
@@ -261,6 +265,14 @@ risk_state_encode(const struct risk_meta *m, const struct risk_acc *a)
 	for (i = 0; i < m->nyears; i++) {
 		put_s(&b, m->years[i].file);
 		put_s(&b, m->years[i].weight);
+	}
+	put_s(&b, m->currency);
+	for (i = 0; i < m->ntargets; i++) {
+		char	cd[40];
+
+		/* %.17g reads back to the same double */
+		snprintf(cd, sizeof cd, "%.17g", m->targets[i].cost_day);
+		put_s(&b, cd);
 	}
 	put_u(&b, a->trials);
 	for (i = 0; i < a->nyears; i++)
@@ -442,8 +454,8 @@ risk_state_decode(const char *str, struct risk_meta *m, struct risk_acc *a, char
 	memset(m, 0, sizeof *m);
 	memset(a, 0, sizeof *a);
 	if (tok(&r, magic, sizeof magic, "its start") != 0 ||
-	    strcmp(magic, "risk-state/2") != 0) {
-		snprintf(err, errlen, "not a dcplan risk state (risk-state/2)");
+	    strcmp(magic, "risk-state/3") != 0) {
+		snprintf(err, errlen, "not a dcplan risk state (risk-state/3)");
 		return -1;
 	}
 	m->path = get_s(&r, "the site path");
@@ -489,6 +501,24 @@ risk_state_decode(const char *str, struct risk_meta *m, struct risk_acc *a, char
 	for (i = 0; !r.bad && i < m->nyears; i++) {
 		m->years[i].file = get_s(&r, "a weather year");
 		m->years[i].weight = get_s(&r, "a weather year");
+	}
+	{
+		char	*cur = get_s(&r, "the currency");
+
+		if (cur != NULL && strlen(cur) < sizeof m->currency)
+			strcpy(m->currency, cur);
+		else
+			rd_fail(&r, "the currency");
+		free(cur);
+	}
+	for (i = 0; !r.bad && i < m->ntargets; i++) {
+		char	*cd = get_s(&r, "a target's cost of a day"), *end;
+
+		if (cd != NULL)
+			m->targets[i].cost_day = strtod(cd, &end);
+		if (cd == NULL || *end != '\0')
+			rd_fail(&r, "a target's cost of a day");
+		free(cd);
 	}
 	if (r.bad)
 		goto fail;
@@ -603,6 +633,24 @@ met_quantile(const struct risk_target_acc *t, double p, char *buf)
 	date_format(day_hist_quantile(&t->days, p), buf);
 }
 
+/* The p-quantile of target t's delay cost over all trials (days late x the cost
+ * of a day); NaN when that share of the trials never met it. */
+static double
+cost_quantile(const struct risk_meta *m, size_t i, const struct risk_target_acc *t,
+    double p)
+{
+	uint64_t n = t->days.total, need;
+	int	d;
+
+	need = (uint64_t)ceil(p * (double)n - 1e-9);
+	if (need < 1)
+		need = 1;
+	if (n == 0 || need > n - t->never)
+		return NAN;
+	d = day_hist_quantile(&t->days, p) - m->targets[i].by;
+	return (d > 0 ? d : 0) * m->targets[i].cost_day;
+}
+
 struct driver {
 	size_t	input;
 	double	rho, crit;
@@ -659,10 +707,11 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 		{ "hours", "hours", "h", 1 },
 		{ "hours_se", "+-", "h", 1 },
 	};
-	static const struct report_col dcols[] = {
+	struct report_col dcols[] = {
 		{ "input", "uncertain input", "", -1 },
 		{ "rank_correlation", "rank corr", "", 3 },
 		{ "criticality", "critical", "", 3 },
+		{ "slip_cost", "cost 1 sd", m->currency, 0 },
 	};
 	struct report *r;
 	char	title[600], buf[64];
@@ -778,6 +827,45 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 		}
 	}
 
+	/* the cost of delay: days late x each target's cost of a day */
+	{
+		int	any = 0;
+
+		for (i = 0; i < m->ntargets; i++)
+			any |= isfinite(m->targets[i].cost_day);
+		report_section(r, "delay_cost", "Cost of delay (GPUs x 24 h x the GPU-hour "
+		    "value, per day late)");
+		if (!any)
+			report_str(r, "none", "delay cost", m->ntargets == 0 ? "no targets" :
+			    "not computed: the site gives no economics.gpu_hour");
+		else {
+			const char *cu = m->currency;
+			struct report_col ccols[6] = {
+				{ "name", "target", "", -1 },
+				{ "per_day", "per day", cu, 0 },
+				{ "mean", "mean", cu, 0 },
+				{ "mean_se", "+-", cu, 0 },
+				{ "p50", "P50", cu, 0 },
+				{ "p90", "P90", cu, 0 },
+			};
+
+			report_table(r, "targets", "", ccols, 6);
+			for (i = 0; i < m->ntargets; i++) {
+				const struct risk_target_acc *t = &a->t[i];
+				double	cd = m->targets[i].cost_day;
+				const char *strs[6] = { m->targets[i].name, NULL, NULL, NULL,
+				    NULL, NULL };
+				double	nums[6] = { 0, cd, t->delay.n ? stat_mean(&t->delay) *
+				    cd : NAN, t->delay.n ? stat_se(&t->delay) * cd : NAN,
+				    cost_quantile(m, i, t, 0.5), cost_quantile(m, i, t, 0.9) };
+
+				report_row(r, nums, strs);
+			}
+			report_note(r, "  mean: over the trials that met it; a P blank: "
+			    "that share never met it");
+		}
+	}
+
 	report_section(r, "adequacy", "Adequacy, first year after full deployment");
 	num_se(r, "lole_h", "LOLE (hours short)", stat_mean(&a->lole_h),
 	    stat_se(&a->lole_h), "h/yr", 2);
@@ -828,10 +916,16 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 			dv[j].crit = n > 0 ? (double)t->critical[j] / n : 0;
 		}
 		qsort(dv, m->ninputs, sizeof *dv, cmp_driver);
-		report_table(r, "tornado", "", dcols, 3);
+		/* the expected delay cost of a driver's slip: a one-standard-
+		 * deviation change of the input moves the days late by rho x sd
+		 * under a linear model on ranks with independent inputs (the
+		 * standardised regression coefficient is then the correlation) */
+		report_table(r, "tornado", "", dcols, isfinite(m->targets[i].cost_day) ?
+		    4 : 3);
 		for (j = 0; j < m->ninputs; j++) {
-			const char *strs[3] = { m->inputs[dv[j].input], NULL, NULL };
-			double	nums[3] = { 0, dv[j].rho, dv[j].crit };
+			const char *strs[4] = { m->inputs[dv[j].input], NULL, NULL, NULL };
+			double	nums[4] = { 0, dv[j].rho, dv[j].crit, dv[j].rho *
+			    stat_sd(&t->delay) * m->targets[i].cost_day };
 
 			report_row(r, nums, strs);
 		}

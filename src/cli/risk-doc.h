@@ -31,7 +31,9 @@ struct risk_meta {
 	uint64_t trials_asked;
 	double	target_se;		/* 0: none */
 	size_t	ntargets;
-	struct { char *name; long gpus; int by; } *targets;
+	/* cost_day: risk_delay_cost_per_day (NaN: no GPU-hour value) */
+	struct { char *name; long gpus; int by; double cost_day; } *targets;
+	char	currency[8];		/* "" without economics */
 	size_t	ninputs;
 	char	**inputs;
 	size_t	ngroups;

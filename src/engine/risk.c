@@ -11,6 +11,7 @@
 #endif
 
 #include "battery.h"
+#include "cost.h"
 #include "generator.h"
 #include "plan.h"
 #include "reliability.h"
@@ -1528,4 +1529,12 @@ risk_run(const struct risk_model *m, uint64_t seed, uint64_t first, uint64_t n,
 		risk_scratch_free(x);
 	}
 	return failed ? -1 : 0;
+}
+
+double
+risk_delay_cost_per_day(const struct site *s, size_t t)
+{
+	if (s->econ == NULL || !isfinite(s->econ->gpu_hour) || t >= s->ntargets)
+		return NAN;
+	return (double)s->targets[t].gpus * 24 * s->econ->gpu_hour;	/* 24 h a day */
 }

@@ -143,6 +143,15 @@ int	risk_acc_init_years(struct risk_acc *, size_t ntargets, size_t ninputs,
 void	risk_acc_release(struct risk_acc *);
 int	risk_acc_merge(struct risk_acc *, const struct risk_acc *);
 
+/*
+ * The cost of one day of target t's delay: the target counts whole until its met
+ * day, so each day past its date costs its GPUs x 24 h x the site's value of a
+ * GPU-hour (economics.gpu_hour; dcplan-site(5)).  NaN without that value.  The
+ * delay-cost statistics of a run follow from the days-late ones exactly (the
+ * met-date histogram, the mean and its standard error), so they merge as they do.
+ */
+double	risk_delay_cost_per_day(const struct site *, size_t target);
+
 /* Per-thread scratch: the site copy, the failure counts, the generator. */
 struct risk_scratch;
 struct risk_scratch *risk_scratch_new(const struct risk_model *);

@@ -163,6 +163,34 @@ fi
 is "$(tail -n +2 "$T/yrs.txt" | awk 'length > 80' | wc -l | tr -d ' ')" 0 \
     "weather years text fits 80 columns"
 
+# 8. the cost of delay, by hand: risk-uniform.yaml meets its 640 GPUs on
+# 2024-03-01 + D, D = ceil(U(0.5 d, 20.5 d)) (1 and 21 w.p. 0.025, 2..20 w.p.
+# 0.05 each), against 2024-03-11; at 2 USD a GPU-hour a day late costs
+# 640 x 24 x 2 = 30720 USD.  Days late L = max(0, D - 10): P(L = 0) = 0.475,
+# P(L = k) = 0.05 for k = 1..10, P(L = 11) = 0.025, so E[L] = 2.75 + 0.275 =
+# 3.025 d (E[cost] 92928 USD), P50 = 1 d (P(L <= 0) = 0.475, P(L <= 1) = 0.525),
+# P90 = 9 d (P(L <= 8) = 0.875, P(L <= 9) = 0.925), sd(L) = sqrt(22.275 -
+# 3.025^2) = 3.6228 d; a one-sd slip of the one input costs rho x sd x 30720.
+"$DCPLAN" -f json risk --trials 10000 --set economics.currency=USD \
+    --set "economics.gpu_hour=2 USD/GPU-h" "$UNI" >"$T/cost.json"
+ok $? "risk with a GPU-hour value runs"
+jq -r '.delay_cost.targets.rows[0] | map(tostring) | join(" ")' "$T/cost.json" >"$T/c"
+read -r _ per mean se p50 p90 <"$T/c"
+is "$per $p50 $p90" "30720 30720 276480" "a day late costs 30720 USD; P50 1 d, P90 9 d"
+awk -v m="$mean" -v s="$se" 'BEGIN { d = m - 92928; if (d < 0) d = -d
+    exit !(s > 0 && d < 3 * s) }'
+ok $? "mean delay cost $mean +- $se within 3 SE of 92928 USD"
+awk -v m="$mean" -v s="$se" 'BEGIN { exit !(s > 0.5 * 1113 && s < 1.5 * 1113) }'
+ok $? "its standard error is sd x 30720 / sqrt(N) (about 1113 USD)"
+jq -r '.drivers_1.tornado.rows[0] | "\(.[1]) \(.[3])"' "$T/cost.json" >"$T/d"
+read -r rho slip <"$T/d"
+awk -v r="$rho" -v c="$slip" 'BEGIN { w = r * 3.6228 * 30720; d = (c - w) / w
+    if (d < 0) d = -d; exit !(d < 0.05) }'
+ok $? "a one-sd slip of the delivery costs rho x sd x 30720 ($slip USD)"
+"$DCPLAN" -f json risk --trials 20 "$UNI" >"$T/nocost.json"
+like "$(jq -r '.delay_cost.none' "$T/nocost.json")" "no economics.gpu_hour" \
+    "without a GPU-hour value no delay cost is computed"
+
 # 6. text fits 80 columns; no progress line in a pipe
 "$DCPLAN" risk --trials 50 "$top_srcdir/examples/colossus-memphis.yaml" >"$T/mem.txt" \
     2>"$T/err"
