@@ -406,8 +406,12 @@ draw_lines(struct sweep_plot *p, enum plot_fmt f, int w, int h, FILE *fp)
 		snprintf(yl, sizeof yl, "%s (%s)", p->ylabel, p->currency);
 	else
 		snprintf(yl, sizeof yl, "%s", p->ylabel ? p->ylabel : "");
+	/* the axes name the inputs: a long title keeps the output only */
 	snprintf(title, sizeof title, "%s: %s against %s", p->site, p->ylabel ?
 	    p->ylabel : "", p->xpath);
+	if (strlen(title) > 80)
+		snprintf(title, sizeof title, "%s: %s", p->site, p->ylabel ?
+		    p->ylabel : "");
 	if (p->nvary > 1)
 		snprintf(sub, sizeof sub, "dcplan sweep, %zu cases; a line per %s; "
 		    "black: infeasible, gaps: invalid", p->ncases, p->spath);
@@ -479,6 +483,8 @@ draw_verdict(struct sweep_plot *p, enum plot_fmt f, int w, int h, FILE *fp)
 		return -1;
 	snprintf(title, sizeof title, "%s: the verdict over %s and %s", p->site,
 	    p->xpath, p->spath);
+	if (strlen(title) > 80)
+		snprintf(title, sizeof title, "%s: the verdict of each case", p->site);
 	snprintf(sub, sizeof sub, "dcplan sweep, %zu cases; blue: feasible, red: "
 	    "infeasible", p->ncases);
 	make_note(p, note, sizeof note, 0);

@@ -264,4 +264,26 @@ is "$rc" 2 "the verdict map of one input: exit 2"
 run "$DCPLAN" sweep "$S" --vary "$GPUS=800,1600" --plot-y pue
 is "$rc" 2 "--plot-y without --plot: exit 2"
 
+# 10. costs (issue 16): with prices every cost column is plan's; without, null
+E=$DATA/sites/econ-tl.yaml
+"$DCPLAN" sweep "$E" --vary "$CAP=1 MW,2 MW" -f json >"$T/ec.json"
+ok $? "a priced sweep runs"
+jq -r '.columns as $c | .rows[] | [$c, .] | transpose | map({(.[0]): .[1]}) |
+    add | [.currency, .cost_energy, .cost_demand, .cost_fixed, .cost_water,
+    .cost_total, .cost_delay, .cost_total_with_delay, .cost_per_gpu_hour] |
+    map(tostring) | join(" ")' "$T/ec.json" >"$T/got"
+: >"$T/want"
+for c in "1 MW" "2 MW"; do
+	"$DCPLAN" -f json plan "$E" --set "$CAP=$c" >"$T/p.json" 2>/dev/null
+	jq -r '.costs | [.delay.units[2], .energy, .demand, .fixed, .water, .total,
+	    ([.delay.rows[] | .[2]] | add), (.total + ([.delay.rows[] | .[2]] | add)),
+	    .per_gpu_hour] | map(tostring) | join(" ")' "$T/p.json" >>"$T/want"
+done
+cmp -s "$T/got" "$T/want"
+st=$?
+ok $st "the cost columns equal plan's costs (total, categories, delay)"
+[ $st -eq 0 ] || diag "$(diff "$T/want" "$T/got")"
+is "$(jq -r '[.rows[0][(.columns | index("cost_total"))]] | map(tostring) |
+    join("")' "$T/sw.json")" "null" "no prices: cost_total is null"
+
 done_testing
