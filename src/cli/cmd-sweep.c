@@ -248,7 +248,8 @@ cmd_sweep_exec(struct cmd_ctx *c)
 	out_open = 1;
 	if ((b = calloc(1, sizeof *b)) == NULL ||
 	    (doc = sweep_doc_new(out.fp, c->g->fmt, &od, title, paths, sp.naxes,
-	    c->site.ntargets, sp.ncases)) == NULL) {
+	    c->site.ntargets, sp.ncases, c->site.econ != NULL ?
+	    c->site.econ->currency : NULL)) == NULL) {
 		cmd_error(c, "out of memory");
 		rc = EXIT_IO;
 		goto out;

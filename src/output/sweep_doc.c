@@ -57,6 +57,7 @@ struct sweep_doc {
 	char	*lines;		/* every case's text line (and error lines) */
 	size_t	nlines, caplines;
 	size_t	count[4];	/* feasible, infeasible, invalid, I/O */
+	char	cur[16], cur_gpuh[32];	/* units of the costs ("" none) */
 };
 
 /* ---- columns ---- */
@@ -91,6 +92,13 @@ static const char *const cost_cols[COST_NCAT] = {
 	"cost_water", "cost_co2"
 };
 
+/* the unit of a cost column: the currency, none without prices */
+static const char *
+cur(const struct sweep_doc *d)
+{
+	return d->cur[0] ? d->cur : NULL;
+}
+
 static int
 build_cols(struct sweep_doc *d, const char *const *paths)
 {
@@ -102,7 +110,7 @@ build_cols(struct sweep_doc *d, const char *const *paths)
 		{ "binding", NULL, "s" }, { "fix", NULL, "s" },
 		{ "fix_amount", NULL, "n" }, { "fix_unit", NULL, "s" },
 		{ "fix_set", NULL, "s" }, { "fix_date", NULL, "s" },
-		{ "delay_gpu_h", "GPU-h", "n" }, { "delay_cost", NULL, "n" },
+		{ "delay_gpu_h", "GPU-h", "n" }, { "delay_cost", "$", "n" },
 	};
 	static const char *const ycols[][2] = {
 		{ "pue", NULL }, { "peak_facility_mw", "MW" },
@@ -129,26 +137,28 @@ build_cols(struct sweep_doc *d, const char *const *paths)
 	for (i = 0; i < d->ntargets; i++)
 		for (k = 0; k < sizeof tcols / sizeof tcols[0]; k++) {
 			snprintf(name, sizeof name, "t%zu_%s", i + 1, tcols[k][0]);
-			rc |= add_col(d, name, tcols[k][1], tcols[k][2][0] == 's' ?
-			    F_STR : F_NUM);
+			rc |= add_col(d, name, tcols[k][1] != NULL &&
+			    tcols[k][1][0] == '$' ? cur(d) : tcols[k][1],
+			    tcols[k][2][0] == 's' ? F_STR : F_NUM);
 		}
 	d->c_year = d->ncols;
 	for (k = 0; k < sizeof ycols / sizeof ycols[0]; k++)
 		rc |= add_col(d, ycols[k][0], ycols[k][1], F_NUM);
 	rc |= add_col(d, "currency", NULL, F_STR);
 	for (k = 0; k < COST_NCAT; k++)
-		rc |= add_col(d, cost_cols[k], NULL, F_NUM);
-	rc |= add_col(d, "cost_total", NULL, F_NUM);
-	rc |= add_col(d, "cost_delay", NULL, F_NUM);
-	rc |= add_col(d, "cost_total_with_delay", NULL, F_NUM);
-	rc |= add_col(d, "cost_per_gpu_hour", NULL, F_NUM);
+		rc |= add_col(d, cost_cols[k], cur(d), F_NUM);
+	rc |= add_col(d, "cost_total", cur(d), F_NUM);
+	rc |= add_col(d, "cost_delay", cur(d), F_NUM);
+	rc |= add_col(d, "cost_total_with_delay", cur(d), F_NUM);
+	rc |= add_col(d, "cost_per_gpu_hour", d->cur_gpuh[0] ? d->cur_gpuh : NULL,
+	    F_NUM);
 	return rc ? -1 : 0;
 }
 
 struct sweep_doc *
 sweep_doc_new(FILE *fp, enum out_format fmt, const struct out_doc *doc,
     const char *title, const char *const *paths, size_t nvary, size_t ntargets,
-    size_t ncases)
+    size_t ncases, const char *currency)
 {
 	struct sweep_doc *d = calloc(1, sizeof *d);
 
@@ -160,6 +170,10 @@ sweep_doc_new(FILE *fp, enum out_format fmt, const struct out_doc *doc,
 	d->ntargets = ntargets;
 	d->ncases = ncases;
 	d->paths = paths;
+	if (currency != NULL) {
+		snprintf(d->cur, sizeof d->cur, "%s", currency);
+		snprintf(d->cur_gpuh, sizeof d->cur_gpuh, "%s/GPU-h", currency);
+	}
 	if ((d->title_copy = strdup(title)) == NULL || build_cols(d, paths) != 0 ||
 	    (d->nums = calloc((size_t)d->ncols, sizeof *d->nums)) == NULL ||
 	    (d->strs = calloc((size_t)d->ncols, sizeof *d->strs)) == NULL ||

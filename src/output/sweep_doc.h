@@ -39,11 +39,12 @@ struct sweep_case_out {
 struct sweep_doc;
 
 /* A document for ncases cases varying paths[0..nvary) of a site with ntargets
- * targets (the base site's), written to fp as it comes (text: at the end).
- * NULL when out of memory. */
+ * targets (the base site's), written to fp as it comes (text: at the end);
+ * currency: the base site's (the unit of the cost columns), NULL without
+ * prices.  NULL when out of memory. */
 struct sweep_doc *sweep_doc_new(FILE *fp, enum out_format, const struct out_doc *,
 	    const char *title, const char *const *paths, size_t nvary,
-	    size_t ntargets, size_t ncases);
+	    size_t ntargets, size_t ncases, const char *currency);
 /* 0, or -1 when out of memory. */
 int	sweep_doc_row(struct sweep_doc *, const struct sweep_case_out *);
 /* The end of the document (text: the summary, the five most feasible cases and

@@ -35,7 +35,6 @@ struct values {
 struct sweep_plot {
 	int	kind;
 	char	*site, *ycol, *ylabel, *xpath, *spath, *note;
-	char	currency[16];
 	int	col;			/* the y column */
 	size_t	nvary;
 	struct values xv, sv;
@@ -201,8 +200,6 @@ sweep_plot_add(struct sweep_plot *p, const struct sweep_doc *doc,
 		else
 			snprintf(p->ylabel, n, "%s", name);
 	}
-	if (o->exit_class <= 1 && o->site->econ != NULL && p->currency[0] == '\0')
-		snprintf(p->currency, sizeof p->currency, "%s", o->site->econ->currency);
 	if (p->npt == p->cappt) {
 		size_t	cap = p->cappt ? 2 * p->cappt : 64;
 
@@ -401,11 +398,7 @@ draw_lines(struct sweep_plot *p, enum plot_fmt f, int w, int h, FILE *fp)
 	}
 	plot_init(&pl, title, sub);
 	axis_label(xl, sizeof xl, p->xpath, type, unit);
-	if (p->ylabel != NULL && p->currency[0] != '\0' &&
-	    strncmp(p->ylabel, "cost_", 5) == 0)
-		snprintf(yl, sizeof yl, "%s (%s)", p->ylabel, p->currency);
-	else
-		snprintf(yl, sizeof yl, "%s", p->ylabel ? p->ylabel : "");
+	snprintf(yl, sizeof yl, "%s", p->ylabel ? p->ylabel : "");
 	/* the axes name the inputs: a long title keeps the output only */
 	snprintf(title, sizeof title, "%s: %s against %s", p->site, p->ylabel ?
 	    p->ylabel : "", p->xpath);

@@ -41,7 +41,7 @@ main(void)
 
 	memset(&s, 0, sizeof s);
 	plan_result_init(&r);
-	d = sweep_doc_new(null, FMT_CSV, NULL, "t", paths, 2, 0, 7);
+	d = sweep_doc_new(null, FMT_CSV, NULL, "t", paths, 2, 0, 7, NULL);
 	ok(d != NULL, "a sweep document");
 	p = sweep_plot_new(d, "site", paths, 2, NULL, SWEEP_PIC_LINES, err, sizeof err);
 	ok(p != NULL, "a lines picture");
