@@ -27,6 +27,10 @@ for ex in examples/*.yaml; do
 		run plan -f $f "$ex"
 		run simulate -f $f "$ex"
 		run simulate --full -f $f "$ex"
+		if grep -q '^swings:' "$ex"; then
+			run swings -f $f "$ex"
+			run swings --size -f $f "$ex"
+		fi
 	done
 done
 for f in text csv json; do

@@ -184,6 +184,20 @@ int	swings_analyse(const double *x, size_t n, double fs, double window_s,
  * swings_spectrum_bins() is how many (0: the window does not fit).  freq and amp
  * hold that many; 0, or -1 (allocation failure, no bins). */
 size_t	swings_spectrum_bins(size_t n, double fs, double window_s);
+/* Welch's method, the one routine behind the band amplitudes and the spectrum
+ * (swings_spectrum.c): segments of L samples of x[0..n), hop L / 2, mean removed,
+ * periodic Hann window.  After each segment's FFT, seg(ctx, pw, wl) gets pw[k-1] =
+ * |X_k|^2 for k = 1..L/2 and wl (L, the window's sum w and sum w^2, the segments
+ * so far); it returns 0 to go on, else stops the run with its value.  Returns 0,
+ * seg's stop value, or -1 (allocation or FFT failure, L < 2 or L > n); wl->nseg
+ * says how many segments ran. */
+struct sw_welch {
+	size_t	L, nseg;
+	double	sw, sw2;
+};
+int	swings_spectrum_welch(const double *x, size_t n, size_t L, struct sw_welch *,
+	    int (*seg)(void *ctx, const double *pw, const struct sw_welch *),
+	    void *ctx);
 int	swings_spectrum(const double *x, size_t n, double fs, double window_s,
 	    double *freq, double *amp);
 /* Largest rise within any window of w samples (x[j] - min x[i], j - w <= i < j). */

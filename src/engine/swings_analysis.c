@@ -8,9 +8,10 @@
  * (maximum).
  *
  * Band amplitudes (Welch's method: P. D. Welch, IEEE Trans. Audio Electroacoust.
- * AU-15 (1967) 70): segments of the analysis window with 50 % overlap; each has its
- * mean removed, is multiplied by the periodic Hann window w[k] = 0.5 - 0.5 cos(2 pi
- * k / L) and transformed with GSL's mixed-radix real FFT (gsl_fft_real_transform).
+ * AU-15 (1967) 70, swings_spectrum_welch() in swings_spectrum.c, which the
+ * spectrum picture shares): segments of the analysis window with 50 % overlap;
+ * each has its mean removed, is multiplied by the periodic Hann window w[k] = 0.5
+ * - 0.5 cos(2 pi k / L) and transformed with GSL's mixed-radix real FFT.
  * The mean square of the swing inside a band [lo, hi] is, by Parseval's theorem with
  * the window's power normalisation (F. J. Harris, Proc. IEEE 66 (1978) 51),
  *     ms = 2 sum_{lo <= k fs / L <= hi} |X_k|^2 / (L sum w^2),
@@ -24,13 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_fft_real.h>
-
 #include "swings.h"
 
-#ifndef M_PI
-#define M_PI 3.14159265358979323846
-#endif
 
 /*
  * The largest rise and fall between two samples at most w apart: for each j, the
@@ -195,18 +191,56 @@ band_bins(const struct sw_limits *lim, size_t L, double fs, size_t *klo, size_t 
 	}
 }
 
+/* What the band estimates of one Welch segment feed. */
+struct band_ctx {
+	const struct sw_limits *lim;
+	size_t	klo[SW_MAX_BANDS], khi[SW_MAX_BANDS];
+	struct sw_metrics *m;		/* swings_analyse: amplitudes and shares */
+	double	share_num[SW_MAX_BANDS], share_den;
+};
+
+/* swings_analyse's segment: the band amplitudes, peaks and power shares. */
+static int
+analyse_seg(void *vp, const double *pw, const struct sw_welch *wl)
+{
+	struct band_ctx *c = vp;
+	struct sw_metrics *m = c->m;
+	double	band_ms[SW_MAX_BANDS] = { 0 }, peak[SW_MAX_BANDS] = { 0 }, tot = 0;
+	size_t	k, b, L = wl->L, nb = c->lim->nbands;
+
+	for (k = 1; k <= L / 2; k++)
+		tot += pw[k - 1];
+	for (b = 0; b < nb; b++)
+		for (k = c->klo[b]; k <= c->khi[b]; k++) {
+			band_ms[b] += pw[k - 1];
+			if (pw[k - 1] > peak[b])
+				peak[b] = pw[k - 1];
+		}
+	for (b = 0; b < nb; b++)
+		peak[b] = sqrt(peak[b]);
+	for (b = 0; b < nb; b++) {
+		double	ms = 2 * band_ms[b] / ((double)L * wl->sw2);
+		double	amp = sqrt(2 * ms), pk = 2 * peak[b] / wl->sw;
+
+		if (amp > m->band_amp[b])
+			m->band_amp[b] = amp;
+		if (pk > m->band_peak[b])
+			m->band_peak[b] = pk;
+		c->share_num[b] += band_ms[b];
+	}
+	c->share_den += tot;
+	return 0;
+}
+
 int
 swings_analyse(const double *x, size_t n, double fs, double window_s,
     const struct sw_limits *lim, double step_window_s, struct sw_metrics *m)
 {
-	size_t	L = samples(window_s, fs), hop, s0, i, b;
-	size_t	nb = lim->nbands, nseg = 0;
-	gsl_fft_real_wavetable *wt = NULL;
-	gsl_fft_real_workspace *ws = NULL;
-	double	*win = NULL, *buf = NULL, sw = 0, sw2 = 0, sum = 0, ss = 0;
-	double	share_num[SW_MAX_BANDS] = { 0 }, share_den = 0;
-	size_t	klo[SW_MAX_BANDS], khi[SW_MAX_BANDS];
-	int	rc = -1;
+	size_t	L = samples(window_s, fs), i, b;
+	size_t	nb = lim->nbands;
+	double	sum = 0, ss = 0;
+	struct band_ctx c;
+	struct sw_welch wl;
 
 	memset(m, 0, sizeof *m);
 	if (n < 2 || L > n || L < 4 || nb > SW_MAX_BANDS)
@@ -241,72 +275,37 @@ swings_analyse(const double *x, size_t n, double fs, double window_s,
 	}
 	if (nb == 0)
 		return 0;
-
-	win = malloc(L * sizeof *win);
-	buf = malloc(L * sizeof *buf);
-	wt = gsl_fft_real_wavetable_alloc(L);
-	ws = gsl_fft_real_workspace_alloc(L);
-	if (!win || !buf || !wt || !ws)
-		goto out;
-	for (i = 0; i < L; i++) {
-		win[i] = 0.5 - 0.5 * cos(2 * M_PI * (double)i / (double)L);
-		sw += win[i];
-		sw2 += win[i] * win[i];
-	}
-	band_bins(lim, L, fs, klo, khi);
-	hop = L / 2 > 0 ? L / 2 : 1;
-	for (s0 = 0; s0 + L <= n; s0 += hop) {
-		double	mu = 0, tot = 0;
-		double	band_ms[SW_MAX_BANDS] = { 0 }, peak[SW_MAX_BANDS] = { 0 };
-		size_t	k;
-
-		for (i = 0; i < L; i++)
-			mu += x[s0 + i];
-		mu /= (double)L;
-		for (i = 0; i < L; i++)
-			buf[i] = (x[s0 + i] - mu) * win[i];
-		if (gsl_fft_real_transform(buf, 1, L, wt, ws) != 0)
-			goto out;
-		/* mixed-radix half-complex order: [0] = DC, [2k-1], [2k] = Re, Im of
-		 * bin k; for even L, [L-1] = Re of bin L/2 */
-		for (k = 1; k <= L / 2; k++) {
-			double	re = 2 * k == L ? buf[L - 1] : buf[2 * k - 1];
-			double	im = 2 * k == L ? 0 : buf[2 * k];
-
-			buf[k - 1] = re * re + im * im;	/* |X_k|^2, in place */
-			tot += buf[k - 1];
-		}
-		for (b = 0; b < nb; b++)
-			for (k = klo[b]; k <= khi[b]; k++) {
-				band_ms[b] += buf[k - 1];
-				if (buf[k - 1] > peak[b])
-					peak[b] = buf[k - 1];
-			}
-		for (b = 0; b < nb; b++)
-			peak[b] = sqrt(peak[b]);
-		for (b = 0; b < nb; b++) {
-			double	ms = 2 * band_ms[b] / ((double)L * sw2);
-			double	amp = sqrt(2 * ms), pk = 2 * peak[b] / sw;
-
-			if (amp > m->band_amp[b])
-				m->band_amp[b] = amp;
-			if (pk > m->band_peak[b])
-				m->band_peak[b] = pk;
-			share_num[b] += band_ms[b];
-		}
-		share_den += tot;
-		nseg++;
-	}
+	memset(&c, 0, sizeof c);
+	c.lim = lim;
+	c.m = m;
+	band_bins(lim, L, fs, c.klo, c.khi);
+	if (swings_spectrum_welch(x, n, L, &wl, analyse_seg, &c) != 0)
+		return -1;
 	for (b = 0; b < nb; b++)
-		m->band_share[b] = share_den > 0 ? share_num[b] / share_den : 0;
-	rc = nseg > 0 ? 0 : -1;
-out:
-	free(win);
-	free(buf);
-	if (wt)
-		gsl_fft_real_wavetable_free(wt);
-	if (ws)
-		gsl_fft_real_workspace_free(ws);
+		m->band_share[b] = c.share_den > 0 ? c.share_num[b] / c.share_den : 0;
+	return wl.nseg > 0 ? 0 : -1;
+}
+
+/* bands_exceed's segment: 1 (stop) when a band with a limit exceeds it. */
+static int
+exceed_seg(void *vp, const double *pw, const struct sw_welch *wl)
+{
+	const struct band_ctx *c = vp;
+	const struct sw_limits *lim = c->lim;
+	double	band_ms[SW_MAX_BANDS] = { 0 };
+	size_t	b, k;
+	int	rc = 0;
+
+	for (b = 0; b < lim->nbands; b++)
+		for (k = c->klo[b]; k <= c->khi[b]; k++)
+			band_ms[b] += pw[k - 1];
+	for (b = 0; b < lim->nbands; b++) {
+		double	amp = sqrt(2 * 2 * band_ms[b] / ((double)wl->L * wl->sw2));
+
+		if (lim->bands[b].limit_w > 0 &&
+		    amp - lim->bands[b].limit_w > 1e-9 * lim->bands[b].limit_w)
+			rc = 1;
+	}
 	return rc;
 }
 
@@ -316,68 +315,22 @@ static int
 bands_exceed(const double *x, size_t n, double fs, double window_s,
     const struct sw_limits *lim)
 {
-	size_t	L = samples(window_s, fs), hop, s0, i, b, k, nb = lim->nbands;
-	gsl_fft_real_wavetable *wt = NULL;
-	gsl_fft_real_workspace *ws = NULL;
-	double	*win = NULL, *buf = NULL, sw2 = 0;
-	size_t	klo[SW_MAX_BANDS], khi[SW_MAX_BANDS];
-	int	rc = -1, any = 0;
+	size_t	L = samples(window_s, fs), b;
+	struct band_ctx c;
+	struct sw_welch wl;
+	int	any = 0;
 
-	for (b = 0; b < nb; b++)
+	for (b = 0; b < lim->nbands; b++)
 		if (lim->bands[b].limit_w > 0)
 			any = 1;
 	if (!any)
 		return 0;
 	if (L > n || L < 4)
 		return -1;
-	win = malloc(L * sizeof *win);
-	buf = malloc(L * sizeof *buf);
-	wt = gsl_fft_real_wavetable_alloc(L);
-	ws = gsl_fft_real_workspace_alloc(L);
-	if (!win || !buf || !wt || !ws)
-		goto out;
-	for (i = 0; i < L; i++) {
-		win[i] = 0.5 - 0.5 * cos(2 * M_PI * (double)i / (double)L);
-		sw2 += win[i] * win[i];
-	}
-	band_bins(lim, L, fs, klo, khi);
-	hop = L / 2 > 0 ? L / 2 : 1;
-	rc = 0;
-	for (s0 = 0; s0 + L <= n && rc == 0; s0 += hop) {
-		double	mu = 0, band_ms[SW_MAX_BANDS] = { 0 };
-
-		for (i = 0; i < L; i++)
-			mu += x[s0 + i];
-		mu /= (double)L;
-		for (i = 0; i < L; i++)
-			buf[i] = (x[s0 + i] - mu) * win[i];
-		if (gsl_fft_real_transform(buf, 1, L, wt, ws) != 0) {
-			rc = -1;
-			break;
-		}
-		for (b = 0; b < nb; b++)
-			for (k = klo[b]; k <= khi[b]; k++) {
-				double	re = 2 * k == L ? buf[L - 1] : buf[2 * k - 1];
-				double	im = 2 * k == L ? 0 : buf[2 * k];
-
-				band_ms[b] += re * re + im * im;
-			}
-		for (b = 0; b < nb; b++) {
-			double	amp = sqrt(2 * 2 * band_ms[b] / ((double)L * sw2));
-
-			if (lim->bands[b].limit_w > 0 &&
-			    amp - lim->bands[b].limit_w > 1e-9 * lim->bands[b].limit_w)
-				rc = 1;
-		}
-	}
-out:
-	free(win);
-	free(buf);
-	if (wt)
-		gsl_fft_real_wavetable_free(wt);
-	if (ws)
-		gsl_fft_real_workspace_free(ws);
-	return rc;
+	memset(&c, 0, sizeof c);
+	c.lim = lim;
+	band_bins(lim, L, fs, c.klo, c.khi);
+	return swings_spectrum_welch(x, n, L, &wl, exceed_seg, &c);
 }
 
 /* value beyond an upper limit, with the verdicts' tolerance */
