@@ -47,8 +47,8 @@ load_model(struct cmd_ctx *c, struct library *l, const char *name, int *rc)
 	memset(&d, 0, sizeof d);
 	memset(&at, 0, sizeof at);
 	at.file = "dcplan";
+	memset(&b, 0, sizeof b);
 	b.d = &d;
-	b.errors = 0;
 	m = library_get(l, &b, MK_COUNT, name, &at);
 	if (m == NULL) {
 		size_t	i;

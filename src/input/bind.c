@@ -34,6 +34,8 @@ bind_keys(struct bind *b, const struct ynode *map, const char *const *keys)
 
 	if (map == NULL || map->kind != YN_MAP)
 		return;
+	if (b->keys_cb != NULL)
+		b->keys_cb(b->keys_arg, b->root, map, keys);
 	for (n = 0; keys[n] != NULL; n++)
 		;
 	for (i = 0; i < map->n; i++) {

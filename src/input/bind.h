@@ -15,6 +15,13 @@
 struct bind {
 	struct diags *d;
 	int	errors;
+	/* optional: told of every mapping bind_keys() checks and the keys it
+	 * accepts there (the schema at that place: 'dcplan help --keys');
+	 * root is the document's root, to find the mapping's path */
+	void	(*keys_cb)(void *arg, const struct ynode *root,
+		    const struct ynode *map, const char *const *keys);
+	void	*keys_arg;
+	const struct ynode *root;
 };
 
 /* flags */

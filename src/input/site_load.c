@@ -229,7 +229,7 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
     struct diags *d)
 {
 	struct ydoc doc;
-	struct bind b = { d, 0 };
+	struct bind b = { .d = d };
 	size_t	i;
 	int	rc;
 
@@ -254,6 +254,9 @@ site_load(const char *path, const struct site_opts *o, struct site *s,
 		ydoc_release(&doc);
 		return -1;
 	}
+	b.keys_cb = o->keys_cb;
+	b.keys_arg = o->keys_arg;
+	b.root = doc.root;
 	rc = bind_doc(s, &b, path, &doc);
 	ydoc_release(&doc);
 	return rc;
@@ -263,7 +266,7 @@ int
 site_load_doc(const char *path, const struct ydoc *doc, struct library *lib,
     struct site *s, struct diags *d)
 {
-	struct bind b = { d, 0 };
+	struct bind b = { .d = d };
 
 	memset(s, 0, sizeof *s);
 	s->lib = lib;

@@ -9,12 +9,18 @@
 
 #include "site.h"
 
+struct ynode;
+
 /* Load options: where models come from and the --set overrides. */
 struct site_opts {
 	const char *const *model_dirs;	/* the model library's directories, in order */
 	size_t	n_model_dirs;
 	const char *const *sets;	/* PATH=VALUE */
 	size_t	nsets;
+	/* optional: see struct bind (bind.h) */
+	void	(*keys_cb)(void *arg, const struct ynode *root,
+		    const struct ynode *map, const char *const *keys);
+	void	*keys_arg;
 };
 
 struct diags;

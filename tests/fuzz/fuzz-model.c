@@ -32,8 +32,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&doc, 0, sizeof doc);
 	if (ydoc_load_string(&doc, text, "fuzz.yaml", 1, 0, &lim, &d) == 0 &&
 	    doc.root != NULL) {
+		memset(&b, 0, sizeof b);
 		b.d = &d;
-		b.errors = 0;
 		memset(&m, 0, sizeof m);
 		if (model_bind(&b, doc.root, MK_COUNT, 1, &m) != 0 && d.n == 0)
 			abort();	/* a rejected model always says why */
