@@ -29,7 +29,8 @@ struct bench {
 	int	(*run)(struct bench_ctx *);
 };
 
-/* The command line of both programs: [-q] [-n samples] [-M models-dir] [site.yaml]. */
+/* The command line of every program: [-cq] [-n samples] [-M models-dir]
+ * [site.yaml]; -c times by the process's CPU clock (bench-common.c). */
 struct bench_args {
 	const char *path;
 	struct site_opts opts;

@@ -202,26 +202,38 @@ supply_change_dates(const struct site *s, int *d, size_t max)
 	return k;
 }
 
+/* The earliest and the latest change of equipment (DATE_NONE if none): the one
+ * walk over the change dates that both ends of the site's span read. */
+static void
+change_span(const struct site *s, int *first, int *last)
+{
+	int	d[2048];
+	size_t	n = supply_change_dates(s, d, sizeof d / sizeof d[0]);
+
+	*first = n > 0 ? d[0] : DATE_NONE;
+	*last = n > 0 ? d[n - 1] : DATE_NONE;
+}
+
 int
 supply_first_in_service(const struct site *s)
 {
-	int	d[2048], first = site_first_delivery(s);
-	size_t	n = supply_change_dates(s, d, sizeof d / sizeof d[0]);
+	int	first = site_first_delivery(s), c, l;
 
-	if (n > 0 && (first == DATE_NONE || first == DATE_NEVER || d[0] < first))
-		first = d[0];
+	change_span(s, &c, &l);
+	if (c != DATE_NONE && (first == DATE_NONE || first == DATE_NEVER || c < first))
+		first = c;
 	return first == DATE_NEVER ? DATE_NONE : first;
 }
 
 int
 supply_finished_day(const struct site *s)
 {
-	int	d[2048], last = site_full_deployment(s);
-	size_t	n = supply_change_dates(s, d, sizeof d / sizeof d[0]);
+	int	last = site_full_deployment(s), f, c;
 
+	change_span(s, &f, &c);
 	if (last == DATE_NEVER)
 		last = DATE_NONE;
-	if (n > 0 && (last == DATE_NONE || d[n - 1] > last))
-		last = d[n - 1];
+	if (c != DATE_NONE && (last == DATE_NONE || c > last))
+		last = c;
 	return last;
 }
