@@ -331,7 +331,7 @@ const struct cmd_entry cmd_capacity_entry = {
 	.opts = capacity_opts,
 	.min_pos = 1,
 	.max_pos = 1,
-	.needs = CMD_SITE | CMD_CLIMATE | CMD_OUTPUT,
+	.needs = CMD_SITE | CMD_CLIMATE | CMD_OUTPUT | CMD_REPORT,
 	.formats = FMTS_ALL,
 	.exec = cmd_capacity_exec,
 };

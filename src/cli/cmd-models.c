@@ -358,6 +358,11 @@ cmd_models_exec(struct cmd_ctx *c)
 		cmd_error(c, "--at applies to 'models perf' only");
 		return EXIT_USAGE;
 	}
+	if (strcmp(sub, "perf") == 0 && c->g->csv_table != NULL) {
+		cmd_error(c, "--csv-table applies to a report; 'models perf' writes a "
+		    "table already");
+		return EXIT_USAGE;
+	}
 	if ((rc = open_library(c, &l)) != EXIT_OK)
 		return rc;
 	if (strcmp(sub, "list") == 0)
@@ -388,7 +393,7 @@ const struct cmd_entry cmd_models_entry = {
 	.opts = models_opts,
 	.min_pos = 1,
 	.max_pos = 2,
-	.needs = CMD_MODELS | CMD_OUTPUT,
+	.needs = CMD_MODELS | CMD_OUTPUT | CMD_REPORT,
 	.formats = FMTS_ALL,
 	.exec = cmd_models_exec,
 };

@@ -1107,7 +1107,7 @@ const struct cmd_entry cmd_plan_entry = {
 	.opts = plan_opts,
 	.min_pos = 1,
 	.max_pos = 1,
-	.needs = CMD_SITE | CMD_WEATHER | CMD_OUTPUT,
+	.needs = CMD_SITE | CMD_WEATHER | CMD_OUTPUT | CMD_REPORT,
 	.formats = FMTS_ALL,
 	.exec = cmd_plan_exec,
 };

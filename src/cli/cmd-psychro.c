@@ -193,7 +193,7 @@ const struct cmd_entry cmd_psychro_entry = {
 	.opts = psychro_opts,
 	.min_pos = 0,
 	.max_pos = 0,
-	.needs = CMD_OUTPUT,
+	.needs = CMD_OUTPUT | CMD_REPORT,
 	.formats = FMTS_ALL,
 	.exec = cmd_psychro_exec,
 };

@@ -270,7 +270,7 @@ const struct cmd_entry cmd_risk_entry = {
 	.opts = risk_opts,
 	.min_pos = 1,
 	.max_pos = 1,
-	.needs = CMD_SITE | CMD_WEATHER | CMD_OUTPUT,
+	.needs = CMD_SITE | CMD_WEATHER | CMD_OUTPUT | CMD_REPORT,
 	.formats = FMTS_ALL,
 	.exec = cmd_risk_exec,
 };

@@ -59,7 +59,8 @@ const struct cmd_entry *const cmd_table[] = {
 
 /* Global options, accepted before or after the command name by the commands
  * whose needs include global_needs[i] (0: every command). */
-enum { G_FORMAT, G_OUTPUT, G_SET, G_MODELS, G_QUIET, G_CRLF, G_HELP, G_VERSION,
+enum { G_FORMAT, G_OUTPUT, G_SET, G_MODELS, G_QUIET, G_CRLF, G_CSV_TABLE, G_HELP,
+    G_VERSION,
     G_COUNT };
 
 static const struct opt_def global_opts[] = {
@@ -75,6 +76,8 @@ static const struct opt_def global_opts[] = {
 	  .help = "print nothing on success but the output" },
 	{ .name = "crlf", .type = OPT_FLAG,
 	  .help = "end CSV lines with CR LF (default: LF)" },
+	{ .name = "csv-table", .type = OPT_STRING, .arg = "TABLE",
+	  .help = "a report's table SECTION.TABLE alone, as a CSV sheet" },
 	{ .name = "help", .short_name = 'h', .type = OPT_FLAG, .help = "show help" },
 	{ .name = "version", .type = OPT_FLAG,
 	  .help = "print the version and the library versions" },
@@ -85,6 +88,7 @@ static const int global_needs[G_COUNT] = {
 	[G_FORMAT] = CMD_OUTPUT,
 	[G_OUTPUT] = CMD_OUTPUT,
 	[G_CRLF] = CMD_OUTPUT,
+	[G_CSV_TABLE] = CMD_REPORT,
 	[G_SET] = CMD_SITE,
 	[G_MODELS] = CMD_SITE | CMD_MODELS,
 };
@@ -459,6 +463,11 @@ apply_global(struct globals *g, int gi, const char *val, const struct cmd_entry 
 		break;
 	case G_CRLF:
 		g->crlf = 1;
+		break;
+	case G_CSV_TABLE:
+		if (*val == '\0')
+			return usage_error(e, "empty table name for --csv-table");
+		g->csv_table = val;
 		break;
 	case G_HELP:
 		*help = 1;
@@ -878,6 +887,26 @@ cmd_write_report(struct cmd_ctx *c, const struct report *r)
 	if ((o = cmd_output(c)) == NULL)
 		return EXIT_IO;
 	cmd_doc(c, &doc);
+	if (c->g->csv_table != NULL) {
+		/* one table as a sheet (the wide form, dcplan-json(5)) */
+		const char *names[64];
+		char	buf[4096], list[1024];
+		int	n, i;
+		size_t	off = 0;
+
+		if (report_write_table(r, c->g->csv_table, &doc, o->fp) == 0)
+			return EXIT_OK;
+		n = report_table_names(r, names, 64, buf, sizeof buf);
+		list[0] = '\0';
+		for (i = 0; i < n && i < 64 && off < sizeof list; i++)
+			off += (size_t)snprintf(list + off, sizeof list - off, "%s%s",
+			    i ? ", " : "", names[i]);
+		if (n == 0)
+			return usage_error(c->entry, "--csv-table: '%s' writes no table",
+			    c->entry->name);
+		return usage_error(c->entry, "--csv-table: no table '%s' (%s has: %s)",
+		    c->g->csv_table, c->entry->name, list);
+	}
 	if (report_write_doc(r, c->g->fmt, &doc, o->fp) != 0) {
 		cmd_error(c, "out of memory");
 		return EXIT_IO;
@@ -966,6 +995,12 @@ run_cmdline(struct globals *g, int argc, char **argv)
 		return usage_error(e, "unexpected argument '%s'", ctx.pos[e->max_pos]);
 	if (!g->fmt_given && !(e->formats & (1 << FMT_TEXT)))
 		g->fmt = FMT_CSV;
+	if (g->csv_table != NULL) {	/* a sheet is CSV */
+		if (g->fmt_given && g->fmt != FMT_CSV)
+			return usage_error(e, "--csv-table writes CSV, not %s",
+			    fmt_names[g->fmt]);
+		g->fmt = FMT_CSV;
+	}
 	if ((e->needs & CMD_OUTPUT) && !(e->formats & (1 << g->fmt)))
 		return usage_error(e, "'%s' cannot write %s", e->name, fmt_names[g->fmt]);
 	return run_entry(&ctx);

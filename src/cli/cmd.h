@@ -64,6 +64,8 @@ struct opt_def {
 				 * kept in ctx->wx (ctx->have_wx) */
 #define CMD_MODELS	0x08	/* reads the model library: takes --models-dir */
 #define CMD_OUTPUT	0x10	/* writes output: takes --format and --output */
+#define CMD_REPORT	0x20	/* writes a report (cmd_write_report): takes
+				 * --csv-table */
 
 #define CMD_MAX_OPTS	16
 #define CMD_MAX_VALUES	64	/* values of one option, operands, --set options */
@@ -76,6 +78,7 @@ struct globals {
 	const char *models_dir;
 	int	quiet;
 	int	crlf;		/* CSV lines end in CR LF */
+	const char *csv_table;	/* --csv-table: one report table as a sheet */
 	const char *sets[CMD_MAX_VALUES];
 	size_t	nsets;
 	int	json_errors;	/* -f json: failures are also a JSON document on

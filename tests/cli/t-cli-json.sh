@@ -90,36 +90,116 @@ is "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["dcplan"]
     "[{'path': 'site.name', 'value': '\"x: y\"'}, {'path': 'site.timezone', 'value': 'UTC-06:00'}]" \
     "the --set overrides, path and value, in order"
 
-# CSV numbers read back to the JSON numbers exactly (plan and timeline, every value)
-for cmd in "plan" "timeline" "check"; do
-	"$DCPLAN" -f json $cmd "$MEM" >"$T/c.json"
-	"$DCPLAN" -f csv $cmd "$MEM" >"$T/c.csv"
+# CSV numbers read back to the JSON numbers exactly, and CSV's true/false and
+# empty fields are JSON's booleans and nulls: every value of every command
+readback()	# DESC ARGS...: compares "-f csv ARGS" with "-f json ARGS"
+{
+	desc=$1
+	shift
+	"$DCPLAN" -f json "$@" >"$T/c.json" 2>/dev/null
+	"$DCPLAN" -f csv "$@" >"$T/c.csv" 2>/dev/null
 	got=$(python3 - "$T/c.json" "$T/c.csv" <<'PY'
 import csv, json, sys
 d = json.load(open(sys.argv[1]))
 rows = list(csv.reader(open(sys.argv[2], newline="")))
-bad = n = 0
+bad = []
+n = 0
+def same(j, c, where):
+    global n
+    n += 1
+    if isinstance(j, bool):
+        ok = c == ("true" if j else "false")
+    elif j is None:
+        ok = c == ""
+    elif isinstance(j, (int, float)):
+        ok = float(c) == j
+    else:
+        ok = c == j or c == "'" + j
+    if not ok:
+        bad.append("%s: csv %r json %r" % (where, c, j))
 if rows[0] == ["section", "row", "key", "value", "unit"]:
     for sec, row, key, val, unit in rows[1:]:
         s = d[sec]
         if row == "":
-            j = s[key]
+            same(s[key], val, key)
         else:
             t, col = key.split(".", 1)
             tab = s[t]
-            j = tab["rows"][int(row) - 1][tab["columns"].index(col)]
-        if isinstance(j, (int, float)) and not isinstance(j, bool):
-            n += 1
-            bad += float(val) != j
+            same(tab["rows"][int(row) - 1][tab["columns"].index(col)], val, key)
 else:
+    cols = d["columns"]
+    assert len(rows) - 1 == len(d["rows"]) > 0, (len(rows), len(d["rows"]))
     for r, j in zip(rows[1:], d["rows"]):
-        for c, x in zip(r, j):
-            if isinstance(x, (int, float)):
-                n += 1
-                bad += float(c) != x
-print("ok" if n > 0 and bad == 0 else "%d of %d differ" % (bad, n))
+        k = 0
+        for name, x in zip(cols, j):
+            if k + 1 < len(rows[0]) and rows[0][k] == name and \
+                    rows[0][k + 1] == name + "_utc_offset_min":
+                # a local date-time: two CSV columns, the time and the offset
+                same(x[:10] + " " + x[11:16], r[k], name)
+                off = (1 if x[16] == "+" else -1) * (int(x[17:19]) * 60 + int(x[20:22]))
+                same(off, r[k + 1], name + "_utc_offset_min")
+                k += 2
+                continue
+            same(x, r[k], name)
+            k += 1
+print("ok" if n > 0 and not bad else "%d of %d differ: %s" % (len(bad), n, bad[:3]))
 PY
 )
-	is "$got" ok "$cmd: every CSV number reads back to its JSON number exactly"
-done
+	is "$got" ok "$desc: every CSV value reads back to its JSON value exactly"
+}
+readback plan plan "$MEM"
+readback "plan, failing" plan --set it.workload.power=nameplate "$MEM"
+readback timeline timeline "$MEM"
+readback check check "$MEM"
+readback capacity capacity "$MEM"
+readback simulate simulate --from 2024-08-30 --to 2024-08-31 "$MEM"
+readback psychro psychro --tdb 35degC --rh 40%
+readback "models show" models show york-yk-4396kw-vanes
+readback "models perf" models perf york-yk-4396kw-vanes --at load=50%,100%
+readback risk risk --trials 20 "$LAB"
+
+# the wide form of a report's table (--csv-table): the JSON table's columns as
+# the header, a line per row, the same values
+wide()	# TABLE ARGS...
+{
+	tab=$1
+	shift
+	"$DCPLAN" -f json "$@" >"$T/w.json" 2>/dev/null
+	"$DCPLAN" --csv-table "$tab" "$@" >"$T/w.csv" 2>/dev/null
+	got=$(python3 - "$T/w.json" "$T/w.csv" "$tab" <<'PY' 2>&1 | tail -1
+import csv, json, sys
+d = json.load(open(sys.argv[1]))
+sec, name = sys.argv[3].split(".", 1)
+t = d[sec][name]
+rows = list(csv.reader(open(sys.argv[2], newline="")))
+assert rows[0] == t["columns"], (rows[0], t["columns"])
+assert len(rows) - 1 == len(t["rows"]) > 0, (len(rows), len(t["rows"]))
+for c, j in zip(rows[1:], t["rows"]):
+    for a, b in zip(c, j):
+        if isinstance(b, bool):
+            assert a == ("true" if b else "false"), (a, b)
+        elif b is None:
+            assert a == "", (a, b)
+        elif isinstance(b, (int, float)):
+            assert float(a) == b, (a, b)
+        else:
+            assert a == b or a == "'" + b, (a, b)
+print("ok")
+PY
+)
+	is "$got" ok "--csv-table $tab: the JSON table as one sheet"
+}
+wide targets.detail plan --set it.workload.power=nameplate "$MEM"
+wide permits.generators plan "$MEM"
+wide cooling.chillers check "$MEM"
+wide constraints.by_constraint capacity "$MEM"
+run "$DCPLAN" plan --csv-table nosuch.table "$LAB"
+is "$rc" 2 "--csv-table with a table the report lacks: exit 2"
+like "$(cat "$T/err")" "no table 'nosuch.table' (plan has: targets.detail, permits.generators" \
+    "--csv-table: the message lists the report's tables"
+is "$(wc -c <"$T/out" | tr -d ' ')" 0 "--csv-table, unknown table: no output"
+run "$DCPLAN" -f json plan --csv-table targets.detail "$LAB"
+is "$rc" 2 "--csv-table with -f json: exit 2"
+run "$DCPLAN" simulate --csv-table x "$LAB"
+is "$rc" 2 "--csv-table on a table command: exit 2"
 done_testing
