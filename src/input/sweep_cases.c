@@ -741,11 +741,11 @@ sweep_base_release(struct sweep_base *b)
 {
 	size_t	i;
 
+	sweep_batch_done(b);		/* the models the last batch added */
 	for (i = 0; i < b->nwx; i++)
 		wx_free(&b->wx[i]);
 	free(b->wx);
 	ydoc_release(&b->doc);
-	sweep_batch_done(b);
 	memset(b, 0, sizeof *b);
 }
 
