@@ -59,9 +59,8 @@ const struct cmd_entry *const cmd_table[] = {
 
 /* Global options, accepted before or after the command name by the commands
  * whose needs include global_needs[i] (0: every command). */
-enum { G_FORMAT, G_OUTPUT, G_SET, G_MODELS, G_QUIET, G_CRLF, G_CSV_TABLE, G_HELP,
-    G_VERSION,
-    G_COUNT };
+enum { G_FORMAT, G_OUTPUT, G_SET, G_UNSET, G_MODELS, G_QUIET, G_CRLF, G_CSV_TABLE,
+    G_HELP, G_VERSION, G_COUNT };
 
 static const struct opt_def global_opts[] = {
 	{ .name = "format", .short_name = 'f', .type = OPT_STRING, .arg = "FORMAT",
@@ -70,6 +69,8 @@ static const struct opt_def global_opts[] = {
 	  .help = "write output to FILE (atomically)" },
 	{ .name = "set", .short_name = 's', .type = OPT_STRING, .arg = "PATH=VALUE",
 	  .flags = OPT_REPEAT, .help = "override a site key before validation" },
+	{ .name = "unset", .type = OPT_STRING, .arg = "PATH",
+	  .flags = OPT_REPEAT, .help = "remove a site key or list item, as --set" },
 	{ .name = "models-dir", .short_name = 'M', .type = OPT_STRING, .arg = "DIR",
 	  .help = "search DIR first for equipment models" },
 	{ .name = "quiet", .short_name = 'q', .type = OPT_FLAG,
@@ -90,6 +91,7 @@ static const int global_needs[G_COUNT] = {
 	[G_CRLF] = CMD_OUTPUT,
 	[G_CSV_TABLE] = CMD_REPORT,
 	[G_SET] = CMD_SITE,
+	[G_UNSET] = CMD_SITE,
 	[G_MODELS] = CMD_SITE | CMD_MODELS,
 };
 
@@ -284,6 +286,14 @@ vmessage(const char *fmt, va_list ap)
 	fputc('\n', stderr);
 }
 
+static void
+vmessage_s(const char *msg)
+{
+	fputs("dcplan: ", stderr);
+	diag_fputs(msg, stderr);
+	fputc('\n', stderr);
+}
+
 void
 cmd_error(const struct cmd_ctx *c, const char *fmt, ...)
 {
@@ -445,6 +455,23 @@ apply_global(struct globals *g, int gi, const char *val, const struct cmd_entry 
 			    CMD_MAX_VALUES);
 		g->sets[g->nsets++] = val;
 		break;
+	case G_UNSET: {
+		/* an override "!PATH" (ydoc_set), in order with the --set ones */
+		char	*u;
+
+		if (g->nsets == CMD_MAX_VALUES)
+			return usage_error(e, "too many --set and --unset options (at "
+			    "most %d)", CMD_MAX_VALUES);
+		if ((u = malloc(strlen(val) + 2)) == NULL) {
+			vmessage_s("out of memory");
+			return EXIT_IO;
+		}
+		u[0] = '!';
+		memcpy(u + 1, val, strlen(val) + 1);
+		g->owned[g->nowned++] = u;
+		g->sets[g->nsets++] = u;
+		break;
+	}
 	case G_MODELS: {
 		struct stat st;
 
@@ -1275,6 +1302,9 @@ cmd_run(struct globals *g, int argc, char **argv)
 			write_errors(g, &t, rc);
 	}
 	free(t.buf);
+	while (g->nowned > 0)
+		free(g->owned[--g->nowned]);
+	g->nsets = 0;
 	return rc;
 }
 

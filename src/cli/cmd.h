@@ -79,8 +79,10 @@ struct globals {
 	int	quiet;
 	int	crlf;		/* CSV lines end in CR LF */
 	const char *csv_table;	/* --csv-table: one report table as a sheet */
-	const char *sets[CMD_MAX_VALUES];
+	const char *sets[CMD_MAX_VALUES];	/* PATH=VALUE, or !PATH: --unset */
 	size_t	nsets;
+	char	*owned[CMD_MAX_VALUES];		/* the !PATH strings */
+	size_t	nowned;
 	int	json_errors;	/* -f json: failures are also a JSON document on
 				 * stdout, so JSON output to stdout is buffered */
 	unsigned given;		/* bit i: global option i was given */

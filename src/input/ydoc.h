@@ -53,7 +53,8 @@ void	ydoc_release(struct ydoc *);
 /* NULL if absent or not a map. */
 struct ynode *ymap_get(const struct ynode *map, const char *key);
 
-/* Apply one --set PATH=VALUE (ordinal: 1-based count of --set options);
+/* Apply one --set PATH=VALUE, or "!PATH" (--unset: remove the key or list
+ * item; an error if there is none) (ordinal: 1-based count of --set options);
  * 0 ok, -1 error with diagnostics at "--set:ORD:COL". */
 int	ydoc_set(struct ydoc *, const char *arg, int ordinal, struct diags *);
 

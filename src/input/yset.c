@@ -2,7 +2,7 @@
  * yset.c - apply a command-line override "--set PATH=VALUE" to a document.
  *
  * PATH is dot-separated keys ([A-Za-z0-9_-]+) each followed by optional [N]
- * indices.  The walk runs twice: a dry run that only reports errors, then the
+ * indices.  "!PATH" (dcplan --unset PATH) removes what PATH names.  The walk runs twice: a dry run that only reports errors, then the
  * real one, so a bad override never leaves the document half changed.  Nodes
  * shared through aliases or merges are copied before they are changed, so an
  * override changes only the path it names.
@@ -28,6 +28,7 @@ struct yset {
 	int		 ordinal;
 	struct diags	*diags;
 	const char	*file;		/* "--set", in the arena (real run) */
+	int		 unset;		/* "!PATH": arg is PATH */
 	struct yseg	*seg;
 	size_t		 nseg;
 };
@@ -46,17 +47,18 @@ yset_perr(struct yset *ys, size_t off, const char *msg)
 	return -1;
 }
 
-/* Split arg[0..len) into segments. */
+/* Split arg[from..len) into segments. */
 static int
-yset_parse_path(struct yset *ys, size_t len)
+yset_parse_path(struct yset *ys, size_t from, size_t len)
 {
 	const char	*a = ys->arg;
 	struct yseg	*sg;
-	size_t		 i = 0, idx;
+	size_t		 i = from, idx;
 	char		 msg[80];
 
-	if (len == 0)
-		return yset_perr(ys, 0, "empty path before '='");
+	if (len == from)
+		return yset_perr(ys, from, ys->unset ? "empty path" :
+		    "empty path before '='");
 	/* At most one segment per character. */
 	if ((ys->seg = calloc(len, sizeof *ys->seg)) == NULL)
 		return yset_perr(ys, 0, "out of memory");
@@ -277,6 +279,81 @@ yset_walk(struct yset *ys, struct ynode *value, int dry)
 	return 0;
 }
 
+/* "nothing at PATH" for the segments up to and including s */
+static int
+yset_missing(struct yset *ys, size_t s)
+{
+	size_t	end = s + 1 < ys->nseg ? ys->seg[s + 1].start : strlen(ys->arg);
+
+	if (end > 0 && ys->arg[end - 1] == '.')
+		end--;
+	diags_add(ys->diags, "--set", ys->ordinal, (int)ys->seg[s].start + 1,
+	    "nothing to remove: '%.*s' is not in the site", (int)end, ys->arg);
+	return -1;
+}
+
+/*
+ * "!PATH" (--unset PATH): remove a key from its mapping or an item from its
+ * list, as if deleted from the file.  A check walk first, so that an error
+ * changes nothing; shared containers are copied before they change.
+ */
+static int
+yset_unset(struct yset *ys)
+{
+	struct ynode	**slot = &ys->doc->root, *cur = ys->doc->root;
+	struct ypair	*p;
+	struct yseg	*sg;
+	size_t		 s;
+	int		 dry;
+
+	for (dry = 1; dry >= 0; dry--) {
+		slot = &ys->doc->root;
+		cur = ys->doc->root;
+		for (s = 0; s < ys->nseg; s++) {
+			int	last = s + 1 == ys->nseg;
+
+			sg = &ys->seg[s];
+			if (yset_absent(cur))
+				return yset_missing(ys, s);
+			if (!dry && (cur = yset_own(ys, slot)) == NULL)
+				return yset_oom(ys);
+			if (!sg->is_index) {
+				if (cur->kind != YN_MAP)
+					return yset_kind_err(ys, s, "a mapping");
+				if ((p = yset_find(cur, sg->key, sg->keylen)) == NULL)
+					return yset_missing(ys, s);
+				if (last && !dry) {
+					memmove(p, p + 1, (size_t)(cur->pairs + cur->n -
+					    (p + 1)) * sizeof *p);
+					cur->n--;
+					return 0;
+				}
+				slot = &p->val;
+			} else {
+				if (cur->kind != YN_SEQ)
+					return yset_kind_err(ys, s, "a list");
+				if (sg->index >= cur->n) {
+					diags_add(ys->diags, "--set", ys->ordinal,
+					    (int)sg->start + 1, "index %zu out of range "
+					    "(list has %zu item%s)", sg->index, cur->n,
+					    cur->n == 1 ? "" : "s");
+					return -1;
+				}
+				if (last && !dry) {
+					memmove(&cur->items[sg->index],
+					    &cur->items[sg->index + 1], (cur->n -
+					    sg->index - 1) * sizeof *cur->items);
+					cur->n--;
+					return 0;
+				}
+				slot = &cur->items[sg->index];
+			}
+			cur = *slot;
+		}
+	}
+	return 0;
+}
+
 int
 ydoc_set(struct ydoc *doc, const char *arg, int ordinal, struct diags *diags)
 {
@@ -292,13 +369,22 @@ ydoc_set(struct ydoc *doc, const char *arg, int ordinal, struct diags *diags)
 	ys.arg = arg;
 	ys.ordinal = ordinal;
 	ys.diags = diags;
+	if (arg[0] == '!') {
+		/* --unset PATH: columns are PATH's */
+		ys.arg = arg + 1;
+		ys.unset = 1;
+		if (yset_parse_path(&ys, 0, strlen(ys.arg)) == 0)
+			rc = yset_unset(&ys);
+		free(ys.seg);
+		return rc;
+	}
 	if ((eq = strchr(arg, '=')) == NULL) {
 		diags_add(diags, "--set", ordinal, 1, "expected PATH=VALUE, "
 		    "not '%s'", arg);
 		return -1;
 	}
 	voff = (size_t)(eq - arg) + 1;
-	if (yset_parse_path(&ys, voff - 1) != 0)
+	if (yset_parse_path(&ys, 0, voff - 1) != 0)
 		goto out;
 	if (ydoc_load_string(&vd, arg + voff, "--set", ordinal, (int)voff,
 	    NULL, diags) != 0)

@@ -36,7 +36,14 @@ doc_json_head(cJSON *top, const char *schema, const struct out_doc *doc)
 	for (i = 0; doc != NULL && i < doc->nsets; i++) {
 		const char *s = doc->sets[i], *eq = strchr(s, '=');
 		char	path[512];
-		size_t	n = eq ? (size_t)(eq - s) : strlen(s);
+		size_t	n;
+		int	unset = s[0] == '!';	/* --unset PATH: value null */
+
+		if (unset) {
+			s++;
+			eq = NULL;
+		}
+		n = eq ? (size_t)(eq - s) : strlen(s);
 
 		if (n >= sizeof path)
 			n = sizeof path - 1;
@@ -46,7 +53,8 @@ doc_json_head(cJSON *top, const char *schema, const struct out_doc *doc)
 			return -1;
 		cJSON_AddItemToArray(sets, o);
 		if (cJSON_AddStringToObject(o, "path", path) == NULL ||
-		    cJSON_AddStringToObject(o, "value", eq ? eq + 1 : "") == NULL)
+		    (unset ? cJSON_AddNullToObject(o, "value") :
+		    cJSON_AddStringToObject(o, "value", eq ? eq + 1 : "")) == NULL)
 			return -1;
 	}
 	if (doc != NULL && doc->has_seed) {

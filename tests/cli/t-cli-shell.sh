@@ -84,4 +84,42 @@ is "$rc:$(cat "$T/err")" \
 run "$DCPLAN" check -q --set 'targets=[{name: near, gpus: 1, by: 2124-07-01}]' "$M"
 is "$rc" 0 "a target exactly 100 years out: accepted"
 
+# --- --unset PATH deletes a key or a list item ---
+run_csv "$DCPLAN" check -f csv "$M"
+grep -q '^site,,elevation_m,80,' "$T/out"
+ok $? "(the site's elevation is 80 m)"
+run_csv "$DCPLAN" check -f csv --unset site.location.elevation "$M"
+is "$rc:$(grep '^site,,elevation_m,' "$T/out")" "0:site,,elevation_m,0,m" \
+    "--unset site.location.elevation: the default (sea level) applies"
+run "$DCPLAN" check --unset site.name "$M"
+is "$rc:$(head -1 "$T/err")" "3:$M:9:3: missing required key 'name'" \
+    "--unset a required key: 'missing', not 'has no value'"
+two='it.phases[1]={name: late, rack: supermicro-h100-lc-rack, racks: 1, delivery: {start: 2024-09-01, rate: 1 /d}}'
+run_csv "$DCPLAN" check -f csv --set "$two" --unset 'it.phases[0]' "$M"
+is "$rc:$(grep -c '^it,[0-9]*,phases.name,' "$T/out"):$(grep '^it,1,phases.name,' "$T/out")" \
+    "0:1:it,1,phases.name,late," "--unset 'it.phases[0]' after appending one: the later item moves up"
+run "$DCPLAN" check --set site.name=x --unset site.nmae "$M"
+is "$rc:$(head -1 "$T/err")" "3:--set:2:6: nothing to remove: 'site.nmae' is not in the site" \
+    "--unset of a path that is not there: exit 3 at --set:2 (counted with --set)"
+run "$DCPLAN" check --unset 'it.phases[3]' "$M"
+is "$rc:$(head -1 "$T/err")" "3:--set:1:10: index 3 out of range (list has 1 item)" \
+    "--unset of an index past the list"
+run "$DCPLAN" check --unset site.name.x "$M"
+is "$rc:$(head -1 "$T/err")" "3:--set:1:11: 'site.name' is not a mapping" "--unset through a scalar"
+run "$DCPLAN" check --unset '' "$M"
+is "$rc:$(head -1 "$T/err")" "3:--set:1:1: empty path" "--unset of an empty path"
+run_csv "$DCPLAN" simulate -f csv "$M"
+cp "$T/out" "$T/default.csv"
+run_csv "$DCPLAN" simulate -f csv --set cooling.economizer.enabled=false --unset cooling.economizer "$M"
+is "$rc" 0 "--set a section, then --unset it: exit 0"
+cmp_files "$T/out" "$T/default.csv" "... the overrides apply in order: the default plant again"
+if command -v jq >/dev/null 2>&1; then
+	run "$DCPLAN" check -f json --unset site.location.elevation --set site.name=y "$M"
+	is "$(jq -c .dcplan.set "$T/out")" \
+	    '[{"path":"site.location.elevation","value":null},{"path":"site.name","value":"y"}]' \
+	    "the JSON head: an --unset is an override with value null, in order"
+else
+	skip "the JSON head of --unset" "no jq"
+fi
+
 done_testing
