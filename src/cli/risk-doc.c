@@ -236,7 +236,7 @@ risk_state_encode(const struct risk_meta *m, const struct risk_acc *a)
 	struct buf b = { 0 };
 	size_t	i, j, k;
 
-	put_raw(&b, "risk-state/3", 12);
+	put_raw(&b, "risk-state/4", 12);
 	put_s(&b, m->path);
 	put_s(&b, m->name);
 	put_u(&b, m->nsets);
@@ -323,6 +323,19 @@ risk_state_encode(const struct risk_meta *m, const struct risk_acc *a)
 				put_u(&b, k);
 				put_u(&b, a->eue_tail->count[k]);
 				put_u(&b, a->eue_tail->sum[k]);
+			}
+	}
+	{
+		/* the loss-of-load hours: the hours with counts */
+		size_t	nz = 0;
+
+		for (k = 0; k < RISK_YEAR_H; k++)
+			nz += a->lolp[k] > 0;
+		put_u(&b, nz);
+		for (k = 0; k < RISK_YEAR_H; k++)
+			if (a->lolp[k] > 0) {
+				put_u(&b, k);
+				put_u(&b, a->lolp[k]);
 			}
 	}
 	if (b.oom) {
@@ -454,8 +467,8 @@ risk_state_decode(const char *str, struct risk_meta *m, struct risk_acc *a, char
 	memset(m, 0, sizeof *m);
 	memset(a, 0, sizeof *a);
 	if (tok(&r, magic, sizeof magic, "its start") != 0 ||
-	    strcmp(magic, "risk-state/3") != 0) {
-		snprintf(err, errlen, "not a dcplan risk state (risk-state/3)");
+	    strcmp(magic, "risk-state/4") != 0) {
+		snprintf(err, errlen, "not a dcplan risk state (risk-state/4)");
 		return -1;
 	}
 	m->path = get_s(&r, "the site path");
@@ -597,6 +610,19 @@ risk_state_decode(const char *str, struct risk_meta *m, struct risk_acc *a, char
 			a->eue_tail->count[kk] = (uint64_t)get_u(&r, "the tail");
 			a->eue_tail->sum[kk] = get_u(&r, "the tail");
 			a->eue_tail->n += a->eue_tail->count[kk];
+		}
+	}
+	{
+		size_t	nz = (size_t)get_u(&r, "the loss-of-load hours");
+
+		for (i = 0; !r.bad && i < nz; i++) {
+			size_t	kk = (size_t)get_u(&r, "the loss-of-load hours");
+
+			if (kk >= RISK_YEAR_H) {
+				rd_fail(&r, "the loss-of-load hours");
+				break;
+			}
+			a->lolp[kk] = (uint64_t)get_u(&r, "the loss-of-load hours");
 		}
 	}
 	while (*r.p == ' ')
@@ -881,6 +907,33 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 	    0.95) / 1e6, "MWh/yr", 3);
 	num_se(r, "unmet_cooling_h", "hours of unmet cooling", stat_mean(&a->unmet_cool_h),
 	    stat_se(&a->unmet_cool_h), "h/yr", 2);
+	if (!with_state)
+		report_note(r, "  by hour of day: -f json (lolp_by_hour); the "
+		    "picture: --plot-kind lolp");
+	else {
+		/* the loss-of-load probability by hour of day, each the mean over
+		 * the days of the weather year (the heat map's columns) */
+		static const struct report_col lcols[] = {
+			{ "hour", "hour", "", 0 },
+			{ "lolp", "P(short)", "", 6 },
+			{ "lole_h", "hours short", "h/yr", 4 },
+		};
+		size_t	hd, dd, nd = RISK_YEAR_H / 24;
+
+		report_table(r, "lolp_by_hour", "", lcols, 3);
+		for (hd = 0; hd < 24; hd++) {
+			uint64_t c = 0;
+			double	nums[3];
+			const char *strs[3] = { NULL, NULL, NULL };
+
+			for (dd = 0; dd < nd; dd++)
+				c += a->lolp[dd * 24 + hd];
+			nums[0] = (double)hd;
+			nums[1] = n > 0 ? (double)c / n / (double)nd : 0;
+			nums[2] = n > 0 ? (double)c / n : 0;
+			report_row(r, nums, strs);
+		}
+	}
 
 	report_section(r, "redundancy", "Redundancy exhausted, first year");
 	if (m->ngroups == 0)

@@ -16,7 +16,7 @@
 #include "risk-plot.h"
 #include "stats.h"
 
-const char *const risk_plot_kinds[] = { "s-curve", "tornado", NULL };
+const char *const risk_plot_kinds[] = { "s-curve", "tornado", "lolp", NULL };
 
 struct risk_pic_data {
 	const char *title, *sub;
@@ -24,6 +24,7 @@ struct risk_pic_data {
 	const struct risk_curve_in *c;
 	size_t	nt;
 	const struct risk_tornado_in *t;
+	const struct risk_lolp_in *l;
 };
 
 static int
@@ -31,6 +32,8 @@ draw_risk(void *vp, enum plot_fmt f, int w, int h, FILE *fp)
 {
 	const struct risk_pic_data *d = vp;
 
+	if (d->pic == RISK_LOLP)
+		return plot_risk_lolp_draw(d->title, d->sub, d->l, f, w, h, fp);
 	return plot_risk_draw(d->title, d->sub, d->pic, d->c, d->nt, d->t, f, w, h, fp);
 }
 
@@ -41,6 +44,7 @@ risk_plot_write(struct cmd_ctx *c, const struct plot_req *req,
 	struct risk_curve_in *cv;
 	struct risk_tornado_in tn;
 	struct risk_pic_data d;
+	struct risk_lolp_in ll;
 	double	*rho = NULL, worst = 2;
 	size_t	i, j, wi = 0;
 	char	title[512], sub[256];
@@ -93,14 +97,22 @@ risk_plot_write(struct cmd_ctx *c, const struct plot_req *req,
 		tn.names = (const char *const *)m->inputs;
 		tn.rho = rho;
 	}
+	ll.counts = a->lolp;
+	ll.nh = RISK_YEAR_H;
+	ll.trials = a->trials;
 	snprintf(title, sizeof title, "%s: %s", m->name, req->kind == 1 ?
-	    "what drives the date" : "when the targets are met");
+	    "what drives the date" : req->kind == 2 ? "loss-of-load probability, "
+	    "first year after full deployment" : "when the targets are met");
 	snprintf(sub, sizeof sub, "dcplan risk: %llu trials, seed %llu%s",
 	    (unsigned long long)a->trials, (unsigned long long)m->seed,
-	    req->kind == 1 ? "; the target least likely on time" : "");
+	    req->kind == 1 ? "; the target least likely on time" : req->kind == 2 ?
+	    "; share of trials short in each hour; a trial's year starts on its "
+	    "full-deployment day" : "");
 	d.title = title;
 	d.sub = sub;
-	d.pic = req->kind == 1 ? RISK_TORNADO : RISK_SCURVE;
+	d.l = &ll;
+	d.pic = req->kind == 1 ? RISK_TORNADO : req->kind == 2 ? RISK_LOLP :
+	    RISK_SCURVE;
 	d.c = cv;
 	d.nt = m->ntargets;
 	d.t = &tn;

@@ -436,6 +436,7 @@ risk_acc_init_years(struct risk_acc *a, size_t nt, size_t ni, size_t ng, size_t 
 	a->nyears = ny;
 	if ((nt > 0 && (a->t = calloc(nt, sizeof *a->t)) == NULL) ||
 	    (ny > 0 && (a->year_trials = calloc(ny, sizeof(uint64_t))) == NULL) ||
+	    (a->lolp = calloc(RISK_YEAR_H, sizeof(uint64_t))) == NULL ||
 	    (ng > 0 && (a->g = calloc(ng, sizeof *a->g)) == NULL) ||
 	    (a->eue_tail = calloc(1, sizeof *a->eue_tail)) == NULL) {
 		risk_acc_release(a);
@@ -463,6 +464,7 @@ risk_acc_release(struct risk_acc *a)
 	free(a->g);
 	free(a->eue_tail);
 	free(a->year_trials);
+	free(a->lolp);
 	memset(a, 0, sizeof *a);
 }
 
@@ -477,6 +479,8 @@ risk_acc_merge(struct risk_acc *a, const struct risk_acc *b)
 	a->trials += b->trials;
 	for (i = 0; i < a->nyears; i++)
 		a->year_trials[i] += b->year_trials[i];
+	for (i = 0; i < RISK_YEAR_H; i++)
+		a->lolp[i] += b->lolp[i];
 	for (i = 0; i < a->ntargets; i++) {
 		stat_merge(&a->t[i].met, &b->t[i].met);
 		stat_merge(&a->t[i].delay, &b->t[i].delay);
@@ -1387,6 +1391,8 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 		if (demand - supply > 1e-3) {
 			lole++;
 			e_unserved += demand - supply;
+			if (hoy < RISK_YEAR_H)
+				a->lolp[hoy]++;
 		}
 		/* cooling: chillers against the mechanical load */
 		if (qm > cap * (1 + 1e-9) + 1)

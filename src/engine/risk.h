@@ -134,6 +134,8 @@ struct risk_acc {
 	struct stat_sum demand_wh;	/* energy demanded, Wh */
 	struct stat_sum unmet_cool_h;	/* hours with unmet cooling */
 	struct tail_hist *eue_tail;	/* for the CVaR */
+	uint64_t *lolp;			/* [hour of the weather year]: trials with
+					   load unserved in that hour */
 };
 
 int	risk_acc_init(struct risk_acc *, size_t ntargets, size_t ninputs, size_t ngroups);

@@ -12,6 +12,7 @@
  *   swings           waveform         raw, smoothed, at the supply, storage SOC
  *                    spectrum         amplitude spectrum, concern bands and limits
  *   risk             s-curve          P(met by date) per target, P50/P80/P90, date
+ *                    lolp             loss-of-load probability, hour x day of year
  *                    tornado          what drives a target's date
  */
 #ifndef DCPLAN_PLOT_PICS_H
@@ -109,7 +110,7 @@ int	plot_swings_draw(const char *title, const struct sw_config *,
 	    int w, int h, FILE *);
 
 /* ---- risk ---- */
-enum risk_pic { RISK_SCURVE, RISK_TORNADO };
+enum risk_pic { RISK_SCURVE, RISK_TORNADO, RISK_LOLP };
 
 /* One target's met dates over the trials: counts[i] trials met on day0 + i (the
  * trials never met are in trials, not in counts). */
@@ -137,6 +138,18 @@ int	plot_risk_scurve(const struct risk_curve_in *, double *x, double *p);
 int	plot_risk_quantile(const struct risk_curve_in *, double q, int *day);
 /* The inputs by |rho|, largest first (ties in their order): order[ninputs]. */
 int	plot_risk_tornado(const struct risk_tornado_in *, size_t *order);
+/* The loss-of-load probability by hour of the weather year: counts[h] of trials
+ * trials had load unserved in hour h (nh hours, whole days). */
+struct risk_lolp_in {
+	const uint64_t *counts;
+	size_t	nh;
+	uint64_t trials;
+};
+/* The heat map's cells: z[day * 24 + hour] = counts / trials (the picture's rows
+ * are days, its columns hours of day).  0, or -1 with no trials or hours. */
+int	plot_risk_lolp(const struct risk_lolp_in *, double *z, int *ndays);
+int	plot_risk_lolp_draw(const char *title, const char *sub,
+	    const struct risk_lolp_in *, enum plot_fmt, int w, int h, FILE *);
 /* s-curve: the targets c[0..nt) (at most 8 drawn); tornado: t. */
 int	plot_risk_draw(const char *title, const char *sub, enum risk_pic,
 	    const struct risk_curve_in *c, size_t nt, const struct risk_tornado_in *t,

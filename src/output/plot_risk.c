@@ -244,3 +244,59 @@ plot_risk_draw(const char *title, const char *sub, enum risk_pic what,
 		return t != NULL ? draw_tornado(title, sub, t, f, w, h, fp) : -1;
 	return draw_scurve(title, sub, c, nt, f, w, h, fp);
 }
+
+int
+plot_risk_lolp(const struct risk_lolp_in *l, double *z, int *ndays)
+{
+	size_t	i;
+
+	if (l->trials == 0 || l->nh < 24)
+		return -1;
+	*ndays = (int)(l->nh / 24);
+	for (i = 0; i < (size_t)*ndays * 24; i++)
+		z[i] = (double)l->counts[i] / (double)l->trials;
+	return 0;
+}
+
+int
+plot_risk_lolp_draw(const char *title, const char *sub, const struct risk_lolp_in *l,
+    enum plot_fmt f, int w, int h, FILE *fp)
+{
+	struct plot p;
+	struct plot_heat ht;
+	double	*z;
+	int	nd, rc;
+
+	if ((z = calloc(l->nh ? l->nh : 1, sizeof *z)) == NULL)
+		return -1;
+	if (plot_risk_lolp(l, z, &nd) != 0) {
+		free(z);
+		return -1;
+	}
+	memset(&ht, 0, sizeof ht);
+	ht.z = z;
+	ht.nx = 24;
+	ht.ny = nd;
+	ht.x0 = 0;
+	ht.dx = 1;
+	ht.y0 = 1;
+	ht.dy = 1;
+	ht.cmap = PCM_SEQUENTIAL;
+	ht.label = "P(load unserved) in the hour";
+	plot_init(&p, title, sub);
+	p.note = "colours run from the 2nd to the 98th percentile of the cells; cells "
+	    "beyond take the end colours";
+	p.ygrid = 0;
+	p.heat = &ht;
+	p.x.label = "hour of day (local standard time)";
+	p.x.fixed = 1;
+	p.x.min = 0;
+	p.x.max = 24;
+	p.y.label = "day of the weather year (1 = 1 January)";
+	p.y.fixed = 1;
+	p.y.min = 1;
+	p.y.max = nd + 1;
+	rc = plot_write(&p, f, w, h, fp);
+	free(z);
+	return rc;
+}

@@ -107,6 +107,11 @@ cmp_files "$T/out" "$T/risk-plain.json" "risk's JSON is the same with --plot"
 is "$(png_size "$T/rs.png")" 900x500 "risk s-curve: PNG 900x500"
 run "$DCPLAN" risk --trials 40 --plot "$T/rt.pdf" --plot-kind tornado "$MEM"
 is "$(pdf_size "$T/rt.pdf")" 1200x700 "risk tornado: PDF 1200x700"
+for f in png svg pdf; do
+	run "$DCPLAN" risk --trials 40 --plot "$T/rl.$f" --plot-kind lolp \
+	    --plot-size 1000x600 "$MEM"
+	is "$($f"_size" "$T/rl.$f")" 1000x600 "risk loss-of-load heat map: $f 1000x600"
+done
 run "$DCPLAN" risk --trials 40 --threads 1 --plot "$T/r1.svg" "$MEM"
 run "$DCPLAN" risk --trials 40 --threads 2 --plot "$T/r2.svg" "$MEM"
 cmp -s "$T/r1.svg" "$T/r2.svg"

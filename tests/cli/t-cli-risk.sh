@@ -191,6 +191,24 @@ ok $? "a one-sd slip of the delivery costs rho x sd x 30720 ($slip USD)"
 like "$(jq -r '.delay_cost.none' "$T/nocost.json")" "no economics.gpu_hour" \
     "without a GPU-hour value no delay cost is computed"
 
+# 9. the loss-of-load heat map's data: per hour of day, the share of trials short
+# averaged over the days (lolp_by_hour, from the counts the picture draws).  On
+# the COPT site the load needs 3 of the 4 units at every hour, so each hour's
+# P(short) = P(2 or more of 4 down) = 1 - 0.9^4 - 4 x 0.1 x 0.9^3 = 0.0523; the
+# hours-short column sums to the LOLE exactly
+"$DCPLAN" -f json risk --trials 3000 "$COPT" >"$T/lolp.json"
+jq -r '[.adequacy.lole_h, ([.adequacy.lolp_by_hour.rows[][2]] | add),
+    (.adequacy.lolp_by_hour.rows | length)] | @tsv' "$T/lolp.json" >"$T/l"
+read -r lole sum nrow <"$T/l"
+is "$nrow" 24 "lolp_by_hour: 24 hours"
+awk -v a="$lole" -v b="$sum" 'BEGIN { d = a - b; if (d < 0) d = -d
+    exit !(a > 0 && d <= 1e-9 * a) }'
+ok $? "the hours short by hour of day sum to the LOLE ($sum, $lole)"
+jq -r '.adequacy.lolp_by_hour.rows[][1]' "$T/lolp.json" |
+    awk 'BEGIN { s = 3 * sqrt(0.0523 * 0.9477 / 3000) }
+    { d = $1 - 0.0523; if (d < 0) d = -d; if (d > s) bad++ } END { exit bad > 0 }'
+ok $? "every hour's P(short) within 3 SE of the COPT's 0.0523"
+
 # 6. text fits 80 columns; no progress line in a pipe
 "$DCPLAN" risk --trials 50 "$top_srcdir/examples/colossus-memphis.yaml" >"$T/mem.txt" \
     2>"$T/err"

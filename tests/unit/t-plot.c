@@ -337,6 +337,22 @@ test_risk(void)
 	plot_risk_tornado(&t, order);
 	ok(order[0] == 1 && order[1] == 2 && order[2] == 0,
 	    "tornado by |rho|: rack delay, rate factor, grid delay");
+	{
+		/* two days of hours; 4 trials; hour 13 of day 1 short in 3 of them */
+		static uint64_t cnt[48];
+		struct risk_lolp_in l = { cnt, 48, 4 };
+		double	z[48];
+		int	nd = 0;
+
+		cnt[24 + 13] = 3;
+		cnt[5] = 1;
+		ok(plot_risk_lolp(&l, z, &nd) == 0 && nd == 2, "LOLP heat map: 2 days");
+		is_abs(z[24 + 13], 0.75, 1e-15, "day 2, 13:00: 3 of 4 trials short");
+		is_abs(z[5], 0.25, 1e-15, "day 1, 05:00: 1 of 4");
+		is_abs(z[6], 0, 0, "an hour no trial was short: 0");
+		l.trials = 0;
+		ok(plot_risk_lolp(&l, z, &nd) != 0, "no trials: no picture");
+	}
 }
 
 /* ---- formats and sizes ---- */
