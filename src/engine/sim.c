@@ -33,8 +33,9 @@ sim_hour_of_year(int day, int minute)
 	return doy * 24.0 + minute / 60.0;
 }
 
-/* Workload utilisation at a minute of the day.  "diurnal": +-10 % around the mean,
- * peaking at 15:00 local time - a planning shape for inference-heavy fleets [U];
+/* Workload utilisation at a minute of the day.  "diurnal": utilisation x
+ * (0.9 + 0.1 cos(2 pi (h - 15) / 24)), i.e. 0.8 to 1.0 times the site's
+ * utilisation (its peak, reached at 15:00 local time; mean 0.9 times it) - a planning shape for inference-heavy fleets [U];
  * training fleets run "constant". */
 static double
 workload_util(const struct site *s, int minute)
