@@ -35,8 +35,9 @@ sim_hour_of_year(int day, int minute)
 
 /* Workload utilisation at a minute of the day.  "diurnal": utilisation x
  * (0.9 + 0.1 cos(2 pi (h - 15) / 24)), i.e. 0.8 to 1.0 times the site's
- * utilisation (its peak, reached at 15:00 local time; mean 0.9 times it) - a planning shape for inference-heavy fleets [U];
- * training fleets run "constant". */
+ * utilisation (its peak, reached at 15:00 local time; mean 0.9 times it) -
+ * a planning shape for inference-heavy fleets [U]; training fleets run
+ * "constant". */
 static double
 workload_util(const struct site *s, int minute)
 {
