@@ -5,7 +5,7 @@
  * Each shard document names its schema; merge dispatches on it through the table
  * `mergers' below.  A kind of document joins by adding one entry: its schema
  * prefix and a function that reads the shards and writes the merged output.
- * dcplan.risk/1 is merged here (the exact state each JSON or CSV document
+ * dcplan.risk/2 is merged here (the exact state each JSON or CSV document
  * carries); dcplan.sweep/1 by its rows (src/output/sweep_doc.c).
  */
 #include <errno.h>
@@ -317,7 +317,7 @@ cmd_merge_exec(struct cmd_ctx *c)
 				break;
 		if (k->schema_prefix == NULL) {
 			fprintf(stderr, "%s: no shard output that dcplan merge knows "
-			    "(schema '%s'; it merges dcplan.risk/1 "
+			    "(schema '%s'; it merges dcplan.risk/2 "
 			    "and dcplan.sweep/1)\n", d[i].path,
 			    d[i].schema);
 			rc = EXIT_INPUT;

@@ -807,6 +807,8 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 	report_section(r, "targets", "Targets: P(met by the date) and the met date");
 	if (m->ntargets == 0)
 		report_str(r, "none", "targets", "none given");
+	if (m->ntargets == 0)
+		report_as(r, "", NULL, 0);	/* text only */
 	for (i = 0; i < m->ntargets; i++) {
 		const struct risk_target_acc *t = &a->t[i];
 		char	key[96], by[16], line[256], q[4][16];
@@ -820,6 +822,7 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 		snprintf(line, sizeof line, "P(met by %s) %.3f +- %.3f; P50 %s", by,
 		    stat_mean(&t->met), stat_se(&t->met), q[1]);
 		report_str(r, key, m->targets[i].name, line);
+		report_as(r, "", NULL, 0);	/* text only: the tables carry it */
 	}
 	if (m->ntargets > 0) {
 		report_table(r, "detail", "", tcols, 7);
@@ -839,6 +842,8 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 		report_note(r, "  late: mean days past the date over the trials that met "
 		    "the target");
 		report_table(r, "dates", "", qcols, 5);
+		for (j = 1; j < 5; j++)	/* never met: null in CSV and JSON */
+			report_col_null_text(r, (int)j, "never");
 		for (i = 0; i < m->ntargets; i++) {
 			const struct risk_target_acc *t = &a->t[i];
 			char	q[4][16];
@@ -849,6 +854,9 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 			met_quantile(t, 0.5, q[1]);
 			met_quantile(t, 0.8, q[2]);
 			met_quantile(t, 0.9, q[3]);
+			for (j = 1; j < 5; j++)
+				if (strcmp(q[j - 1], "never") == 0)
+					strs[j] = NULL;
 			report_row(r, nums, strs);
 		}
 	}
@@ -861,10 +869,12 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 			any |= isfinite(m->targets[i].cost_day);
 		report_section(r, "delay_cost", "Cost of delay (GPUs x 24 h x the GPU-hour "
 		    "value, per day late)");
-		if (!any)
+		if (!any) {
 			report_str(r, "none", "delay cost", m->ntargets == 0 ? "no targets" :
 			    "not computed: the site gives no economics.gpu_hour");
-		else {
+			/* CSV, JSON: why there is no table, as a message */
+			report_as(r, "message", NULL, 0);
+		} else {
 			const char *cu = m->currency;
 			struct report_col ccols[6] = {
 				{ "name", "target", "", -1 },
@@ -936,9 +946,10 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 	}
 
 	report_section(r, "redundancy", "Redundancy exhausted, first year");
-	if (m->ngroups == 0)
+	if (m->ngroups == 0) {
 		report_str(r, "none", "groups", "none on site");
-	else {
+		report_as(r, "", NULL, 0);	/* text only */
+	} else {
 		report_table(r, "groups", "", gcols, 5);
 		for (i = 0; i < m->ngroups; i++) {
 			const char *strs[5] = { m->groups[i].name, NULL, NULL, NULL, NULL };
@@ -959,6 +970,7 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 		report_section(r, key, tt);
 		if (m->ninputs == 0) {
 			report_str(r, "none", "uncertain inputs", "none given");
+			report_as(r, "", NULL, 0);	/* text only */
 			continue;
 		}
 		if ((dv = calloc(m->ninputs, sizeof *dv)) == NULL)

@@ -18,7 +18,7 @@
 enum ent_kind { E_SECTION, E_NUM, E_INT, E_STR, E_BOOL, E_TABLE, E_ROW, E_NOTE };
 
 struct colm {
-	char	*mkey, *munit;
+	char	*mkey, *munit, *tnull;
 	double	scale;
 };
 
@@ -169,6 +169,7 @@ report_free(struct report *r)
 			for (j = 0; j < e->ncols; j++) {
 				free(e->cm[j].mkey);
 				free(e->cm[j].munit);
+				free(e->cm[j].tnull);
 			}
 		free(e->cm);
 		if (e->strs != NULL)
@@ -310,6 +311,48 @@ static double
 cnum(const struct ent *t, int j, double v)
 {
 	return t->cm != NULL ? report_scale(v, t->cm[j].scale) : v;
+}
+
+/* The text of an absent string cell of column j. */
+static const char *
+tnull(const struct ent *t, int j)
+{
+	return t->cm != NULL && t->cm[j].tnull != NULL ? t->cm[j].tnull : "";
+}
+
+/* The machine forms of column col of the table just begun, made on demand;
+ * NULL (the report marked) when out of memory. */
+static struct colm *
+col_m(struct report *r, int col)
+{
+	struct ent *t = NULL;
+	size_t	i;
+
+	for (i = r ? r->n : 0; i > 0; i--)
+		if (r->v[i - 1].kind == E_TABLE) {
+			t = &r->v[i - 1];
+			break;
+		} else if (r->v[i - 1].kind != E_ROW)
+			break;
+	if (t == NULL || col < 0 || col >= t->ncols)
+		return NULL;
+	if (t->cm == NULL &&
+	    (t->cm = calloc((size_t)t->ncols, sizeof *t->cm)) == NULL) {
+		r->oom = 1;
+		return NULL;
+	}
+	return &t->cm[col];
+}
+
+void
+report_col_null_text(struct report *r, int col, const char *text)
+{
+	struct colm *c = col_m(r, col);
+
+	if (c == NULL)
+		return;
+	free(c->tnull);
+	c->tnull = rdup(r, text);
 }
 
 void
@@ -726,7 +769,8 @@ text_table(const struct report *r, size_t first, FILE *fp)
 			if (e->nums == NULL)
 				continue;
 			if (t->cols[j].prec == REPORT_STRING)
-				len = (int)strlen(e->strs[j] ? e->strs[j] : "");
+				len = (int)strlen(e->strs[j] ? e->strs[j] :
+				    tnull(t, j));
 			else if (t->cols[j].prec == REPORT_BOOL)
 				len = 3;
 			else {
@@ -763,7 +807,8 @@ text_table(const struct report *r, size_t first, FILE *fp)
 		fputs("   ", fp);
 		for (j = 0; j < nc; j++) {
 			if (t->cols[j].prec == REPORT_STRING)
-				fprintf(fp, " %-*s", w[j], e->strs[j] ? e->strs[j] : "");
+				fprintf(fp, " %-*s", w[j], e->strs[j] ? e->strs[j] :
+				    tnull(t, j));
 			else if (t->cols[j].prec == REPORT_BOOL)
 				fprintf(fp, " %-*s", w[j], !isfinite(e->nums[j]) ? "-" :
 				    e->nums[j] != 0 ? "yes" : "no");

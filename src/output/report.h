@@ -49,6 +49,9 @@ struct report_col {
 void	report_table(struct report *, const char *key, const char *title,
 	    const struct report_col *, int ncols);
 void	report_row(struct report *, const double *nums, const char *const *strs);
+/* What the text shows for an absent (NULL) cell of string column col of the
+ * table just begun: "never" for a date that never comes; "" unless set. */
+void	report_col_null_text(struct report *, int col, const char *text);
 /* Column col of the table just begun, in CSV and JSON, as report_as. */
 void	report_col_as(struct report *, int col, const char *mkey, const char *munit,
 	    double scale);

@@ -188,7 +188,7 @@ awk -v r="$rho" -v c="$slip" 'BEGIN { w = r * 3.6228 * 30720; d = (c - w) / w
     if (d < 0) d = -d; exit !(d < 0.05) }'
 ok $? "a one-sd slip of the delivery costs rho x sd x 30720 ($slip USD)"
 "$DCPLAN" -f json risk --trials 20 "$UNI" >"$T/nocost.json"
-like "$(jq -r '.delay_cost.none' "$T/nocost.json")" "no economics.gpu_hour" \
+like "$(jq -r '.delay_cost.message' "$T/nocost.json")" "no economics.gpu_hour" \
     "without a GPU-hour value no delay cost is computed"
 
 # 9. the loss-of-load heat map's data: per hour of day, the share of trials short
