@@ -46,7 +46,10 @@ like "$(cat "$T/err")" "searched '$T/none'" "the search path lists DCPLAN_MODELS
 # make uninstall removes what install made, directories too
 ${MAKE:-make} -s -C "$top_builddir" uninstall DESTDIR="$S" >"$T/uninst.log" 2>&1
 ok $? "make uninstall DESTDIR=STAGE"
-left=$(cd "$S" && find . -path "*dcplan*" | head -5)
+# relative to the staged prefix: the prefix itself may be named dcplan-VERSION
+# (make distcheck's _inst)
+P=$(dirname "$(dirname "$bin")")
+left=$(cd "$P" && find . -mindepth 1 -path "*dcplan*" | head -5)
 is "$left" "" "nothing of dcplan is left in the stage"
 is "$(find "$S" -type f | head -5)" "" "no file is left"
 
