@@ -344,7 +344,7 @@ cmd_merge_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_merge_entry = {
 	.name = "merge",
 	.operands = "SHARD...",
-	.summary = "merge risk or sweep shard outputs (--shard K/N) into one run's",
+	.summary = "join risk or sweep shards (--shard K/N) into one run's output",
 	.opts = NULL,
 	.min_pos = 1,
 	.max_pos = CMD_MAX_VALUES,

@@ -265,8 +265,7 @@ cmd_risk_exec(struct cmd_ctx *c)
 const struct cmd_entry cmd_risk_entry = {
 	.name = "risk",
 	.operands = "SITE",
-	.summary = "Monte Carlo over delays and failures: P(met), met-date quantiles, "
-	    "LOLE/EUE, drivers",
+	.summary = "Monte Carlo over delays and failures: P(met), dates, LOLE, drivers",
 	.opts = risk_opts,
 	.min_pos = 1,
 	.max_pos = 1,

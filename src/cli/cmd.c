@@ -78,7 +78,7 @@ static const struct opt_def global_opts[] = {
 	{ .name = "crlf", .type = OPT_FLAG,
 	  .help = "end CSV lines with CR LF (default: LF)" },
 	{ .name = "csv-table", .type = OPT_STRING, .arg = "TABLE",
-	  .help = "a report's table SECTION.TABLE alone, as a CSV sheet" },
+	  .help = "one report table, SECTION.TABLE, as a CSV sheet" },
 	{ .name = "help", .short_name = 'h', .type = OPT_FLAG, .help = "show help" },
 	{ .name = "version", .type = OPT_FLAG,
 	  .help = "print the version and the library versions" },
@@ -205,6 +205,38 @@ cmd_usage(const struct cmd_entry *e, FILE *fp)
 	fputc('\n', fp);
 }
 
+/* Write text from column `indent' (the cursor is there), breaking between words so
+ * that no line passes `width' columns; continuation lines start at `indent'.  A
+ * word longer than the room is written whole on its own line. */
+static void
+put_wrapped(FILE *fp, const char *text, int indent, int width)
+{
+	int	col = indent;
+	const char *p = text;
+
+	while (*p) {
+		const char *w = p;
+		int	len;
+
+		while (*w == ' ')
+			w++;
+		len = (int)strcspn(w, " ");
+		if (len == 0)
+			break;
+		if (col > indent && col + 1 + len > width) {
+			fprintf(fp, "\n%*s", indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', fp);
+			col++;
+		}
+		fwrite(w, 1, (size_t)len, fp);
+		col += len;
+		p = w + len;
+	}
+	fputc('\n', fp);
+}
+
 static void
 print_opt(const struct opt_def *o, FILE *fp)
 {
@@ -216,7 +248,8 @@ print_opt(const struct opt_def *o, FILE *fp)
 	else
 		snprintf(buf, sizeof buf, "    --%s%s%s", o->name,
 		    o->arg ? " " : "", o->arg ? o->arg : "");
-	fprintf(fp, "  %-28s %s\n", buf, o->help);
+	fprintf(fp, "  %-28s ", buf);
+	put_wrapped(fp, o->help, 31, 80);
 }
 
 static void

@@ -113,4 +113,15 @@ is "$rc:$(head -1 "$T/out" | cut -d' ' -f1)" "0:dcplan" "check --version prints 
 run "$DCPLAN" --help
 like "$(cat "$T/out")" "--version" "--help lists --version"
 
+# help is for people: every line but the usage line (which the man page's SYNOPSIS
+# must equal) fits 80 columns, for dcplan and each command
+wide=
+for c in "" plan sweep swings check capacity simulate timeline risk merge models psychro help; do
+	if [ -z "$c" ]; then "$DCPLAN" --help >"$T/h" 2>&1; else "$DCPLAN" help $c >"$T/h" 2>&1; fi
+	w=$(grep -v '^usage: ' "$T/h" | awk 'length > 80' | head -1)
+	[ -n "$w" ] && wide="$wide${c:-dcplan}: $w
+"
+done
+is "$wide" "" "help text fits 80 columns (options wrap)"
+
 done_testing
