@@ -370,6 +370,13 @@ legend_entries(const struct plot *p, struct legend_ent *e, int max)
 			e[n].s = &p->s[i];
 			n++;
 		}
+	if (p->heat != NULL)
+		for (i = 0; i < p->heat->ncat && n < max; i++) {
+			e[n].label = p->heat->cat_label[i];
+			e[n].kind = -2 - i;
+			e[n].s = NULL;
+			n++;
+		}
 	if (p->heat != NULL && p->heat->nan_label != NULL && n < max) {
 		e[n].label = p->heat->nan_label;
 		e[n].kind = -1;
@@ -402,7 +409,14 @@ legend_layout(struct dc *d, const struct legend_ent *e, int n, double x, double 
 			cairo_t	*cr = d->cr;
 
 			cairo_save(cr);
-			if (e[i].kind == -1) {
+			if (e[i].kind <= -2) {
+				unsigned c = d->p->heat->cat_rgb[-2 - e[i].kind];
+
+				cairo_set_source_rgb(cr, (c >> 16 & 255) / 255.0,
+				    (c >> 8 & 255) / 255.0, (c & 255) / 255.0);
+				cairo_rectangle(cr, cx, cy - 0.45 * d->fs, sw, 0.9 * d->fs);
+				cairo_fill(cr);
+			} else if (e[i].kind == -1) {
 				cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
 				cairo_rectangle(cr, cx, cy - 0.45 * d->fs, sw, 0.9 * d->fs);
 				cairo_fill(cr);
@@ -812,7 +826,16 @@ draw_heat(struct dc *d)
 
 			if (!isfinite(z))
 				rgb[0] = rgb[1] = rgb[2] = 0.85;
-			else
+			else if (h->ncat > 0) {
+				long	k = lround(z);
+				unsigned c;
+
+				k = k < 0 ? 0 : k >= h->ncat ? h->ncat - 1 : k;
+				c = h->cat_rgb[k];
+				rgb[0] = (c >> 16 & 255) / 255.0;
+				rgb[1] = (c >> 8 & 255) / 255.0;
+				rgb[2] = (c & 255) / 255.0;
+			} else
 				plot_cmap_rgb(h->cmap, heat_t(d, z), rgb);
 			*p = (uint32_t)lround(rgb[0] * 255) << 16 |
 			    (uint32_t)lround(rgb[1] * 255) << 8 | (uint32_t)lround(rgb[2] * 255);
@@ -1106,7 +1129,7 @@ render(cairo_t *cr, const struct plot *p, double W, double H)
 			    &d.y2step, &dummy);
 			right = 0.9 * d.fs + ticks_width(&d, &p->y2, d.ty2, d.nty2,
 			    d.y2step, 0) + 2.0 * d.fs;
-		} else if (p->heat != NULL)
+		} else if (p->heat != NULL && p->heat->ncat == 0)
 			right = 1.1 * d.fs + 1.1 * d.fs + 0.5 * d.fs +
 			    heat_ticks_width(&d) + 0.5 * d.fs + 1.4 * d.fs + 0.6 * d.fs;
 		else
@@ -1179,7 +1202,7 @@ render(cairo_t *cr, const struct plot *p, double W, double H)
 	draw_yaxis(&d, 0);
 	if (p->y2.label != NULL)
 		draw_yaxis(&d, 1);
-	if (p->heat != NULL)
+	if (p->heat != NULL && p->heat->ncat == 0)
 		draw_colour_bar(&d, d.x1 + 1.1 * d.fs);
 
 	/* titles: left-aligned with the plot area */

@@ -86,6 +86,12 @@ struct plot_heat {
 	enum plot_cmap cmap;
 	const char *label;	/* colour bar label, with the unit */
 	const char *nan_label;	/* legend entry for NaN cells, or NULL */
+	/* Categories instead of a colour scale (ncat > 0): z holds 0 .. ncat-1, cell
+	 * k is drawn in cat_rgb[k] (0xRRGGBB) and named cat_label[k] in the legend;
+	 * no colour bar. */
+	int	ncat;
+	const char *const *cat_label;
+	const unsigned *cat_rgb;
 };
 
 #define PLOT_MAX_SERIES	24

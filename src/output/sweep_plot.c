@@ -466,10 +466,13 @@ out:
 static int
 draw_verdict(struct sweep_plot *p, enum plot_fmt f, int w, int h, FILE *fp)
 {
+	static const char *const cat_label[] = { "feasible", "infeasible" };
+	static const unsigned cat_rgb[] = { 0x0072B2, 0xD55E00 };
 	struct plot pl;
 	struct plot_heat ht;
 	double	*z;
-	int	nx, ny, rc;
+	size_t	k;
+	int	nx, ny, rc, gaps = 0;
 	char	title[512], sub[512], note[512];
 
 	if (sweep_plot_grid(p, &nx, &ny, &z) != 0)
@@ -478,8 +481,8 @@ draw_verdict(struct sweep_plot *p, enum plot_fmt f, int w, int h, FILE *fp)
 	    p->xpath, p->spath);
 	if (strlen(title) > 80)
 		snprintf(title, sizeof title, "%s: the verdict of each case", p->site);
-	snprintf(sub, sizeof sub, "dcplan sweep, %zu cases; blue: feasible, red: "
-	    "infeasible", p->ncases);
+	snprintf(sub, sizeof sub, "dcplan sweep, %zu cases; each cell is one case's plan "
+	    "verdict", p->ncases);
 	make_note(p, note, sizeof note, 0);
 	plot_init(&pl, title, sub);
 	pl.note = note[0] ? note : NULL;
@@ -492,9 +495,17 @@ draw_verdict(struct sweep_plot *p, enum plot_fmt f, int w, int h, FILE *fp)
 	ht.dx = 1;
 	ht.y0 = -0.5;
 	ht.dy = 1;
-	ht.cmap = PCM_DIVERGING;
-	ht.label = "verdict: 1 feasible, -1 infeasible";
-	ht.nan_label = "invalid case";
+	/* the grid's 1 (feasible) and -1 (infeasible) as two categories, in the
+	 * Okabe-Ito blue and vermilion; grey only when some cell has no plan */
+	for (k = 0; k < (size_t)nx * (size_t)ny; k++)
+		if (isfinite(z[k]))
+			z[k] = z[k] > 0 ? 0 : 1;
+		else
+			gaps = 1;
+	ht.ncat = 2;
+	ht.cat_label = cat_label;
+	ht.cat_rgb = cat_rgb;
+	ht.nan_label = gaps ? "invalid case (or no such case)" : NULL;
 	pl.heat = &ht;
 	pl.x.kind = PA_CATEGORY;
 	pl.x.label = p->xpath;
