@@ -36,7 +36,7 @@ static const struct opt_def risk_opts[] = {
 	{ "shard", 0, OPT_STRING, "K/N", 0, 0, 0,
 	    "run the trials i with i mod N = K-1 (K from 1), for dcplan merge" },
 	CLI_PLOT_OPT,
-	CLI_PLOT_KIND_OPT("s-curve (default), tornado or lolp"),
+	CLI_PLOT_KIND_OPT("s-curve (default), tornado, lolp or band"),
 	CLI_PLOT_SIZE_OPT,
 	{ NULL, 0, 0, NULL, 0, 0, 0, NULL }
 };

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "output.h"
 #include "risk-doc.h"
+#include "schedule.h"
 
 static char *
 xdup(const char *s)
@@ -60,6 +61,11 @@ risk_meta_init(struct risk_meta *m, const char *path, const struct site *s,
 			goto fail;
 		m->groups[i].can_fail = rm->groups[i].rel != NULL;
 	}
+	m->band_fleet = rm->band_fleet;
+	m->band_never = rm->hist_sentinel;
+	for (i = 0; i < RISK_BAND_LEVELS; i++)
+		m->band_det[i] = rm->band_fleet > 0 ? schedule_gpus_date(s,
+		    DEPLOY_ONLINE, risk_band_level(rm->band_fleet, i)) : DATE_NEVER;
 	/* the weather years: the files as given in the site, their weights */
 	m->nyears = rm->nyears;
 	if ((m->years = calloc(m->nyears, sizeof *m->years)) == NULL)
@@ -236,7 +242,7 @@ risk_state_encode(const struct risk_meta *m, const struct risk_acc *a)
 	struct buf b = { 0 };
 	size_t	i, j, k;
 
-	put_raw(&b, "risk-state/4", 12);
+	put_raw(&b, "risk-state/5", 12);
 	put_s(&b, m->path);
 	put_s(&b, m->name);
 	put_u(&b, m->nsets);
@@ -336,6 +342,26 @@ risk_state_encode(const struct risk_meta *m, const struct risk_acc *a)
 			if (a->lolp[k] > 0) {
 				put_u(&b, k);
 				put_u(&b, a->lolp[k]);
+			}
+	}
+	/* the band: the fleet, the plan's day at each level, then each level's
+	 * days with counts */
+	put_i(&b, m->band_fleet);
+	put_i(&b, m->band_never);
+	for (k = 0; k < RISK_BAND_LEVELS; k++)
+		put_i(&b, m->band_det[k]);
+	put_i(&b, a->band_fleet);
+	for (k = 0; k < RISK_BAND_LEVELS; k++) {
+		const struct day_hist *h = &a->band[k];
+		size_t	nz = 0;
+
+		for (j = 0; j < h->n; j++)
+			nz += h->counts[j] > 0;
+		put_u(&b, nz);
+		for (j = 0; j < h->n; j++)
+			if (h->counts[j] > 0) {
+				put_i(&b, h->lo + (long)j);
+				put_u(&b, h->counts[j]);
 			}
 	}
 	if (b.oom) {
@@ -467,8 +493,8 @@ risk_state_decode(const char *str, struct risk_meta *m, struct risk_acc *a, char
 	memset(m, 0, sizeof *m);
 	memset(a, 0, sizeof *a);
 	if (tok(&r, magic, sizeof magic, "its start") != 0 ||
-	    strcmp(magic, "risk-state/4") != 0) {
-		snprintf(err, errlen, "not a dcplan risk state (risk-state/4)");
+	    strcmp(magic, "risk-state/5") != 0) {
+		snprintf(err, errlen, "not a dcplan risk state (risk-state/5)");
 		return -1;
 	}
 	m->path = get_s(&r, "the site path");
@@ -625,6 +651,31 @@ risk_state_decode(const char *str, struct risk_meta *m, struct risk_acc *a, char
 			a->lolp[kk] = (uint64_t)get_u(&r, "the loss-of-load hours");
 		}
 	}
+	m->band_fleet = (long)get_i(&r, "the band");
+	m->band_never = (int)get_i(&r, "the band");
+	for (k = 0; k < RISK_BAND_LEVELS; k++)
+		m->band_det[k] = (int)get_i(&r, "the band");
+	a->band_fleet = (long)get_i(&r, "the band");
+	for (k = 0; !r.bad && k < RISK_BAND_LEVELS; k++) {
+		size_t	nz = (size_t)get_u(&r, "the band");
+		struct day_hist *h = &a->band[k];
+
+		for (j = 0; !r.bad && j < nz; j++) {
+			int	day = (int)get_i(&r, "the band");
+			uint64_t c = (uint64_t)get_u(&r, "the band");
+
+			if (r.bad || c == 0) {
+				rd_fail(&r, "the band");
+				break;
+			}
+			if (day_hist_add(h, day, NULL) != 0) {
+				rd_fail(&r, "the band (out of memory)");
+				break;
+			}
+			h->counts[day - h->lo] += c - 1;
+			h->total += c - 1;
+		}
+	}
 	while (*r.p == ' ')
 		r.p++;
 	if (!r.bad && *r.p != '\0')
@@ -642,6 +693,57 @@ fail2:
 }
 
 /* ---- the report ---- */
+
+long
+risk_band_steps(const struct risk_meta *m, const struct risk_acc *a, int **day,
+    long **p10, long **p50, long **p90)
+{
+	int	lo = INT_MAX, hi = INT_MIN, d;
+	size_t	k, j, n = 0, cap;
+
+	(void)m;
+	*day = NULL;
+	*p10 = *p50 = *p90 = NULL;
+	/* the days with counts, but the never-reached sentinel: where the
+	 * quantiles can change (they hold between) */
+	for (k = 0; k < RISK_BAND_LEVELS; k++)
+		for (j = 0; j < a->band[k].n; j++) {
+			d = a->band[k].lo + (int)j;
+			if (a->band[k].counts[j] == 0 || d >= m->band_never)
+				continue;
+			if (d < lo)
+				lo = d;
+			if (d > hi)
+				hi = d;
+		}
+	if (lo > hi)
+		return 0;
+	cap = (size_t)(hi - lo) + 1;
+	if ((*day = malloc(cap * sizeof **day)) == NULL ||
+	    (*p10 = malloc(cap * sizeof **p10)) == NULL ||
+	    (*p50 = malloc(cap * sizeof **p50)) == NULL ||
+	    (*p90 = malloc(cap * sizeof **p90)) == NULL) {
+		free(*day);
+		free(*p10);
+		free(*p50);
+		free(*p90);
+		return -1;
+	}
+	for (d = lo; d <= hi; d++) {
+		long	q1 = risk_band_quantile(a, d, 0.1), q5 = risk_band_quantile(a,
+		    d, 0.5), q9 = risk_band_quantile(a, d, 0.9);
+
+		if (n > 0 && (*p10)[n - 1] == q1 && (*p50)[n - 1] == q5 &&
+		    (*p90)[n - 1] == q9)
+			continue;
+		(*day)[n] = d;
+		(*p10)[n] = q1;
+		(*p50)[n] = q5;
+		(*p90)[n] = q9;
+		n++;
+	}
+	return (long)n;
+}
 
 /* The p-quantile of the met date over all trials, or "never". */
 static void
@@ -899,6 +1001,40 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 			}
 			report_note(r, "  mean: over the trials that met it; a P blank: "
 			    "that share never met it");
+		}
+	}
+
+	report_section(r, "gpus_online", "GPUs online, P10-P90 band");
+	if (!with_state)
+		report_note(r, "  by day: -f csv or json (gpus_online_band); the "
+		    "picture: --plot-kind band");
+	else {
+		static const struct report_col bcols[] = {
+			{ "date", "from", "", REPORT_STRING },
+			{ "p10", "P10", "", 0 },
+			{ "p50", "P50", "", 0 },
+			{ "p90", "P90", "", 0 },
+		};
+		int	*bd;
+		long	*b1, *b5, *b9, nb = risk_band_steps(m, a, &bd, &b1, &b5, &b9), bi;
+
+		report_int(r, "fleet_gpus", "GPUs of the fleet", m->band_fleet, "");
+		report_int(r, "levels", "GPU levels", RISK_BAND_LEVELS, "");
+		report_table(r, "gpus_online_band", "", bcols, 4);
+		for (bi = 0; bi < nb; bi++) {
+			char	ds[16];
+			const char *strs[4] = { ds, NULL, NULL, NULL };
+			double	nums[4] = { 0, (double)b1[bi], (double)b5[bi],
+			    (double)b9[bi] };
+
+			date_format(bd[bi], ds);
+			report_row(r, nums, strs);
+		}
+		if (nb > 0) {
+			free(bd);
+			free(b1);
+			free(b5);
+			free(b9);
 		}
 	}
 

@@ -40,6 +40,11 @@ struct risk_meta {
 	struct { char *name; int can_fail; } *groups;
 	size_t	nyears;			/* weather years (1: the site's one) */
 	struct { char *file; char *weight; } *years;	/* weight: "%.17g" */
+	/* the deterministic plan's first day at each band level (risk_band_level
+	 * of the model's band_fleet); DATE_NEVER if never */
+	long	band_fleet;
+	int	band_det[RISK_BAND_LEVELS];
+	int	band_never;		/* the day a trial never at a level sits on */
 };
 
 /* From a loaded site and its risk model; 0 or -1 (out of memory). */
@@ -52,6 +57,13 @@ char	*risk_state_encode(const struct risk_meta *, const struct risk_acc *);
 /* Parse a state; 0, or -1 with a message. */
 int	risk_state_decode(const char *, struct risk_meta *, struct risk_acc *, char *err,
 	    size_t errlen);
+
+/* The band of GPUs online as steps: day[i] (days since 1970-01-01) and the
+ * P10, P50, P90 from it until day[i + 1], a step on each day any of the three
+ * changes, from the first day a level is reached through the last; malloc'd
+ * arrays (free each), their count, or -1 out of memory. */
+long	risk_band_steps(const struct risk_meta *, const struct risk_acc *,
+	    int **day, long **p10, long **p50, long **p90);
 
 struct report;
 /* The report: text without the state, CSV and JSON with it (with_state). */

@@ -16,7 +16,8 @@
 #include "risk-plot.h"
 #include "stats.h"
 
-const char *const risk_plot_kinds[] = { "s-curve", "tornado", "lolp", NULL };
+const char *const risk_plot_kinds[] = { "s-curve", "tornado", "lolp", "band",
+    NULL };
 
 struct risk_pic_data {
 	const char *title, *sub;
@@ -25,6 +26,7 @@ struct risk_pic_data {
 	size_t	nt;
 	const struct risk_tornado_in *t;
 	const struct risk_lolp_in *l;
+	const struct risk_band_in *b;
 };
 
 static int
@@ -32,9 +34,95 @@ draw_risk(void *vp, enum plot_fmt f, int w, int h, FILE *fp)
 {
 	const struct risk_pic_data *d = vp;
 
+	if (d->pic == RISK_BAND)
+		return plot_risk_band_draw(d->title, d->sub, d->b, f, w, h, fp);
 	if (d->pic == RISK_LOLP)
 		return plot_risk_lolp_draw(d->title, d->sub, d->l, f, w, h, fp);
 	return plot_risk_draw(d->title, d->sub, d->pic, d->c, d->nt, d->t, f, w, h, fp);
+}
+
+/* The band picture: the band's steps, the plan's day at each level (a step
+ * where the day moves on), the targets. */
+static int
+band_write(struct cmd_ctx *c, const struct plot_req *req, const struct risk_meta *m,
+    const struct risk_acc *a)
+{
+	struct risk_band_in b;
+	struct risk_pic_data d;
+	int	*day = NULL, *dd, *tb;
+	long	*p1 = NULL, *p5 = NULL, *p9 = NULL, *dg, *tg, nb;
+	const char **tn;
+	char	title[512], sub[256], a0[16], z0[16];
+	size_t	i, k;
+	int	rc;
+
+	nb = risk_band_steps(m, a, &day, &p1, &p5, &p9);
+	if (nb < 0) {
+		cmd_error(c, "out of memory");
+		return EXIT_IO;
+	}
+	if (nb == 0) {
+		cmd_error(c, "--plot-kind band: the site has no GPUs to bring online");
+		return EXIT_USAGE;
+	}
+	dd = calloc(RISK_BAND_LEVELS + m->ntargets + 1, sizeof *dd);
+	dg = calloc(RISK_BAND_LEVELS + m->ntargets + 1, sizeof *dg);
+	tn = calloc(m->ntargets + 1, sizeof *tn);
+	if (dd == NULL || dg == NULL || tn == NULL) {
+		cmd_error(c, "out of memory");
+		rc = EXIT_IO;
+		goto out;
+	}
+	memset(&b, 0, sizeof b);
+	for (k = 0; k < RISK_BAND_LEVELS; k++) {
+		int	dk = m->band_det[k];
+
+		if (dk == DATE_NEVER || dk == DATE_NONE)
+			break;
+		if (b.ndet > 0 && dd[b.ndet - 1] == dk)
+			b.ndet--;
+		dd[b.ndet] = dk;
+		dg[b.ndet++] = risk_band_level(m->band_fleet, k);
+	}
+	tb = dd + RISK_BAND_LEVELS;
+	tg = dg + RISK_BAND_LEVELS;
+	for (i = 0; i < m->ntargets; i++) {
+		tb[i] = m->targets[i].by;
+		tg[i] = m->targets[i].gpus;
+		tn[i] = m->targets[i].name;
+	}
+	b.n = (size_t)nb;
+	b.day = day;
+	b.p10 = p1;
+	b.p50 = p5;
+	b.p90 = p9;
+	b.det_day = dd;
+	b.det_gpus = dg;
+	b.nt = m->ntargets;
+	b.tgt_by = tb;
+	b.tgt_gpus = tg;
+	b.tgt_name = tn;
+	date_format(day[0], a0);
+	date_format(day[nb - 1], z0);
+	snprintf(title, sizeof title, "%s: GPUs online, %s to %s", m->name, a0, z0);
+	snprintf(sub, sizeof sub, "dcplan risk: %llu trials, seed %llu; the P10-P90 "
+	    "band and P50 of GPUs online each day", (unsigned long long)a->trials,
+	    (unsigned long long)m->seed);
+	memset(&d, 0, sizeof d);
+	d.title = title;
+	d.sub = sub;
+	d.pic = RISK_BAND;
+	d.b = &b;
+	rc = cli_plot_write(c, req, draw_risk, &d);
+out:
+	free(day);
+	free(p1);
+	free(p5);
+	free(p9);
+	free(dd);
+	free(dg);
+	free(tn);
+	return rc;
 }
 
 int
@@ -52,6 +140,8 @@ risk_plot_write(struct cmd_ctx *c, const struct plot_req *req,
 
 	if (req->path == NULL)
 		return EXIT_OK;
+	if (req->kind == 3)
+		return band_write(c, req, m, a);
 	if ((cv = calloc(m->ntargets ? m->ntargets : 1, sizeof *cv)) == NULL ||
 	    (rho = calloc(m->ninputs ? m->ninputs : 1, sizeof *rho)) == NULL) {
 		free(cv);

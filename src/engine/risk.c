@@ -378,6 +378,10 @@ risk_model_init_years(struct risk_model *m, const struct site *s,
 	m->years[nw - 1].cum_weight = 1;
 	timeline_range(s, &from, &to);
 	m->hist_sentinel = finished_day(s) + RISK_SENTINEL_PAD;
+	m->band_fleet = 0;
+	for (i = 0; i < s->it.nphases; i++)
+		m->band_fleet += (long)s->it.phases[i].racks *
+		    s->it.phases[i].gpus_per_rack;
 	/* the weather day of every calendar day a trial can reach: delays move a
 	 * date at most 3650 d either way (site_load_risk) */
 	m->doy_lo = from;
@@ -438,10 +442,16 @@ risk_acc_init_years(struct risk_acc *a, size_t nt, size_t ni, size_t ng, size_t 
 	    (ny > 0 && (a->year_trials = calloc(ny, sizeof(uint64_t))) == NULL) ||
 	    (a->lolp = calloc(RISK_YEAR_H, sizeof(uint64_t))) == NULL ||
 	    (ng > 0 && (a->g = calloc(ng, sizeof *a->g)) == NULL) ||
-	    (a->eue_tail = calloc(1, sizeof *a->eue_tail)) == NULL) {
+	    (a->eue_tail = calloc(1, sizeof *a->eue_tail)) == NULL ||
+	    (a->band = calloc(RISK_BAND_LEVELS, sizeof *a->band)) == NULL) {
 		risk_acc_release(a);
 		return -1;
 	}
+	for (i = 0; i < RISK_BAND_LEVELS; i++)
+		if (day_hist_init(&a->band[i], 0) != 0) {
+			risk_acc_release(a);
+			return -1;
+		}
 	for (i = 0; i < nt; i++)
 		if (day_hist_init(&a->t[i].days, ni) != 0 ||
 		    (ni > 0 && (a->t[i].critical = calloc(ni, sizeof(uint64_t))) == NULL)) {
@@ -460,6 +470,9 @@ risk_acc_release(struct risk_acc *a)
 		day_hist_release(&a->t[i].days);
 		free(a->t[i].critical);
 	}
+	for (i = 0; a->band != NULL && i < RISK_BAND_LEVELS; i++)
+		day_hist_release(&a->band[i]);
+	free(a->band);
 	free(a->t);
 	free(a->g);
 	free(a->eue_tail);
@@ -500,7 +513,46 @@ risk_acc_merge(struct risk_acc *a, const struct risk_acc *b)
 	stat_merge(&a->demand_wh, &b->demand_wh);
 	stat_merge(&a->unmet_cool_h, &b->unmet_cool_h);
 	tail_merge(a->eue_tail, b->eue_tail);
+	if (b->band_fleet != 0) {
+		if (a->band_fleet != 0 && a->band_fleet != b->band_fleet)
+			return -1;
+		a->band_fleet = b->band_fleet;
+	}
+	for (i = 0; i < RISK_BAND_LEVELS; i++)
+		if (day_hist_merge(&a->band[i], &b->band[i]) != 0)
+			return -1;
 	return 0;
+}
+
+long
+risk_band_level(long fleet, size_t k)
+{
+	return (fleet * (long)(k + 1) + RISK_BAND_LEVELS - 1) / RISK_BAND_LEVELS;
+}
+
+long
+risk_band_quantile(const struct risk_acc *a, int day, double q)
+{
+	/* P(reached by day) >= 1 - q, as cum x 1000 >= (1000 - q x 1000) x total:
+	 * q is a whole thousandth (0.1, 0.5, 0.9) */
+	uint64_t need = (uint64_t)llround((1 - q) * 1000);
+	long	best = 0;
+	size_t	k;
+
+	for (k = 0; k < RISK_BAND_LEVELS; k++) {
+		const struct day_hist *h = &a->band[k];
+		uint64_t cum = 0;
+		size_t	j;
+
+		if (h->total == 0)
+			break;
+		for (j = 0; j < h->n && h->lo + (long)j <= day; j++)
+			cum += h->counts[j];
+		if ((stats_u128)cum * 1000 < (stats_u128)need * h->total)
+			break;	/* the levels are reached in order: none higher */
+		best = risk_band_level(a->band_fleet, k);
+	}
+	return best;
 }
 
 /* ---- per-thread scratch ---- */
@@ -1470,6 +1522,17 @@ risk_trial(const struct risk_model *m, struct risk_scratch *x, uint64_t seed,
 	apply_draws(m, x);
 	if (targets(m, x, a) != 0 || year(m, x, seed, trial, a) != 0)
 		return -1;
+	/* the band: the first day this trial's GPUs online reach each level */
+	a->band_fleet = m->band_fleet;
+	for (j = 0; j < RISK_BAND_LEVELS && m->band_fleet > 0; j++) {
+		int	d = schedule_gpus_date(&x->s, DEPLOY_ONLINE,
+		    risk_band_level(m->band_fleet, j));
+
+		if (d == DATE_NEVER || d == DATE_NONE || d > m->hist_sentinel)
+			d = m->hist_sentinel;
+		if (day_hist_add(&a->band[j], d, NULL) != 0)
+			return -1;
+	}
 	a->trials++;
 	return 0;
 }

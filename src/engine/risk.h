@@ -93,6 +93,7 @@ struct risk_model {
 	/* per target: its IT load */
 	struct it_load *target_it;
 	int	hist_sentinel;		/* day recorded for "never met" */
+	long	band_fleet;		/* GPUs of every phase's racks */
 	long	doy_lo;			/* doy[i]: the weather day of day doy_lo + i */
 	size_t	ndoy;
 	short	*doy;
@@ -136,7 +137,23 @@ struct risk_acc {
 	struct tail_hist *eue_tail;	/* for the CVaR */
 	uint64_t *lolp;			/* [hour of the weather year]: trials with
 					   load unserved in that hour */
+	/* the band of GPUs online: per level k of RISK_BAND_LEVELS
+	 * (risk_band_level), the first day each trial's GPUs online reach it
+	 * (never: the model's hist_sentinel); band_fleet is the fleet's GPUs
+	 * the levels divide (0 until a trial sets it) */
+	long	band_fleet;
+	struct day_hist *band;
 };
+
+/* GPU levels of the band: level k (0 .. RISK_BAND_LEVELS - 1) is
+ * ceil(fleet x (k + 1) / RISK_BAND_LEVELS) GPUs, so the band's resolution is
+ * fleet / RISK_BAND_LEVELS GPUs. */
+#define RISK_BAND_LEVELS 40
+long	risk_band_level(long fleet, size_t k);
+/* The q-quantile (0 < q < 1) of GPUs online at the end of day, on the level
+ * grid: the largest level whose P(reached by day) >= 1 - q, counted exactly in
+ * integers; 0 when none is. */
+long	risk_band_quantile(const struct risk_acc *, int day, double q);
 
 int	risk_acc_init(struct risk_acc *, size_t ntargets, size_t ninputs, size_t ngroups);
 /* The same for a model of nyears weather years. */

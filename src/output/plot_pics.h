@@ -14,6 +14,7 @@
  *   risk             s-curve          P(met by date) per target, P50/P80/P90, date
  *                    lolp             loss-of-load probability, hour x day of year
  *                    tornado          what drives a target's date
+ *                    band             P10-P90 band of GPUs online, P50, the plan
  */
 #ifndef DCPLAN_PLOT_PICS_H
 #define DCPLAN_PLOT_PICS_H
@@ -110,7 +111,7 @@ int	plot_swings_draw(const char *title, const struct sw_config *,
 	    int w, int h, FILE *);
 
 /* ---- risk ---- */
-enum risk_pic { RISK_SCURVE, RISK_TORNADO, RISK_LOLP };
+enum risk_pic { RISK_SCURVE, RISK_TORNADO, RISK_LOLP, RISK_BAND };
 
 /* One target's met dates over the trials: counts[i] trials met on day0 + i (the
  * trials never met are in trials, not in counts). */
@@ -150,6 +151,29 @@ struct risk_lolp_in {
 int	plot_risk_lolp(const struct risk_lolp_in *, double *z, int *ndays);
 int	plot_risk_lolp_draw(const char *title, const char *sub,
 	    const struct risk_lolp_in *, enum plot_fmt, int w, int h, FILE *);
+/* The band of GPUs online: n steps, each holding from day[i] to day[i + 1] (the
+ * last through the picture's end); the deterministic plan's GPUs online as ndet
+ * steps; the targets (date, GPUs, name). */
+struct risk_band_in {
+	size_t	n;
+	const int *day;
+	const long *p10, *p50, *p90;
+	size_t	ndet;
+	const int *det_day;
+	const long *det_gpus;
+	size_t	nt;
+	const int *tgt_by;
+	const long *tgt_gpus;
+	const char *const *tgt_name;
+};
+/* The series as drawn: x[0..n] days (n + 1 values: the steps and the end day,
+ * where each holds to), lo, mid, hi the P10, P50, P90; *end gets the end day,
+ * the latest of the band's, the plan's and the targets' days plus a tenth of
+ * the span (at least 7 d).  0, or -1 with no steps. */
+int	plot_risk_band(const struct risk_band_in *, double *x, double *lo, double *mid,
+	    double *hi, double *end);
+int	plot_risk_band_draw(const char *title, const char *sub,
+	    const struct risk_band_in *, enum plot_fmt, int w, int h, FILE *);
 /* s-curve: the targets c[0..nt) (at most 8 drawn); tornado: t. */
 int	plot_risk_draw(const char *title, const char *sub, enum risk_pic,
 	    const struct risk_curve_in *c, size_t nt, const struct risk_tornado_in *t,

@@ -300,3 +300,114 @@ plot_risk_lolp_draw(const char *title, const char *sub, const struct risk_lolp_i
 	free(z);
 	return rc;
 }
+
+int
+plot_risk_band(const struct risk_band_in *b, double *x, double *lo, double *mid,
+    double *hi, double *end)
+{
+	double	a, z, pad;
+	size_t	i;
+
+	if (b->n == 0)
+		return -1;
+	a = b->day[0];
+	z = b->day[b->n - 1];
+	for (i = 0; i < b->ndet; i++) {
+		a = b->det_day[i] < a ? b->det_day[i] : a;
+		z = b->det_day[i] > z ? b->det_day[i] : z;
+	}
+	for (i = 0; i < b->nt; i++) {
+		a = b->tgt_by[i] < a ? b->tgt_by[i] : a;
+		z = b->tgt_by[i] > z ? b->tgt_by[i] : z;
+	}
+	pad = floor((z - a) / 10);
+	*end = z + (pad < 7 ? 7 : pad);
+	for (i = 0; i < b->n; i++) {
+		x[i] = b->day[i];
+		lo[i] = (double)b->p10[i];
+		mid[i] = (double)b->p50[i];
+		hi[i] = (double)b->p90[i];
+	}
+	/* the last step holds to the end */
+	x[b->n] = *end;
+	lo[b->n] = lo[b->n - 1];
+	mid[b->n] = mid[b->n - 1];
+	hi[b->n] = hi[b->n - 1];
+	return 0;
+}
+
+int
+plot_risk_band_draw(const char *title, const char *sub, const struct risk_band_in *b,
+    enum plot_fmt f, int w, int h, FILE *fp)
+{
+	struct plot p;
+	struct plot_series *ps;
+	double	*v, end;
+	size_t	n = b->n + 1, nd = b->ndet + 1, i;
+	int	rc;
+
+	if ((v = calloc(4 * n + 2 * nd + 2 * (b->nt + 1), sizeof *v)) == NULL)
+		return -1;
+	if (plot_risk_band(b, v, v + n, v + 2 * n, v + 3 * n, &end) != 0) {
+		free(v);
+		return -1;
+	}
+	{
+		double	*dx = v + 4 * n, *dy = dx + nd, *tx = dy + nd, *ty = tx + b->nt + 1;
+
+		for (i = 0; i < b->ndet; i++) {
+			dx[i] = b->det_day[i];
+			dy[i] = (double)b->det_gpus[i];
+		}
+		dx[b->ndet] = end;
+		dy[b->ndet] = b->ndet ? dy[b->ndet - 1] : 0;
+		for (i = 0; i < b->nt; i++) {
+			tx[i] = b->tgt_by[i];
+			ty[i] = (double)b->tgt_gpus[i];
+		}
+		plot_init(&p, title, sub);
+		p.x.kind = PA_DATE;
+		p.x.label = "date";
+		p.y.label = "GPUs online";
+		p.y.zero = 1;
+		p.ygrid = 1;
+		p.note = "each trial's GPUs online on a grid of 40 levels of the fleet: "
+		    "the band and P50 are accurate to a 40th of it";
+		if ((ps = plot_add(&p, PS_BAND, "P10 to P90 of the trials",
+		    PC_SKY)) != NULL) {
+			ps->x = v;
+			ps->y = v + n;
+			ps->y2 = v + 3 * n;
+			ps->n = n;
+			ps->step = 1;
+			ps->alpha = 0.45;
+		}
+		if ((ps = plot_add(&p, PS_STEP, "P50 of the trials", PC_BLUE)) != NULL) {
+			ps->x = v;
+			ps->y = v + 2 * n;
+			ps->n = n;
+			ps->step = 1;
+			ps->width = 1.6;
+		}
+		if (b->ndet > 0 && (ps = plot_add(&p, PS_STEP,
+		    "the plan (no delays)", PC_BLACK)) != NULL) {
+			ps->x = dx;
+			ps->y = dy;
+			ps->n = nd;
+			ps->step = 1;
+			ps->dashed = 1;
+			ps->width = 1.2;
+		}
+		if ((ps = plot_add(&p, PS_MARKERS, b->nt ? "targets (GPUs by date)" : NULL,
+		    PC_VERMILION)) != NULL) {
+			ps->x = tx;
+			ps->y = ty;
+			ps->names = b->tgt_name;
+			ps->n = b->nt;
+			ps->marker = PM_DIAMOND;
+		}
+		rc = plot_write(&p, f, w, h, fp);
+	}
+	free(v);
+	return rc;
+}
