@@ -431,7 +431,9 @@ draw_lines(struct sweep_plot *p, enum plot_fmt f, int w, int h, FILE *fp)
 			ps->x = x[i];
 			ps->y = y[i];
 			ps->n = n[i];
-			ps->width = 1.5;
+			/* earlier lines wider, so a later line with the same values
+			 * lies on top of it and both colours show */
+			ps->width = 1.5 + 1.5 * (double)(nl - 1 - i) / (nl > 1 ? nl - 1 : 1);
 		}
 		if ((ps = plot_add(&pl, PS_MARKERS, NULL, colours[i])) != NULL) {
 			ps->x = x[i];
