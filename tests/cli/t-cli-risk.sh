@@ -19,14 +19,17 @@ for y in "$DATA/sites/tl-supply.yaml" "$DATA/sites/tl-cooling.yaml" \
 	"$DCPLAN" -f json plan "$y" >"$T/plan.json" 2>/dev/null
 	"$DCPLAN" -f json risk --trials 3 "$y" >"$T/risk.json" 2>"$T/err"
 	ok $? "$name: risk runs"
-	jq -r '.targets.detail[] | [.name, (if .status == "OK" then 1 else 0 end),
-	    .met_on] | @tsv' "$T/plan.json" >"$T/want"
-	jq -r '.targets as $t | $t.detail | to_entries[] | [.value.name,
-	    (.value.p_met | floor), $t.dates[.key].p10, $t.dates[.key].p50,
-	    $t.dates[.key].p90] | @tsv' "$T/risk.json" |
+	jq -r '.targets.detail as $t | ($t.columns | index("name")) as $n |
+	    ($t.columns | index("ok")) as $o | ($t.columns | index("met_on")) as $m |
+	    $t.rows[] | [.[$n], (if .[$o] then 1 else 0 end), .[$m]] | @tsv' \
+	    "$T/plan.json" >"$T/want"
+	jq -r '.targets as $t | ($t.detail.columns | index("p_met")) as $p |
+	    $t.detail.rows | to_entries[] | .key as $k | [.value[0],
+	    (.value[$p] | floor), $t.dates.rows[$k][1], $t.dates.rows[$k][2],
+	    $t.dates.rows[$k][4]] | @tsv' "$T/risk.json" |
 	    awk -F '\t' '$3 == $4 && $4 == $5 { print $1 "\t" $2 "\t" $3; next }
 	    { print "quantiles differ: " $0 }' >"$T/got"
-	cmp -s "$T/want" "$T/got"
+	[ -s "$T/want" ] && cmp -s "$T/want" "$T/got"
 	ok $? "$name: P(met) and the met dates equal plan's"
 	[ $? -eq 0 ] || diag "$(diff "$T/want" "$T/got")"
 	is "$(jq -r '.run.trials' "$T/risk.json")" 3 "$name: 3 trials"
@@ -106,7 +109,7 @@ done
 # 5. --target-se stops early, at a multiple of 500 trials
 "$DCPLAN" -f json risk --trials 20000 --target-se 0.02 "$UNI" >"$T/se.json"
 n=$(jq -r '.run.trials' "$T/se.json")
-se=$(jq -r '.targets.detail[0].p_met_se' "$T/se.json")
+se=$(jq -r '.targets.detail as $t | $t.rows[0][$t.columns | index("p_met_se")]' "$T/se.json")
 [ "$n" -lt 20000 ] && [ $((n % 500)) -eq 0 ]
 ok $? "--target-se 0.02 stopped at $n trials"
 awk -v s="$se" 'BEGIN { exit !(s < 0.02) }'
