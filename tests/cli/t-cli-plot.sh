@@ -11,36 +11,6 @@
 unset DCPLAN_MODELS_PATH
 MIN=$DATA/sites/minimal.yaml
 
-# png_size FILE: "WIDTHxHEIGHT" from the IHDR chunk, or "not a PNG"
-png_size()
-{
-	sig=$(od -An -tx1 -N8 "$1" 2>/dev/null | tr -d ' \n')
-	ihdr=$(od -An -c -j12 -N4 "$1" 2>/dev/null | tr -d ' \n')
-	if [ "$sig" != 89504e470d0a1a0a ] || [ "$ihdr" != IHDR ]; then
-		echo "not a PNG"
-		return
-	fi
-	w=$(od -An -tu1 -j16 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
-	h=$(od -An -tu1 -j20 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
-	echo "${w}x${h}"
-}
-
-# svg_size FILE: "WIDTHxHEIGHT" of the root element (px)
-svg_size()
-{
-	sed -n 's/.*<svg[^>]* width="\([0-9.]*\)px" height="\([0-9.]*\)px".*/\1x\2/p' "$1" |
-	    head -n 1
-}
-
-# pdf_size FILE: "WIDTHxHEIGHT" of the first MediaBox, if the file is a whole PDF
-pdf_size()
-{
-	head -c 5 "$1" | grep -q '^%PDF-' || { echo "not a PDF"; return; }
-	tail -c 32 "$1" | grep -q '%%EOF' || { echo "no %%EOF"; return; }
-	LC_ALL=C grep -a -o '/MediaBox \[ 0 0 [0-9]* [0-9]* \]' "$1" | head -n 1 |
-	    awk '{ print $5 "x" $6 }'
-}
-
 # ---- timeline ----
 run "$DCPLAN" timeline -f csv "$MIN"
 cp "$T/out" "$T/tl-plain.csv"
