@@ -3,7 +3,8 @@
 # (doc/schema/dcplan-json.json) and what checks them.  See dcplan-json(5).
 #
 #   schema.py run DCPLAN SRCDIR OUTDIR   every command on the examples and test
-#                                        sites, one JSON document a file
+#                                        sites, one JSON document a file (and
+#                                        the errors documents of failing runs)
 #   schema.py infer DIR > FILE           a schema file from those documents (to
 #                                        start one; edit it by hand after)
 #   schema.py check FILE DIR             every document against its schema:
@@ -15,10 +16,22 @@
 # a table document (simulate, timeline, models perf) has its columns under
 # "(rows)".  Types are JSON's: number, string, boolean, null (a field that may be
 # absent has "null" among its types), array (of strings: "notes").  A currency
-# unit (USD, EUR: the site's) is written CUR.  The risk report's "drivers_N"
+# unit (USD, EUR: the site's) is written CUR (CUR/GPU-h per GPU-hour); a column
+# whose unit depends on the site (a currency, or none without prices) lists
+# both ("unit": ["CUR", null]).  The risk report's "drivers_N"
 # sections (one per target, N from 1) are written drivers_N.  A model and a
 # performance table have a schema for each kind of model ("dcplan.model/3
 # chiller", "dcplan.perf/3 tower").
+#
+# A table whose columns depend on the command line (sweep: one pair for each
+# varied input, one block for each target) has a group among its columns:
+#   {"each": "PATH", "pattern": REGEX, "min": 1, "columns": [...]}
+#   {"each": "N", "min": 0, "columns": [...]}
+# the group's columns, repeated at that place at least "min" times; in their
+# names {PATH} is a name that matches REGEX (the first column's name, the same
+# in every column of one repetition) and {N} the repetition's number from 1.
+# An array of objects (the errors of dcplan.errors/1) is documented as
+# {"objects": [{"name", "type"}...]}: every object has those members, in order.
 import json, os, re, subprocess, sys
 
 SKIP = ("schema", "dcplan")      # the head: tests/cli/t-cli-json.sh checks it
@@ -57,6 +70,26 @@ def runs(src):
     for m in sorted(os.listdir(os.path.join(src, "models"))):
         if m.endswith(".yaml"):
             out.append(["models", "show", m[:-5]])
+    # sweeps: a numeric, a quantity and a date axis; an invalid case (exit 3);
+    # a case whose weather file cannot be read (exit 4); a cases file with an
+    # empty field; two targets with prices and a range
+    sup = os.path.join(sites, "tl-supply.yaml")
+    cap = "power.grid.feeds[0].capacity"
+    out.append(["sweep", sup, "--vary", "targets[0].gpus=800,1600",
+                "--vary", cap + "=0.8 MW,1.5 MW",
+                "--vary", "targets[0].by=2024-03-01,2024-06-01"])
+    out.append((["sweep", sup, "--vary", "targets[0].gpus=-5,800"], 3))
+    out.append((["sweep", sup, "--vary", "climate.source=epw", "--vary",
+                 "climate.weather_file=nowhere.epw", "--zip"], 4))
+    out.append(["sweep", sup, "--cases",
+                os.path.join(src, "tests", "data", "sweep", "cases.csv")])
+    out.append(["sweep", mem, "--vary",
+                "power.grid.feeds[0].capacity=8 MW:16 MW:8 MW"])
+    # errors: usage (exit 2), an invalid override (3), a missing file (4)
+    out.append((["plan"], 2))
+    out.append((["plan", "--bogus", lab], 2))
+    out.append((["plan", "--set", "site.nme=x", lab], 3))
+    out.append((["check", os.path.join(sites, "nowhere.yaml")], 4))
     for m, at in (("york-yk-4396kw-vanes", []), ("yorkcalc-generic", []),
                   ("smt-130", []), ("dgx-h100", []), ("ups-double-conversion", []),
                   ("xfmr-mv-2500kva", []),
@@ -70,11 +103,12 @@ def cmd_run(dcplan, src, outdir):
     env = dict(os.environ)
     env.pop("DCPLAN_MODELS_PATH", None)
     n = 0
-    for i, args in enumerate(runs(src)):
+    for i, a in enumerate(runs(src)):
+        args, want = (a, (0, 1)) if isinstance(a, list) else (a[0], (a[1],))
         m = [] if args[0] == "psychro" else ["-M", os.path.join(src, "models")]
         r = subprocess.run([dcplan] + m + ["-f", "json"] + args,
                            capture_output=True, env=env)
-        if r.returncode not in (0, 1):
+        if r.returncode not in want:
             sys.stderr.write("%s: exit %d: %s\n" % (" ".join(args), r.returncode,
                              r.stderr.decode()[:300]))
             continue
@@ -87,6 +121,8 @@ def cmd_run(dcplan, src, outdir):
 def unit_of(u):
     if isinstance(u, str) and re.fullmatch(r"[A-Z]{3}", u):
         return "CUR"
+    if isinstance(u, str) and re.fullmatch(r"[A-Z]{3}/GPU-h", u):
+        return "CUR/GPU-h"
     return u
 
 
@@ -112,6 +148,11 @@ def is_table(v):
     return isinstance(v, dict) and list(v)[:3] == ["columns", "units", "rows"]
 
 
+def is_objects(v):
+    return isinstance(v, list) and len(v) > 0 and \
+        all(isinstance(x, dict) for x in v)
+
+
 def fields(doc):
     """Every (path, kind, value) of a document: kind 'value' or 'table'."""
     out = []
@@ -123,6 +164,9 @@ def fields(doc):
             continue
         if sec == "notes":
             out.append(("notes", "value", v))
+            continue
+        if is_objects(v):
+            out.append((sec, "objects", v))
             continue
         if not isinstance(v, dict):
             out.append((sec, "value", v))
@@ -148,6 +192,43 @@ def columns(t):
         ty = set(jtype(r[j]) for r in t["rows"])
         cols.append((c, unit_of(u), ty))
     return cols
+
+
+def expand(entries, names):
+    """The documented column of each of names (a table's column names, in
+    order), expanding the groups of entries; or None when they differ."""
+    out = []
+    i = 0
+    for e in entries:
+        if "each" not in e:
+            if i >= len(names) or names[i] != e["name"]:
+                return None
+            out.append(e)
+            i += 1
+            continue
+        n = 0
+        while True:
+            if e["each"] == "PATH":
+                if i >= len(names) or \
+                        not re.fullmatch(e["pattern"], names[i]):
+                    break
+                val = names[i]
+            else:
+                val = str(n + 1)
+            want = [c["name"].replace("{" + e["each"] + "}", val)
+                    for c in e["columns"]]
+            if names[i:i + len(want)] != want:
+                break
+            out.extend(e["columns"])
+            i += len(want)
+            n += 1
+        if n < e.get("min", 0):
+            return None
+    return out if i == len(names) else None
+
+
+def unit_ok(u, w):
+    return u in w if isinstance(w, list) else u == w
 
 
 def variant(doc):
@@ -229,18 +310,36 @@ def cmd_check(sf, d):
             if e is None:
                 bad.append("%s: %s: %s is not documented" % (f, name, path))
                 continue
-            if kind == "table":
+            if kind == "objects":
+                if "objects" not in e:
+                    bad.append("%s: %s: an array of objects, documented "
+                               "otherwise" % (f, path))
+                    continue
+                want = [c["name"] for c in e["objects"]]
+                for j, x in enumerate(v):
+                    if list(x) != want:
+                        bad.append("%s: %s[%d]: members %s, documented %s" %
+                                   (f, path, j, list(x), want))
+                        continue
+                    for w in e["objects"]:
+                        if jtype(x[w["name"]]) not in w["type"]:
+                            bad.append("%s: %s[%d].%s: type %s, documented %s"
+                                       % (f, path, j, w["name"],
+                                          jtype(x[w["name"]]), w["type"]))
+            elif kind == "table":
                 if "table" not in e:
                     bad.append("%s: %s: a table, documented as a value" % (f, path))
                     continue
-                want = [c["name"] for c in e["table"]]
                 got = columns(v)
-                if [c for c, _, _ in got] != want:
+                doc_cols = expand(e["table"], [c for c, _, _ in got])
+                if doc_cols is None:
                     bad.append("%s: %s: columns %s, documented %s" %
-                               (f, path, [c for c, _, _ in got], want))
+                               (f, path, [c for c, _, _ in got],
+                                [c.get("name", c.get("each"))
+                                 for c in e["table"]]))
                     continue
-                for (c, u, ty), w in zip(got, e["table"]):
-                    if u != w["unit"]:
+                for (c, u, ty), w in zip(got, doc_cols):
+                    if not unit_ok(u, w["unit"]):
                         bad.append("%s: %s.%s: unit %r, documented %r" %
                                    (f, path, c, u, w["unit"]))
                     if not ty <= set(w["type"]):
@@ -248,7 +347,7 @@ def cmd_check(sf, d):
                                    (f, path, c, sorted(ty), w["type"]))
             else:
                 if "type" not in e:
-                    bad.append("%s: %s: a value, documented as a table" % (f, path))
+                    bad.append("%s: %s: a value, documented otherwise" % (f, path))
                 elif jtype(v) not in e["type"]:
                     bad.append("%s: %s: type %s, documented %s" %
                                (f, path, jtype(v), e["type"]))
@@ -264,6 +363,33 @@ def esc(s):
     return s.replace("\\", "\\e")
 
 
+def man_unit(u):
+    if isinstance(u, list):
+        return ", " + " or ".join(esc(x) if x else "none" for x in u)
+    return ", " + esc(u) if u else ""
+
+
+def man_column(c, end=""):
+    print(".Ql %s" % esc(c["name"]))
+    print("(%s%s)%s" % ("|".join(c["type"]), man_unit(c.get("unit")), end))
+
+
+def man_group(g):
+    if g["each"] == "PATH":
+        print("for each varied input (at least %d), in order, where" %
+              g.get("min", 0))
+        print(".Ql {PATH}")
+        print("is its path (matching")
+        print(".Ql %s ) :" % esc(g["pattern"]))
+    else:
+        print("for each target (at least %d), in order, where" % g.get("min", 0))
+        print(".Ql {N}")
+        print("is its number from 1:")
+    for c in g["columns"][:-1]:
+        man_column(c)
+    man_column(g["columns"][-1], "; then")
+
+
 def cmd_man(sf):
     with open(sf) as fp:
         schemas = json.load(fp)
@@ -276,9 +402,15 @@ def cmd_man(sf):
                 print(".It Ql %s" % esc(path))
                 print("table%s; columns:" % opt)
                 for c in e["table"]:
-                    print(".Ql %s" % esc(c["name"]))
-                    print("(%s%s)" % ("|".join(c["type"]),
-                                      ", " + esc(c["unit"]) if c["unit"] else ""))
+                    if "each" in c:
+                        man_group(c)
+                    else:
+                        man_column(c)
+            elif "objects" in e:
+                print(".It Ql %s" % esc(path))
+                print("array of objects%s; members:" % opt)
+                for c in e["objects"]:
+                    man_column(c)
             else:
                 print(".It Ql %s" % esc(path))
                 print("%s%s" % ("|".join(e["type"]), opt))
