@@ -19,6 +19,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "output.h"
+#include "pmemo.h"
 #include "site_load.h"
 #include "sweep.h"
 #include "sweep_cases.h"
@@ -27,8 +28,15 @@
 
 /* Cases built and planned together: enough to keep every thread busy with
  * cases of unequal cost, few enough that memory stays flat. */
-#define SWEEP_BATCH	32
+#define SWEEP_BATCH	128
 #define SWEEP_ERR_LEN	2048
+/* Plant results kept per thread (src/engine/pmemo.h): 2^15 entries of 536
+ * bytes, 18 MB, touched as used (a Memphis plan asks for ~9,000 outside its
+ * year) */
+#define SWEEP_MEMO_LOG2	15
+/* and by the step of the plan's year: 2^15 steps, a build and year of hourly
+ * steps (Memphis: 10,224), 18 MB */
+#define SWEEP_MEMO_STEPS_LOG2	15
 
 static const struct opt_def sweep_opts[] = {
 	{ "vary", 0, OPT_STRING, "PATH=VALUES", OPT_REPEAT, 0, 0,
@@ -39,6 +47,9 @@ static const struct opt_def sweep_opts[] = {
 	    "the cases from a CSV file: a header of --set paths, a row a case" },
 	{ "threads", 0, OPT_COUNT, "T", 0, 0, 0,
 	    "OpenMP threads (default: OMP_NUM_THREADS or every core)" },
+	{ "fresh", 0, OPT_FLAG, NULL, 0, 0, 0,
+	    "evaluate each case's plant afresh, sharing nothing between cases "
+	    "(the same output, slower: for checking)" },
 	{ "shard", 0, OPT_STRING, "K/N", 0, 0, 0,
 	    "run the cases i with i mod N = K-1 (K from 1), for dcplan merge" },
 	CLI_PLOT_OPT,
@@ -91,8 +102,8 @@ report_diags(struct diags *d, int rc)
 /* Build, plan and write the cases ids[0..n). */
 static int
 run_batch(struct cmd_ctx *c, struct sweep_base *base, const struct sweep_spec *sp,
-    struct batch *b, size_t n, int threads, struct sweep_doc *doc,
-    struct sweep_plot *pl, int *worst)
+    struct batch *b, size_t n, int threads, struct pmemo **memos,
+    struct sweep_doc *doc, struct sweep_plot *pl, int *worst)
 {
 	const char *typed[CMD_MAX_VALUES];
 	double	si[CMD_MAX_VALUES];
@@ -117,8 +128,9 @@ run_batch(struct cmd_ctx *c, struct sweep_base *base, const struct sweep_spec *s
 		}
 		b->jobs[j].site = &b->sites[j];
 		b->jobs[j].wx = wx;
+		b->jobs[j].group = memos != NULL ? sweep_case_group(sp, b->ids[j]) : 0;
 	}
-	sweep_run(b->jobs, n, PLAN_ALL, threads);
+	sweep_run(b->jobs, n, PLAN_ALL, threads, memos);
 	for (j = 0; j < n && rc == EXIT_OK; j++) {
 		struct sweep_case_out o;
 		struct sweep_job *jb = &b->jobs[j];
@@ -169,6 +181,7 @@ cmd_sweep_exec(struct cmd_ctx *c)
 	struct batch *b = NULL;
 	struct sweep_doc *doc = NULL;
 	struct sweep_plot *pl = NULL;
+	struct pmemo **memos = NULL;
 	struct plot_req preq;
 	struct output out;
 	struct out_doc od;
@@ -176,7 +189,7 @@ cmd_sweep_exec(struct cmd_ctx *c)
 	const char *cases = cmd_opt(c, "cases");
 	char	title[512];
 	int	nvary = cmd_opt_count(c, "vary"), k, nshard, rc, threads = 0,
-		worst = 0, out_open = 0;
+		worst = 0, out_open = 0, nthreads = 0;
 	size_t	i, n;
 	double	x;
 
@@ -228,6 +241,26 @@ cmd_sweep_exec(struct cmd_ctx *c)
 		return report_diags(&d, rc);
 	}
 	diags_release(&d);
+	if (sweep_spec_groups(&sp) != 0) {
+		cmd_error(c, "out of memory");
+		rc = EXIT_IO;
+		goto out;
+	}
+	/* a memo of plant results per thread (src/engine/pmemo.h) */
+	if (!cmd_opt_flag(c, "fresh")) {
+		nthreads = sweep_threads(threads);
+		if ((memos = calloc((size_t)nthreads, sizeof *memos)) == NULL) {
+			cmd_error(c, "out of memory");
+			rc = EXIT_IO;
+			goto out;
+		}
+		for (i = 0; i < (size_t)nthreads; i++)
+			if ((memos[i] = pmemo_new(SWEEP_MEMO_LOG2, SWEEP_MEMO_STEPS_LOG2)) == NULL) {
+				cmd_error(c, "out of memory");
+				rc = EXIT_IO;
+				goto out;
+			}
+	}
 
 	snprintf(title, sizeof title, "%s: sweep of %s", c->site.name, c->pos[0]);
 	if (strlen(title) > 80) {
@@ -268,12 +301,12 @@ cmd_sweep_exec(struct cmd_ctx *c)
 	for (i = (size_t)(k - 1); i < sp.ncases && rc == EXIT_OK; i += (size_t)nshard) {
 		b->ids[n++] = i;
 		if (n == SWEEP_BATCH) {
-			rc = run_batch(c, &base, &sp, b, n, threads, doc, pl, &worst);
+			rc = run_batch(c, &base, &sp, b, n, threads, memos, doc, pl, &worst);
 			n = 0;
 		}
 	}
 	if (rc == EXIT_OK && n > 0)
-		rc = run_batch(c, &base, &sp, b, n, threads, doc, pl, &worst);
+		rc = run_batch(c, &base, &sp, b, n, threads, memos, doc, pl, &worst);
 	if (rc == EXIT_OK && sweep_doc_end(doc) != 0) {
 		cmd_error(c, "out of memory");
 		rc = EXIT_IO;
@@ -300,6 +333,10 @@ out:
 	sweep_plot_free(pl);
 	sweep_doc_free(doc);
 	free(b);
+	if (memos != NULL)
+		for (i = 0; i < (size_t)nthreads; i++)
+			pmemo_free(memos[i]);
+	free(memos);
 	sweep_base_release(&base);
 	sweep_spec_release(&sp);
 	return rc;

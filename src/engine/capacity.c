@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "capacity.h"
+#include "pmemo.h"
 #include "roots.h"
 #include "weather.h"
 #include "supply.h"
@@ -265,8 +266,8 @@ first_root(struct margin_args *a, double lo, double hi, double tol)
 	return NAN;
 }
 
-double
-capacity_demand_env_w(const struct plant_cfg *cfg, const struct cap_condition *cond,
+static double
+demand_env_fresh(const struct plant_cfg *cfg, const struct cap_condition *cond,
     double gpus, double util, double gpu_cap, double *facility_va)
 {
 	struct margin_args a;
@@ -398,8 +399,8 @@ avail_of(const struct plant_cfg *cfg, enum cap_constraint k, double tdb)
 	}
 }
 
-int
-capacity_solve_min(const struct plant_cfg *cfg, const struct cap_condition *cond,
+static int
+solve_min_fresh(const struct plant_cfg *cfg, const struct cap_condition *cond,
     double installed, double util, double gpu_cap, double hint, struct cap_result *r)
 {
 	struct margin_args a;
@@ -462,5 +463,73 @@ capacity_solve_min(const struct plant_cfg *cfg, const struct cap_condition *cond
 		}
 	}
 	r->max_gpus = floor(r->max_gpus + 1e-6);
+	return 0;
+}
+
+/* ---- the site's memo (pmemo.h): both are pure functions of the plant, the
+ * day, the condition, the workload and (for the solve) the capacities ---- */
+
+static void
+cond_key(struct pmemo_key *k, enum pmemo_kind kind, const struct plant_cfg *cfg,
+    const struct cap_condition *cond, double gpus, double util, double gpu_cap)
+{
+	pmemo_key_init(k, kind, cfg->site->plant_group);
+	pmemo_key_i(k, cfg->day);
+	pmemo_key_d(k, cond->tdb);
+	pmemo_key_d(k, cond->twb);
+	pmemo_key_d(k, cond->p);
+	pmemo_key_d(k, gpus);
+	pmemo_key_d(k, util);
+	pmemo_key_d(k, gpu_cap);
+}
+
+double
+capacity_demand_env_w(const struct plant_cfg *cfg, const struct cap_condition *cond,
+    double gpus, double util, double gpu_cap, double *facility_va)
+{
+	struct pmemo *m = cfg->site->plant_memo;
+	struct pmemo_key k;
+	double	v[2];
+
+	if (m == NULL)
+		return demand_env_fresh(cfg, cond, gpus, util, gpu_cap, facility_va);
+	cond_key(&k, PMEMO_DEMAND_ENV, cfg, cond, gpus, util, gpu_cap);
+	if (!pmemo_get(m, &k, v, sizeof v)) {
+		v[0] = demand_env_fresh(cfg, cond, gpus, util, gpu_cap, &v[1]);
+		if (isnan(v[0]))
+			return NAN;
+		pmemo_put(m, &k, v, sizeof v);
+	}
+	if (facility_va != NULL)
+		*facility_va = v[1];
+	return v[0];
+}
+
+int
+capacity_solve_min(const struct plant_cfg *cfg, const struct cap_condition *cond,
+    double installed, double util, double gpu_cap, double hint, struct cap_result *r)
+{
+	struct pmemo *m = cfg->site->plant_memo;
+	struct pmemo_key k;
+	int	i;
+
+	if (m == NULL)
+		return solve_min_fresh(cfg, cond, installed, util, gpu_cap, hint, r);
+	cond_key(&k, PMEMO_CAPACITY, cfg, cond, installed, util, gpu_cap);
+	pmemo_key_d(&k, hint);
+	/* the capacities: the supply is the case's own */
+	pmemo_key_d(&k, avail_of(cfg, CAP_SUPPLY, cond->tdb));
+	pmemo_key_d(&k, avail_of(cfg, CAP_UPS, cond->tdb));
+	pmemo_key_d(&k, avail_of(cfg, CAP_TRANSFORMER, cond->tdb));
+	if (pmemo_get(m, &k, r, sizeof *r)) {
+		/* the names are the caller's condition's */
+		for (i = 0; i < CAP_COUNT; i++)
+			r->condition[i] = cond->name;
+		r->binding_condition = cond->name;
+		return 0;
+	}
+	if (solve_min_fresh(cfg, cond, installed, util, gpu_cap, hint, r) != 0)
+		return -1;
+	pmemo_put(m, &k, r, sizeof *r);
 	return 0;
 }

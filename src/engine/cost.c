@@ -82,6 +82,7 @@ cost_begin(struct cost_acc *a, const struct site *s, int from, int to)
 	a->nmonths = month_index(to) - a->month0 + 1;
 	memset(a->cat, 0, sizeof a->cat);
 	a->facility_j = a->gen_j = a->batt_j = a->gpu_s = 0;
+	a->day = DATE_NONE;
 	nf = s->econ != NULL && s->econ->nfeeds > 0 ? s->econ->nfeeds : 1;
 	n = (size_t)(a->nmonths > 0 ? a->nmonths : 1) * nf;
 	if (n > a->cap) {
@@ -136,9 +137,14 @@ cost_step(struct cost_acc *a, const struct sim_step *st, double dt, double gpus_
 	    fmax(0, 1 - st->disp.unserved_w / st->plant.facility_w) : 1);
 	if (e == NULL)
 		return;
-	date_to_ymd(st->day, &y, &m, &d);
+	if (st->day != a->day) {
+		date_to_ymd(st->day, &y, &a->month, &d);
+		a->mi = y * 12 + a->month - 1 - a->month0;
+		a->day = st->day;
+	}
+	m = a->month;
+	mi = a->mi;
 	hour = st->minute / 60;
-	mi = month_index(st->day) - a->month0;
 	/* The grid draw is shared among the priced feeds in proportion to their
 	 * capacity that day (the dispatch sees one grid). */
 	for (i = 0; i < e->nfeeds; i++)

@@ -109,6 +109,8 @@ struct cost_acc {
 	size_t	cap;
 	double	cat[COST_NCAT];
 	double	facility_j, gen_j, batt_j, gpu_s;
+	int	day, month, mi;		/* the last step's day, its month (1-12)
+					   and month index (DATE_NONE: none yet) */
 };
 
 /* Capital recovery factor i (1+i)^n / ((1+i)^n - 1); 1/n when i is 0. */

@@ -118,7 +118,8 @@ ensure_days(const struct site *s, const struct weather *w, struct plan_result *r
 		struct plan_day *p = &r->days[r->ndays];
 		int	day = r->day0 + (int)r->ndays;
 
-		if (timeline_next(s, w, day, r->ndays > 0 ? &r->tl_prev : NULL, &d) != 0)
+		if (timeline_next_runnable(s, w, day, r->ndays > 0 ? &r->tl_prev : NULL,
+		    &d) != 0)
 			return PLAN_ETIMELINE;
 		r->tl_prev = d;
 		p->runnable = d.gpus_runnable;
@@ -560,13 +561,13 @@ watch_step(void *vp, const struct sim_step *st)
 	size_t	g;
 	int	yr, mo, da;
 
-	date_to_ymd(st->day, &yr, &mo, &da);
-	if (yr != y->year) {
-		if (y->year != 0)
-			watch_close_year(y);
-		y->year = yr;
-	}
 	if (st->day != y->last_day) {
+		date_to_ymd(st->day, &yr, &mo, &da);
+		if (yr != y->year) {
+			if (y->year != 0)
+				watch_close_year(y);
+			y->year = yr;
+		}
 		y->days++;
 		y->last_day = st->day;
 	}
@@ -680,28 +681,36 @@ plan_year(const struct site *s, const struct weather *w, struct plan_result *r)
 }
 
 /* The delay of each target: GPU-hours short day by day from its date to the day
- * before it is met, and their value at the site's GPU-hour price.  Only for a
- * site with prices (a second pass over the late days of the timeline, which a
- * Monte Carlo or sweep loop of unpriced sites need not pay for). */
+ * before it is met, on the plan's own timeline (the days the verdict read), and
+ * their value at the site's GPU-hour price.  Only for a site with prices. */
 static int
 plan_delays(const struct site *s, const struct weather *w, struct plan_result *r)
 {
 	size_t	i;
+	int	rc, d;
 
 	if (s->econ == NULL)
 		return PLAN_OK;
 	for (i = 0; i < r->ntargets; i++) {
 		struct plan_target *t = &r->targets[i];
+		double	g = (double)t->target->gpus;
 		int	last = t->met_on != DATE_NEVER && t->met_on != DATE_NONE ?
 		    t->met_on - 1 : (r->full != DATE_NEVER && r->full != DATE_NONE ?
 		    r->full : r->to) + PLAN_LOOKAHEAD_D;
 
 		t->delay_gpu_h = 0;
 		t->delay_cost = NAN;
-		if (!t->ok && cost_delay_gpu_hours(s, w, t->target->gpus, t->target->by,
-		    last, &t->delay_gpu_h) != 0)
-			return PLAN_ETIMELINE;
-		if (s->econ != NULL && isfinite(s->econ->gpu_hour))
+		if (!t->ok) {
+			if ((rc = ensure_days(s, w, r, last)) != PLAN_OK)
+				return rc;
+			for (d = t->target->by; d <= last; d++) {
+				double	run = r->days[d - r->day0].runnable;
+
+				if (run < g)
+					t->delay_gpu_h += (g - run) * 24;
+			}
+		}
+		if (isfinite(s->econ->gpu_hour))
 			t->delay_cost = t->delay_gpu_h * s->econ->gpu_hour;
 	}
 	return PLAN_OK;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "plant.h"
+#include "pmemo.h"
 #include "tower.h"
 
 /* Dry-air specific heat, J/kg-K (ASHRAE Fundamentals ch. 1: 1.006 kJ/kg-K). */
@@ -579,8 +580,8 @@ cool_cost(const struct cool_op *o)
 }
 
 int
-plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, double twb,
-    double p, struct plant_result *r)
+plant_eval_fresh(const struct plant_cfg *c, const struct it_load *it, double tdb,
+    double twb, double p, struct plant_result *r)
 {
 	const struct site *s = c->site;
 	struct elec_op eo;
@@ -755,4 +756,49 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 	r->facility_va = eo.input_va;
 	r->pue = it->it_w > 0 ? r->facility_w / it->it_w : 0;
 	return isfinite(r->facility_w) && isfinite(r->water) ? 0 : -1;
+}
+
+void
+plant_memo_key(struct pmemo_key *k, const struct site *s, int day,
+    const struct it_load *it, double tdb, double twb, double p)
+{
+	pmemo_key_init(k, PMEMO_PLANT, s->plant_group);
+	/* the day stands for the equipment in service (plant_cfg_init's only
+	 * input besides the site) */
+	pmemo_key_i(k, (int64_t)(uint32_t)day | (int64_t)it->basis << 32);
+	pmemo_key_d(k, tdb);
+	pmemo_key_d(k, twb);
+	pmemo_key_d(k, p);
+	pmemo_key_d(k, it->gpus);
+	pmemo_key_d(k, it->servers);
+	pmemo_key_d(k, it->racks);
+	pmemo_key_d(k, it->it_w);
+	pmemo_key_d(k, it->nameplate_w);
+	pmemo_key_d(k, it->rated_w);
+	pmemo_key_d(k, it->gpu_w);
+	pmemo_key_d(k, it->cdu_w);
+	pmemo_key_d(k, it->liquid_w);
+	pmemo_key_d(k, it->air_w);
+}
+
+_Static_assert(sizeof(struct plant_result) <= PMEMO_VALUE_MAX,
+    "a plant result must fit a memo entry");
+
+/* The evaluation, or the same result from the site's memo (pmemo.h). */
+int
+plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, double twb,
+    double p, struct plant_result *r)
+{
+	struct pmemo *m = c->site->plant_memo;
+	struct pmemo_key k;
+	int	rc;
+
+	if (m == NULL)
+		return plant_eval_fresh(c, it, tdb, twb, p, r);
+	plant_memo_key(&k, c->site, c->day, it, tdb, twb, p);
+	if (pmemo_get(m, &k, r, sizeof *r))
+		return 0;
+	if ((rc = plant_eval_fresh(c, it, tdb, twb, p, r)) == 0)
+		pmemo_put(m, &k, r, sizeof *r);
+	return rc;
 }

@@ -138,6 +138,15 @@ void	it_load_eval_basis(const struct site *, const double *racks_online,
 
 int	plant_eval(const struct plant_cfg *, const struct it_load *, double tdb,
 	    double twb, double p, struct plant_result *);
+struct pmemo_key;
+/* The memo key of an evaluation of plant_cfg_init(site, day) (pmemo.h): the
+ * site's plant group, the day, the air and every field of the IT load. */
+void	plant_memo_key(struct pmemo_key *, const struct site *, int day,
+	    const struct it_load *, double tdb, double twb, double p);
+/* The same evaluated afresh, never from the site's memo (sim_run keeps its
+ * steps' results by step, pmemo.h). */
+int	plant_eval_fresh(const struct plant_cfg *, const struct it_load *, double tdb,
+	    double twb, double p, struct plant_result *);
 
 const char *cool_mode_name(enum cool_mode);
 

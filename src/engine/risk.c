@@ -668,6 +668,7 @@ risk_scratch_new(const struct risk_model *m)
 	if (x == NULL)
 		return NULL;
 	x->s = *s;
+	x->s.plant_memo = NULL;		/* a trial takes units out of service */
 	x->s.it.phases = NULL;
 	x->s.power.feeds = NULL;
 	x->s.power.gens = NULL;

@@ -8,11 +8,14 @@
 #include "date.h"
 #include "dclimits.h"
 #include "generator.h"
+#include "pmemo.h"
 #include "schedule.h"
 #include "sim.h"
 #include "site.h"
 
 #define SIM_MAX_PHASES DC_MAX_PHASES
+/* Steps a day whose IT load is kept for the next day (96: 15-minute steps). */
+#define SIM_IT_CACHE 96
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -155,7 +158,11 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 	double	hours_used[DISPATCH_MAX_GROUPS];
 	int	year = 0, y, m, dd, g;
 	struct it_load it;
-	double	racks[SIM_MAX_PHASES], day_water = 0, p;
+	double	racks[SIM_MAX_PHASES], racks_prev[SIM_MAX_PHASES], day_water = 0, p;
+	double	tdb, twb, pa, hour0;
+	int	cfg_day;
+	struct it_load it_day[SIM_IT_CACHE];
+	int	same_racks;
 	int	day, eday, minute, rc, steps_per_day, k;
 	double	left;
 	size_t	i, np = s->it.nphases < SIM_MAX_PHASES ? s->it.nphases : SIM_MAX_PHASES;
@@ -175,7 +182,13 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			year = y;
 		}
 		eday = o->equip_day != 0 ? o->equip_day : day;
-		plant_cfg_init(&cfg, s, eday);
+		/* with a memo, the plant only where a step misses */
+		cfg_day = DATE_NONE;
+		if (s->plant_memo == NULL) {
+			plant_cfg_init(&cfg, s, eday);
+			cfg_day = eday;
+		}
+		hour0 = sim_hour_of_year(day, 0);
 		left = o->gpu_limit;
 		for (i = 0; i < np; i++) {
 			racks[i] = o->full_fleet ? s->it.phases[i].racks :
@@ -190,6 +203,10 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 				left -= racks[i] * gpr;
 			}
 		}
+		same_racks = day > o->from_day &&
+		    memcmp(racks, racks_prev, np * sizeof *racks) == 0 &&
+		    steps_per_day <= SIM_IT_CACHE;
+		memcpy(racks_prev, racks, np * sizeof *racks);
 		day_water = 0;
 		for (k = 0; k < steps_per_day; k++) {
 			minute = (int)(k * o->step_s / 60);
@@ -198,16 +215,44 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			st.util = workload_util(s, minute);
 			/* the step's weather as EnergyPlus reads it: the hour's own
 			 * record for hourly steps, interpolated within the hour */
-			weather_step(w, sim_hour_of_year(day, minute), o->step_s / 3600,
-			    &st.wx);
+			weather_step(w, hour0 + minute / 60.0, o->step_s / 3600, &st.wx);
 			/* the fleet changes once a day; the load within the day only
 			 * with a non-constant profile */
-			if (k == 0 || s->it.profile != PROFILE_CONSTANT)
-				it_load_eval(s, racks, st.util, s->it.gpu_power_cap, &it);
-			if (plant_eval(&cfg, &it, st.wx.tdb, fmin(st.wx.twb, st.wx.tdb),
-			    st.wx.p > 0 ? st.wx.p : p,
-			    &st.plant) != 0)
-				return -1;
+			if (k == 0 || s->it.profile != PROFILE_CONSTANT) {
+				/* the same racks as yesterday: the same load at
+				 * the same minute */
+				if (same_racks && k < SIM_IT_CACHE)
+					it = it_day[k];
+				else {
+					it_load_eval(s, racks, st.util,
+					    s->it.gpu_power_cap, &it);
+					if (k < SIM_IT_CACHE)
+						it_day[k] = it;
+				}
+			}
+			tdb = st.wx.tdb;
+			twb = fmin(st.wx.twb, st.wx.tdb);
+			pa = st.wx.p > 0 ? st.wx.p : p;
+			if (s->plant_memo == NULL) {
+				if (plant_eval(&cfg, &it, tdb, twb, pa, &st.plant) != 0)
+					return -1;
+			} else {
+				struct pmemo_key mk;
+
+				plant_memo_key(&mk, s, eday, &it, tdb, twb, pa);
+				if (!pmemo_step_get(s->plant_memo, st.index, &mk,
+				    &st.plant, sizeof st.plant)) {
+					if (cfg_day != eday) {
+						plant_cfg_init(&cfg, s, eday);
+						cfg_day = eday;
+					}
+					if (plant_eval_fresh(&cfg, &it, tdb, twb, pa,
+					    &st.plant) != 0)
+						return -1;
+					pmemo_step_put(s->plant_memo, st.index, &mk,
+					    &st.plant, sizeof st.plant);
+				}
+			}
 			st.outside_class = outside_class(s, &st.plant);
 			/* which units are on site changes daily; their derated output
 			 * with every step's dry-bulb */

@@ -6,6 +6,8 @@
 #ifndef DCPLAN_SITE_H
 #define DCPLAN_SITE_H
 
+#include <stdint.h>
+
 #include <limits.h>
 #include <stddef.h>
 
@@ -245,6 +247,12 @@ struct site {
 					   input layer: site_load/site_release) */
 	int	lib_borrowed;		/* lib is the caller's (site_load_doc):
 					   site_release leaves it */
+	/* An exact memo of plant evaluations (pmemo.h) and the group of sites
+	 * sharing it, set by a caller that plans many sites with the same plant
+	 * (dcplan sweep, src/engine/sweep.c); NULL otherwise (the loader leaves
+	 * it so).  A copy that changes the plant (a risk trial) must clear it. */
+	struct pmemo *plant_memo;
+	uint64_t plant_group;
 };
 
 /* Derived totals at full deployment. */

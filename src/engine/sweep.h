@@ -8,24 +8,42 @@
  * any order of execution; the caller writes them in job order.  A job's result
  * is reused from one batch to the next (plan_result_init once, release at the
  * end), so a long sweep allocates nothing per case after the first batch.
+ *
+ * Shared plant results.  A job with a nonzero `group` promises that every job
+ * of that group (in this batch and in any other run with the same memos) has a
+ * site with the same plant: the same cooling, IT fleet and power chain, read
+ * by plant_eval (pmemo.h).  Each thread then keeps the plant evaluations of the
+ * plans it runs in its own memo, and a later plan of the same group reuses
+ * them.  The memo is exact: the results are byte-identical with or without it.
  */
 #ifndef DCPLAN_SWEEP_H
 #define DCPLAN_SWEEP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "plan.h"
 
+struct pmemo;
+
 struct sweep_job {
-	const struct site *site;	/* NULL: nothing to run (an invalid case) */
+	struct site *site;		/* NULL: nothing to run (an invalid case);
+					   its plant_memo is set while it runs */
 	const struct weather *wx;
+	uint64_t group;			/* 0: share nothing */
 	struct plan_result res;
 	int	status;			/* plan_run's status (PLAN_OK, ...) */
 };
 
-/* Run plan_run(site, wx, what) for jobs[0..n) on `threads` threads (0: the
- * OpenMP default, OMP_NUM_THREADS or every core).  Never fails as a whole: each
- * job's status says how it went. */
-void	sweep_run(struct sweep_job *jobs, size_t n, int what, int threads);
+/* The number of threads sweep_run uses for `threads` (0: the OpenMP default,
+ * OMP_NUM_THREADS or every core; 1 without OpenMP). */
+int	sweep_threads(int threads);
+
+/* Run plan_run(site, wx, what) for jobs[0..n) on `threads` threads.  memos:
+ * NULL, or sweep_threads(threads) memos, one per thread, kept by the caller
+ * from batch to batch.  Never fails as a whole: each job's status says how it
+ * went. */
+void	sweep_run(struct sweep_job *jobs, size_t n, int what, int threads,
+	    struct pmemo **memos);
 
 #endif

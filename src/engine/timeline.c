@@ -69,9 +69,11 @@ timeline_demand_w(const struct site *s, const struct weather *w, int day, double
 	return pr.facility_w;
 }
 
-int
-timeline_next(const struct site *s, const struct weather *w, int day,
-    const struct tl_day *prev, struct tl_day *t)
+/* The day; with all == 0 only what the plan needs (the GPUs online and
+ * runnable, what binds, the hottest hour). */
+static int
+timeline_eval(const struct site *s, const struct weather *w, int day,
+    const struct tl_day *prev, int all, struct tl_day *t)
 {
 	struct plant_cfg cfg;
 	struct cap_condition cond;
@@ -101,6 +103,8 @@ timeline_next(const struct site *s, const struct weather *w, int day,
 		return -1;
 	t->gpus_runnable = t->cap.max_gpus;
 	t->binding = t->cap.binding;
+	if (!all)
+		return 0;
 	if (s->it.gpu_power_cap > 0 || s->it.utilization < 1) {
 		if (capacity_solve_min(&cfg, &cond, (double)t->gpus_online, 1.0, 0,
 		    prev ? prev->gpus_full_power : 0, &full) != 0)
@@ -117,6 +121,20 @@ timeline_next(const struct site *s, const struct weather *w, int day,
 	t->batt_w = supply_batt_power_at(s, day);
 	t->supply_margin_w = t->grid_w + t->gen_w - t->demand_w;
 	return 0;
+}
+
+int
+timeline_next(const struct site *s, const struct weather *w, int day,
+    const struct tl_day *prev, struct tl_day *t)
+{
+	return timeline_eval(s, w, day, prev, 1, t);
+}
+
+int
+timeline_next_runnable(const struct site *s, const struct weather *w, int day,
+    const struct tl_day *prev, struct tl_day *t)
+{
+	return timeline_eval(s, w, day, prev, 0, t);
 }
 
 int

@@ -29,6 +29,11 @@ int	timeline_day(const struct site *, const struct weather *, int day,
  * cost a few plant evaluations each. */
 int	timeline_next(const struct site *, const struct weather *, int day,
 	    const struct tl_day *prev, struct tl_day *);
+/* The same with only the GPUs online and runnable, what binds and the hottest
+ * hour filled in (gpus_runnable, binding and cap equal timeline_next's for
+ * the same prev): the plan's timeline. */
+int	timeline_next_runnable(const struct site *, const struct weather *, int day,
+	    const struct tl_day *prev, struct tl_day *);
 
 /* Facility power with `gpus` running (the site's workload) at the day's hottest
  * hour, W; NaN if the plant model failed.  The one demand computation the

@@ -97,6 +97,7 @@ axis_release(struct sweep_axis *a)
 	free(a->si);
 	free(a->vline);
 	free(a->vcol);
+	free(a->vclass);
 	free(a->path);
 	memset(a, 0, sizeof *a);
 }
@@ -691,6 +692,101 @@ sweep_spec_release(struct sweep_spec *sp)
 		axis_release(&sp->axes[i]);
 	free(sp->axes);
 	memset(sp, 0, sizeof *sp);
+}
+
+/* ---- plant groups ---- */
+
+/* Site keys plant_eval never reads (src/engine/plant.c reads cooling, it and
+ * power.chain; the site's location and climate reach it as the air, which is
+ * in the memo's key, but they stay plant keys here to be safe). */
+static const char *const plant_free[] = { "power.grid", "power.generators",
+    "power.batteries", "power.dispatch", "targets", "economics", "risk",
+    "swings" };
+
+int
+sweep_path_plant(const char *path)
+{
+	size_t	i, n;
+
+	for (i = 0; i < sizeof plant_free / sizeof plant_free[0]; i++) {
+		n = strlen(plant_free[i]);
+		if (strncmp(path, plant_free[i], n) == 0 &&
+		    (path[n] == '\0' || path[n] == '.' || path[n] == '['))
+			return 0;
+	}
+	return 1;
+}
+
+struct typed_at {
+	const char *v;		/* NULL: not overridden */
+	size_t	i;
+};
+
+static int
+cmp_typed(const void *pa, const void *pb)
+{
+	const struct typed_at *a = pa, *b = pb;
+	int	c;
+
+	if (a->v == NULL || b->v == NULL)
+		c = (a->v != NULL) - (b->v != NULL);
+	else
+		c = strcmp(a->v, b->v);
+	if (c != 0)
+		return c;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+int
+sweep_spec_groups(struct sweep_spec *sp)
+{
+	struct typed_at *ord;
+	size_t	a, i;
+
+	for (a = 0; a < sp->naxes; a++) {
+		struct sweep_axis *x = &sp->axes[a];
+
+		x->plant = sweep_path_plant(x->path);
+		free(x->vclass);
+		x->nclass = 0;
+		if ((x->vclass = calloc(x->n ? x->n : 1, sizeof *x->vclass)) == NULL)
+			return -1;
+		if ((ord = malloc((x->n ? x->n : 1) * sizeof *ord)) == NULL)
+			return -1;
+		/* one class per distinct typed value */
+		for (i = 0; i < x->n; i++) {
+			ord[i].v = x->typed != NULL ? x->typed[i] : NULL;
+			ord[i].i = i;
+		}
+		qsort(ord, x->n, sizeof *ord, cmp_typed);
+		for (i = 0; i < x->n; i++) {
+			if (i == 0 || cmp_typed(&(struct typed_at){ ord[i].v, 0 },
+			    &(struct typed_at){ ord[i - 1].v, 0 }) != 0)
+				x->nclass++;
+			x->vclass[ord[i].i] = x->nclass - 1;
+		}
+		free(ord);
+	}
+	return 0;
+}
+
+uint64_t
+sweep_case_group(const struct sweep_spec *sp, size_t c)
+{
+	uint64_t g = 0;
+	size_t	a;
+
+	/* mixed radix over the plant axes' classes; past 2^63, the case alone */
+	for (a = 0; a < sp->naxes; a++) {
+		const struct sweep_axis *x = &sp->axes[a];
+
+		if (!x->plant || x->vclass == NULL)
+			continue;
+		if (x->nclass > 0 && g > (UINT64_MAX / 2) / x->nclass)
+			return ((uint64_t)1 << 63) + c;
+		g = g * x->nclass + x->vclass[sweep_value_index(sp, c, a)];
+	}
+	return g + 1;
 }
 
 size_t

@@ -20,6 +20,7 @@
 #define DCPLAN_SWEEP_CASES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "site.h"
 #include "weather.h"
@@ -36,6 +37,10 @@ struct sweep_axis {
 	char	**typed;	/* values as typed; NULL: not overridden (cases file) */
 	double	*si;		/* the value in SI units, NaN if not a quantity or number */
 	int	*vline, *vcol;	/* where each value is */
+	/* sweep_spec_groups: whether plant_eval can read the path, and each
+	 * value's class (equal typed values, equal class), nclass classes */
+	int	plant;
+	size_t	*vclass, nclass;
 };
 
 struct sweep_spec {
@@ -53,6 +58,17 @@ int	sweep_spec_vary(struct sweep_spec *, const char *const *args, size_t n,
 /* From a cases file: 0, -1 invalid (diagnostics at FILE:LINE:COL), -2 I/O. */
 int	sweep_spec_cases(struct sweep_spec *, const char *path, struct diags *);
 void	sweep_spec_release(struct sweep_spec *);
+/* Classify the axes for sharing plant results (src/engine/pmemo.h): an axis
+ * under power.grid, power.generators, power.batteries, power.dispatch,
+ * targets, economics, risk or swings cannot change the plant; two cases whose
+ * other axes have the same typed values have the same plant.  0, or -1 out of
+ * memory. */
+int	sweep_spec_groups(struct sweep_spec *);
+/* The plant group of case c (0-based), from 1: equal for cases with the same
+ * plant (sweep_spec_groups), distinct otherwise. */
+uint64_t sweep_case_group(const struct sweep_spec *, size_t c);
+/* Whether a --set path can change the plant (not under the paths above). */
+int	sweep_path_plant(const char *path);
 /* The index into axis a's values of case c (0-based). */
 size_t	sweep_value_index(const struct sweep_spec *, size_t c, size_t a);
 

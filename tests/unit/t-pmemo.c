@@ -1,0 +1,290 @@
+/*
+ * t-pmemo.c - the exact memo of plant results (src/engine/pmemo.c) and the
+ * plans that use it: a plan run with a memo shared by sites of the same plant
+ * gives the same figures, bit for bit, as each site's plan run afresh.
+ *
+ * The site is the plant site of fixture-site.h (30 racks, 960 GPUs, 3 chillers
+ * N+1, 4 tower cells) with a grid feed and one generator group; the sites of a
+ * group differ in their generators (which the plant never reads).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "fixture-site.h"
+#include "plan.h"
+#include "pmemo.h"
+#include "tap.h"
+
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
+
+static void
+key_of(struct pmemo_key *k, uint64_t group, double x)
+{
+	pmemo_key_init(k, PMEMO_PLANT, group);
+	pmemo_key_d(k, x);
+	pmemo_key_i(k, 7);
+}
+
+static void
+test_table(void)
+{
+	struct pmemo *m = pmemo_new(2, 2);	/* one set of 4, 4 step slots */
+	struct pmemo_key k;
+	double	v, out;
+	uint64_t hits, misses;
+	int	i;
+
+	ok(m != NULL, "pmemo_new(2, 2)");
+	if (m == NULL)
+		return;
+	ok(pmemo_new(1, 2) == NULL && pmemo_new(25, 2) == NULL &&
+	    pmemo_new(4, 25) == NULL, "pmemo_new: sizes out of range refused");
+	key_of(&k, 1, 1.0);
+	is_int(pmemo_get(m, &k, &out, sizeof out), 0, "empty: a miss");
+	for (i = 1; i <= 4; i++) {
+		key_of(&k, 1, i);
+		v = i * 10.5;
+		pmemo_put(m, &k, &v, sizeof v);
+	}
+	for (i = 1; i <= 4; i++) {
+		key_of(&k, 1, i);
+		out = 0;
+		ok(pmemo_get(m, &k, &out, sizeof out) && out == i * 10.5,
+		    "key %d: held, value %.1f", i, i * 10.5);
+	}
+	key_of(&k, 2, 1.0);
+	is_int(pmemo_get(m, &k, &out, sizeof out), 0, "another group: a miss");
+	key_of(&k, 1, -0.0);
+	pmemo_put(m, &k, &v, sizeof v);	/* a fifth key replaces the oldest */
+	key_of(&k, 1, 1.0);
+	is_int(pmemo_get(m, &k, &out, sizeof out), 0, "a fifth key: the first is gone");
+	key_of(&k, 1, 0.0);
+	is_int(pmemo_get(m, &k, &out, sizeof out), 0, "0.0 and -0.0: different bits");
+	for (i = 2; i <= 4; i++) {
+		key_of(&k, 1, i);
+		ok(pmemo_get(m, &k, &out, sizeof out), "key %d: still held", i);
+	}
+	/* a key past PMEMO_KEY_WORDS is never held */
+	pmemo_key_init(&k, PMEMO_PLANT, 1);
+	for (i = 0; i < PMEMO_KEY_WORDS; i++)
+		pmemo_key_i(&k, i);
+	pmemo_put(m, &k, &v, sizeof v);
+	is_int(pmemo_get(m, &k, &out, sizeof out), 0, "an overlong key: never held");
+	/* steps: a slot per step mod 4, held with the whole key */
+	key_of(&k, 1, 3.0);
+	v = 3.25;
+	pmemo_step_put(m, 3, &k, &v, sizeof v);
+	ok(pmemo_step_get(m, 3, &k, &out, sizeof out) && out == 3.25, "step 3: held");
+	is_int(pmemo_step_get(m, 2, &k, &out, sizeof out), 0, "step 2: empty");
+	key_of(&k, 1, 4.0);
+	is_int(pmemo_step_get(m, 3, &k, &out, sizeof out), 0,
+	    "step 3, another key: a miss");
+	pmemo_step_put(m, 7, &k, &v, sizeof v);
+	key_of(&k, 1, 3.0);
+	is_int(pmemo_step_get(m, 3, &k, &out, sizeof out), 0,
+	    "step 7 takes step 3's slot");
+	pmemo_stats(m, &hits, &misses);
+	ok(hits == 8 && misses == 8, "stats: %llu hits, %llu misses",
+	    (unsigned long long)hits, (unsigned long long)misses);
+	pmemo_free(m);
+}
+
+/* A year whose dry-bulb follows the hour of the day (every day alike) and a
+ * slow seasonal swing: hot days fail the target at first. */
+static int
+year_weather(struct weather *w)
+{
+	size_t	i;
+
+	memset(w, 0, sizeof *w);
+	weather_design_init(&w->design);
+	w->n = WEATHER_HOURS;
+	w->tdb = calloc(w->n, sizeof *w->tdb);
+	w->twb = calloc(w->n, sizeof *w->twb);
+	w->tdp = calloc(w->n, sizeof *w->tdp);
+	w->rh = calloc(w->n, sizeof *w->rh);
+	w->p = calloc(w->n, sizeof *w->p);
+	w->w = calloc(w->n, sizeof *w->w);
+	if (!w->tdb || !w->twb || !w->tdp || !w->rh || !w->p || !w->w)
+		return -1;
+	for (i = 0; i < w->n; i++) {
+		double	d = (double)(i / 24), h = (double)(i % 24);
+
+		w->tdb[i] = 18 + 10 * sin(2 * M_PI * (d - 110) / 365) +
+		    4 * cos(2 * M_PI * (h - 15) / 24);
+		w->twb[i] = w->tdb[i] - 6;
+		w->tdp[i] = w->twb[i] - 2;
+		w->rh[i] = 0.5;
+		w->p[i] = 101325;
+		w->w[i] = 0.01;
+	}
+	w->design.cool_db = 34;
+	w->design.cool_mcwb = 24;
+	w->design.evap_wb = 25;
+	w->design.evap_mcdb = 31;
+	return 0;
+}
+
+/* A flat-rated generator model: rating_w up to 25 degC, 0.8 of it at 35. */
+static void
+gen_model(struct model *m, double rating_w)
+{
+	memset(m, 0, sizeof *m);
+	m->kind = MK_GENERATOR;
+	strcpy(m->name, "gen");
+	m->u.generator.rating_w = rating_w;
+	m->u.generator.heat_rate = 3;
+	m->u.generator.n_derate = 3;
+	m->u.generator.derate_t[0] = -40;
+	m->u.generator.derate_f[0] = 1;
+	m->u.generator.derate_t[1] = 25;
+	m->u.generator.derate_f[1] = 1;
+	m->u.generator.derate_t[2] = 35;
+	m->u.generator.derate_f[2] = 0.8;
+}
+
+/* The figures a sweep row shows, compared bit for bit. */
+static int
+same_plan(const struct plan_result *a, const struct plan_result *b)
+{
+	size_t	i;
+
+	if (a->feasible != b->feasible || a->ntargets != b->ntargets ||
+	    a->ndays != b->ndays ||
+	    memcmp(&a->year, &b->year, sizeof a->year) != 0 ||
+	    memcmp(a->permits, b->permits, sizeof a->permits) != 0)
+		return 0;
+	for (i = 0; i < a->ndays; i++)
+		if (memcmp(&a->days[i], &b->days[i], sizeof a->days[i]) != 0)
+			return 0;
+	for (i = 0; i < a->ntargets; i++) {
+		const struct plan_target *x = &a->targets[i], *y = &b->targets[i];
+
+		if (x->ok != y->ok || x->met_on != y->met_on ||
+		    memcmp(&x->fail_runnable, &y->fail_runnable, sizeof(double)) ||
+		    memcmp(&x->shortfall_gpus, &y->shortfall_gpus, sizeof(double)) ||
+		    x->fail_binding != y->fail_binding || x->fixes != y->fixes ||
+		    memcmp(&x->supply_w, &y->supply_w, sizeof(double)) ||
+		    memcmp(&x->cooling_w, &y->cooling_w, sizeof(double)) ||
+		    x->gen_units != y->gen_units || x->chillers != y->chillers ||
+		    memcmp(&x->at_by.cap, &y->at_by.cap, sizeof x->at_by.cap) ||
+		    memcmp(&x->design_runnable, &y->design_runnable, sizeof(double)))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+test_plans(void)
+{
+	enum { NCASE = 3 };
+	struct fixture f;
+	struct model gm;
+	struct site_generator g;
+	struct site_feed feed;
+	struct feed_step step;
+	struct site_target t;
+	struct weather w;
+	struct plan_result fresh[NCASE], r;
+	struct delivery_lot lot;
+	struct pmemo *m;
+	uint64_t hits, misses;
+	int	units[NCASE] = { 1, 2, 4 }, i, k, all = 1;
+
+	fixture_plant_site(&f, 1e6, 4);
+	lot.date = date_from_ymd(2024, 5, 1);
+	lot.racks = 30;
+	f.phase[0].lots = &lot;
+	f.phase[0].nlots = 1;
+	f.phase[0].delivery_start = lot.date;
+	f.s.it.profile = PROFILE_DIURNAL;
+	f.s.it.utilization = 0.9;
+	gen_model(&gm, 0.3e6);
+	memset(&g, 0, sizeof g);
+	strcpy(g.name, "g");
+	g.model = &gm;
+	g.available = DATE_NONE;
+	g.until = DATE_NEVER;
+	g.role = GEN_BASE;
+	f.s.power.gens = &g;
+	f.s.power.ngens = 1;
+	/* 0.5 MW of grid, 1.5 MW from 2024-08-01 */
+	memset(&feed, 0, sizeof feed);
+	strcpy(feed.name, "utility");
+	feed.capacity_w = 0.5e6;
+	feed.in_service = DATE_NONE;
+	feed.out_of_service = DATE_NEVER;
+	feed.power_factor = 1;
+	step.date = date_from_ymd(2024, 8, 1);
+	step.capacity_w = 1.5e6;
+	feed.steps = &step;
+	feed.nsteps = 1;
+	f.s.power.feeds = &feed;
+	f.s.power.nfeeds = 1;
+	f.s.sim.step_s = 3600;
+	memset(&t, 0, sizeof t);
+	strcpy(t.name, "all");
+	t.gpus = 960;
+	t.by = date_from_ymd(2024, 6, 1);
+	f.s.targets = &t;
+	f.s.ntargets = 1;
+	if (year_weather(&w) != 0 || (m = pmemo_new(12, 14)) == NULL) {
+		ok(0, "out of memory");
+		return;
+	}
+	for (i = 0; i < NCASE; i++) {
+		plan_result_init(&fresh[i]);
+		g.count = units[i];
+		is_int(plan_run(&f.s, &w, PLAN_ALL, &fresh[i]), PLAN_OK,
+		    "%d units, afresh: PLAN_OK", units[i]);
+	}
+	ok(fresh[0].feasible != fresh[NCASE - 1].feasible ||
+	    fresh[0].targets[0].met_on != fresh[NCASE - 1].targets[0].met_on,
+	    "the generators change the plan (met on %d vs %d)",
+	    fresh[0].targets[0].met_on, fresh[NCASE - 1].targets[0].met_on);
+	plan_result_init(&r);
+	/* twice round, each site after the others filled the memo */
+	for (k = 0; k < 2 * NCASE; k++) {
+		i = k % NCASE;
+		g.count = units[i];
+		f.s.plant_memo = m;
+		f.s.plant_group = 1;
+		if (plan_run(&f.s, &w, PLAN_ALL, &r) != PLAN_OK || !same_plan(&r, &fresh[i]))
+			all = 0;
+		f.s.plant_memo = NULL;
+	}
+	ok(all, "with the shared memo: every plan bit for bit as afresh");
+	pmemo_stats(m, &hits, &misses);
+	ok(hits > 2 * misses, "the memo served them: %llu hits, %llu misses",
+	    (unsigned long long)hits, (unsigned long long)misses);
+	/* a memo of another group's results is not used */
+	{
+		uint64_t h0 = hits;
+
+		g.count = units[0];
+		f.s.plant_memo = m;
+		f.s.plant_group = 2;
+		ok(plan_run(&f.s, &w, PLAN_ALL, &r) == PLAN_OK &&
+		    same_plan(&r, &fresh[0]), "group 2: the same plan");
+		f.s.plant_memo = NULL;
+		pmemo_stats(m, &hits, &misses);
+		ok(hits - h0 < misses / 2, "group 2: computed afresh, not from group 1");
+	}
+	for (i = 0; i < NCASE; i++)
+		plan_result_release(&fresh[i]);
+	plan_result_release(&r);
+	pmemo_free(m);
+	weather_release(&w);
+}
+
+int
+main(void)
+{
+	test_table();
+	test_plans();
+	return tap_done();
+}
