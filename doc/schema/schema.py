@@ -18,8 +18,7 @@
 # absent has "null" among its types), array (of strings: "notes").  A currency
 # unit (USD, EUR: the site's) is written CUR (CUR/GPU-h per GPU-hour); a column
 # whose unit depends on the site (a currency, or none without prices) lists
-# both ("unit": ["CUR", null]).  The risk report's "drivers_N"
-# sections (one per target, N from 1) are written drivers_N.  A model and a
+# both ("unit": ["CUR", null]).  A model and a
 # performance table have a schema for each kind of model ("dcplan.model/3
 # chiller", "dcplan.perf/3 tower").
 #
@@ -62,6 +61,7 @@ def runs(src):
     out.append(["swings", sw])
     out.append(["swings", "--size", sw])
     out.append(["risk", "--trials", "20", lab])
+    out.append(["risk", "--trials", "20", mem])     # prices, two targets
     for f in ("risk-uniform", "risk-copt", "risk-years"):
         out.append(["risk", "--trials", "20", os.path.join(sites, f + ".yaml")])
     out.append(["psychro", "--tdb", "35degC", "--rh", "40%"])
@@ -126,10 +126,6 @@ def unit_of(u):
     return u
 
 
-def key_of(k):
-    return re.sub(r"^drivers_\d+$", "drivers_N", k)
-
-
 def jtype(v):
     if v is None:
         return "null"
@@ -172,7 +168,7 @@ def fields(doc):
             out.append((sec, "value", v))
             continue
         for k, x in v.items():
-            path = key_of(sec) + "." + k
+            path = sec + "." + k
             if is_table(x):
                 out.append((path, "table", x))
             elif isinstance(x, dict):      # the simulate summary's sections
@@ -181,7 +177,7 @@ def fields(doc):
             else:
                 out.append((path, "value", x))
         if not v:
-            out.append((key_of(sec), "value", v))
+            out.append((sec, "value", v))
     return out
 
 

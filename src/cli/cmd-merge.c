@@ -5,7 +5,7 @@
  * Each shard document names its schema; merge dispatches on it through the table
  * `mergers' below.  A kind of document joins by adding one entry: its schema
  * prefix and a function that reads the shards and writes the merged output.
- * dcplan.risk/2 is merged here (the exact state each JSON or CSV document
+ * dcplan.risk/3 is merged here (the exact state each JSON or CSV document
  * carries); dcplan.sweep/1 by its rows (src/output/sweep_doc.c).
  */
 #include <errno.h>
@@ -96,7 +96,28 @@ csv_value(const char *text, const char *section, const char *key)
 		if (strncmp(p, pre, strlen(pre)) == 0) {
 			const char *v = p + strlen(pre), *e = v;
 			char	*o;
+			size_t	k = 0;
 
+			if (*v == '"') {
+				/* a quoted field (RFC 4180: a comma, a quote or a
+				 * line break in it), "" a quote; unterminated: none */
+				for (e = ++v; *e; e++) {
+					if (*e != '"')
+						continue;
+					if (e[1] != '"')
+						break;
+					e++;
+				}
+				if (*e != '"' || (o = malloc((size_t)(e - v) + 1)) == NULL)
+					return NULL;
+				for (; v < e; v++) {
+					o[k++] = *v;
+					if (*v == '"')
+						v++;
+				}
+				o[k] = '\0';
+				return o;
+			}
 			while (*e && *e != ',' && *e != '\n' && *e != '\r')
 				e++;
 			if ((o = malloc((size_t)(e - v) + 1)) == NULL)
@@ -307,7 +328,8 @@ cmd_merge_exec(struct cmd_ctx *c)
 			s = cJSON_GetObjectItemCaseSensitive(d[i].json, "schema");
 			if (cJSON_IsString(s))
 				d[i].schema = s->valuestring;
-		} else if (strstr(d[i].text, "merge,,state,risk-state/") != NULL)
+		} else if (strstr(d[i].text, "merge,,state,risk-state/") != NULL ||
+		    strstr(d[i].text, "merge,,state,\"risk-state/") != NULL)
 			d[i].schema = RISK_SCHEMA;	/* a risk report as CSV */
 		else if (strncmp(p, "case,cases,", 11) == 0)
 			d[i].schema = SWEEP_SCHEMA;	/* sweep rows as CSV */
@@ -317,7 +339,7 @@ cmd_merge_exec(struct cmd_ctx *c)
 				break;
 		if (k->schema_prefix == NULL) {
 			fprintf(stderr, "%s: no shard output that dcplan merge knows "
-			    "(schema '%s'; it merges dcplan.risk/2 "
+			    "(schema '%s'; it merges dcplan.risk/3 "
 			    "and dcplan.sweep/1)\n", d[i].path,
 			    d[i].schema);
 			rc = EXIT_INPUT;

@@ -797,6 +797,32 @@ cmp_driver(const void *a, const void *b)
 	return (x->input > y->input) - (x->input < y->input);
 }
 
+/* Target i's uncertain inputs, the strongest driver of its date first; NULL
+ * when there are none or memory runs out (*oom set). */
+static struct driver *
+drivers_sorted(const struct risk_meta *m, const struct risk_acc *a, size_t i,
+    int *oom)
+{
+	const struct risk_target_acc *t = &a->t[i];
+	double	n = (double)a->trials;
+	struct driver *dv;
+	size_t	j;
+
+	if (m->ninputs == 0)
+		return NULL;
+	if ((dv = calloc(m->ninputs, sizeof *dv)) == NULL) {
+		*oom = 1;
+		return NULL;
+	}
+	for (j = 0; j < m->ninputs; j++) {
+		dv[j].input = j;
+		dv[j].rho = day_hist_spearman(&t->days, j);
+		dv[j].crit = n > 0 ? (double)t->critical[j] / n : 0;
+	}
+	qsort(dv, m->ninputs, sizeof *dv, cmp_driver);
+	return dv;
+}
+
 /* estimate and standard error, the error as "<key>_se" */
 static void
 num_se(struct report *r, const char *key, const char *label, double v, double se,
@@ -962,6 +988,49 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 			report_row(r, nums, strs);
 		}
 	}
+	/* CSV and JSON: what drives each target's date, one table with the
+	 * target's name in each row (the text has a section a target, below);
+	 * after a target's inputs, a row "weather" with its criticality */
+	if (with_state && m->ntargets > 0) {
+		struct report_col xcols[5] = {
+			{ "target", "target", "", -1 },
+			{ "input", "uncertain input", "", -1 },
+			{ "rank_correlation", "rank corr", "", 3 },
+			{ "criticality", "critical", "", 3 },
+			{ "slip_cost", "cost 1 sd", m->currency, 0 },
+		};
+		int	oom = 0;
+
+		report_table(r, "drivers", "", xcols, 5);
+		for (i = 0; i < m->ntargets; i++) {
+			const struct risk_target_acc *t = &a->t[i];
+			struct driver *dv = drivers_sorted(m, a, i, &oom);
+			const char *strs[5] = { m->targets[i].name, "weather", NULL,
+			    NULL, NULL };
+			double	nums[5] = { 0, 0, NAN, n > 0 ?
+			    (double)t->critical_weather / n : 0, NAN };
+
+			if (oom)
+				break;
+			for (j = 0; dv != NULL && j < m->ninputs; j++) {
+				const char *ds[5] = { m->targets[i].name,
+				    m->inputs[dv[j].input], NULL, NULL, NULL };
+				/* the expected delay cost of a driver's slip, as in
+				 * the text's tornado below */
+				double	dn[5] = { 0, 0, dv[j].rho, dv[j].crit,
+				    dv[j].rho * stat_sd(&t->delay) *
+				    m->targets[i].cost_day };
+
+				report_row(r, dn, ds);
+			}
+			report_row(r, nums, strs);
+			free(dv);
+		}
+		if (oom) {
+			report_free(r);
+			return NULL;
+		}
+	}
 
 	/* the cost of delay: days late x each target's cost of a day */
 	{
@@ -1096,27 +1165,23 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 		}
 	}
 
-	for (i = 0; i < m->ntargets; i++) {
+	/* the text: a section a target (CSV and JSON have targets.drivers) */
+	for (i = 0; i < m->ntargets && !with_state; i++) {
 		const struct risk_target_acc *t = &a->t[i];
 		struct driver *dv;
-		char	key[96], tt[200];
+		char	tt[200];
+		int	oom = 0;
 
-		snprintf(key, sizeof key, "drivers_%zu", i + 1);
 		snprintf(tt, sizeof tt, "What drives the date: %s", m->targets[i].name);
-		report_section(r, key, tt);
+		report_section(r, "drivers", tt);
 		if (m->ninputs == 0) {
 			report_str(r, "none", "uncertain inputs", "none given");
-			report_as(r, "", NULL, 0);	/* text only */
 			continue;
 		}
-		if ((dv = calloc(m->ninputs, sizeof *dv)) == NULL)
-			break;
-		for (j = 0; j < m->ninputs; j++) {
-			dv[j].input = j;
-			dv[j].rho = day_hist_spearman(&t->days, j);
-			dv[j].crit = n > 0 ? (double)t->critical[j] / n : 0;
+		if ((dv = drivers_sorted(m, a, i, &oom)) == NULL) {
+			report_free(r);
+			return NULL;
 		}
-		qsort(dv, m->ninputs, sizeof *dv, cmp_driver);
 		/* the expected delay cost of a driver's slip: a one-standard-
 		 * deviation change of the input moves the days late by rho x sd
 		 * under a linear model on ranks with independent inputs (the

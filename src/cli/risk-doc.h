@@ -13,7 +13,7 @@
 
 #include "risk.h"
 
-#define RISK_SCHEMA "dcplan.risk/2"
+#define RISK_SCHEMA "dcplan.risk/3"
 
 struct out_doc;
 struct risk_meta;

@@ -82,7 +82,7 @@ doc "models show" dcplan.model/3 - - models show yorkcalc-generic
 doc "models perf" dcplan.perf/3 - - models perf york-yk-4396kw-vanes --at load=50%,100%
 doc psychro dcplan.psychro/3 - - psychro --tdb 35degC --rh 40%
 doc swings dcplan.swings/3 "$SW" 1 swings "$SW"
-doc risk dcplan.risk/2 "$LAB" 20240902 risk --trials 20 "$LAB"
+doc risk dcplan.risk/3 "$LAB" 20240902 risk --trials 20 "$LAB"
 
 # the --set overrides are echoed as given
 "$DCPLAN" -f json check --set 'site.name="x: y"' --set 'site.timezone=UTC-06:00' "$LAB" >"$T/s.json"

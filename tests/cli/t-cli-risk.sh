@@ -185,7 +185,25 @@ awk -v m="$mean" -v s="$se" 'BEGIN { d = m - 92928; if (d < 0) d = -d
 ok $? "mean delay cost $mean +- $se within 3 SE of 92928 USD"
 awk -v m="$mean" -v s="$se" 'BEGIN { exit !(s > 0.5 * 1113 && s < 1.5 * 1113) }'
 ok $? "its standard error is sd x 30720 / sqrt(N) (about 1113 USD)"
-jq -r '.drivers_1.tornado.rows[0] | "\(.[1]) \(.[3])"' "$T/cost.json" >"$T/d"
+# the drivers: one table (dcplan.risk/3), a row per target and input and a row
+# "weather" per target; here the delivery is the only uncertainty, so it is
+# critical in every trial and the weather in none
+is "$(jq -r '.targets.drivers | .columns, .units, (.rows[] | .[:2] + .[3:4]) |
+    map(tostring) | join(",")' "$T/cost.json" | tr '\n' ' ')" \
+    "target,input,rank_correlation,criticality,slip_cost null,null,null,null,USD all-racks,delivery of hall,1 all-racks,weather,0 " \
+    "the drivers table: the delivery critical in every trial, the weather in none"
+is "$(jq -r '[.targets.drivers.rows[1][2,4]] | map(tostring) | join(",")' \
+    "$T/cost.json"):$(jq -r '[keys[] | select(test("^drivers"))] | length' \
+    "$T/cost.json")" "null,null:0" \
+    "the weather row has no rank correlation or slip cost; no drivers_N sections"
+"$DCPLAN" -f json risk --trials 20 "$top_srcdir/examples/colossus-memphis.yaml" \
+    >"$T/mem.json"
+is "$(jq -r '.run.inputs as $n | [.targets.detail.rows[][0]] as $t |
+    [.targets.drivers.rows[] | .[0] + "/" + (if .[1] == "weather" then "w"
+    else "i" end)] == [$t[] as $x | ([range($n)] | map($x + "/i")) +
+    [$x + "/w"] | .[]] and ($t | length) == 2 and $n > 0' "$T/mem.json")" true \
+    "two targets: each target's inputs, then its weather row, in the targets' order"
+jq -r '.targets.drivers.rows[0] | "\(.[2]) \(.[4])"' "$T/cost.json" >"$T/d"
 read -r rho slip <"$T/d"
 awk -v r="$rho" -v c="$slip" 'BEGIN { w = r * 3.6228 * 30720; d = (c - w) / w
     if (d < 0) d = -d; exit !(d < 0.05) }'
@@ -193,6 +211,20 @@ ok $? "a one-sd slip of the delivery costs rho x sd x 30720 ($slip USD)"
 "$DCPLAN" -f json risk --trials 20 "$UNI" >"$T/nocost.json"
 like "$(jq -r '.delay_cost.message' "$T/nocost.json")" "no economics.gpu_hour" \
     "without a GPU-hour value no delay cost is computed"
+
+# a merge state with a comma in it (the Memphis example's) is a quoted CSV
+# field: CSV shards merge all the same
+MEMS=$top_srcdir/examples/colossus-memphis.yaml
+"$DCPLAN" -f csv risk --trials 40 "$MEMS" >"$T/mone.csv"
+for k in 1 2; do
+	"$DCPLAN" -f csv risk --trials 40 --shard $k/2 "$MEMS" >"$T/mshard-$k.csv"
+done
+grep -q '^merge,,state,"risk-state/' "$T/mshard-1.csv"
+ok $? "the Memphis shard's merge state is a quoted CSV field"
+"$DCPLAN" merge "$T/mshard-1.csv" "$T/mshard-2.csv" >"$T/mmerged.csv"
+ok $? "merge of CSV shards with a quoted state"
+cmp_files "$T/mmerged.csv" "$T/mone.csv" \
+    "merged CSV shards with a quoted state equal one run byte for byte"
 
 # 9. the loss-of-load heat map's data: per hour of day, the share of trials short
 # averaged over the days (lolp_by_hour, from the counts the picture draws).  On
