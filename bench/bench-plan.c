@@ -18,6 +18,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "plan.h"
+#include "pmemo.h"
 #include "site.h"
 #include "site_load.h"
 #include "site_weather.h"
@@ -33,6 +34,7 @@ struct bench_ctx {
 	struct site site;
 	struct weather wx;
 	struct plan_result r;
+	struct pmemo *memo;			/* the shared-plant rows' */
 	volatile double sink;			/* keeps results live */
 };
 
@@ -69,11 +71,47 @@ bench_plan_year(struct bench_ctx *b)
 	return bench_plan(b, PLAN_YEAR);
 }
 
+/* The same with the site's memo attached (pmemo.h): after the first call
+ * every plant result is held, as for the later cases of a sweep's group whose
+ * supply is the same: the floor of a shared case. */
+static int
+bench_shared(struct bench_ctx *b, int what)
+{
+	int	rc;
+
+	b->site.plant_memo = b->memo;
+	b->site.plant_group = 1;
+	rc = bench_plan(b, what);
+	b->site.plant_memo = NULL;
+	return rc;
+}
+
+static int
+bench_shared_all(struct bench_ctx *b)
+{
+	return bench_shared(b, PLAN_ALL);
+}
+
+static int
+bench_shared_targets(struct bench_ctx *b)
+{
+	return bench_shared(b, PLAN_TARGETS | PLAN_FIXES);
+}
+
+static int
+bench_shared_year(struct bench_ctx *b)
+{
+	return bench_shared(b, PLAN_YEAR);
+}
+
 static const struct bench benches[] = {
 	{ "plan_run, all", 4e-3, bench_plan_all },
 	{ "plan_run, design only", 0, bench_plan_design },
 	{ "plan_run, targets + fixes", 0, bench_plan_targets },
 	{ "plan_run, build + year", 0, bench_plan_year },
+	{ "shared plant, all", 4e-3, bench_shared_all },
+	{ "shared plant, targets + fixes", 0, bench_shared_targets },
+	{ "shared plant, build + year", 0, bench_shared_year },
 };
 #define NBENCH	(sizeof benches / sizeof benches[0])
 
@@ -98,6 +136,10 @@ main(int argc, char **argv)
 		return 3;
 	}
 	plan_result_init(&b.r);
+	if ((b.memo = pmemo_new(15, 15)) == NULL) {
+		fprintf(stderr, "bench-plan: out of memory\n");
+		return 4;
+	}
 	if (!args.quiet)
 		printf("%s: %ld GPUs, plan_run on the loaded site, %d samples per "
 		    "benchmark\n", b.path, site_total_gpus(&b.site), args.samples);
@@ -116,6 +158,7 @@ main(int argc, char **argv)
 		bench_row(&benches[i], med, min, per);
 	}
 	plan_result_release(&b.r);
+	pmemo_free(b.memo);
 	weather_release(&b.wx);
 	site_release(&b.site);
 	if (fflush(stdout) != 0 || ferror(stdout))

@@ -56,6 +56,7 @@ cost_acc_release(struct cost_acc *a)
 {
 	free(a->peak_w);
 	free(a->served);
+	free(a->feed_cap);
 	cost_acc_init(a);
 }
 
@@ -96,6 +97,12 @@ cost_begin(struct cost_acc *a, const struct site *s, int from, int to)
 	}
 	memset(a->peak_w, 0, n * sizeof *a->peak_w);
 	memset(a->served, 0, n);
+	if (nf > a->feed_cap_n) {
+		if ((pw = realloc(a->feed_cap, nf * sizeof *pw)) == NULL)
+			return -1;
+		a->feed_cap = pw;
+		a->feed_cap_n = nf;
+	}
 	return 0;
 }
 
@@ -122,7 +129,7 @@ cost_step(struct cost_acc *a, const struct sim_step *st, double dt, double gpus_
 {
 	const struct site *s = a->s;
 	const struct site_econ *e = s->econ;
-	double	grid_w = st->disp.grid_w, total_cap = 0, cap;
+	double	grid_w = st->disp.grid_w, total_cap, cap;
 	size_t	i;
 	int	y, m, d, hour, mi;
 
@@ -141,19 +148,24 @@ cost_step(struct cost_acc *a, const struct sim_step *st, double dt, double gpus_
 		date_to_ymd(st->day, &y, &a->month, &d);
 		a->mi = y * 12 + a->month - 1 - a->month0;
 		a->day = st->day;
+		/* The grid draw is shared among the priced feeds in proportion to
+		 * their capacity that day (the dispatch sees one grid). */
+		a->total_cap = 0;
+		for (i = 0; i < e->nfeeds; i++) {
+			a->feed_cap[i] = feed_capacity_at(&s->power.feeds[e->feeds[i].feed],
+			    st->day);
+			a->total_cap += a->feed_cap[i];
+		}
 	}
 	m = a->month;
 	mi = a->mi;
 	hour = st->minute / 60;
-	/* The grid draw is shared among the priced feeds in proportion to their
-	 * capacity that day (the dispatch sees one grid). */
-	for (i = 0; i < e->nfeeds; i++)
-		total_cap += feed_capacity_at(&s->power.feeds[e->feeds[i].feed], st->day);
+	total_cap = a->total_cap;
 	for (i = 0; i < e->nfeeds; i++) {
 		const struct econ_feed *f = &e->feeds[i];
 		double	w;
 
-		cap = feed_capacity_at(&s->power.feeds[f->feed], st->day);
+		cap = a->feed_cap[i];
 		if (!(cap > 0))
 			continue;
 		w = total_cap > 0 ? grid_w * cap / total_cap : 0;

@@ -111,6 +111,9 @@ struct cost_acc {
 	double	facility_j, gen_j, batt_j, gpu_s;
 	int	day, month, mi;		/* the last step's day, its month (1-12)
 					   and month index (DATE_NONE: none yet) */
+	double	*feed_cap, total_cap;	/* that day: each priced feed's capacity
+					   and their sum, W */
+	size_t	feed_cap_n;
 };
 
 /* Capital recovery factor i (1+i)^n / ((1+i)^n - 1); 1/n when i is 0. */

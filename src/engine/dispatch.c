@@ -13,6 +13,7 @@
  * DISPATCH_MAX_GROUPS: no allocation, no globals.
  */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "battery.h"
@@ -320,6 +321,19 @@ dispatch_gen_out(const struct dispatch_work *w, struct dispatch_out *out)
 	out->fuel_j = out->fuel_w * dt;
 }
 
+static void
+zero_groups(struct dispatch_out *out, int ngen, int nbatt)
+{
+	size_t	g = (size_t)ngen, b = (size_t)nbatt;
+
+	memset(out->units_running, 0, g * sizeof out->units_running[0]);
+	memset(out->gen_group_w, 0, g * sizeof out->gen_group_w[0]);
+	memset(out->unit_s, 0, g * sizeof out->unit_s[0]);
+	memset(out->nox_group_kg, 0, g * sizeof out->nox_group_kg[0]);
+	memset(out->fuel_group_w, 0, g * sizeof out->fuel_group_w[0]);
+	memset(out->batt_group_w, 0, b * sizeof out->batt_group_w[0]);
+}
+
 int
 dispatch_step(const struct dispatch_in *in, double *e, struct dispatch_out *out)
 {
@@ -327,11 +341,21 @@ dispatch_step(const struct dispatch_in *in, double *e, struct dispatch_out *out)
 	double	need, grid = 0, plan, s, r;
 	int	i;
 
-	memset(out, 0, sizeof *out);
-	if (!dispatch_valid(in, e))
+	if (!dispatch_valid(in, e)) {
+		memset(out, 0, sizeof *out);
 		return -1;
-	memset(&w, 0, sizeof w);
+	}
+	/* the totals, and the groups there are (dispatch.h: later entries are
+	 * left as they were) */
+	memset(out, 0, offsetof(struct dispatch_out, units_running));
+	zero_groups(out, in->ngen, in->nbatt);
 	w.in = in;
+	w.norder = 0;
+	memset(w.k, 0, (size_t)in->ngen * sizeof w.k[0]);
+	memset(w.unit_w, 0, (size_t)in->ngen * sizeof w.unit_w[0]);
+	memset(w.surplus, 0, (size_t)in->ngen * sizeof w.surplus[0]);
+	memset(w.charged, 0, (size_t)in->nbatt * sizeof w.charged[0]);
+	memset(w.discharged, 0, (size_t)in->nbatt * sizeof w.discharged[0]);
 	dispatch_merit(&w);
 
 	need = in->demand_w;

@@ -118,6 +118,8 @@ struct dispatch_out {
  * units together; nbatt entries), updated in place.  Returns 0, or -1 for
  * invalid input (negative or non-finite power or energy, dt <= 0, too many
  * groups, unknown policy): then *out is zeroed and batt_e is left alone.
+ * The per-group arrays of *out are written for the groups there are (ngen,
+ * nbatt entries); later entries are left as they were (zero them once).
  */
 int	dispatch_step(const struct dispatch_in *, double *batt_e, struct dispatch_out *);
 

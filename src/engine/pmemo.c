@@ -15,8 +15,19 @@ struct pmemo_entry {
 	unsigned char val[PMEMO_VALUE_MAX];
 };
 
+struct pmemo_day {
+	uint64_t key[PMEMO_KEY_WORDS];
+	int	valid;
+};
+
+struct pmemo_step {
+	unsigned char v[PMEMO_STEP_VALUE];
+};
+
 struct pmemo {
-	struct pmemo_entry *e, *steps;
+	struct pmemo_entry *e;
+	struct pmemo_step *steps;
+	struct pmemo_day *days;
 	size_t	nsets, nsteps;		/* powers of two */
 	unsigned char *next;		/* per set: the way to replace next */
 	uint64_t hits, misses;
@@ -38,7 +49,8 @@ pmemo_new(unsigned log2_entries, unsigned log2_steps)
 	/* calloc: pages never used are never touched */
 	if ((m->e = calloc(n, sizeof *m->e)) == NULL ||
 	    (m->next = calloc(m->nsets, 1)) == NULL ||
-	    (m->steps = calloc(m->nsteps, sizeof *m->steps)) == NULL) {
+	    (m->steps = calloc(m->nsteps, sizeof *m->steps)) == NULL ||
+	    (m->days = calloc(PMEMO_DAYS, sizeof *m->days)) == NULL) {
 		pmemo_free(m);
 		return NULL;
 	}
@@ -52,41 +64,9 @@ pmemo_free(struct pmemo *m)
 		return;
 	free(m->e);
 	free(m->steps);
+	free(m->days);
 	free(m->next);
 	free(m);
-}
-
-void
-pmemo_key_init(struct pmemo_key *k, enum pmemo_kind kind, uint64_t group)
-{
-	memset(k, 0, sizeof *k);
-	k->w[0] = (uint64_t)kind;
-	k->w[1] = group;
-	k->n = 2;
-}
-
-static void
-key_word(struct pmemo_key *k, uint64_t w)
-{
-	if (k->n < PMEMO_KEY_WORDS)
-		k->w[k->n++] = w;
-	else
-		k->n = PMEMO_KEY_WORDS + 1;	/* too long: never matches */
-}
-
-void
-pmemo_key_d(struct pmemo_key *k, double x)
-{
-	uint64_t w;
-
-	memcpy(&w, &x, sizeof w);
-	key_word(k, w);
-}
-
-void
-pmemo_key_i(struct pmemo_key *k, int64_t i)
-{
-	key_word(k, (uint64_t)i);
 }
 
 /* 64-bit hash of the key's words (a multiply-xorshift mix per word, after
@@ -155,14 +135,18 @@ pmemo_put(struct pmemo *m, const struct pmemo_key *k, const void *val, size_t si
 }
 
 int
-pmemo_step_get(struct pmemo *m, size_t step, const struct pmemo_key *k, void *out,
-    size_t size)
+pmemo_sim_fits(const struct pmemo *m, size_t nsteps, size_t ndays)
 {
-	struct pmemo_entry *e = &m->steps[step & (m->nsteps - 1)];
+	return nsteps <= m->nsteps && ndays <= PMEMO_DAYS;
+}
 
-	if (usable(k, size) && e->hash != 0 &&
-	    memcmp(e->key, k->w, sizeof k->w) == 0) {
-		memcpy(out, e->val, size);
+int
+pmemo_day_held(struct pmemo *m, size_t day, const struct pmemo_key *k)
+{
+	const struct pmemo_day *d = &m->days[day % PMEMO_DAYS];
+
+	if (k->n <= PMEMO_KEY_WORDS && d->valid &&
+	    memcmp(d->key, k->w, sizeof k->w) == 0) {
 		m->hits++;
 		return 1;
 	}
@@ -171,16 +155,26 @@ pmemo_step_get(struct pmemo *m, size_t step, const struct pmemo_key *k, void *ou
 }
 
 void
-pmemo_step_put(struct pmemo *m, size_t step, const struct pmemo_key *k,
-    const void *val, size_t size)
+pmemo_day_drop(struct pmemo *m, size_t day)
 {
-	struct pmemo_entry *e = &m->steps[step & (m->nsteps - 1)];
+	m->days[day % PMEMO_DAYS].valid = 0;
+}
 
-	if (!usable(k, size))
+void
+pmemo_day_keep(struct pmemo *m, size_t day, const struct pmemo_key *k)
+{
+	struct pmemo_day *d = &m->days[day % PMEMO_DAYS];
+
+	if (k->n > PMEMO_KEY_WORDS)
 		return;
-	memcpy(e->key, k->w, sizeof e->key);
-	e->hash = 1;
-	memcpy(e->val, val, size);
+	memcpy(d->key, k->w, sizeof d->key);
+	d->valid = 1;
+}
+
+void *
+pmemo_step_slot(struct pmemo *m, size_t step)
+{
+	return m->steps[step & (m->nsteps - 1)].v;
 }
 
 void

@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct pmemo;
 
@@ -30,7 +31,8 @@ struct pmemo;
 enum pmemo_kind {
 	PMEMO_PLANT = 1,	/* plant_eval */
 	PMEMO_CAPACITY,		/* capacity_solve_min */
-	PMEMO_DEMAND_ENV	/* capacity_demand_env_w */
+	PMEMO_DEMAND_ENV,	/* capacity_demand_env_w */
+	PMEMO_SIM_DAY		/* a day of sim_run */
 };
 
 #define PMEMO_KEY_WORDS	16
@@ -44,31 +46,76 @@ struct pmemo_key {
 /* The largest value a memo holds, bytes. */
 #define PMEMO_VALUE_MAX	400
 
-/* A memo of 2^log2_entries values found by their key, and 2^log2_steps found
- * by the step of a simulation (each at most 2^24): NULL if out of memory.
- * Each entry is about 540 bytes. */
+/* The most one step of a simulation keeps (sim_run: its air, plant result
+ * and class flag), bytes. */
+#define PMEMO_STEP_VALUE 512
+/* Days of a simulation a memo keeps (a build and its first year: ~430). */
+#define PMEMO_DAYS	2048
+
+/* A memo of 2^log2_entries values found by their key, and the steps of one
+ * simulation of up to 2^log2_steps steps (each at most 2^24; PMEMO_DAYS days):
+ * NULL if out of memory.  A keyed entry is about 540 bytes, a step 512. */
 struct pmemo *pmemo_new(unsigned log2_entries, unsigned log2_steps);
 void	pmemo_free(struct pmemo *);
 
 /* Start a key; add a double (its bits) or an integer.  Adding past
  * PMEMO_KEY_WORDS words is a programming error (the key is then marked
  * unusable and every lookup misses). */
-void	pmemo_key_init(struct pmemo_key *, enum pmemo_kind, uint64_t group);
-void	pmemo_key_d(struct pmemo_key *, double);
-void	pmemo_key_i(struct pmemo_key *, int64_t);
+static inline void
+pmemo_key_init(struct pmemo_key *k, enum pmemo_kind kind, uint64_t group)
+{
+	memset(k, 0, sizeof *k);
+	k->w[0] = (uint64_t)kind;
+	k->w[1] = group;
+	k->n = 2;
+}
+
+static inline void
+pmemo_key_w(struct pmemo_key *k, uint64_t w)
+{
+	if (k->n < PMEMO_KEY_WORDS)
+		k->w[k->n++] = w;
+	else
+		k->n = PMEMO_KEY_WORDS + 1;	/* too long: never matches */
+}
+
+static inline void
+pmemo_key_i(struct pmemo_key *k, int64_t i)
+{
+	pmemo_key_w(k, (uint64_t)i);
+}
+
+static inline void
+pmemo_key_d(struct pmemo_key *k, double x)
+{
+	uint64_t w;
+
+	memcpy(&w, &x, sizeof w);
+	pmemo_key_w(k, w);
+}
 
 /* 1 and the value's `size` bytes copied to out if the key is held, else 0. */
 int	pmemo_get(struct pmemo *, const struct pmemo_key *, void *out, size_t size);
 /* Keep a value of `size` bytes (at most PMEMO_VALUE_MAX) under the key. */
 void	pmemo_put(struct pmemo *, const struct pmemo_key *, const void *val,
 	    size_t size);
-/* The same by the index of a simulation's step (sim_run): the steps of one
- * year are read in order, so their slots are too (slot: step mod
- * 2^log2_steps), each held with its whole key. */
-int	pmemo_step_get(struct pmemo *, size_t step, const struct pmemo_key *,
-	    void *out, size_t size);
-void	pmemo_step_put(struct pmemo *, size_t step, const struct pmemo_key *,
-	    const void *val, size_t size);
+/*
+ * The steps of a simulation, a day at a time (sim_run).  A day's key holds
+ * everything its steps' results depend on within a group (the day, the
+ * equipment day, the racks online, the step); its steps take the slots
+ * first_step ... first_step + steps - 1, where first_step counts from the
+ * start of the simulation, and the day the slot day mod PMEMO_DAYS.
+ * pmemo_sim_fits: whether a simulation of nsteps steps over ndays days fits
+ * (else it keeps nothing).  pmemo_day_held: 1 if that day's slots hold the
+ * results of a day with this key.  Before writing a day's slots, drop the day
+ * (pmemo_day_drop); after the last, keep its key (pmemo_day_keep).
+ */
+int	pmemo_sim_fits(const struct pmemo *, size_t nsteps, size_t ndays);
+int	pmemo_day_held(struct pmemo *, size_t day, const struct pmemo_key *);
+void	pmemo_day_drop(struct pmemo *, size_t day);
+void	pmemo_day_keep(struct pmemo *, size_t day, const struct pmemo_key *);
+/* A step's slot: PMEMO_STEP_VALUE bytes. */
+void	*pmemo_step_slot(struct pmemo *, size_t step);
 
 /* Lookups that hit and that missed since pmemo_new. */
 void	pmemo_stats(const struct pmemo *, uint64_t *hits, uint64_t *misses);

@@ -17,6 +17,15 @@
 /* Steps a day whose IT load is kept for the next day (96: 15-minute steps). */
 #define SIM_IT_CACHE 96
 
+/* What the site's memo keeps of a step (pmemo.h). */
+struct sim_slot {
+	struct wx_point wx;
+	struct plant_result plant;
+	int	outside_class;
+};
+_Static_assert(sizeof(struct sim_slot) <= PMEMO_STEP_VALUE,
+    "a step must fit its memo slot");
+
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
 #endif
@@ -158,11 +167,12 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 	double	hours_used[DISPATCH_MAX_GROUPS];
 	int	year = 0, y, m, dd, g;
 	struct it_load it;
-	double	racks[SIM_MAX_PHASES], racks_prev[SIM_MAX_PHASES], day_water = 0, p;
-	double	tdb, twb, pa, hour0;
-	int	cfg_day;
+	double	racks[SIM_MAX_PHASES], it_day_racks[SIM_MAX_PHASES], day_water = 0, p;
+	double	hour0;
 	struct it_load it_day[SIM_IT_CACHE];
-	int	same_racks;
+	int	same_racks, it_day_ok = 0, day_hit;
+	struct pmemo *mm;
+	struct pmemo_key dk;
 	int	day, eday, minute, rc, steps_per_day, k;
 	double	left;
 	size_t	i, np = s->it.nphases < SIM_MAX_PHASES ? s->it.nphases : SIM_MAX_PHASES;
@@ -174,7 +184,16 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 	p = site_pressure(s);
 	memset(hours_used, 0, sizeof hours_used);
 	dispatch_batt_init(s, batt_e);
+	/* the site's memo keeps the steps' air and plant a day at a time
+	 * (pmemo.h) */
+	mm = s->plant_memo;
+	if (mm != NULL && (o->to_day < o->from_day ||
+	    !pmemo_sim_fits(mm, (size_t)(o->to_day - o->from_day + 1) *
+	    (size_t)steps_per_day, (size_t)(o->to_day - o->from_day + 1))))
+		mm = NULL;
 	for (day = o->from_day; day <= o->to_day; day++) {
+		size_t	dslot = (size_t)(day - o->from_day);
+
 		/* permit hours count per calendar year */
 		date_to_ymd(day, &y, &m, &dd);
 		if (y != year) {
@@ -182,12 +201,6 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			year = y;
 		}
 		eday = o->equip_day != 0 ? o->equip_day : day;
-		/* with a memo, the plant only where a step misses */
-		cfg_day = DATE_NONE;
-		if (s->plant_memo == NULL) {
-			plant_cfg_init(&cfg, s, eday);
-			cfg_day = eday;
-		}
 		hour0 = sim_hour_of_year(day, 0);
 		left = o->gpu_limit;
 		for (i = 0; i < np; i++) {
@@ -203,24 +216,46 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 				left -= racks[i] * gpr;
 			}
 		}
-		same_racks = day > o->from_day &&
-		    memcmp(racks, racks_prev, np * sizeof *racks) == 0 &&
-		    steps_per_day <= SIM_IT_CACHE;
-		memcpy(racks_prev, racks, np * sizeof *racks);
+		/* the day from the memo: everything its steps depend on within
+		 * the memo's group (the air follows from the day) */
+		day_hit = 0;
+		if (mm != NULL) {
+			pmemo_key_init(&dk, PMEMO_SIM_DAY, s->plant_group);
+			pmemo_key_i(&dk, (int64_t)(uint32_t)day | (int64_t)(uint32_t)eday << 32);
+			pmemo_key_d(&dk, o->step_s);
+			for (i = 0; i < np; i++)
+				pmemo_key_d(&dk, racks[i]);
+			day_hit = pmemo_day_held(mm, dslot, &dk);
+			if (!day_hit)
+				pmemo_day_drop(mm, dslot);
+		}
+		if (!day_hit)
+			plant_cfg_init(&cfg, s, eday);
+		same_racks = it_day_ok && steps_per_day <= SIM_IT_CACHE &&
+		    memcmp(racks, it_day_racks, np * sizeof *racks) == 0;
 		day_water = 0;
 		for (k = 0; k < steps_per_day; k++) {
+			struct sim_slot *slot = mm != NULL ?
+			    pmemo_step_slot(mm, (size_t)st.index) : NULL;
+
 			minute = (int)(k * o->step_s / 60);
 			st.day = day;
 			st.minute = minute;
 			st.util = workload_util(s, minute);
+			if (day_hit) {
+				st.wx = slot->wx;
+				st.plant = slot->plant;
+				st.outside_class = slot->outside_class;
+				goto dispatch;
+			}
 			/* the step's weather as EnergyPlus reads it: the hour's own
 			 * record for hourly steps, interpolated within the hour */
 			weather_step(w, hour0 + minute / 60.0, o->step_s / 3600, &st.wx);
 			/* the fleet changes once a day; the load within the day only
 			 * with a non-constant profile */
 			if (k == 0 || s->it.profile != PROFILE_CONSTANT) {
-				/* the same racks as yesterday: the same load at
-				 * the same minute */
+				/* the same racks as the day the loads were kept:
+				 * the same load at the same minute */
 				if (same_racks && k < SIM_IT_CACHE)
 					it = it_day[k];
 				else {
@@ -230,30 +265,16 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 						it_day[k] = it;
 				}
 			}
-			tdb = st.wx.tdb;
-			twb = fmin(st.wx.twb, st.wx.tdb);
-			pa = st.wx.p > 0 ? st.wx.p : p;
-			if (s->plant_memo == NULL) {
-				if (plant_eval(&cfg, &it, tdb, twb, pa, &st.plant) != 0)
-					return -1;
-			} else {
-				struct pmemo_key mk;
-
-				plant_memo_key(&mk, s, eday, &it, tdb, twb, pa);
-				if (!pmemo_step_get(s->plant_memo, st.index, &mk,
-				    &st.plant, sizeof st.plant)) {
-					if (cfg_day != eday) {
-						plant_cfg_init(&cfg, s, eday);
-						cfg_day = eday;
-					}
-					if (plant_eval_fresh(&cfg, &it, tdb, twb, pa,
-					    &st.plant) != 0)
-						return -1;
-					pmemo_step_put(s->plant_memo, st.index, &mk,
-					    &st.plant, sizeof st.plant);
-				}
-			}
+			if (plant_eval_fresh(&cfg, &it, st.wx.tdb, fmin(st.wx.twb, st.wx.tdb),
+			    st.wx.p > 0 ? st.wx.p : p, &st.plant) != 0)
+				return -1;
 			st.outside_class = outside_class(s, &st.plant);
+			if (slot != NULL) {
+				slot->wx = st.wx;
+				slot->plant = st.plant;
+				slot->outside_class = st.outside_class;
+			}
+dispatch:
 			/* which units are on site changes daily; their derated output
 			 * with every step's dry-bulb */
 			if (k == 0) {
@@ -305,6 +326,12 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 				return rc;
 			st.index++;
 		}
+		if (!day_hit && steps_per_day <= SIM_IT_CACHE) {
+			memcpy(it_day_racks, racks, np * sizeof *racks);
+			it_day_ok = 1;
+		}
+		if (mm != NULL && !day_hit)
+			pmemo_day_keep(mm, dslot, &dk);
 		u->days++;
 		if (day_water > u->water_peak_day_m3) {
 			u->water_peak_day_m3 = day_water;

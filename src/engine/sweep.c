@@ -38,36 +38,74 @@ order_by_group(const struct sweep_job *jobs, size_t n, size_t *ord)
 	}
 }
 
+/* Split the ordered jobs into units a thread runs together: each group's run
+ * of jobs, in pieces of at most `most`.  Returns the number of units; unit k
+ * is ord[start[k] .. start[k + 1]). */
+static size_t
+split_units(const struct sweep_job *jobs, const size_t *ord, size_t n, size_t most,
+    size_t *start)
+{
+	size_t	i, k = 0, len = 0;
+
+	for (i = 0; i < n; i++) {
+		if (i == 0 || len == most ||
+		    jobs[ord[i]].group != jobs[ord[i - 1]].group) {
+			start[k++] = i;
+			len = 0;
+		}
+		len++;
+	}
+	start[k] = n;
+	return k;
+}
+
 void
 sweep_run(struct sweep_job *jobs, size_t n, int what, int threads,
     struct pmemo **memos)
 {
-	size_t	*ord = memos != NULL ? malloc(n * sizeof *ord) : NULL;
-	long long i;
+	size_t	*ord = NULL, *start = NULL, nunits, most;
+	long long u;
 
-	/* the jobs of a group one after another, so that a thread's memo holds
-	 * the group's year while it runs them (without memory for the order,
-	 * the given order: the same results) */
-	if (ord != NULL)
-		order_by_group(jobs, n, ord);
 	threads = sweep_threads(threads);
-#ifdef _OPENMP
+	/* The jobs of a group together, in units a thread runs one after
+	 * another, so that its memo serves them: a group's whole run unless it
+	 * is longer than half a thread's share (then the threads share it).
+	 * Without memory for the order, a unit a job: the same results. */
+	if (memos != NULL && n > 0 && (ord = malloc(n * sizeof *ord)) != NULL &&
+	    (start = malloc((n + 1) * sizeof *start)) != NULL) {
+		order_by_group(jobs, n, ord);
+		most = n / (2 * (size_t)threads);
+		nunits = split_units(jobs, ord, n, most > 0 ? most : 1, start);
+	} else {
+		free(ord);
+		ord = NULL;
+		nunits = n;
+	}
 	/* dynamic: cases differ in cost (a failing target sizes its fixes) */
+#ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
 #endif
-	for (i = 0; i < (long long)n; i++) {
-		struct sweep_job *j = &jobs[ord != NULL ? ord[i] : (size_t)i];
+	for (u = 0; u < (long long)nunits; u++) {
+		size_t	a = ord != NULL ? start[u] : (size_t)u;
+		size_t	b = ord != NULL ? start[u + 1] : (size_t)u + 1;
+		size_t	i;
 		int	t = 0;
 
-		if (j->site == NULL)
-			continue;
 #ifdef _OPENMP
 		t = omp_get_thread_num();
 #endif
-		j->site->plant_memo = memos != NULL && j->group != 0 ? memos[t] : NULL;
-		j->site->plant_group = j->group;
-		j->status = plan_run(j->site, j->wx, what, &j->res);
-		j->site->plant_memo = NULL;
+		for (i = a; i < b; i++) {
+			struct sweep_job *j = &jobs[ord != NULL ? ord[i] : i];
+
+			if (j->site == NULL)
+				continue;
+			j->site->plant_memo = memos != NULL && j->group != 0 ?
+			    memos[t] : NULL;
+			j->site->plant_group = j->group;
+			j->status = plan_run(j->site, j->wx, what, &j->res);
+			j->site->plant_memo = NULL;
+		}
 	}
 	free(ord);
+	free(start);
 }

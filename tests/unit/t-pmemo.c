@@ -74,21 +74,26 @@ test_table(void)
 		pmemo_key_i(&k, i);
 	pmemo_put(m, &k, &v, sizeof v);
 	is_int(pmemo_get(m, &k, &out, sizeof out), 0, "an overlong key: never held");
-	/* steps: a slot per step mod 4, held with the whole key */
+	/* a simulation's days: held with their key, dropped while written */
+	ok(pmemo_sim_fits(m, 4, 2) && !pmemo_sim_fits(m, 5, 2) &&
+	    !pmemo_sim_fits(m, 4, PMEMO_DAYS + 1), "a simulation of 4 steps fits");
 	key_of(&k, 1, 3.0);
-	v = 3.25;
-	pmemo_step_put(m, 3, &k, &v, sizeof v);
-	ok(pmemo_step_get(m, 3, &k, &out, sizeof out) && out == 3.25, "step 3: held");
-	is_int(pmemo_step_get(m, 2, &k, &out, sizeof out), 0, "step 2: empty");
+	is_int(pmemo_day_held(m, 1, &k), 0, "day 1: not yet held");
+	pmemo_day_drop(m, 1);
+	*(double *)pmemo_step_slot(m, 2) = 3.25;
+	pmemo_day_keep(m, 1, &k);
+	ok(pmemo_day_held(m, 1, &k) && *(double *)pmemo_step_slot(m, 2) == 3.25,
+	    "day 1: held, its slot's value");
+	ok(pmemo_step_slot(m, 6) == pmemo_step_slot(m, 2), "step 6 is step 2's slot");
+	is_int(pmemo_day_held(m, 1 + PMEMO_DAYS, &k), 1,
+	    "day 1 + PMEMO_DAYS: the same day slot");
 	key_of(&k, 1, 4.0);
-	is_int(pmemo_step_get(m, 3, &k, &out, sizeof out), 0,
-	    "step 3, another key: a miss");
-	pmemo_step_put(m, 7, &k, &v, sizeof v);
+	is_int(pmemo_day_held(m, 1, &k), 0, "day 1, another key: not held");
 	key_of(&k, 1, 3.0);
-	is_int(pmemo_step_get(m, 3, &k, &out, sizeof out), 0,
-	    "step 7 takes step 3's slot");
+	pmemo_day_drop(m, 1);
+	is_int(pmemo_day_held(m, 1, &k), 0, "day 1 dropped: not held");
 	pmemo_stats(m, &hits, &misses);
-	ok(hits == 8 && misses == 8, "stats: %llu hits, %llu misses",
+	ok(hits == 9 && misses == 8, "stats: %llu hits, %llu misses",
 	    (unsigned long long)hits, (unsigned long long)misses);
 	pmemo_free(m);
 }
@@ -259,7 +264,7 @@ test_plans(void)
 	}
 	ok(all, "with the shared memo: every plan bit for bit as afresh");
 	pmemo_stats(m, &hits, &misses);
-	ok(hits > 2 * misses, "the memo served them: %llu hits, %llu misses",
+	ok(hits > misses, "the memo served them: %llu hits, %llu misses",
 	    (unsigned long long)hits, (unsigned long long)misses);
 	/* a memo of another group's results is not used */
 	{
