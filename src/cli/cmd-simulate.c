@@ -130,7 +130,7 @@ static int
 sink_row(void *vp, const struct sim_step *st)
 {
 	struct sink_ctx *c = vp;
-	const struct plant_result *r = &st->plant;
+	const struct plant_result *r = st->plant;
 	char	tbuf[64];
 	const char *strs[NCOLS];
 	double	n[NCOLS];

@@ -67,22 +67,25 @@ static double
 margin(double gpus, void *vp)
 {
 	struct margin_args *a = vp;
-	struct it_load it;
 	struct plant_result r;
-
 	/* the UPS and the transformers are sized on the nameplate basis; supply and
 	 * cooling on the site's (the expected draw by default) */
-	it_load_gpus_basis(a->cfg->site, gpus, a->util, a->cap,
-	    a->which == CAP_UPS || a->which == CAP_TRANSFORMER ? IT_NAMEPLATE :
-	    a->cfg->site->it.basis, &it);
+	enum it_basis basis = a->which == CAP_UPS || a->which == CAP_TRANSFORMER ?
+	    IT_NAMEPLATE : a->cfg->site->it.basis;
+
 	a->running = 0;
 	a->mech_w = 0;
 	a->need = NAN;
-	if (a->which == CAP_UPS)
+	if (a->which == CAP_UPS) {
+		struct it_load it;
+
+		it_load_gpus_basis(a->cfg->site, gpus, a->util, a->cap, basis, &it);
 		/* the UPS output is its share of the PDU input */
 		return a->avail - it.nameplate_w / a->cfg->chain.pdu_eff *
 		    a->cfg->chain.ups_fraction;
-	if (plant_eval(a->cfg, &it, a->cond->tdb, a->cond->twb, a->cond->p, &r) != 0) {
+	}
+	if (plant_eval_gpus(a->cfg, gpus, a->util, a->cap, basis, a->cond->tdb,
+	    a->cond->twb, a->cond->p, &r) != 0) {
 		a->failed = 1;
 		return -1;
 	}

@@ -135,13 +135,13 @@ cost_step(struct cost_acc *a, const struct sim_step *st, double dt, double gpus_
 
 	/* facility energy served (the load the supply could not serve costs
 	 * nothing and is counted as delay, not energy) */
-	a->facility_j += fmax(0, st->plant.facility_w - st->disp.unserved_w) * dt;
+	a->facility_j += fmax(0, st->plant->facility_w - st->disp.unserved_w) * dt;
 	a->gen_j += st->disp.gen_w * dt;
 	a->batt_j += st->disp.batt_discharge_w * dt;
 	/* GPU-hours delivered: the GPUs online, less the share of the load the
 	 * supply could not serve */
-	a->gpu_s += gpus_online * dt * (st->plant.facility_w > 0 ?
-	    fmax(0, 1 - st->disp.unserved_w / st->plant.facility_w) : 1);
+	a->gpu_s += gpus_online * dt * (st->plant->facility_w > 0 ?
+	    fmax(0, 1 - st->disp.unserved_w / st->plant->facility_w) : 1);
 	if (e == NULL)
 		return;
 	if (st->day != a->day) {

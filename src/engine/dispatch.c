@@ -42,19 +42,17 @@ dispatch_finite_nonneg(double x)
 	return isfinite(x) && x >= 0;
 }
 
+/* What a day keeps: the counts, the pointers, the policy, each group's units
+ * and permits. */
 static int
-dispatch_valid(const struct dispatch_in *in, const double *e)
+dispatch_valid_static(const struct dispatch_in *in)
 {
 	int	i;
 
-	if (!dispatch_finite_nonneg(in->demand_w) || !dispatch_finite_nonneg(in->grid_w) ||
-	    !isfinite(in->dt) || !(in->dt > 0))
-		return 0;
 	if (in->ngen < 0 || in->ngen > DISPATCH_MAX_GROUPS ||
 	    in->nbatt < 0 || in->nbatt > DISPATCH_MAX_GROUPS)
 		return 0;
-	if ((in->ngen > 0 && in->gens == NULL) || (in->nbatt > 0 &&
-	    (in->batts == NULL || e == NULL)))
+	if ((in->ngen > 0 && in->gens == NULL) || (in->nbatt > 0 && in->batts == NULL))
 		return 0;
 	switch (in->policy) {
 	case DISPATCH_GRID_FIRST:
@@ -69,8 +67,29 @@ dispatch_valid(const struct dispatch_in *in, const double *e)
 
 		if (g->model == NULL)
 			continue;
-		if (g->units < 0 || !dispatch_finite_nonneg(g->avail_w) ||
-		    !dispatch_finite_nonneg(g->max_hours_s) ||
+		if (g->units < 0 || !dispatch_finite_nonneg(g->max_hours_s))
+			return 0;
+	}
+	return 1;
+}
+
+/* What changes from step to step. */
+static int
+dispatch_valid_step(const struct dispatch_in *in, const double *e)
+{
+	int	i;
+
+	if (!dispatch_finite_nonneg(in->demand_w) || !dispatch_finite_nonneg(in->grid_w) ||
+	    !isfinite(in->dt) || !(in->dt > 0))
+		return 0;
+	if (in->nbatt > 0 && e == NULL)
+		return 0;
+	for (i = 0; i < in->ngen; i++) {
+		const struct dispatch_gen *g = &in->gens[i];
+
+		if (g->model == NULL)
+			continue;
+		if (!dispatch_finite_nonneg(g->avail_w) ||
 		    !dispatch_finite_nonneg(g->hours_used_s))
 			return 0;
 	}
@@ -78,6 +97,13 @@ dispatch_valid(const struct dispatch_in *in, const double *e)
 		if (in->batts[i].model != NULL && !dispatch_finite_nonneg(e[i]))
 			return 0;
 	return 1;
+}
+
+static int
+dispatch_valid(const struct dispatch_in *in, const double *e)
+{
+	return (in->prepared || dispatch_valid_static(in)) &&
+	    dispatch_valid_step(in, e);
 }
 
 /* Units a group may run this step: usable, permit count, hour budget. */
@@ -125,25 +151,46 @@ dispatch_before(const struct dispatch_gen *a, int ia, const struct dispatch_gen 
 }
 
 static void
-dispatch_merit(struct dispatch_work *w)
+merit_order(const struct dispatch_in *in, int *order, int *norder)
 {
-	const struct dispatch_gen *g = w->in->gens;
+	const struct dispatch_gen *g = in->gens;
 	int	i, j, x;
 
-	w->norder = 0;
-	for (i = 0; i < w->in->ngen; i++) {
+	*norder = 0;
+	for (i = 0; i < in->ngen; i++) {
 		if (g[i].model == NULL)
 			continue;
 		/* insertion sort: at most DISPATCH_MAX_GROUPS groups */
-		for (j = w->norder; j > 0; j--) {
-			x = w->order[j - 1];
+		for (j = *norder; j > 0; j--) {
+			x = order[j - 1];
 			if (dispatch_before(&g[x], x, &g[i], i))
 				break;
-			w->order[j] = x;
+			order[j] = x;
 		}
-		w->order[j] = i;
-		w->norder++;
+		order[j] = i;
+		(*norder)++;
 	}
+}
+
+static void
+dispatch_merit(struct dispatch_work *w)
+{
+	if (w->in->prepared) {
+		w->norder = w->in->norder;
+		memcpy(w->order, w->in->order, (size_t)w->norder * sizeof w->order[0]);
+	} else
+		merit_order(w->in, w->order, &w->norder);
+}
+
+int
+dispatch_prepare(struct dispatch_in *in)
+{
+	in->prepared = 0;
+	if (!dispatch_valid_static(in))
+		return -1;
+	merit_order(in, in->order, &in->norder);
+	in->prepared = 1;
+	return 0;
 }
 
 /*
@@ -507,5 +554,5 @@ dispatch_in_from_site(const struct site *s, int day, double t_amb,
 		in->ngen = in->nbatt = 0;
 		return -1;
 	}
-	return 0;
+	return dispatch_prepare(in);
 }

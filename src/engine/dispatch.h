@@ -91,7 +91,19 @@ struct dispatch_in {
 	int	nbatt;
 	const struct dispatch_batt *batts;
 	enum dispatch_policy policy;
+	/* dispatch_prepare: the checks and the merit order of what stays the
+	 * same from step to step (a day's groups) */
+	int	prepared;
+	int	norder;
+	int	order[DISPATCH_MAX_GROUPS];
 };
+
+/* Check what a day keeps (the groups, their units and permits, the policy) and
+ * put the generator groups in merit order once, for the steps that follow:
+ * then only demand_w, grid_w, dt and each group's avail_w and hours_used_s may
+ * change (dispatch_step still checks those).  0, or -1 for invalid input (as
+ * dispatch_step).  Changing anything else afterwards needs a new call. */
+int	dispatch_prepare(struct dispatch_in *);
 
 struct dispatch_out {
 	double	grid_w;			/* drawn from the grid, battery charging included */

@@ -576,7 +576,7 @@ watch_step(void *vp, const struct sim_step *st)
 		y->nox_kg[g] += st->disp.nox_group_kg[g];
 	}
 	if (y->site->econ != NULL)
-		cost_step(&r->cost_acc, st, y->step_s, st->plant.it.gpus);
+		cost_step(&r->cost_acc, st, y->step_s, st->plant->it.gpus);
 	if (st->day < y->from)
 		return 0;
 	if (st->disp.unserved_w > DC_UNSERVED_EPS_W) {
@@ -587,7 +587,7 @@ watch_step(void *vp, const struct sim_step *st)
 			r->peak_minute = st->minute;
 		}
 	}
-	if (st->plant.unmet_w > 0)
+	if (st->plant->unmet_w > 0)
 		r->unmet_h += y->step_s / 3600;
 	return 0;
 }

@@ -46,8 +46,17 @@ static double
 design_it(const struct site *s)
 {
 	struct it_load it;
+	struct pmemo_key k;
 
+	/* a site property: once per memo group */
+	if (s->plant_memo != NULL) {
+		pmemo_key_init(&k, PMEMO_DESIGN_IT, s->plant_group);
+		if (pmemo_get(s->plant_memo, &k, &it.it_w, sizeof it.it_w))
+			return it.it_w;
+	}
 	it_load_gpus_basis(s, (double)site_total_gpus(s), 1.0, 0, IT_NAMEPLATE, &it);
+	if (s->plant_memo != NULL)
+		pmemo_put(s->plant_memo, &k, &it.it_w, sizeof it.it_w);
 	return it.it_w;
 }
 
@@ -799,6 +808,34 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 	if (pmemo_get(m, &k, r, sizeof *r))
 		return 0;
 	if ((rc = plant_eval_fresh(c, it, tdb, twb, p, r)) == 0)
+		pmemo_put(m, &k, r, sizeof *r);
+	return rc;
+}
+
+int
+plant_eval_gpus(const struct plant_cfg *c, double gpus, double util, double gpu_cap,
+    enum it_basis basis, double tdb, double twb, double p, struct plant_result *r)
+{
+	struct pmemo *m = c->site->plant_memo;
+	struct pmemo_key k;
+	struct it_load it;
+	int	rc;
+
+	if (m != NULL) {
+		/* the IT load follows from these within the group */
+		pmemo_key_init(&k, PMEMO_PLANT_GPUS, c->site->plant_group);
+		pmemo_key_i(&k, (int64_t)(uint32_t)c->day | (int64_t)basis << 32);
+		pmemo_key_d(&k, tdb);
+		pmemo_key_d(&k, twb);
+		pmemo_key_d(&k, p);
+		pmemo_key_d(&k, gpus);
+		pmemo_key_d(&k, util);
+		pmemo_key_d(&k, gpu_cap);
+		if (pmemo_get(m, &k, r, sizeof *r))
+			return 0;
+	}
+	it_load_gpus_basis(c->site, gpus, util, gpu_cap, basis, &it);
+	if ((rc = plant_eval_fresh(c, &it, tdb, twb, p, r)) == 0 && m != NULL)
 		pmemo_put(m, &k, r, sizeof *r);
 	return rc;
 }

@@ -138,6 +138,11 @@ void	it_load_eval_basis(const struct site *, const double *racks_online,
 
 int	plant_eval(const struct plant_cfg *, const struct it_load *, double tdb,
 	    double twb, double p, struct plant_result *);
+/* plant_eval of the first `gpus` GPUs of the deployment on a basis
+ * (it_load_gpus_basis), from the site's memo without the IT load when held. */
+int	plant_eval_gpus(const struct plant_cfg *, double gpus, double util,
+	    double gpu_cap, enum it_basis, double tdb, double twb, double p,
+	    struct plant_result *);
 struct pmemo_key;
 /* The memo key of an evaluation of plant_cfg_init(site, day) (pmemo.h): the
  * site's plant group, the day, the air and every field of the IT load. */

@@ -32,7 +32,9 @@ enum pmemo_kind {
 	PMEMO_PLANT = 1,	/* plant_eval */
 	PMEMO_CAPACITY,		/* capacity_solve_min */
 	PMEMO_DEMAND_ENV,	/* capacity_demand_env_w */
-	PMEMO_SIM_DAY		/* a day of sim_run */
+	PMEMO_SIM_DAY,		/* a day of sim_run */
+	PMEMO_DESIGN_IT,	/* the full deployment's nameplate IT (plant.c) */
+	PMEMO_PLANT_GPUS	/* plant_eval_gpus */
 };
 
 #define PMEMO_KEY_WORDS	16

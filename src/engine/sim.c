@@ -89,7 +89,7 @@ outside_class(const struct site *s, const struct plant_result *r)
 static void
 accumulate(struct sim_summary *u, const struct sim_step *st, double dt)
 {
-	const struct plant_result *r = &st->plant;
+	const struct plant_result *r = st->plant;
 	double	h = dt / 3600;
 
 	u->steps++;
@@ -173,6 +173,7 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 	int	same_racks, it_day_ok = 0, day_hit;
 	struct pmemo *mm;
 	struct pmemo_key dk;
+	struct plant_result cur;
 	int	day, eday, minute, rc, steps_per_day, k;
 	double	left;
 	size_t	i, np = s->it.nphases < SIM_MAX_PHASES ? s->it.nphases : SIM_MAX_PHASES;
@@ -244,7 +245,7 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			st.util = workload_util(s, minute);
 			if (day_hit) {
 				st.wx = slot->wx;
-				st.plant = slot->plant;
+				st.plant = &slot->plant;
 				st.outside_class = slot->outside_class;
 				goto dispatch;
 			}
@@ -266,12 +267,13 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 				}
 			}
 			if (plant_eval_fresh(&cfg, &it, st.wx.tdb, fmin(st.wx.twb, st.wx.tdb),
-			    st.wx.p > 0 ? st.wx.p : p, &st.plant) != 0)
+			    st.wx.p > 0 ? st.wx.p : p, &cur) != 0)
 				return -1;
-			st.outside_class = outside_class(s, &st.plant);
+			st.plant = &cur;
+			st.outside_class = outside_class(s, &cur);
 			if (slot != NULL) {
 				slot->wx = st.wx;
-				slot->plant = st.plant;
+				slot->plant = cur;
 				slot->outside_class = st.outside_class;
 			}
 dispatch:
@@ -282,11 +284,20 @@ dispatch:
 				    &din) != 0)
 					return -1;
 			} else
-				for (g = 0; g < din.ngen; g++)
-					if (gens[g].model != NULL)
-						gens[g].avail_w = generator_available(
-						    gens[g].model, st.wx.tdb);
-			din.demand_w = st.plant.facility_w;
+				for (g = 0; g < din.ngen; g++) {
+					int	h;
+
+					if (gens[g].model == NULL)
+						continue;
+					/* groups of one model derate alike */
+					for (h = 0; h < g; h++)
+						if (gens[h].model == gens[g].model)
+							break;
+					gens[g].avail_w = h < g ? gens[h].avail_w :
+					    generator_available(gens[g].model,
+					    st.wx.tdb);
+				}
+			din.demand_w = st.plant->facility_w;
 			st.grid_cap_w = din.grid_w;
 			st.gen_cap_w = 0;
 			for (g = 0; g < din.ngen; g++)
@@ -321,7 +332,7 @@ dispatch:
 					u->gen_max_running[g] = st.disp.units_running[g];
 			}
 			accumulate(u, &st, o->step_s);
-			day_water += st.plant.water * o->step_s;
+			day_water += st.plant->water * o->step_s;
 			if (sink != NULL && (rc = sink(arg, &st)) != 0)
 				return rc;
 			st.index++;

@@ -28,7 +28,8 @@ struct sim_step {
 	int	minute;		/* minute of the day, local standard time */
 	double	util;
 	struct wx_point wx;
-	struct plant_result plant;
+	const struct plant_result *plant;	/* the plant this step (valid during
+					   the sink's call) */
 	int	outside_class;	/* servers outside their ASHRAE class this step */
 	struct dispatch_out disp;	/* supply dispatch of facility power */
 	double	batt_soc;	/* stored energy of all batteries, fraction of nameplate */

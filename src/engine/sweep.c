@@ -68,13 +68,14 @@ sweep_run(struct sweep_job *jobs, size_t n, int what, int threads,
 
 	threads = sweep_threads(threads);
 	/* The jobs of a group together, in units a thread runs one after
-	 * another, so that its memo serves them: a group's whole run unless it
-	 * is longer than half a thread's share (then the threads share it).
-	 * Without memory for the order, a unit a job: the same results. */
+	 * another, so that its memo serves them (a group's first plan on a
+	 * thread costs several later ones): a group's whole run unless it is
+	 * longer than a thread's share (then the threads share it).  Without
+	 * memory for the order, a unit a job: the same results. */
 	if (memos != NULL && n > 0 && (ord = malloc(n * sizeof *ord)) != NULL &&
 	    (start = malloc((n + 1) * sizeof *start)) != NULL) {
 		order_by_group(jobs, n, ord);
-		most = n / (2 * (size_t)threads);
+		most = (n + (size_t)threads - 1) / (size_t)threads;
 		nunits = split_units(jobs, ord, n, most > 0 ? most : 1, start);
 	} else {
 		free(ord);

@@ -48,11 +48,8 @@ static int
 demand_eval(const struct plant_cfg *cfg, double gpus, double tdb, double twb,
     double p, struct plant_result *pr)
 {
-	struct it_load it;
-
-	it_load_gpus(cfg->site, gpus, cfg->site->it.utilization,
-	    cfg->site->it.gpu_power_cap, &it);
-	return plant_eval(cfg, &it, tdb, twb, p, pr);
+	return plant_eval_gpus(cfg, gpus, cfg->site->it.utilization,
+	    cfg->site->it.gpu_power_cap, cfg->site->it.basis, tdb, twb, p, pr);
 }
 
 double

@@ -46,7 +46,7 @@ plot_sim_free(struct sim_series *s)
 int
 plot_sim_add(struct sim_series *s, const struct sim_step *st)
 {
-	const struct plant_result *r = &st->plant;
+	const struct plant_result *r = st->plant;
 	size_t	i;
 
 	if (s->n == s->cap) {

@@ -123,15 +123,18 @@ static void
 hour(struct cost_acc *a, int day, int h, double grid_w, double gen_w)
 {
 	struct sim_step st;
+	struct plant_result pr;
 
 	memset(&st, 0, sizeof st);
+	memset(&pr, 0, sizeof pr);
+	st.plant = &pr;
 	st.day = day;
 	st.minute = h * 60;
 	st.disp.grid_w = grid_w;
 	st.disp.gen_w = gen_w;
 	st.disp.gen_group_w[0] = gen_w;
 	st.disp.fuel_group_w[0] = 2.5 * gen_w;
-	st.plant.facility_w = grid_w + gen_w;
+	pr.facility_w = grid_w + gen_w;
 	cost_step(a, &st, 3600, 100);
 }
 

@@ -182,6 +182,7 @@ static void
 mk_steps(struct sim_series *ss)
 {
 	struct sim_step st;
+	struct plant_result pr;
 	int	i;
 	/* Jan 31 00:00..03:00 and Feb 1 00:00..03:00 of 2025 */
 	const double it[8] = { 1, 2, 3, 4, 4, 3, 2, 0 };	/* MW */
@@ -190,14 +191,16 @@ mk_steps(struct sim_series *ss)
 	plot_sim_init(ss, 3600);
 	for (i = 0; i < 8; i++) {
 		memset(&st, 0, sizeof st);
+		memset(&pr, 0, sizeof pr);
+		st.plant = &pr;
 		st.day = date_from_ymd(2025, 1, 31) + i / 4;
 		st.minute = (i % 4) * 60;
-		st.plant.it.it_w = it[i] * 1e6;
-		st.plant.facility_w = fac[i] * 1e6;
-		st.plant.pue = it[i] > 0 ? fac[i] / it[i] : 0;
-		st.plant.chiller_w = 0.1e6 * i;
-		st.plant.cw_pump_w = 0.01e6;
-		st.plant.water = 1e-3 * (i + 1);	/* m3/s */
+		pr.it.it_w = it[i] * 1e6;
+		pr.facility_w = fac[i] * 1e6;
+		pr.pue = it[i] > 0 ? fac[i] / it[i] : 0;
+		pr.chiller_w = 0.1e6 * i;
+		pr.cw_pump_w = 0.01e6;
+		pr.water = 1e-3 * (i + 1);	/* m3/s */
 		st.grid_cap_w = 4e6;
 		st.gen_cap_w = i < 4 ? 0 : 1e6;
 		ok(plot_sim_add(ss, &st) == 0, "step %d", i);

@@ -79,7 +79,7 @@ static int
 sink_check(void *arg, const struct sim_step *st)
 {
 	struct chk *c = arg;
-	const struct plant_result *r = &st->plant;
+	const struct plant_result *r = st->plant;
 	const struct dispatch_out *d = &st->disp;
 	double	dt = c->o->step_s, h = dt / 3600;
 	int	spd = (int)(86400 / dt + 0.5), k = (int)(c->n % spd);
