@@ -81,14 +81,19 @@ timeline_eval(const struct site *s, const struct weather *w, int day,
 	memset(t, 0, sizeof *t);
 	t->day = day;
 	hot_hour(s, w, day, &t->tdb, &t->twb, &p);
+	/* racks and GPUs online, phase by phase (schedule_at's online counts) */
 	t->racks_online = 0;
-	t->gpus_online = schedule_gpus_at(s, day, DEPLOY_ONLINE);
+	t->gpus_online = 0;
 	{
-		struct deploy_state ds;
+		size_t	i;
 
-		memset(&ds, 0, sizeof ds);
-		schedule_at(s, day, &ds);
-		t->racks_online = ds.online.racks;
+		for (i = 0; i < s->it.nphases; i++) {
+			const struct site_phase *ph = &s->it.phases[i];
+			long	o = schedule_phase_racks(ph, day, DEPLOY_ONLINE);
+
+			t->racks_online += o;
+			t->gpus_online += o * ph->gpus_per_rack;
+		}
 	}
 	plant_cfg_init(&cfg, s, day);
 	cond.name = "hottest hour";
