@@ -368,6 +368,27 @@ dispatch_gen_out(const struct dispatch_work *w, struct dispatch_out *out)
 	out->fuel_j = out->fuel_w * dt;
 }
 
+/* Grid first, a demand the grid carries, every battery group full (or none):
+ * the general path then commits no unit, discharges nothing, has no surplus,
+ * and offers the headroom to batteries that cannot take it (battery_charge
+ * returns 0 at e >= soc_max n E without touching e). */
+static int
+grid_alone(const struct dispatch_in *in, const double *e)
+{
+	int	i;
+
+	if (in->policy != DISPATCH_GRID_FIRST || !(in->demand_w <= in->grid_w))
+		return 0;
+	for (i = 0; i < in->nbatt; i++) {
+		const struct dispatch_batt *b = &in->batts[i];
+
+		if (b->model != NULL && b->count > 0 &&
+		    !(e[i] >= b->model->soc_max * b->count * b->model->energy_j))
+			return 0;
+	}
+	return 1;
+}
+
 static void
 zero_groups(struct dispatch_out *out, int ngen, int nbatt)
 {
@@ -396,6 +417,14 @@ dispatch_step(const struct dispatch_in *in, double *e, struct dispatch_out *out)
 	 * left as they were) */
 	memset(out, 0, offsetof(struct dispatch_out, units_running));
 	zero_groups(out, in->ngen, in->nbatt);
+	if (grid_alone(in, e)) {
+		/* what the general path gives here: the grid takes the demand,
+		 * nothing else runs, full batteries take no charge */
+		grid = dispatch_min(in->grid_w, in->demand_w);
+		out->grid_w = grid;
+		out->grid_headroom_w = in->grid_w - grid > 0 ? in->grid_w - grid : 0;
+		return 0;
+	}
 	w.in = in;
 	w.norder = 0;
 	memset(w.k, 0, (size_t)in->ngen * sizeof w.k[0]);
