@@ -6,7 +6,7 @@
  * `mergers' below.  A kind of document joins by adding one entry: its schema
  * prefix and a function that reads the shards and writes the merged output.
  * dcplan.risk/3 is merged here (the exact state each JSON or CSV document
- * carries); dcplan.sweep/1 by its rows (src/output/sweep_doc.c).
+ * carries); dcplan.sweep/2 (and /1) by its rows (src/output/sweep_doc.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -340,7 +340,7 @@ cmd_merge_exec(struct cmd_ctx *c)
 		if (k->schema_prefix == NULL) {
 			fprintf(stderr, "%s: no shard output that dcplan merge knows "
 			    "(schema '%s'; it merges dcplan.risk/3 "
-			    "and dcplan.sweep/1)\n", d[i].path,
+			    "and dcplan.sweep/2)\n", d[i].path,
 			    d[i].schema);
 			rc = EXIT_INPUT;
 			break;

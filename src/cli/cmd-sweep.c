@@ -106,7 +106,7 @@ run_batch(struct cmd_ctx *c, struct sweep_base *base, const struct sweep_spec *s
     struct sweep_doc *doc, struct sweep_plot *pl, int *worst)
 {
 	const char *typed[CMD_MAX_VALUES];
-	double	si[CMD_MAX_VALUES];
+	double	value[CMD_MAX_VALUES];
 	size_t	j, a;
 	int	rc = EXIT_OK;
 
@@ -147,12 +147,12 @@ run_batch(struct cmd_ctx *c, struct sweep_base *base, const struct sweep_spec *s
 			size_t	v = sweep_value_index(sp, b->ids[j], a);
 
 			typed[a] = sp->axes[a].typed[v];
-			si[a] = sp->axes[a].si[v];
+			value[a] = sp->axes[a].value[v];
 		}
 		memset(&o, 0, sizeof o);
 		o.id = b->ids[j] + 1;
 		o.typed = typed;
-		o.si = si;
+		o.value = value;
 		o.exit_class = b->cls[j];
 		o.error = b->err[j];
 		o.site = b->cls[j] <= 1 ? &b->sites[j] : NULL;
@@ -185,7 +185,7 @@ cmd_sweep_exec(struct cmd_ctx *c)
 	struct plot_req preq;
 	struct output out;
 	struct out_doc od;
-	const char *paths[CMD_MAX_VALUES];
+	const char *paths[CMD_MAX_VALUES], *units[CMD_MAX_VALUES];
 	const char *cases = cmd_opt(c, "cases");
 	char	title[512];
 	int	nvary = cmd_opt_count(c, "vary"), k, nshard, rc, threads = 0,
@@ -269,8 +269,10 @@ cmd_sweep_exec(struct cmd_ctx *c)
 		snprintf(title, sizeof title, "%s: sweep of .../%s", c->site.name,
 		    bn != NULL ? bn + 1 : c->pos[0]);
 	}
-	for (i = 0; i < sp.naxes; i++)
+	for (i = 0; i < sp.naxes; i++) {
 		paths[i] = sp.axes[i].path;
+		units[i] = sp.axes[i].unit;
+	}
 	cmd_doc(c, &od);
 	if (output_open(&out, c->g->out_path) != 0) {
 		cmd_error(c, "cannot write '%s': %s", c->g->out_path ? c->g->out_path :
@@ -280,8 +282,8 @@ cmd_sweep_exec(struct cmd_ctx *c)
 	}
 	out_open = 1;
 	if ((b = calloc(1, sizeof *b)) == NULL ||
-	    (doc = sweep_doc_new(out.fp, c->g->fmt, &od, title, paths, sp.naxes,
-	    c->site.ntargets, sp.ncases, c->site.econ != NULL ?
+	    (doc = sweep_doc_new(out.fp, c->g->fmt, &od, title, paths, units,
+	    sp.naxes, c->site.ntargets, sp.ncases, c->site.econ != NULL ?
 	    c->site.econ->currency : NULL)) == NULL) {
 		cmd_error(c, "out of memory");
 		rc = EXIT_IO;

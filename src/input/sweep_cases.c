@@ -23,10 +23,31 @@
 
 /* ---- values ---- */
 
-/* The SI value of a typed value: a plain number, or a quantity in the first
- * unit kind that reads it; NaN for dates and other text. */
+/* The keys that are temperature differences (dcplan-site(5): the keys of type
+ * dtemp): a value in K or degF there is a difference, not a temperature. */
+static int
+path_is_dtemp(const char *path)
+{
+	static const char *const keys[] = { "delta_t", "hx_approach", "approach" };
+	const char *leaf = strrchr(path, '.');
+	size_t	i, n;
+
+	leaf = leaf != NULL ? leaf + 1 : path;
+	n = strcspn(leaf, "[");
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strlen(keys[i]) == n && strncmp(leaf, keys[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A typed value's kind: a unit kind, or one of these. */
+enum { TK_NUMBER = -1, TK_OTHER = -2 };
+
+/* The SI value of a typed value: a plain number (*kind TK_NUMBER), or a
+ * quantity in the first unit kind that reads it (a temperature difference
+ * before a temperature when dtemp); NaN for dates and other text (TK_OTHER). */
 static double
-typed_si(const char *v)
+typed_si(const char *v, int dtemp, int *kind)
 {
 	static const enum unit_kind kinds[] = {
 		U_POWER, U_APPARENT, U_ENERGY, U_TEMP, U_DTEMP, U_FLOW, U_VOLUME,
@@ -39,6 +60,7 @@ typed_si(const char *v)
 	int	day;
 	size_t	i;
 
+	*kind = TK_OTHER;
 	while (isspace((unsigned char)*v))
 		v++;
 	if (*v == '\0' || date_parse(v, &day, err, sizeof err) == 0)
@@ -47,14 +69,106 @@ typed_si(const char *v)
 	x = strtod(v, &end);
 	while (isspace((unsigned char)*end))
 		end++;
-	if (end != v && *end == '\0' && errno == 0 && isfinite(x))
+	if (end != v && *end == '\0' && errno == 0 && isfinite(x)) {
+		*kind = TK_NUMBER;
 		return x;
+	}
 	if (end == v)
 		return NAN;
+	if (dtemp && units_parse(v, U_DTEMP, &x, err, sizeof err) == 0) {
+		*kind = U_DTEMP;
+		return x;
+	}
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (units_parse(v, kinds[i], &x, err, sizeof err) == 0)
+		if (units_parse(v, kinds[i], &x, err, sizeof err) == 0) {
+			*kind = (int)kinds[i];
 			return x;
+		}
 	return NAN;
+}
+
+/*
+ * The one unit each kind of quantity has in CSV and JSON (dcplan-json(5)
+ * "Units": power MW, apparent power MVA, energy MWh, temperature degC and its
+ * differences K, flows m3/h, volumes m3, mass t, pressure Pa, time s,
+ * fractions %; the kinds it does not name in the unit of the other commands'
+ * columns: kJ/kWh, MW/s, Hz), and the value in it = SI * mul / div.
+ */
+static const struct {
+	int	kind;
+	const char *unit;
+	double	mul, div;
+} json_units[] = {
+	{ U_POWER, "MW", 1, 1e6 },
+	{ U_APPARENT, "MVA", 1, 1e6 },
+	{ U_ENERGY, "MWh", 1, 3.6e9 },
+	{ U_TEMP, "degC", 1, 1 },
+	{ U_DTEMP, "K", 1, 1 },
+	{ U_FLOW, "m3/h", 3600, 1 },
+	{ U_VOLUME, "m3", 1, 1 },
+	{ U_TIME, "s", 1, 1 },
+	{ U_FRACTION, "%", 100, 1 },
+	{ U_LENGTH, "m", 1, 1 },
+	{ U_ANGLE, "deg", 1, 1 },
+	{ U_PRESSURE, "Pa", 1, 1 },
+	{ U_RATE, "/h", 3600, 1 },
+	{ U_HEAT_RATE, "kJ/kWh", 3600, 1 },	/* J/J: 1 kJ/kWh = 1/3600 */
+	{ U_EF_FUEL, "kg/GJ", 1e9, 1 },
+	{ U_EF_ELEC, "kg/MWh", 3.6e9, 1 },
+	{ U_MASS, "t", 1, 1e3 },
+	{ U_LOSS_PER_K, "%/K", 100, 1 },
+	{ U_FREQ, "Hz", 1, 1 },
+	{ U_RAMP, "MW/s", 1, 1e6 },
+};
+
+/* Axis a's unit and numbers (sweep_axis.unit, .value): the values given are
+ * quantities of one kind, or plain numbers, or neither. */
+static int
+axis_units(struct sweep_axis *a)
+{
+	int	kind = TK_OTHER, k, dt = path_is_dtemp(a->path), first = 1;
+	double	mul = NAN, div = 1, x;
+	size_t	i;
+
+	a->unit = NULL;
+	if ((a->value = calloc(a->n ? a->n : 1, sizeof *a->value)) == NULL)
+		return -1;
+	for (i = 0; i < a->n; i++) {
+		if (a->typed[i] == NULL)
+			continue;
+		(void)typed_si(a->typed[i], dt, &k);
+		if (first)
+			kind = k;
+		else if (k != kind)
+			kind = TK_OTHER;
+		first = 0;
+	}
+	if (kind == TK_NUMBER)
+		mul = 1;
+	for (i = 0; i < sizeof json_units / sizeof json_units[0]; i++)
+		if (json_units[i].kind == kind) {
+			a->unit = json_units[i].unit;
+			mul = json_units[i].mul;
+			div = json_units[i].div;
+		}
+	for (i = 0; i < a->n; i++) {
+		x = a->typed[i] != NULL ? a->si[i] * mul / div : NAN;
+		a->value[i] = isfinite(x) ? x : NAN;
+	}
+	return 0;
+}
+
+static int
+axes_units(struct sweep_spec *sp, struct diags *d)
+{
+	size_t	i;
+
+	for (i = 0; i < sp->naxes; i++)
+		if (axis_units(&sp->axes[i]) != 0) {
+			diags_add(d, sp->src, 0, 0, "out of memory");
+			return -1;
+		}
+	return 0;
 }
 
 static int
@@ -79,7 +193,12 @@ axis_add(struct sweep_axis *a, const char *v, size_t len, int line, int col)
 		a->typed[a->n] = NULL;
 	else if ((a->typed[a->n] = strndup(v, len)) == NULL)
 		return -1;
-	a->si[a->n] = v != NULL ? typed_si(a->typed[a->n]) : NAN;
+	if (v != NULL) {
+		int	kind;
+
+		a->si[a->n] = typed_si(a->typed[a->n], path_is_dtemp(a->path), &kind);
+	} else
+		a->si[a->n] = NAN;
 	a->vline[a->n] = line;
 	a->vcol[a->n] = col;
 	a->n = n;
@@ -95,6 +214,7 @@ axis_release(struct sweep_axis *a)
 		free(a->typed[i]);
 	free(a->typed);
 	free(a->si);
+	free(a->value);
 	free(a->vline);
 	free(a->vcol);
 	free(a->vclass);
@@ -421,7 +541,8 @@ sweep_spec_vary(struct sweep_spec *sp, const char *const *args, size_t n, int zi
 		if (parse_vary(&sp->axes[i], args[i], (int)i + 1, d) != 0)
 			bad = 1;
 	}
-	if (bad || check_dups(sp, d) != 0 || count_cases(sp, d) != 0)
+	if (bad || check_dups(sp, d) != 0 || count_cases(sp, d) != 0 ||
+	    axes_units(sp, d) != 0)
 		return -1;
 	return 0;
 }
@@ -674,6 +795,8 @@ sweep_spec_cases(struct sweep_spec *sp, const char *path, struct diags *d)
 		goto out;
 	}
 	sp->ncases = row;
+	if (axes_units(sp, d) != 0)
+		goto out;
 	rc = 0;
 	goto out;
 oom:

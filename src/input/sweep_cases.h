@@ -36,6 +36,12 @@ struct sweep_axis {
 	size_t	n;
 	char	**typed;	/* values as typed; NULL: not overridden (cases file) */
 	double	*si;		/* the value in SI units, NaN if not a quantity or number */
+	/* the values as numbers in the one unit CSV and JSON give their kind
+	 * (dcplan-json(5) Units: MW, MWh, degC, K, m3/h, %, ...), unit, when
+	 * every value given is a quantity of one kind; with unit NULL, the
+	 * plain numbers when every value is one (a count, a ratio), else NaN */
+	double	*value;
+	const char *unit;
 	int	*vline, *vcol;	/* where each value is */
 	/* sweep_spec_groups: whether plant_eval can read the path, and each
 	 * value's class (equal typed values, equal class), nclass classes */

@@ -100,13 +100,15 @@ cur(const struct sweep_doc *d)
 }
 
 static int
-build_cols(struct sweep_doc *d, const char *const *paths)
+build_cols(struct sweep_doc *d, const char *const *paths,
+    const char *const *units)
 {
 	static const char *const tcols[][3] = {
 		/* name, unit, kind (s/n) */
 		{ "name", NULL, "s" }, { "status", NULL, "s" },
 		{ "met_on", NULL, "s" }, { "days_late", "d", "n" },
-		{ "runnable_on_by", NULL, "n" }, { "shortfall_gpus", "GPUs", "n" },
+		/* GPU counts have no unit, as in plan's (dcplan-json(5) Units) */
+		{ "runnable_on_by", NULL, "n" }, { "shortfall_gpus", NULL, "n" },
 		{ "binding", NULL, "s" }, { "fix", NULL, "s" },
 		{ "fix_amount", NULL, "n" }, { "fix_unit", NULL, "s" },
 		{ "fix_set", NULL, "s" }, { "fix_date", NULL, "s" },
@@ -114,8 +116,7 @@ build_cols(struct sweep_doc *d, const char *const *paths)
 	};
 	static const char *const ycols[][2] = {
 		{ "pue", NULL }, { "peak_facility_mw", "MW" },
-		{ "water_m3_per_day", "m3/d" }, { "water_gal_per_day", "US gal/d" },
-		{ "co2_t", "t" }, { "nox_t", "t" }, { "unserved_mwh", "MWh" },
+		{ "water_m3_per_day", "m3/d" }, { "co2_t", "t" }, { "nox_t", "t" }, { "unserved_mwh", "MWh" },
 		{ "unserved_h", "h" },
 	};
 	char	name[600];
@@ -127,8 +128,8 @@ build_cols(struct sweep_doc *d, const char *const *paths)
 	for (i = 0; i < d->nvary; i++) {
 		snprintf(name, sizeof name, "%s", paths[i]);
 		rc |= add_col(d, name, NULL, F_STR);
-		snprintf(name, sizeof name, "%s_si", paths[i]);
-		rc |= add_col(d, name, NULL, F_NUM);
+		snprintf(name, sizeof name, "%s_value", paths[i]);
+		rc |= add_col(d, name, units != NULL ? units[i] : NULL, F_NUM);
 	}
 	rc |= add_col(d, "verdict", NULL, F_STR);
 	rc |= add_col(d, "exit", NULL, F_NUM);
@@ -157,8 +158,8 @@ build_cols(struct sweep_doc *d, const char *const *paths)
 
 struct sweep_doc *
 sweep_doc_new(FILE *fp, enum out_format fmt, const struct out_doc *doc,
-    const char *title, const char *const *paths, size_t nvary, size_t ntargets,
-    size_t ncases, const char *currency)
+    const char *title, const char *const *paths, const char *const *units,
+    size_t nvary, size_t ntargets, size_t ncases, const char *currency)
 {
 	struct sweep_doc *d = calloc(1, sizeof *d);
 
@@ -174,7 +175,7 @@ sweep_doc_new(FILE *fp, enum out_format fmt, const struct out_doc *doc,
 		snprintf(d->cur, sizeof d->cur, "%s", currency);
 		snprintf(d->cur_gpuh, sizeof d->cur_gpuh, "%s/GPU-h", currency);
 	}
-	if ((d->title_copy = strdup(title)) == NULL || build_cols(d, paths) != 0 ||
+	if ((d->title_copy = strdup(title)) == NULL || build_cols(d, paths, units) != 0 ||
 	    (d->nums = calloc((size_t)d->ncols, sizeof *d->nums)) == NULL ||
 	    (d->strs = calloc((size_t)d->ncols, sizeof *d->strs)) == NULL ||
 	    (d->sbuf = calloc((size_t)d->ncols, sizeof *d->sbuf)) == NULL) {
@@ -364,12 +365,11 @@ plan_fields(struct sweep_doc *d, const struct site *s, const struct plan_result 
 	d->nums[c] = su->e_it > 0 ? su->e_facility / su->e_it : NAN;
 	d->nums[c + 1] = su->peak_facility_w / 1e6;
 	d->nums[c + 2] = su->days ? su->water_m3 / su->days : 0;
-	d->nums[c + 3] = su->days ? su->water_m3 / DC_M3_PER_USGAL / su->days : 0;
-	d->nums[c + 4] = su->co2_kg / 1e3;
-	d->nums[c + 5] = su->nox_kg / 1e3;
-	d->nums[c + 6] = su->e_unserved / DC_J_PER_MWH;
-	d->nums[c + 7] = su->unserved_hours;
-	c += 8;
+	d->nums[c + 3] = su->co2_kg / 1e3;
+	d->nums[c + 4] = su->nox_kg / 1e3;
+	d->nums[c + 5] = su->e_unserved / DC_J_PER_MWH;
+	d->nums[c + 6] = su->unserved_hours;
+	c += 7;
 	if (s->econ == NULL || !p->cost.computed)
 		return;
 	d->strs[c] = s->econ->currency;
@@ -560,7 +560,7 @@ sweep_doc_row(struct sweep_doc *d, const struct sweep_case_out *o)
 	d->nums[1] = (double)d->ncases;
 	for (i = 0; i < d->nvary; i++) {
 		d->strs[2 + 2 * i] = o->typed[i];
-		d->nums[3 + 2 * i] = o->si[i];
+		d->nums[3 + 2 * i] = o->value[i];
 	}
 	c = 2 + 2 * (int)d->nvary;
 	d->strs[c] = o->exit_class == 0 ? "FEASIBLE" : o->exit_class == 1 ?
@@ -701,6 +701,35 @@ grow_rows(struct mrow **v, size_t *n, size_t *cap)
 
 #define JSON_ROWS	"\n\t\"rows\": ["
 
+/* The major version of a shard's schema: a JSON document's "schema"; CSV has
+ * none, but dcplan.sweep/1 always had the column water_gal_per_day (removed in
+ * /2).  0 when a JSON document names no sweep schema. */
+static int
+shard_major(const char *s, size_t len, size_t headlen)
+{
+	static const char key[] = "\"schema\":\t\"dcplan.sweep/";
+	const char *m;
+	char	*e;
+	long	v;
+
+	if (len > 0 && s[0] == '{') {
+		if ((m = strstr(s, key)) == NULL || (size_t)(m - s) > headlen)
+			return 0;
+		v = strtol(m + sizeof key - 1, &e, 10);
+		return *e == '"' && v > 0 && v < 1000 ? (int)v : 0;
+	}
+	for (m = s; m + 17 <= s + headlen; m++) {
+		m = memchr(m, 'w', (size_t)(s + headlen - m));
+		if (m == NULL || m + 17 > s + headlen)
+			break;
+		if (m > s && m[-1] == ',' && strncmp(m, "water_gal_per_day", 17) == 0 &&
+		    (m + 17 == s + headlen || m[17] == ',' || m[17] == '\n' ||
+		    m[17] == '\r'))
+			return 1;
+	}
+	return SWEEP_MAJOR;
+}
+
 int
 sweep_doc_merge(const char *const *texts, const size_t *lens,
     const char *const *names, int n, FILE *out, char *err, size_t errlen)
@@ -708,13 +737,13 @@ sweep_doc_merge(const char *const *texts, const size_t *lens,
 	struct mrow *rows = NULL;
 	size_t	nrows = 0, cap = 0, headlen = 0, i;
 	const char *head = NULL;
-	int	json = -1, k, rc = -1;
+	int	json = -1, k, rc = -1, major = 0;
 	long	cases = -1;
 
 	for (k = 0; k < n; k++) {
 		const char *s = texts[k];
 		size_t	len = lens[k], p, hl;
-		int	isj = len > 0 && s[0] == '{';
+		int	isj = len > 0 && s[0] == '{', mj;
 
 		if (json >= 0 && isj != json) {
 			snprintf(err, errlen, "%s: %s, but %s is %s: merge shards of one "
@@ -734,6 +763,22 @@ sweep_doc_merge(const char *const *texts, const size_t *lens,
 			hl = (size_t)(m - s) + strlen(JSON_ROWS);
 		} else
 			hl = csv_record_end(s, 0, len);
+		mj = shard_major(s, len, hl);
+		if (k == 0)
+			major = mj;
+		else if (mj != major) {
+			snprintf(err, errlen, "%s is a dcplan.sweep/%d shard, but %s is "
+			    "dcplan.sweep/%d: the shards of one sweep come from one "
+			    "dcplan (run the older shards again)", names[k], mj,
+			    names[0], major);
+			goto out;
+		}
+		if (major > SWEEP_MAJOR) {
+			snprintf(err, errlen, "%s is a dcplan.sweep/%d shard, newer than "
+			    "this dcplan's dcplan.sweep/%d", names[k], major,
+			    SWEEP_MAJOR);
+			goto out;
+		}
 		if (head == NULL) {
 			head = s;
 			headlen = hl;

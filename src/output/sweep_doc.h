@@ -1,14 +1,13 @@
 /*
  * sweep_doc.h - the rows of dcplan sweep: one tidy row a case (CSV, JSON
- * {head, columns, units, rows}, schema dcplan.sweep/1), or a text summary of
+ * {head, columns, units, rows}, schema dcplan.sweep/2), or a text summary of
  * the cases that fits 80 columns; and the merge of sharded outputs.
  *
  * The columns (dcplan-json(5) documents each): case, cases, each varied PATH
- * as typed and PATH_si, verdict, exit, error, per target i t<i>_name, _status,
+ * as typed and PATH_value (a number in its kind's one unit), verdict, exit, error, per target i t<i>_name, _status,
  * _met_on, _days_late, _runnable_on_by, _shortfall_gpus, _binding, _fix,
  * _fix_amount, _fix_unit, _fix_set, _fix_date, _delay_gpu_h, _delay_cost; the
- * year's pue, peak_facility_mw, water_m3_per_day, water_gal_per_day, co2_t,
- * nox_t, unserved_mwh, unserved_h; costs (null without prices): currency,
+ * year's pue, peak_facility_mw, water_m3_per_day, co2_t, nox_t, unserved_mwh, unserved_h; costs (null without prices): currency,
  * cost_<category>..., cost_total, cost_delay, cost_total_with_delay,
  * cost_per_gpu_hour.
  */
@@ -20,7 +19,8 @@
 
 #include "format.h"
 
-#define SWEEP_SCHEMA	"dcplan.sweep/1"
+#define SWEEP_SCHEMA	"dcplan.sweep/2"
+#define SWEEP_MAJOR	2
 
 struct site;
 struct plan_result;
@@ -29,7 +29,8 @@ struct plan_result;
 struct sweep_case_out {
 	size_t	id;			/* 1-based, in expansion order */
 	const char *const *typed;	/* per varied input; NULL: the site's value */
-	const double *si;		/* per varied input; NaN: not a number */
+	const double *value;		/* per varied input, in the unit of its
+					   column; NaN: not a number */
 	int	exit_class;		/* 0 feasible, 1 infeasible, 3 invalid, 4 I/O */
 	const char *error;		/* exit_class 3 or 4: why */
 	const struct site *site;	/* exit_class 0 or 1 */
@@ -40,10 +41,12 @@ struct sweep_doc;
 
 /* A document for ncases cases varying paths[0..nvary) of a site with ntargets
  * targets (the base site's), written to fp as it comes (text: at the end);
+ * units[i]: the unit of path i's values (NULL none; units NULL: none at all);
  * currency: the base site's (the unit of the cost columns), NULL without
  * prices.  NULL when out of memory. */
 struct sweep_doc *sweep_doc_new(FILE *fp, enum out_format, const struct out_doc *,
-	    const char *title, const char *const *paths, size_t nvary,
+	    const char *title, const char *const *paths,
+	    const char *const *units, size_t nvary,
 	    size_t ntargets, size_t ncases, const char *currency);
 /* 0, or -1 when out of memory. */
 int	sweep_doc_row(struct sweep_doc *, const struct sweep_case_out *);

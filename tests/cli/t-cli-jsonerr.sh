@@ -82,7 +82,7 @@ cmp_files "$T/out" "$T/sim.json" "a streamed JSON table held for stdout is the s
 
 # --- a sweep with an invalid case wrote its document: no errors document after it ---
 run "$DCPLAN" sweep "$M" --vary "targets[0].gpus=0,100" --set 'targets=[{name: t, gpus: 1, by: 2025-01-01}]' -f json
-is "$rc:$(jq -s 'length' "$T/out"):$(jq -r .schema "$T/out")" "3:1:dcplan.sweep/1" \
+is "$rc:$(jq -s 'length' "$T/out"):$(jq -r .schema "$T/out")" "3:1:dcplan.sweep/2" \
     "sweep -f json with an invalid case: exit 3, one document, the sweep's"
 
 # --- an invalid value of a command option (exit 3) ---

@@ -25,7 +25,7 @@ sweep9 -f json >"$T/sw.json" 2>"$T/err"
 ok $? "the 3 x 3 sweep runs (exit 0: every case ran)"
 is "$(cat "$T/err")" "" "nothing on stderr"
 json_ok "$T/sw.json"; ok $? "valid JSON"
-is "$(jq -r '.schema' "$T/sw.json")" "dcplan.sweep/1" "schema dcplan.sweep/1"
+is "$(jq -r '.schema' "$T/sw.json")" "dcplan.sweep/2" "schema dcplan.sweep/2"
 is "$(jq -r '.rows | length' "$T/sw.json")" 9 "9 rows"
 is "$(jq -r '[.rows[] | .[0]] | map(tostring) | join(",")' "$T/sw.json")" \
     "1,2,3,4,5,6,7,8,9" "case ids 1..9"
@@ -33,19 +33,43 @@ is "$(jq -r '.columns as $c | [.rows[] | [.[($c | index("'"$CAP"'"))],
     .[($c | index("'"$GPUS"'"))]] | join("/")] | join(",")' "$T/sw.json")" \
     "0.8 MW/800,0.8 MW/1280,0.8 MW/1600,1 MW/800,1 MW/1280,1 MW/1600,1.5 MW/800,1.5 MW/1280,1.5 MW/1600" \
     "the Cartesian product, the last --vary fastest"
-is "$(jq -r '.columns as $c | [.rows[] | .[($c | index("'"$CAP"'_si"))]] |
+is "$(jq -r '.columns as $c | [.rows[] | .[($c | index("'"$CAP"'_value"))]] |
     map(tostring) | join(",")' "$T/sw.json")" \
-    "800000,800000,800000,1000000,1000000,1000000,1500000,1500000,1500000" \
-    "the varied power echoed in W"
-# the fields, from the sweep's rows and from plan's documents (water in US
-# gallons and unserved energy to the litre and the kWh: each is a division of
-# the same figure in another order)
+    "0.8,0.8,0.8,1,1,1,1.5,1.5,1.5" \
+    "the varied power echoed in MW, the one unit of power"
+# the units (dcplan-json(5) Units): a power MW, a count none; GPU counts none,
+# as plan's; no US gallons
+is "$(jq -c '.columns as $c | .units as $u | [("'"$CAP"'_value", "'"$GPUS"'_value",
+    "t1_runnable_on_by", "t1_shortfall_gpus", "water_m3_per_day") as $k |
+    $u[$c | index($k)]]' "$T/sw.json")" '["MW",null,null,null,"m3/d"]' \
+    "units: MW for the power, none for the GPU counts, m3/d for water"
+is "$(jq -r '.columns | map(select(test("gal|_si$"))) | length' "$T/sw.json")" 0 \
+    "no US gallons and no _si column"
+# each kind in its unit: a temperature difference in K (9 degF = 9 x 5/9 =
+# 5 K), a fraction in %, a date none (the value null), a temperature in degC
+# ((50 - 32) x 5/9 = 10, 283.15 - 273.15 = 10), a time in s (1 wk = 604800 s);
+# quantities of two kinds: no unit and no number
+"$DCPLAN" sweep "$top_srcdir/examples/small-lab.yaml" --zip \
+    --vary 'cooling.chilled_water.delta_t=5 K,9 degF' \
+    --vary 'it.workload.utilization=50 %,90 %' \
+    --vary 'targets[0].by=2024-03-01,2024-04-01' \
+    --vary 'cooling.chilled_water.supply_temp=283.15 K,50 degF' \
+    --vary 'it.phases[0].commission_lag=7 d,1 wk' \
+    --vary 'power.grid.feeds[0].capacity=1 MW,2 MVA' -f json >"$T/k.json" 2>/dev/null
+is "$(jq -c '[.columns as $c | .units as $u | $c | to_entries[] |
+    select(.value | endswith("_value")) | $u[.key]]' "$T/k.json")" \
+    '["K","%",null,"degC","s",null]' "units: K, %, none for a date, degC, s, none for two kinds"
+is "$(jq -c '.columns as $c | [.rows[] | [$c, .] | transpose[] |
+    select(.[0] | endswith("_value")) | .[1]]' "$T/k.json")" \
+    '[5,50,null,10,604800,null,5,90,null,10,604800,null]' \
+    "values: 5 K, 50 %, null, 10 degC, 604800 s, null; 5 K, 90 %, null, 10 degC, 604800 s, null"
+# the fields, from the sweep's rows and from plan's documents (unserved energy
+# to the kWh: a division of the same figure in another order)
 jq -r '.columns as $c | .rows[] | [$c, .] | transpose |
     map({(.[0]): .[1]}) | add |
     [.verdict, .exit, .t1_status, .t1_met_on, .t1_runnable_on_by,
      .t1_shortfall_gpus, .t1_binding, .t1_fix_set, .pue,
-     .peak_facility_mw, .water_m3_per_day, (.water_gal_per_day * 3.785411784 |
-     round), .co2_t, .nox_t, (.unserved_mwh * 1000 | round)] |
+     .peak_facility_mw, .water_m3_per_day, .co2_t, .nox_t, (.unserved_mwh * 1000 | round)] |
     map(tostring) | join(" ")' "$T/sw.json" >"$T/got"
 : >"$T/want"
 for c in "0.8 MW" "1 MW" "1.5 MW"; do
@@ -60,8 +84,7 @@ for c in "0.8 MW" "1 MW" "1.5 MW"; do
 		     (if $t.ok then "OK" else "FAIL" end), $t.met_on,
 		     $t.runnable_on_by, $t.shortfall_gpus, $t.binding,
 		     $t.fix_set_grid, .year.pue, .year.peak_facility_mw,
-		     .year.water_m3_per_day, (.year.water_m3_per_day * 1000 | round),
-		     .year.co2_t, .year.nox_t, (.year.unserved_mwh * 1000 | round)] |
+		     .year.water_m3_per_day, .year.co2_t, .year.nox_t, (.year.unserved_mwh * 1000 | round)] |
 		    map(tostring) | join(" ")' "$T/p.json" >>"$T/want"
 	done
 done
@@ -102,6 +125,31 @@ for f in csv json; do
 done
 run "$DCPLAN" merge -f json "$T/s1.csv" "$T/s2.csv"
 is "$rc" 2 "merge writes the shards' format: -f json on CSV shards is exit 2"
+# a dcplan.sweep/1 shard (an older dcplan's: its JSON names the schema, its
+# CSV header has water_gal_per_day) among dcplan.sweep/2 shards is refused,
+# naming both; shards all of /1 still merge as they are
+sed 's|"dcplan.sweep/2"|"dcplan.sweep/1"|' "$T/s2.json" >"$T/old2.json"
+run "$DCPLAN" merge "$T/s1.json" "$T/old2.json"
+is "$rc" 3 "json: a sweep/1 shard among sweep/2 shards: exit 3"
+is "$(cat "$T/err")" "dcplan: $T/old2.json is a dcplan.sweep/1 shard, but $T/s1.json is dcplan.sweep/2: the shards of one sweep come from one dcplan (run the older shards again)" \
+    "json: the message names both versions"
+is "$(cat "$T/out")" "" "json: nothing written"
+sed '1s/,water_m3_per_day,/,water_m3_per_day,water_gal_per_day,/' "$T/s1.csv" >"$T/old1.csv"
+sed '1s/,water_m3_per_day,/,water_m3_per_day,water_gal_per_day,/' "$T/s2.csv" >"$T/old2.csv"
+run "$DCPLAN" merge "$T/old1.csv" "$T/s2.csv"
+is "$rc" 3 "csv: a sweep/1 shard among sweep/2 shards: exit 3"
+is "$(cat "$T/err")" "dcplan: $T/s2.csv is a dcplan.sweep/2 shard, but $T/old1.csv is dcplan.sweep/1: the shards of one sweep come from one dcplan (run the older shards again)" \
+    "csv: the message names both versions"
+"$DCPLAN" merge "$T/old2.csv" "$T/old1.csv" >"$T/old.csv"
+ok $? "csv: sweep/1 shards together merge"
+sed '1s/,water_m3_per_day,/,water_m3_per_day,water_gal_per_day,/' "$T/t1.csv" |
+    cmp -s - "$T/old.csv"
+ok $? "csv: into their own rows, as they are"
+sed 's|"dcplan.sweep/2"|"dcplan.sweep/3"|' "$T/s1.json" >"$T/new1.json"
+sed 's|"dcplan.sweep/2"|"dcplan.sweep/3"|' "$T/s2.json" >"$T/new2.json"
+run "$DCPLAN" merge "$T/new1.json" "$T/new2.json"
+is "$rc:$(cat "$T/err")" "3:dcplan: $T/new1.json is a dcplan.sweep/3 shard, newer than this dcplan's dcplan.sweep/2" \
+    "json: a newer major version is refused"
 
 # 3. the GNU parallel recipe of dcplan(1)
 if command -v parallel >/dev/null 2>&1; then
@@ -136,7 +184,7 @@ like "$(sed -n 2p "$T/out")" "nowhere.epw: cannot open" "its row names the file"
 run "$DCPLAN" sweep "$S" --cases "$SW/cases.csv" -f csv
 is "$rc" 0 "a cases file runs"
 is "$(cut -d, -f1-7 "$T/out" | sed 1d | tr '\n' ' ')" \
-    "1,3,0.8 MW,800000,800,800,FEASIBLE 2,3,1.5 MW,1500000,1600,1600,FEASIBLE 3,3,,,1280,1280,FEASIBLE " \
+    "1,3,0.8 MW,0.8,800,800,FEASIBLE 2,3,1.5 MW,1.5,1600,1600,FEASIBLE 3,3,,,1280,1280,FEASIBLE " \
     "three cases; the empty field is the site's 1 MW"
 
 # 6. ranges: quantities (the unit once or on every part), counts, dates, and

@@ -41,7 +41,7 @@ main(void)
 
 	memset(&s, 0, sizeof s);
 	plan_result_init(&r);
-	d = sweep_doc_new(null, FMT_CSV, NULL, "t", paths, 2, 0, 7, NULL);
+	d = sweep_doc_new(null, FMT_CSV, NULL, "t", paths, NULL, 2, 0, 7, NULL);
 	ok(d != NULL, "a sweep document");
 	p = sweep_plot_new(d, "site", paths, 2, NULL, SWEEP_PIC_LINES, err, sizeof err);
 	ok(p != NULL, "a lines picture");
@@ -57,7 +57,7 @@ main(void)
 	for (i = 0; i < sizeof cs / sizeof cs[0]; i++) {
 		struct sweep_case_out o;
 		const char *typed[2] = { cs[i].x, cs[i].s };
-		double	si[2] = { NAN, NAN };
+		double	value[2] = { NAN, NAN };
 
 		r.year.e_it = 1;
 		r.year.e_facility = 1.25;
@@ -66,7 +66,7 @@ main(void)
 		memset(&o, 0, sizeof o);
 		o.id = i + 1;
 		o.typed = typed;
-		o.si = si;
+		o.value = value;
 		o.exit_class = cs[i].cls;
 		o.error = "bad";
 		o.site = cs[i].cls <= 1 ? &s : NULL;
