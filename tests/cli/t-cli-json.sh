@@ -157,6 +157,8 @@ readback psychro psychro --tdb 35degC --rh 40%
 readback "models show" models show york-yk-4396kw-vanes
 readback "models perf" models perf york-yk-4396kw-vanes --at load=50%,100%
 readback risk risk --trials 20 "$LAB"
+readback sweep sweep "$LAB" --vary 'cooling.chilled_water.supply_temp=50 degF,12 degC' \
+    --vary 'it.workload.utilization=33.3 %,90 %' --vary 'targets[0].by=2024-03-01,2024-04-01'
 
 # the wide form of a report's table (--csv-table): the JSON table's columns as
 # the header, a line per row, the same values
