@@ -12,9 +12,11 @@
 #define FIXTURE_SITE_H
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plant.h"
+#include "weather.h"
 
 struct fixture {
 	struct model	liq, air, cpu;		/* servers */
@@ -189,6 +191,42 @@ fixture_plant_site(struct fixture *f, double chiller_q, int cells)
 	f->towers[0].in_service = DATE_NONE;
 	s->cooling.towers = f->towers;
 	s->cooling.ntowers = 1;
+}
+
+/* An empty weather year of WEATHER_HOURS hours (the arrays zeroed, design
+ * conditions unset) for a test to fill: 0, or -1 out of memory. */
+static inline int
+fixture_weather_alloc(struct weather *w)
+{
+	memset(w, 0, sizeof *w);
+	weather_design_init(&w->design);
+	w->n = WEATHER_HOURS;
+	w->tdb = calloc(w->n, sizeof *w->tdb);
+	w->twb = calloc(w->n, sizeof *w->twb);
+	w->tdp = calloc(w->n, sizeof *w->tdp);
+	w->rh = calloc(w->n, sizeof *w->rh);
+	w->p = calloc(w->n, sizeof *w->p);
+	w->w = calloc(w->n, sizeof *w->w);
+	return w->tdb && w->twb && w->tdp && w->rh && w->p && w->w ? 0 : -1;
+}
+
+/* A flat-rated generator model: rating_w up to 25 degC, derate_35 of it at
+ * 35 degC (linear between), heat rate 3 J/J. */
+static inline void
+fixture_gen_model(struct model *m, double rating_w, double derate_35)
+{
+	memset(m, 0, sizeof *m);
+	m->kind = MK_GENERATOR;
+	strcpy(m->name, "gen");
+	m->u.generator.rating_w = rating_w;
+	m->u.generator.heat_rate = 3;
+	m->u.generator.n_derate = 3;
+	m->u.generator.derate_t[0] = -40;
+	m->u.generator.derate_f[0] = 1;
+	m->u.generator.derate_t[1] = 25;
+	m->u.generator.derate_f[1] = 1;
+	m->u.generator.derate_t[2] = 35;
+	m->u.generator.derate_f[2] = derate_35;
 }
 
 #endif

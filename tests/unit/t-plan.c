@@ -26,16 +26,7 @@ const_weather(struct weather *w, double tdb, double twb, double design_db,
 {
 	size_t	i;
 
-	memset(w, 0, sizeof *w);
-	weather_design_init(&w->design);
-	w->n = WEATHER_HOURS;
-	w->tdb = calloc(w->n, sizeof *w->tdb);
-	w->twb = calloc(w->n, sizeof *w->twb);
-	w->tdp = calloc(w->n, sizeof *w->tdp);
-	w->rh = calloc(w->n, sizeof *w->rh);
-	w->p = calloc(w->n, sizeof *w->p);
-	w->w = calloc(w->n, sizeof *w->w);
-	if (!w->tdb || !w->twb || !w->tdp || !w->rh || !w->p || !w->w)
+	if (fixture_weather_alloc(w) != 0)
 		return -1;
 	for (i = 0; i < w->n; i++) {
 		w->tdb[i] = tdb;
@@ -50,24 +41,6 @@ const_weather(struct weather *w, double tdb, double twb, double design_db,
 	w->design.evap_wb = design_wb;
 	w->design.evap_mcdb = design_db;
 	return 0;
-}
-
-/* A flat-rated generator model: rating_w up to 25 degC, derate_35 at 35 degC. */
-static void
-gen_model(struct model *m, double rating_w, double derate_35)
-{
-	memset(m, 0, sizeof *m);
-	m->kind = MK_GENERATOR;
-	strcpy(m->name, "gen");
-	m->u.generator.rating_w = rating_w;
-	m->u.generator.heat_rate = 3;
-	m->u.generator.n_derate = 3;
-	m->u.generator.derate_t[0] = -40;
-	m->u.generator.derate_f[0] = 1;
-	m->u.generator.derate_t[1] = 25;
-	m->u.generator.derate_f[1] = 1;
-	m->u.generator.derate_t[2] = 35;
-	m->u.generator.derate_f[2] = derate_35;
 }
 
 /*
@@ -165,7 +138,7 @@ test_firm(void)
 	struct site_generator g;
 
 	fixture_plant_site(&f, 1e6, 4);
-	gen_model(&gm, 1e6, 0.8);
+	fixture_gen_model(&gm, 1e6, 0.8);
 	memset(&g, 0, sizeof g);
 	strcpy(g.name, "g");
 	g.model = &gm;
@@ -214,7 +187,7 @@ test_verdict(void)
 	f.phase[0].lots = &lot;
 	f.phase[0].nlots = 1;
 	f.phase[0].delivery_start = lot.date;
-	gen_model(&gm, 1e6, 0.6);
+	fixture_gen_model(&gm, 1e6, 0.6);
 	memset(&g, 0, sizeof g);
 	strcpy(g.name, "g");
 	g.model = &gm;

@@ -105,16 +105,7 @@ year_weather(struct weather *w)
 {
 	size_t	i;
 
-	memset(w, 0, sizeof *w);
-	weather_design_init(&w->design);
-	w->n = WEATHER_HOURS;
-	w->tdb = calloc(w->n, sizeof *w->tdb);
-	w->twb = calloc(w->n, sizeof *w->twb);
-	w->tdp = calloc(w->n, sizeof *w->tdp);
-	w->rh = calloc(w->n, sizeof *w->rh);
-	w->p = calloc(w->n, sizeof *w->p);
-	w->w = calloc(w->n, sizeof *w->w);
-	if (!w->tdb || !w->twb || !w->tdp || !w->rh || !w->p || !w->w)
+	if (fixture_weather_alloc(w) != 0)
 		return -1;
 	for (i = 0; i < w->n; i++) {
 		double	d = (double)(i / 24), h = (double)(i % 24);
@@ -132,24 +123,6 @@ year_weather(struct weather *w)
 	w->design.evap_wb = 25;
 	w->design.evap_mcdb = 31;
 	return 0;
-}
-
-/* A flat-rated generator model: rating_w up to 25 degC, 0.8 of it at 35. */
-static void
-gen_model(struct model *m, double rating_w)
-{
-	memset(m, 0, sizeof *m);
-	m->kind = MK_GENERATOR;
-	strcpy(m->name, "gen");
-	m->u.generator.rating_w = rating_w;
-	m->u.generator.heat_rate = 3;
-	m->u.generator.n_derate = 3;
-	m->u.generator.derate_t[0] = -40;
-	m->u.generator.derate_f[0] = 1;
-	m->u.generator.derate_t[1] = 25;
-	m->u.generator.derate_f[1] = 1;
-	m->u.generator.derate_t[2] = 35;
-	m->u.generator.derate_f[2] = 0.8;
 }
 
 /* The figures a sweep row shows, compared bit for bit. */
@@ -208,7 +181,7 @@ test_plans(void)
 	f.phase[0].delivery_start = lot.date;
 	f.s.it.profile = PROFILE_DIURNAL;
 	f.s.it.utilization = 0.9;
-	gen_model(&gm, 0.3e6);
+	fixture_gen_model(&gm, 0.3e6, 0.8);
 	memset(&g, 0, sizeof g);
 	strcpy(g.name, "g");
 	g.model = &gm;
