@@ -62,6 +62,7 @@ def runs(src):
     out.append(["swings", "--size", sw])
     out.append(["risk", "--trials", "20", lab])
     out.append(["risk", "--trials", "20", mem])     # prices, two targets
+    out.append(["risk", "--trials", "8", "--cost-trials", "4", mem])  # costed
     for f in ("risk-uniform", "risk-copt", "risk-years"):
         out.append(["risk", "--trials", "20", os.path.join(sites, f + ".yaml")])
     out.append(["psychro", "--tdb", "35degC", "--rh", "40%"])

@@ -181,6 +181,7 @@ merge_risk(struct cmd_ctx *c, struct shard_doc *d, int n)
 		rc = strcmp(m.path, m0.path) != 0 || strcmp(m.name, m0.name) != 0 ||
 		    m.nsets != m0.nsets || m.seed != m0.seed ||
 		    m.trials_asked != m0.trials_asked || m.shard_n != m0.shard_n ||
+		    m.cost_trials != m0.cost_trials ||
 		    m.ntargets != m0.ntargets || m.ninputs != m0.ninputs ||
 		    m.ngroups != m0.ngroups || m.nyears != m0.nyears;
 		for (j = 0; !rc && j < m.nsets; j++)

@@ -31,6 +31,8 @@ static const struct opt_def risk_opts[] = {
 	    "seed of the random streams, 0..2^64-1 (default 20240902)" },
 	{ "threads", 0, OPT_COUNT, "T", 0, 0, 0,
 	    "OpenMP threads (default: OMP_NUM_THREADS or every core)" },
+	{ "cost-trials", 0, OPT_COUNT, "N", 0, 0, 0,
+	    "also cost the first N trials, a year of dispatch each (needs prices)" },
 	{ "target-se", 0, OPT_STRING, "X", 0, 0, 0,
 	    "stop when every target's P(met) standard error is below X" },
 	{ "shard", 0, OPT_STRING, "K/N", 0, 0, 0,
@@ -141,6 +143,7 @@ cmd_risk_exec(struct cmd_ctx *c)
 	struct progress pg = { 0, 0, 0 };
 	struct report *r;
 	uint64_t seed = RISK_DEFAULT_SEED, trials = RISK_DEFAULT_TRIALS, done;
+	uint64_t cost_trials = 0;
 	double	x, target_se = 0;
 	int	threads = 0, k = 1, n = 1, rc;
 	struct plot_req preq;
@@ -165,6 +168,8 @@ cmd_risk_exec(struct cmd_ctx *c)
 	}
 	if (cmd_opt_num(c, "threads", &x))
 		threads = (int)x;
+	if (cmd_opt_num(c, "cost-trials", &x))
+		cost_trials = (uint64_t)x;
 	if ((v = cmd_opt(c, "target-se")) != NULL) {
 		char	*end;
 
@@ -216,6 +221,8 @@ cmd_risk_exec(struct cmd_ctx *c)
 	meta.shard_k = k;
 	meta.shard_n = n;
 	meta.trials_asked = trials;
+	/* at most the trials run */
+	meta.cost_trials = rm.cost_trials = cost_trials < trials ? cost_trials : trials;
 	meta.target_se = target_se;
 	pg.on = isatty(2) && !c->g->quiet;
 	pg.total = (trials + (uint64_t)n - 1 - (uint64_t)(k - 1)) / (uint64_t)n;

@@ -53,6 +53,7 @@ risk_meta_init(struct risk_meta *m, const char *path, const struct site *s,
 	}
 	if (s->econ != NULL)
 		snprintf(m->currency, sizeof m->currency, "%s", s->econ->currency);
+	m->priced = s->econ != NULL;
 	for (i = 0; i < m->ninputs; i++)
 		if ((m->inputs[i] = xdup(rm->inputs[i].name)) == NULL)
 			goto fail;
@@ -126,6 +127,8 @@ risk_meta_free(struct risk_meta *m)
 	free(m->groups);
 	memset(m, 0, sizeof *m);
 }
+
+static int	cmp_cost_trial(const void *, const void *);
 
 /* ---- the state: space-separated tokens ---- */
 
@@ -242,7 +245,7 @@ risk_state_encode(const struct risk_meta *m, const struct risk_acc *a)
 	struct buf b = { 0 };
 	size_t	i, j, k;
 
-	put_raw(&b, "risk-state/5", 12);
+	put_raw(&b, "risk-state/6", 12);
 	put_s(&b, m->path);
 	put_s(&b, m->name);
 	put_u(&b, m->nsets);
@@ -253,6 +256,8 @@ risk_state_encode(const struct risk_meta *m, const struct risk_acc *a)
 	put_u(&b, (stats_u128)m->shard_k);
 	put_u(&b, (stats_u128)m->shard_n);
 	put_u(&b, m->trials_asked);
+	put_u(&b, m->cost_trials);
+	put_u(&b, (stats_u128)m->priced);
 	put_u(&b, m->ntargets);
 	for (i = 0; i < m->ntargets; i++) {
 		put_s(&b, m->targets[i].name);
@@ -363,6 +368,29 @@ risk_state_encode(const struct risk_meta *m, const struct risk_acc *a)
 				put_i(&b, h->lo + (long)j);
 				put_u(&b, h->counts[j]);
 			}
+	}
+	/* the costed trials in trial order (the same bytes at any thread count):
+	 * trial, then both costs as %.17g (exact) */
+	put_u(&b, a->ncost);
+	if (a->ncost > 0) {
+		struct risk_cost *v = malloc(a->ncost * sizeof *v);
+
+		if (v == NULL)
+			b.oom = 1;
+		else {
+			memcpy(v, a->cost, a->ncost * sizeof *v);
+			qsort(v, a->ncost, sizeof *v, cmp_cost_trial);
+			for (k = 0; k < a->ncost; k++) {
+				char	cy[40], cw[40];
+
+				snprintf(cy, sizeof cy, "%.17g", v[k].year);
+				snprintf(cw, sizeof cw, "%.17g", v[k].with_delay);
+				put_u(&b, v[k].trial);
+				put_s(&b, cy);
+				put_s(&b, cw);
+			}
+			free(v);
+		}
 	}
 	if (b.oom) {
 		free(b.p);
@@ -489,12 +517,16 @@ risk_state_decode(const char *str, struct risk_meta *m, struct risk_acc *a, char
 	struct rd r = { str, 0, err, errlen };
 	char	magic[32];
 	size_t	i, j, k;
+	int	v6;
 
 	memset(m, 0, sizeof *m);
 	memset(a, 0, sizeof *a);
 	if (tok(&r, magic, sizeof magic, "its start") != 0 ||
-	    strcmp(magic, "risk-state/5") != 0) {
-		snprintf(err, errlen, "not a dcplan risk state (risk-state/5)");
+	    (strcmp(magic, "risk-state/6") != 0 && strcmp(magic, "risk-state/5") != 0)) {
+		snprintf(err, errlen, strncmp(magic, "risk-state/", 11) == 0 ?
+		    "a risk state of another dcplan version (%s; this one reads "
+		    "risk-state/5 and /6): run the shards with one dcplan" :
+		    "not a dcplan risk state (risk-state/6)", magic);
 		return -1;
 	}
 	m->path = get_s(&r, "the site path");
@@ -510,6 +542,12 @@ risk_state_decode(const char *str, struct risk_meta *m, struct risk_acc *a, char
 	m->shard_k = (int)get_u(&r, "the shard");
 	m->shard_n = (int)get_u(&r, "the shard");
 	m->trials_asked = (uint64_t)get_u(&r, "the trials");
+	/* risk-state/5 (before costed trials): none */
+	v6 = strcmp(magic, "risk-state/6") == 0;
+	if (v6) {
+		m->cost_trials = (uint64_t)get_u(&r, "the costed trials");
+		m->priced = (int)get_u(&r, "the costed trials");
+	}
 	m->ntargets = (size_t)get_u(&r, "the targets");
 	if (m->ntargets > MAXN || (m->ntargets && (m->targets = calloc(m->ntargets,
 	    sizeof *m->targets)) == NULL))
@@ -676,6 +714,33 @@ risk_state_decode(const char *str, struct risk_meta *m, struct risk_acc *a, char
 			h->total += c - 1;
 		}
 	}
+	if (v6) {
+		size_t	nc = (size_t)get_u(&r, "the costed trials");
+
+		if (!r.bad && nc > m->cost_trials)
+			rd_fail(&r, "the costed trials");
+		for (i = 0; !r.bad && i < nc; i++) {
+			struct risk_cost cc;
+			char	*cy, *cw, *e1 = NULL, *e2 = NULL;
+
+			cc.trial = (uint64_t)get_u(&r, "a costed trial");
+			cy = get_s(&r, "a costed trial");
+			cw = get_s(&r, "a costed trial");
+			if (cy != NULL && cw != NULL) {
+				cc.year = strtod(cy, &e1);
+				cc.with_delay = strtod(cw, &e2);
+			}
+			if (r.bad || cy == NULL || cw == NULL || *e1 != '\0' ||
+			    *e2 != '\0' || cc.trial >= m->cost_trials)
+				rd_fail(&r, "a costed trial");
+			else if (risk_acc_add_cost(a, &cc) != 0)
+				rd_fail(&r, "the costed trials (out of memory)");
+			free(cy);
+			free(cw);
+		}
+	}
+	if (!v6)
+		m->priced = m->currency[0] != '\0';
 	while (*r.p == ' ')
 		r.p++;
 	if (!r.bad && *r.p != '\0')
@@ -777,6 +842,108 @@ cost_quantile(const struct risk_meta *m, size_t i, const struct risk_target_acc 
 		return NAN;
 	d = day_hist_quantile(&t->days, p) - m->targets[i].by;
 	return (d > 0 ? d : 0) * m->targets[i].cost_day;
+}
+
+/* Costed trials by cost (then trial), and by trial. */
+static int
+cmp_cost_year(const void *pa, const void *pb)
+{
+	const struct risk_cost *a = pa, *b = pb;
+
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	return (a->trial > b->trial) - (a->trial < b->trial);
+}
+
+static int
+cmp_cost_delay(const void *pa, const void *pb)
+{
+	const struct risk_cost *a = pa, *b = pb;
+
+	if (a->with_delay != b->with_delay)
+		return a->with_delay < b->with_delay ? -1 : 1;
+	return (a->trial > b->trial) - (a->trial < b->trial);
+}
+
+static int
+cmp_cost_trial(const void *pa, const void *pb)
+{
+	const struct risk_cost *a = pa, *b = pb;
+
+	return (a->trial > b->trial) - (a->trial < b->trial);
+}
+
+/* The p-quantile of n sorted values: the smallest with at least p n of the
+ * values at or below it (the inverse of the empirical distribution). */
+static double
+sorted_quantile(const struct risk_cost *v, size_t n, double p, int delay)
+{
+	size_t	k = (size_t)ceil(p * (double)n - 1e-9);
+
+	if (k < 1)
+		k = 1;
+	if (k > n)
+		k = n;
+	return delay ? v[k - 1].with_delay : v[k - 1].year;
+}
+
+/* The total-cost table: the cost of the build and first year and that plus the
+ * cost of delay, each as mean +- SE (the sample standard deviation over the
+ * root of the count; the sums in trial order) and P10, P50, P90. */
+static int
+cost_rows(struct report *r, const struct risk_meta *m, const struct risk_acc *a)
+{
+	const char *cu = m->currency;
+	struct report_col cols[7] = {
+		{ "name", "cost", "", -1 },
+		{ "trials", "trials", "", 0 },
+		{ "mean", "mean", cu, 0 },
+		{ "mean_se", "+-", cu, 0 },
+		{ "p10", "P10", cu, 0 },
+		{ "p50", "P50", cu, 0 },
+		{ "p90", "P90", cu, 0 },
+	};
+	struct risk_cost *v = malloc(a->ncost * sizeof *v);
+	size_t	n = a->ncost, i;
+	int	k;
+
+	if (v == NULL)
+		return -1;
+	report_table(r, "summary", "", cols, 7);
+	for (k = 0; k < 2; k++) {
+		const char *strs[7] = { k == 0 ? "build_year" : "with_delay",
+		    NULL, NULL, NULL, NULL, NULL, NULL };
+		double	nums[7], sum = 0, ss = 0, mean, x;
+		int	finite = 1;
+
+		memcpy(v, a->cost, n * sizeof *v);
+		qsort(v, n, sizeof *v, cmp_cost_trial);
+		for (i = 0; i < n; i++) {
+			x = k == 0 ? v[i].year : v[i].with_delay;
+			finite &= isfinite(x);
+			sum += x;
+		}
+		mean = sum / (double)n;
+		for (i = 0; i < n; i++) {
+			x = (k == 0 ? v[i].year : v[i].with_delay) - mean;
+			ss += x * x;
+		}
+		qsort(v, n, sizeof *v, k == 0 ? cmp_cost_year : cmp_cost_delay);
+		nums[0] = 0;
+		nums[1] = (double)n;
+		nums[2] = finite ? mean : NAN;
+		nums[3] = finite && n > 1 ? sqrt(ss / (double)(n - 1) / (double)n) : NAN;
+		nums[4] = finite ? sorted_quantile(v, n, 0.1, k) : NAN;
+		nums[5] = finite ? sorted_quantile(v, n, 0.5, k) : NAN;
+		nums[6] = finite ? sorted_quantile(v, n, 0.9, k) : NAN;
+		report_row(r, nums, strs);
+	}
+	free(v);
+	report_note(r, "  build_year: the first --cost-trials trials' build and first "
+	    "year,\n    each dispatched on its own dates (no unit outages);\n"
+	    "    with_delay adds each target's days late x its cost of a day\n"
+	    "    (blank without a GPU-hour value)");
+	return 0;
 }
 
 struct driver {
@@ -1072,6 +1239,18 @@ risk_report(const struct risk_meta *m, const struct risk_acc *a, int with_state)
 			    "that share never met it");
 		}
 	}
+
+	/* the cost of the build and first year, over the costed trials */
+	report_section(r, "total_cost", "Cost of the build and first year, costed "
+	    "trials");
+	if (!m->priced || m->cost_trials == 0 || a->ncost == 0) {
+		report_str(r, "none", "total cost", !m->priced ?
+		    "not computed: the site gives no prices" : m->cost_trials == 0 ?
+		    "not computed (--cost-trials N costs N trials)" :
+		    "not computed: no costed trial in this shard");
+		report_as(r, "message", NULL, 0);
+	} else if (cost_rows(r, m, a) != 0)
+		return NULL;
 
 	report_section(r, "gpus_online", "GPUs online, P10-P90 band");
 	if (!with_state)

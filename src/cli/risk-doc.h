@@ -29,6 +29,9 @@ struct risk_meta {
 	int	seed_given;
 	int	shard_k, shard_n;
 	uint64_t trials_asked;
+	uint64_t cost_trials;		/* trials 0 .. cost_trials - 1 costed
+					   (--cost-trials; 0: none) */
+	int	priced;			/* the site has prices */
 	double	target_se;		/* 0: none */
 	size_t	ntargets;
 	/* cost_day: risk_delay_cost_per_day (NaN: no GPU-hour value) */

@@ -478,7 +478,24 @@ risk_acc_release(struct risk_acc *a)
 	free(a->eue_tail);
 	free(a->year_trials);
 	free(a->lolp);
+	free(a->cost);
 	memset(a, 0, sizeof *a);
+}
+
+int
+risk_acc_add_cost(struct risk_acc *a, const struct risk_cost *c)
+{
+	if (a->ncost == a->capcost) {
+		size_t	n = a->capcost ? 2 * a->capcost : 64;
+		struct risk_cost *p = realloc(a->cost, n * sizeof *p);
+
+		if (p == NULL)
+			return -1;
+		a->cost = p;
+		a->capcost = n;
+	}
+	a->cost[a->ncost++] = *c;
+	return 0;
 }
 
 int
@@ -520,6 +537,9 @@ risk_acc_merge(struct risk_acc *a, const struct risk_acc *b)
 	}
 	for (i = 0; i < RISK_BAND_LEVELS; i++)
 		if (day_hist_merge(&a->band[i], &b->band[i]) != 0)
+			return -1;
+	for (i = 0; i < b->ncost; i++)
+		if (risk_acc_add_cost(a, &b->cost[i]) != 0)
 			return -1;
 	return 0;
 }
@@ -592,6 +612,9 @@ struct risk_scratch {
 	double	sgrid;			/* firm grid supply on sday */
 	int	*susable;		/* per generator group: usable units on sday */
 	int	*gday;			/* per target: the day its GPUs are online */
+	int	*met;			/* per target: the trial's met day (never:
+					   the model's hist_sentinel) */
+	struct plan_result pr;		/* a costed trial's plan */
 	size_t	year;			/* the trial's weather year */
 	size_t	ngood, good_cap;
 };
@@ -654,6 +677,8 @@ risk_scratch_free(struct risk_scratch *x)
 	free(x->cdown);
 	free(x->susable);
 	free(x->gday);
+	free(x->met);
+	plan_result_release(&x->pr);
 	free(x);
 }
 
@@ -726,6 +751,7 @@ risk_scratch_new(const struct risk_model *m)
 	    (s->power.ngens && (x->susable = calloc(s->power.ngens,
 	    sizeof(int))) == NULL) ||
 	    (s->ntargets && (x->gday = calloc(s->ntargets, sizeof(int))) == NULL) ||
+	    (s->ntargets && (x->met = calloc(s->ntargets, sizeof(int))) == NULL) ||
 	    (x->cdown = calloc(RISK_YEAR_H, 1)) == NULL ||
 	    (s->ntargets && (x->memo = calloc(m->nyears * s->ntargets * RISK_NCOND *
 	    RISK_MEMO_WAYS,
@@ -1192,6 +1218,7 @@ targets(const struct risk_model *m, struct risk_scratch *x, struct risk_acc *a)
 				d = b;
 			}
 		stat_add(&ta->met, ok);
+		x->met[t] = met == DATE_NEVER ? m->hist_sentinel : met;
 		if (met == DATE_NEVER) {
 			ta->never++;
 			if (day_hist_add(&ta->days, m->hist_sentinel, x->score) != 0)
@@ -1496,6 +1523,29 @@ year(const struct risk_model *m, struct risk_scratch *x, uint64_t seed, uint64_t
 	return 0;
 }
 
+/* The trial's cost (struct risk_cost): its site's build and first year as
+ * plan_run dispatches them, and its targets' days late at their cost of a day. */
+static int
+cost_trial(const struct risk_model *m, struct risk_scratch *x, uint64_t trial,
+    struct risk_acc *a)
+{
+	struct risk_cost c;
+	size_t	t;
+
+	if (plan_run(&x->s, m->years[x->year].wx, PLAN_YEAR, &x->pr) != PLAN_OK ||
+	    !x->pr.cost.computed)
+		return -1;
+	c.trial = trial;
+	c.year = x->pr.cost.total;
+	c.with_delay = c.year;
+	for (t = 0; t < x->s.ntargets; t++) {
+		int	late = x->met[t] - x->s.targets[t].by;
+
+		c.with_delay += (late > 0 ? late : 0) * risk_delay_cost_per_day(m->site, t);
+	}
+	return risk_acc_add_cost(a, &c);
+}
+
 int
 risk_trial(const struct risk_model *m, struct risk_scratch *x, uint64_t seed,
     uint64_t trial, struct risk_acc *a)
@@ -1522,6 +1572,9 @@ risk_trial(const struct risk_model *m, struct risk_scratch *x, uint64_t seed,
 		a->year_trials[x->year]++;
 	apply_draws(m, x);
 	if (targets(m, x, a) != 0 || year(m, x, seed, trial, a) != 0)
+		return -1;
+	if (trial < m->cost_trials && m->site->econ != NULL &&
+	    cost_trial(m, x, trial, a) != 0)
 		return -1;
 	/* the band: the first day this trial's GPUs online reach each level */
 	a->band_fleet = m->band_fleet;

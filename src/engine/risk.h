@@ -97,6 +97,9 @@ struct risk_model {
 	long	doy_lo;			/* doy[i]: the weather day of day doy_lo + i */
 	size_t	ndoy;
 	short	*doy;
+	/* trials 0 .. cost_trials - 1 are also costed (struct risk_cost), for a
+	 * site with prices; 0: none.  The caller sets it after the init. */
+	uint64_t cost_trials;
 };
 
 /* Zeroed model; 0, or -1 (out of memory or the plant model failed). */
@@ -124,8 +127,22 @@ struct risk_group_acc {
 	struct stat_sum any;		/* 1 if any */
 };
 
+/*
+ * A costed trial: the cost of the build and its first year on the trial's
+ * dates (plan_run's dispatch of the trial's site: its delays, not its unit
+ * outages), and that plus its targets' cost of delay (days late x
+ * risk_delay_cost_per_day; a target never met counts to the model's
+ * hist_sentinel; NaN without a GPU-hour value).
+ */
+struct risk_cost {
+	uint64_t trial;
+	double	year, with_delay;
+};
+
 struct risk_acc {
 	size_t	ntargets, ninputs, ngroups, nyears;
+	struct risk_cost *cost;		/* the costed trials, in no order */
+	size_t	ncost, capcost;
 	uint64_t trials;
 	uint64_t *year_trials;		/* per weather year: trials that drew it */
 	struct risk_target_acc *t;
@@ -161,6 +178,8 @@ int	risk_acc_init_years(struct risk_acc *, size_t ntargets, size_t ninputs,
 	    size_t ngroups, size_t nyears);
 void	risk_acc_release(struct risk_acc *);
 int	risk_acc_merge(struct risk_acc *, const struct risk_acc *);
+/* Keep one costed trial: 0, or -1 out of memory. */
+int	risk_acc_add_cost(struct risk_acc *, const struct risk_cost *);
 
 /*
  * The cost of one day of target t's delay: the target counts whole until its met
