@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
 #include "cost.h"
 #include "date.h"
 #include "output.h"
@@ -844,27 +847,7 @@ cost_quantile(const struct risk_meta *m, size_t i, const struct risk_target_acc 
 	return (d > 0 ? d : 0) * m->targets[i].cost_day;
 }
 
-/* Costed trials by cost (then trial), and by trial. */
-static int
-cmp_cost_year(const void *pa, const void *pb)
-{
-	const struct risk_cost *a = pa, *b = pb;
-
-	if (a->year != b->year)
-		return a->year < b->year ? -1 : 1;
-	return (a->trial > b->trial) - (a->trial < b->trial);
-}
-
-static int
-cmp_cost_delay(const void *pa, const void *pb)
-{
-	const struct risk_cost *a = pa, *b = pb;
-
-	if (a->with_delay != b->with_delay)
-		return a->with_delay < b->with_delay ? -1 : 1;
-	return (a->trial > b->trial) - (a->trial < b->trial);
-}
-
+/* Costed trials by trial. */
 static int
 cmp_cost_trial(const void *pa, const void *pb)
 {
@@ -876,7 +859,7 @@ cmp_cost_trial(const void *pa, const void *pb)
 /* The p-quantile of n sorted values: the smallest with at least p n of the
  * values at or below it (the inverse of the empirical distribution). */
 static double
-sorted_quantile(const struct risk_cost *v, size_t n, double p, int delay)
+sorted_quantile(const double *x, size_t n, double p)
 {
 	size_t	k = (size_t)ceil(p * (double)n - 1e-9);
 
@@ -884,12 +867,13 @@ sorted_quantile(const struct risk_cost *v, size_t n, double p, int delay)
 		k = 1;
 	if (k > n)
 		k = n;
-	return delay ? v[k - 1].with_delay : v[k - 1].year;
+	return x[k - 1];
 }
 
 /* The total-cost table: the cost of the build and first year and that plus the
  * cost of delay, each as mean +- SE (the sample standard deviation over the
- * root of the count; the sums in trial order) and P10, P50, P90. */
+ * root of the count; both over the trials in trial order, GSL's running mean)
+ * and P10, P50, P90. */
 static int
 cost_rows(struct report *r, const struct risk_meta *m, const struct risk_acc *a)
 {
@@ -903,42 +887,41 @@ cost_rows(struct report *r, const struct risk_meta *m, const struct risk_acc *a)
 		{ "p50", "P50", cu, 0 },
 		{ "p90", "P90", cu, 0 },
 	};
-	struct risk_cost *v = malloc(a->ncost * sizeof *v);
 	size_t	n = a->ncost, i;
+	struct risk_cost *v = malloc(n * sizeof *v);
+	double	*x = malloc(n * sizeof *x);
 	int	k;
 
-	if (v == NULL)
+	if (v == NULL || x == NULL) {
+		free(v);
+		free(x);
 		return -1;
+	}
+	memcpy(v, a->cost, n * sizeof *v);
+	qsort(v, n, sizeof *v, cmp_cost_trial);
 	report_table(r, "summary", "", cols, 7);
 	for (k = 0; k < 2; k++) {
 		const char *strs[7] = { k == 0 ? "build_year" : "with_delay",
 		    NULL, NULL, NULL, NULL, NULL, NULL };
-		double	nums[7], sum = 0, ss = 0, mean, x;
+		double	nums[7];
 		int	finite = 1;
 
-		memcpy(v, a->cost, n * sizeof *v);
-		qsort(v, n, sizeof *v, cmp_cost_trial);
 		for (i = 0; i < n; i++) {
-			x = k == 0 ? v[i].year : v[i].with_delay;
-			finite &= isfinite(x);
-			sum += x;
+			x[i] = k == 0 ? v[i].year : v[i].with_delay;
+			finite &= isfinite(x[i]);
 		}
-		mean = sum / (double)n;
-		for (i = 0; i < n; i++) {
-			x = (k == 0 ? v[i].year : v[i].with_delay) - mean;
-			ss += x * x;
-		}
-		qsort(v, n, sizeof *v, k == 0 ? cmp_cost_year : cmp_cost_delay);
 		nums[0] = 0;
 		nums[1] = (double)n;
-		nums[2] = finite ? mean : NAN;
-		nums[3] = finite && n > 1 ? sqrt(ss / (double)(n - 1) / (double)n) : NAN;
-		nums[4] = finite ? sorted_quantile(v, n, 0.1, k) : NAN;
-		nums[5] = finite ? sorted_quantile(v, n, 0.5, k) : NAN;
-		nums[6] = finite ? sorted_quantile(v, n, 0.9, k) : NAN;
+		nums[2] = finite ? gsl_stats_mean(x, 1, n) : NAN;
+		nums[3] = finite && n > 1 ? gsl_stats_sd(x, 1, n) / sqrt((double)n) : NAN;
+		gsl_sort(x, 1, n);
+		nums[4] = finite ? sorted_quantile(x, n, 0.1) : NAN;
+		nums[5] = finite ? sorted_quantile(x, n, 0.5) : NAN;
+		nums[6] = finite ? sorted_quantile(x, n, 0.9) : NAN;
 		report_row(r, nums, strs);
 	}
 	free(v);
+	free(x);
 	report_note(r, "  build_year: the first --cost-trials trials' build and first "
 	    "year,\n    each dispatched on its own dates (no unit outages);\n"
 	    "    with_delay adds each target's days late x its cost of a day\n"

@@ -17,7 +17,6 @@
 #include "site.h"
 #include "sim.h"
 #include "supply.h"
-#include "timeline.h"
 
 #define DAYS_PER_YEAR	365.0
 
@@ -284,25 +283,6 @@ cost_end(struct cost_acc *a, double water_m3, double co2_kg, struct cost_result 
 	}
 	r->per_mwh = a->facility_j > 0 ? r->total / (a->facility_j / DC_J_PER_MWH) : 0;
 	r->per_gpu_hour = r->gpu_hours > 0 ? r->total / r->gpu_hours : 0;
-}
-
-int
-cost_delay_gpu_hours(const struct site *s, const struct weather *w, double gpus,
-    int from, int to, double *gpu_h)
-{
-	struct tl_day prev, cur;
-	int	d, have = 0;
-
-	*gpu_h = 0;
-	for (d = from; d <= to; d++) {
-		if (timeline_next(s, w, d, have ? &prev : NULL, &cur) != 0)
-			return -1;
-		if (cur.gpus_runnable < gpus)
-			*gpu_h += (gpus - cur.gpus_runnable) * 24;
-		prev = cur;
-		have = 1;
-	}
-	return 0;
 }
 
 double

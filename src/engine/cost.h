@@ -149,11 +149,5 @@ struct site_generator;
 double	cost_rent_units(const struct site *, const struct model *m, int units,
 	    int from, int to, const struct site_generator **priced_as);
 
-struct weather;
-/* GPU-hours short of GPUS on days [from, to], day by day on the timeline (the
- * GPUs that can run each day against the target).  0, or -1 if the plant model
- * failed. */
-int	cost_delay_gpu_hours(const struct site *, const struct weather *, double gpus,
-	    int from, int to, double *gpu_h);
 
 #endif

@@ -52,20 +52,6 @@ demand_eval(const struct plant_cfg *cfg, double gpus, double tdb, double twb,
 	    cfg->site->it.gpu_power_cap, cfg->site->it.basis, tdb, twb, p, pr);
 }
 
-double
-timeline_demand_w(const struct site *s, const struct weather *w, int day, double gpus)
-{
-	struct plant_cfg cfg;
-	struct plant_result pr;
-	double	tdb, twb, p;
-
-	hot_hour(s, w, day, &tdb, &twb, &p);
-	plant_cfg_init(&cfg, s, day);
-	if (demand_eval(&cfg, gpus, tdb, twb, p, &pr) != 0)
-		return NAN;
-	return pr.facility_w;
-}
-
 /* The day; with all == 0 only what the plan needs (the GPUs online and
  * runnable, what binds, the hottest hour). */
 static int

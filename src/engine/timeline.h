@@ -35,12 +35,6 @@ int	timeline_next(const struct site *, const struct weather *, int day,
 int	timeline_next_runnable(const struct site *, const struct weather *, int day,
 	    const struct tl_day *prev, struct tl_day *);
 
-/* Facility power with `gpus` running (the site's workload) at the day's hottest
- * hour, W; NaN if the plant model failed.  The one demand computation the
- * timeline and the plan share. */
-double	timeline_demand_w(const struct site *, const struct weather *, int day,
-	    double gpus);
-
 /* Days from..to into rows[0..to-from], each warm-started from the one before.
  * 0, or -1 if the plant model failed. */
 int	timeline_rows(const struct site *, const struct weather *, int from, int to,
