@@ -27,8 +27,10 @@
 #include "sweep_plot.h"
 
 /* Cases built and planned together: enough to keep every thread busy with
- * cases of unequal cost, few enough that memory stays flat. */
-#define SWEEP_BATCH	128
+ * cases of unequal cost and to run a plant group's cases on one thread (a
+ * group's first case costs several later ones), few enough that memory stays
+ * flat (about 50 KB a case). */
+#define SWEEP_BATCH	512
 #define SWEEP_ERR_LEN	2048
 /* Plant results kept per thread (src/engine/pmemo.h): 2^15 entries of 536
  * bytes, 18 MB, touched as used (a Memphis plan asks for ~9,000 outside its
@@ -37,6 +39,9 @@
 /* and by the step of the plan's year: 2^15 steps, a build and year of hourly
  * steps (Memphis: 10,224), 18 MB */
 #define SWEEP_MEMO_STEPS_LOG2	15
+/* and whole days of plan years (sim.h, day sinks): 2^13 of 2 KB, 16 MB,
+ * touched as used (a Memphis plan's year: 426 days) */
+#define SWEEP_MEMO_DAYS_LOG2	13
 
 static const struct opt_def sweep_opts[] = {
 	{ "vary", 0, OPT_STRING, "PATH=VALUES", OPT_REPEAT, 0, 0,
@@ -129,6 +134,8 @@ run_batch(struct cmd_ctx *c, struct sweep_base *base, const struct sweep_spec *s
 		b->jobs[j].site = &b->sites[j];
 		b->jobs[j].wx = wx;
 		b->jobs[j].group = memos != NULL ? sweep_case_group(sp, b->ids[j]) : 0;
+		b->jobs[j].day_group = memos != NULL ?
+		    sweep_case_day_group(sp, b->ids[j]) : 0;
 	}
 	sweep_run(b->jobs, n, PLAN_ALL, threads, memos);
 	for (j = 0; j < n && rc == EXIT_OK; j++) {
@@ -255,7 +262,8 @@ cmd_sweep_exec(struct cmd_ctx *c)
 			goto out;
 		}
 		for (i = 0; i < (size_t)nthreads; i++)
-			if ((memos[i] = pmemo_new(SWEEP_MEMO_LOG2, SWEEP_MEMO_STEPS_LOG2)) == NULL) {
+			if ((memos[i] = pmemo_new(SWEEP_MEMO_LOG2, SWEEP_MEMO_STEPS_LOG2)) == NULL ||
+			    pmemo_blobs(memos[i], SWEEP_MEMO_DAYS_LOG2) != 0) {
 				cmd_error(c, "out of memory");
 				rc = EXIT_IO;
 				goto out;

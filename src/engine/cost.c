@@ -56,6 +56,7 @@ cost_acc_release(struct cost_acc *a)
 	free(a->peak_w);
 	free(a->served);
 	free(a->feed_cap);
+	free(a->dayv);
 	cost_acc_init(a);
 }
 
@@ -102,6 +103,13 @@ cost_begin(struct cost_acc *a, const struct site *s, int from, int to)
 		a->feed_cap = pw;
 		a->feed_cap_n = nf;
 	}
+	if (cost_day_len(a) > a->dayv_n) {
+		if ((pw = realloc(a->dayv, cost_day_len(a) * sizeof *pw)) == NULL)
+			return -1;
+		a->dayv = pw;
+		a->dayv_n = cost_day_len(a);
+	}
+	a->day_open = 0;
 	return 0;
 }
 
@@ -123,44 +131,116 @@ cost_energy_price(const struct econ_feed *f, int month, int hour)
 	return f->energy_per_j;
 }
 
+/* A day's sums: the served energies and GPU-seconds, three categories, and
+ * per priced feed its peak draw and whether it served. */
+enum { CD_FACILITY, CD_GEN, CD_BATT, CD_GPU_S, CD_ENERGY, CD_FUEL, CD_VOM, CD_FEEDS };
+
+static size_t
+nfeeds_of(const struct cost_acc *a)
+{
+	return a->s != NULL && a->s->econ != NULL ? a->s->econ->nfeeds : 0;
+}
+
+size_t
+cost_day_len(const struct cost_acc *a)
+{
+	return CD_FEEDS + 2 * nfeeds_of(a);
+}
+
 void
-cost_step(struct cost_acc *a, const struct sim_step *st, double dt, double gpus_online)
+cost_day_begin(struct cost_acc *a, int day)
 {
 	const struct site *s = a->s;
 	const struct site_econ *e = s->econ;
-	double	grid_w = st->disp.grid_w, total_cap, cap;
 	size_t	i;
-	int	y, m, d, hour, mi;
+	int	y, d;
+
+	date_to_ymd(day, &y, &a->month, &d);
+	a->mi = y * 12 + a->month - 1 - a->month0;
+	a->day = day;
+	a->total_cap = 0;
+	if (e == NULL)
+		return;
+	/* The grid draw is shared among the priced feeds in proportion to
+	 * their capacity that day (the dispatch sees one grid). */
+	for (i = 0; i < e->nfeeds; i++) {
+		a->feed_cap[i] = feed_capacity_at(&s->power.feeds[e->feeds[i].feed], day);
+		a->total_cap += a->feed_cap[i];
+	}
+}
+
+struct fp_out {
+	unsigned char *p;
+	size_t	n, cap;
+};
+
+static void
+fp_put(struct fp_out *o, const void *v, size_t n)
+{
+	if (o->n <= o->cap && n <= o->cap - o->n)
+		memcpy(o->p + o->n, v, n);
+	o->n += n;
+}
+
+size_t
+cost_day_fingerprint(const struct cost_acc *a, unsigned char *buf, size_t cap)
+{
+	const struct site_econ *e = a->s->econ;
+	struct fp_out o = { buf, 0, cap };
+	size_t	i, k;
+
+	fp_put(&o, &a->month, sizeof a->month);
+	if (e != NULL) {
+		fp_put(&o, &e->nfeeds, sizeof e->nfeeds);
+		for (i = 0; i < e->nfeeds; i++) {
+			const struct econ_feed *f = &e->feeds[i];
+
+			fp_put(&o, &a->feed_cap[i], sizeof a->feed_cap[i]);
+			fp_put(&o, &f->energy_per_j, sizeof f->energy_per_j);
+			fp_put(&o, &f->ntou, sizeof f->ntou);
+			for (k = 0; k < f->ntou && k < COST_TOU_MAX; k++) {
+				fp_put(&o, &f->tou[k].months, sizeof f->tou[k].months);
+				fp_put(&o, &f->tou[k].hour_from, sizeof f->tou[k].hour_from);
+				fp_put(&o, &f->tou[k].hour_to, sizeof f->tou[k].hour_to);
+				fp_put(&o, &f->tou[k].price_per_j,
+				    sizeof f->tou[k].price_per_j);
+			}
+		}
+		fp_put(&o, &e->ngens, sizeof e->ngens);
+		for (i = 0; i < e->ngens; i++) {
+			const struct econ_gen *g = &e->gens[i];
+
+			fp_put(&o, &g->gen, sizeof g->gen);
+			if (a->month >= 1 && a->month <= 12)
+				fp_put(&o, &g->fuel_per_j[a->month - 1],
+				    sizeof g->fuel_per_j[0]);
+			fp_put(&o, &g->vom_per_j, sizeof g->vom_per_j);
+		}
+	}
+	return o.n <= cap ? o.n : (size_t)-1;
+}
+
+void
+cost_day_step(const struct cost_acc *a, double *dv, const struct sim_step *st,
+    double dt, double gpus_online)
+{
+	const struct site_econ *e = a->s->econ;
+	double	grid_w = st->disp.grid_w, total_cap = a->total_cap, cap;
+	size_t	i, nf = nfeeds_of(a);
+	int	m = a->month, hour = st->minute / 60;
 
 	/* facility energy served (the load the supply could not serve costs
 	 * nothing and is counted as delay, not energy) */
-	a->facility_j += fmax(0, st->plant->facility_w - st->disp.unserved_w) * dt;
-	a->gen_j += st->disp.gen_w * dt;
-	a->batt_j += st->disp.batt_discharge_w * dt;
+	dv[CD_FACILITY] += fmax(0, st->plant->facility_w - st->disp.unserved_w) * dt;
+	dv[CD_GEN] += st->disp.gen_w * dt;
+	dv[CD_BATT] += st->disp.batt_discharge_w * dt;
 	/* GPU-hours delivered: the GPUs online, less the share of the load the
 	 * supply could not serve */
-	a->gpu_s += gpus_online * dt * (st->plant->facility_w > 0 ?
+	dv[CD_GPU_S] += gpus_online * dt * (st->plant->facility_w > 0 ?
 	    fmax(0, 1 - st->disp.unserved_w / st->plant->facility_w) : 1);
 	if (e == NULL)
 		return;
-	if (st->day != a->day) {
-		date_to_ymd(st->day, &y, &a->month, &d);
-		a->mi = y * 12 + a->month - 1 - a->month0;
-		a->day = st->day;
-		/* The grid draw is shared among the priced feeds in proportion to
-		 * their capacity that day (the dispatch sees one grid). */
-		a->total_cap = 0;
-		for (i = 0; i < e->nfeeds; i++) {
-			a->feed_cap[i] = feed_capacity_at(&s->power.feeds[e->feeds[i].feed],
-			    st->day);
-			a->total_cap += a->feed_cap[i];
-		}
-	}
-	m = a->month;
-	mi = a->mi;
-	hour = st->minute / 60;
-	total_cap = a->total_cap;
-	for (i = 0; i < e->nfeeds; i++) {
+	for (i = 0; i < nf; i++) {
 		const struct econ_feed *f = &e->feeds[i];
 		double	w;
 
@@ -168,22 +248,55 @@ cost_step(struct cost_acc *a, const struct sim_step *st, double dt, double gpus_
 		if (!(cap > 0))
 			continue;
 		w = total_cap > 0 ? grid_w * cap / total_cap : 0;
-		a->cat[COST_ENERGY] += w * dt * cost_energy_price(f, m, hour);
-		if (mi >= 0 && mi < a->nmonths) {
-			size_t	k = (size_t)mi * e->nfeeds + i;
-
-			a->served[k] = 1;
-			if (w > a->peak_w[k])
-				a->peak_w[k] = w;
-		}
+		dv[CD_ENERGY] += w * dt * cost_energy_price(f, m, hour);
+		dv[CD_FEEDS + nf + i] = 1;
+		if (w > dv[CD_FEEDS + i])
+			dv[CD_FEEDS + i] = w;
 	}
 	for (i = 0; i < e->ngens; i++) {
 		const struct econ_gen *g = &e->gens[i];
 
-		a->cat[COST_FUEL] += st->disp.fuel_group_w[g->gen] * dt *
-		    g->fuel_per_j[m - 1];
-		a->cat[COST_VOM] += st->disp.gen_group_w[g->gen] * dt * g->vom_per_j;
+		dv[CD_FUEL] += st->disp.fuel_group_w[g->gen] * dt * g->fuel_per_j[m - 1];
+		dv[CD_VOM] += st->disp.gen_group_w[g->gen] * dt * g->vom_per_j;
 	}
+}
+
+void
+cost_day_end(struct cost_acc *a, const double *dv)
+{
+	size_t	i, nf = nfeeds_of(a);
+
+	a->facility_j += dv[CD_FACILITY];
+	a->gen_j += dv[CD_GEN];
+	a->batt_j += dv[CD_BATT];
+	a->gpu_s += dv[CD_GPU_S];
+	a->cat[COST_ENERGY] += dv[CD_ENERGY];
+	a->cat[COST_FUEL] += dv[CD_FUEL];
+	a->cat[COST_VOM] += dv[CD_VOM];
+	if (a->mi < 0 || a->mi >= a->nmonths)
+		return;
+	for (i = 0; i < nf; i++) {
+		size_t	k = (size_t)a->mi * nf + i;
+
+		if (!(dv[CD_FEEDS + nf + i] > 0))
+			continue;
+		a->served[k] = 1;
+		if (dv[CD_FEEDS + i] > a->peak_w[k])
+			a->peak_w[k] = dv[CD_FEEDS + i];
+	}
+}
+
+void
+cost_step(struct cost_acc *a, const struct sim_step *st, double dt, double gpus_online)
+{
+	if (!a->day_open || st->day != a->day) {
+		if (a->day_open)
+			cost_day_end(a, a->dayv);
+		cost_day_begin(a, st->day);
+		memset(a->dayv, 0, cost_day_len(a) * sizeof *a->dayv);
+		a->day_open = 1;
+	}
+	cost_day_step(a, a->dayv, st, dt, gpus_online);
 }
 
 /* Days of [from, to] that a group available from `avail` until `until` is on
@@ -234,6 +347,10 @@ cost_end(struct cost_acc *a, double water_m3, double co2_kg, struct cost_result 
 	size_t	i;
 	int	k, rental;
 
+	if (a->day_open) {
+		cost_day_end(a, a->dayv);
+		a->day_open = 0;
+	}
 	memset(r, 0, sizeof *r);
 	r->facility_j = a->facility_j;
 	r->gpu_hours = a->gpu_s / DC_S_PER_H;

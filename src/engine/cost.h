@@ -114,6 +114,9 @@ struct cost_acc {
 	double	*feed_cap, total_cap;	/* that day: each priced feed's capacity
 					   and their sum, W */
 	size_t	feed_cap_n;
+	double	*dayv;			/* cost_step's open day (cost_day_len) */
+	size_t	dayv_n;
+	int	day_open;
 };
 
 /* Capital recovery factor i (1+i)^n / ((1+i)^n - 1); 1/n when i is 0. */
@@ -128,6 +131,26 @@ int	cost_begin(struct cost_acc *, const struct site *, int from, int to);
  * GPU-hours delivered count them less the share of the load left unserved). */
 void	cost_step(struct cost_acc *, const struct sim_step *, double dt,
 	    double gpus_online);
+/*
+ * The same a day at a time (what cost_step does inside): cost_day_begin sets
+ * the day's month and each priced feed's capacity; cost_day_step adds a step
+ * to a day's sums d (cost_day_len doubles, zeroed by the caller), which
+ * depend only on the site's prices, the day, cost_day_caps and the steps;
+ * cost_day_end adds them to the window.  A window's costs are the sum of its
+ * days' in day order, so a day's sums kept from one plan serve another whose
+ * steps and cost_day_fingerprint that day are the same (sim.h, day sinks).
+ */
+size_t	cost_day_len(const struct cost_acc *);
+void	cost_day_begin(struct cost_acc *, int day);
+void	cost_day_step(const struct cost_acc *, double *d, const struct sim_step *,
+	    double dt, double gpus_online);
+void	cost_day_end(struct cost_acc *, const double *d);
+/* Everything cost_day_step reads that day besides the steps (after
+ * cost_day_begin): the month, each priced feed's capacity and energy prices,
+ * each priced generator group's fuel price that month and its VOM.  Its length
+ * in bytes, or (size_t)-1 when it does not fit in cap. */
+size_t	cost_day_fingerprint(const struct cost_acc *, unsigned char *buf, size_t cap);
+
 /* Close the window: demand, fixed, rental and ownership charges and the totals. */
 void	cost_end(struct cost_acc *, double water_m3, double co2_kg,
 	    struct cost_result *);

@@ -553,43 +553,103 @@ watch_close_year(struct year_watch *y)
 	y->days = 0;
 }
 
-static int
-watch_step(void *vp, const struct sim_step *st)
+/* The watch's day (a day sink, sim.h): the unserved and unmet hours (from the
+ * year's start), the worst unserved step (its power and minute), the groups'
+ * unit-seconds and NOx, then cost_day_len doubles of cost_day_step's. */
+enum { WD_UNSERVED_H, WD_PEAK_W, WD_PEAK_MINUTE, WD_UNMET_H, WD_GROUPS };
+
+static size_t
+watch_acc_n(const struct year_watch *y)
+{
+	return WD_GROUPS + 2 * y->r->npermits +
+	    (y->site->econ != NULL ? cost_day_len(&y->r->cost_acc) : 0);
+}
+
+static void
+watch_begin(void *vp, int day)
+{
+	struct year_watch *y = vp;
+	int	yr, mo, da;
+
+	date_to_ymd(day, &yr, &mo, &da);
+	if (yr != y->year) {
+		if (y->year != 0)
+			watch_close_year(y);
+		y->year = yr;
+	}
+	y->days++;
+	y->last_day = day;
+	if (y->site->econ != NULL)
+		cost_day_begin(&y->r->cost_acc, day);
+}
+
+static void
+watch_step(void *vp, double *acc, const struct sim_step *st)
 {
 	struct year_watch *y = vp;
 	struct plan_result *r = y->r;
-	size_t	g;
-	int	yr, mo, da;
+	size_t	g, np = r->npermits;
 
-	if (st->day != y->last_day) {
-		date_to_ymd(st->day, &yr, &mo, &da);
-		if (yr != y->year) {
-			if (y->year != 0)
-				watch_close_year(y);
-			y->year = yr;
-		}
-		y->days++;
-		y->last_day = st->day;
-	}
-	for (g = 0; g < r->npermits; g++) {
-		y->unit_s[g] += st->disp.unit_s[g];
-		y->nox_kg[g] += st->disp.nox_group_kg[g];
+	for (g = 0; g < np; g++) {
+		acc[WD_GROUPS + g] += st->disp.unit_s[g];
+		acc[WD_GROUPS + np + g] += st->disp.nox_group_kg[g];
 	}
 	if (y->site->econ != NULL)
-		cost_step(&r->cost_acc, st, y->step_s, st->plant->it.gpus);
+		cost_day_step(&r->cost_acc, acc + WD_GROUPS + 2 * np, st, y->step_s,
+		    st->plant->it.gpus);
 	if (st->day < y->from)
-		return 0;
+		return;
 	if (st->disp.unserved_w > DC_UNSERVED_EPS_W) {
-		r->unserved_h += y->step_s / 3600;
-		if (st->disp.unserved_w > r->peak_unserved_w) {
-			r->peak_unserved_w = st->disp.unserved_w;
-			r->peak_day = st->day;
-			r->peak_minute = st->minute;
+		acc[WD_UNSERVED_H] += y->step_s / 3600;
+		if (st->disp.unserved_w > acc[WD_PEAK_W]) {
+			acc[WD_PEAK_W] = st->disp.unserved_w;
+			acc[WD_PEAK_MINUTE] = st->minute;
 		}
 	}
 	if (st->plant->unmet_w > 0)
-		r->unmet_h += y->step_s / 3600;
-	return 0;
+		acc[WD_UNMET_H] += y->step_s / 3600;
+}
+
+static void
+watch_end(void *vp, const double *acc, int day)
+{
+	struct year_watch *y = vp;
+	struct plan_result *r = y->r;
+	size_t	g, np = r->npermits;
+
+	for (g = 0; g < np; g++) {
+		y->unit_s[g] += acc[WD_GROUPS + g];
+		y->nox_kg[g] += acc[WD_GROUPS + np + g];
+	}
+	if (y->site->econ != NULL)
+		cost_day_end(&r->cost_acc, acc + WD_GROUPS + 2 * np);
+	r->unserved_h += acc[WD_UNSERVED_H];
+	if (acc[WD_PEAK_W] > r->peak_unserved_w) {
+		r->peak_unserved_w = acc[WD_PEAK_W];
+		r->peak_day = day;
+		r->peak_minute = (int)acc[WD_PEAK_MINUTE];
+	}
+	r->unmet_h += acc[WD_UNMET_H];
+}
+
+/* What watch_step reads beyond the step: whether the day counts (from the
+ * year's start), the groups watched, and what the day's costs read (prices,
+ * feed capacities). */
+static size_t
+watch_fingerprint(void *vp, int day, unsigned char *buf, size_t cap)
+{
+	struct year_watch *y = vp;
+	size_t	n = sizeof(int) + sizeof y->r->npermits, c;
+	int	counts = day >= y->from;
+
+	if (n > cap)
+		return (size_t)-1;
+	memcpy(buf, &counts, sizeof counts);
+	memcpy(buf + sizeof counts, &y->r->npermits, sizeof y->r->npermits);
+	if (y->site->econ == NULL)
+		return n;
+	c = cost_day_fingerprint(&y->r->cost_acc, buf + n, cap - n);
+	return c == (size_t)-1 ? c : n + c;
 }
 
 /* The first year runs the largest target's GPUs from its date (or full
@@ -629,8 +689,9 @@ plan_year(const struct site *s, const struct weather *w, struct plan_result *r)
 {
 	struct year_watch yw;
 	struct sim_opts so;
+	struct sim_day_sink ds;
 	size_t	i;
-	int	op_from;
+	int	op_from, rc;
 
 	plan_year_window(s, r->full, &op_from, &r->op_gpus);
 	memset(&so, 0, sizeof so);
@@ -652,7 +713,18 @@ plan_year(const struct site *s, const struct weather *w, struct plan_result *r)
 	yw.last_day = DATE_NONE;
 	if (s->econ != NULL && cost_begin(&r->cost_acc, s, so.from_day, so.to_day) != 0)
 		return PLAN_ENOMEM;
-	if (sim_run(s, w, &so, watch_step, &yw, &r->year) != 0)
+	ds.arg = &yw;
+	ds.acc_n = watch_acc_n(&yw);
+	if ((ds.acc = calloc(ds.acc_n, sizeof *ds.acc)) == NULL)
+		return PLAN_ENOMEM;
+	ds.begin = watch_begin;
+	ds.step = watch_step;
+	ds.end = watch_end;
+	ds.fingerprint = watch_fingerprint;
+	so.day_sink = &ds;
+	rc = sim_run(s, w, &so, NULL, NULL, &r->year);
+	free(ds.acc);
+	if (rc != 0)
 		return PLAN_ESIM;
 	watch_close_year(&yw);
 	if (s->econ != NULL)

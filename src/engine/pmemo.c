@@ -24,13 +24,23 @@ struct pmemo_step {
 	unsigned char v[PMEMO_STEP_VALUE];
 };
 
+struct pmemo_blob {
+	uint64_t hash;			/* 0: empty */
+	uint32_t fplen, len;
+	unsigned char b[PMEMO_BLOB_MAX];	/* the fingerprint, then the value */
+};
+
 struct pmemo {
 	struct pmemo_entry *e;
+	struct pmemo_blob *blobs;
+	size_t	nbsets;			/* sets of blobs (power of two), 0: none */
+	unsigned char *bnext;
 	struct pmemo_step *steps;
 	struct pmemo_day *days;
 	size_t	nsets, nsteps;		/* powers of two */
 	unsigned char *next;		/* per set: the way to replace next */
 	uint64_t hits, misses;
+	uint64_t bhits, bmisses;
 };
 
 struct pmemo *
@@ -63,6 +73,8 @@ pmemo_free(struct pmemo *m)
 	if (m == NULL)
 		return;
 	free(m->e);
+	free(m->blobs);
+	free(m->bnext);
 	free(m->steps);
 	free(m->days);
 	free(m->next);
@@ -135,6 +147,104 @@ pmemo_put(struct pmemo *m, const struct pmemo_key *k, const void *val, size_t si
 }
 
 int
+pmemo_blobs(struct pmemo *m, unsigned log2)
+{
+	size_t	n;
+
+	if (log2 < 2 || log2 > 20)
+		return -1;
+	n = (size_t)1 << log2;
+	free(m->blobs);
+	free(m->bnext);
+	m->nbsets = 0;
+	/* calloc: pages never used are never touched */
+	if ((m->blobs = calloc(n, sizeof *m->blobs)) == NULL ||
+	    (m->bnext = calloc(n / PMEMO_WAYS, 1)) == NULL) {
+		free(m->blobs);
+		m->blobs = NULL;
+		return -1;
+	}
+	m->nbsets = n / PMEMO_WAYS;
+	return 0;
+}
+
+/* The hash of a fingerprint: the same mix as key_hash, 8 bytes at a time
+ * (the tail zero-padded), and the length; never 0. */
+static uint64_t
+bytes_hash(const unsigned char *p, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
+	size_t	i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		h ^= w;
+		h *= 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+	}
+	if (i < n) {
+		w = 0;
+		memcpy(&w, p + i, n - i);
+		h ^= w;
+		h *= 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+	}
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 29;
+	return h ? h : 1;
+}
+
+int
+pmemo_blob_get(struct pmemo *m, const void *fp, size_t fplen, void *val,
+    size_t cap, size_t *len)
+{
+	struct pmemo_blob *set;
+	uint64_t h;
+	int	w;
+
+	if (m->nbsets == 0 || fplen > PMEMO_BLOB_MAX) {
+		m->misses++;
+		m->bmisses++;
+		return 0;
+	}
+	h = bytes_hash(fp, fplen);
+	set = &m->blobs[(h & (m->nbsets - 1)) * PMEMO_WAYS];
+	for (w = 0; w < PMEMO_WAYS; w++)
+		if (set[w].hash == h && set[w].fplen == fplen && set[w].len <= cap &&
+		    memcmp(set[w].b, fp, fplen) == 0) {
+			memcpy(val, set[w].b + fplen, set[w].len);
+			*len = set[w].len;
+			m->hits++;
+			m->bhits++;
+			return 1;
+		}
+	m->misses++;
+	m->bmisses++;
+	return 0;
+}
+
+void
+pmemo_blob_put(struct pmemo *m, const void *fp, size_t fplen, const void *val,
+    size_t len)
+{
+	struct pmemo_blob *e;
+	uint64_t h;
+	size_t	s;
+
+	if (m->nbsets == 0 || fplen > PMEMO_BLOB_MAX || len > PMEMO_BLOB_MAX - fplen)
+		return;
+	h = bytes_hash(fp, fplen);
+	s = h & (m->nbsets - 1);
+	e = &m->blobs[s * PMEMO_WAYS + m->bnext[s]];
+	m->bnext[s] = (unsigned char)((m->bnext[s] + 1) % PMEMO_WAYS);
+	e->hash = h;
+	e->fplen = (uint32_t)fplen;
+	e->len = (uint32_t)len;
+	memcpy(e->b, fp, fplen);
+	memcpy(e->b + fplen, val, len);
+}
+
+int
 pmemo_sim_fits(const struct pmemo *m, size_t nsteps, size_t ndays)
 {
 	return nsteps <= m->nsteps && ndays <= PMEMO_DAYS;
@@ -175,6 +285,13 @@ void *
 pmemo_step_slot(struct pmemo *m, size_t step)
 {
 	return m->steps[step & (m->nsteps - 1)].v;
+}
+
+void
+pmemo_blob_stats(const struct pmemo *m, uint64_t *hits, uint64_t *misses)
+{
+	*hits = m->bhits;
+	*misses = m->bmisses;
 }
 
 void

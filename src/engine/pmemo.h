@@ -119,7 +119,26 @@ void	pmemo_day_keep(struct pmemo *, size_t day, const struct pmemo_key *);
 /* A step's slot: PMEMO_STEP_VALUE bytes. */
 void	*pmemo_step_slot(struct pmemo *, size_t step);
 
-/* Lookups that hit and that missed since pmemo_new. */
+/*
+ * Days of whole results (sim_run with a day sink, sim.h): a value of up to
+ * PMEMO_BLOB_MAX bytes found by a fingerprint of any length, compared byte
+ * for byte (the fingerprint and the value share an entry's PMEMO_BLOB_MAX
+ * bytes).  pmemo_blobs allocates 2^log2 entries of PMEMO_BLOB_MAX + 16 bytes
+ * (0, or -1 out of memory); without it, or when the two do not fit, every
+ * lookup misses and nothing is kept.  pmemo_blob_get: 1 and the value (its
+ * length in *len, at most cap bytes) if held, else 0.
+ */
+#define PMEMO_BLOB_MAX	2032
+int	pmemo_blobs(struct pmemo *, unsigned log2);
+int	pmemo_blob_get(struct pmemo *, const void *fp, size_t fplen, void *val,
+	    size_t cap, size_t *len);
+void	pmemo_blob_put(struct pmemo *, const void *fp, size_t fplen, const void *val,
+	    size_t len);
+
+/* Whole-day lookups (pmemo_blob_get) that hit and that missed. */
+void	pmemo_blob_stats(const struct pmemo *, uint64_t *hits, uint64_t *misses);
+
+/* Lookups that hit and that missed since pmemo_new (all kinds). */
 void	pmemo_stats(const struct pmemo *, uint64_t *hits, uint64_t *misses);
 
 #endif

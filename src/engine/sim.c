@@ -2,6 +2,7 @@
  * sim.c - time-stepped simulation (see sim.h).
  */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "consts.h"
@@ -154,12 +155,206 @@ accumulate(struct sim_summary *u, const struct sim_step *st, double dt)
 		u->twb_max = st->wx.twb;
 }
 
+/* A day's sums start empty (the maxima below anything). */
+static void
+day_init(struct sim_summary *d)
+{
+	memset(d, 0, sizeof *d);
+	d->tdb_max = d->twb_max = -INFINITY;
+}
+
+/* Add a day's sums to the run's: the same sums and maxima (the earliest of
+ * equal maxima) as adding its steps one by one, summed a day at a time. */
+static void
+day_merge(struct sim_summary *u, const struct sim_summary *d, int ngen, int day)
+{
+	int	g, i;
+
+	u->steps += d->steps;
+	u->hours += d->hours;
+	u->e_it += d->e_it;
+	u->e_facility += d->e_facility;
+	u->e_chiller += d->e_chiller;
+	u->e_tower_fan += d->e_tower_fan;
+	u->e_drycooler_fan += d->e_drycooler_fan;
+	u->e_crah += d->e_crah;
+	u->e_pumps += d->e_pumps;
+	u->e_cdu += d->e_cdu;
+	u->e_elec_loss += d->e_elec_loss;
+	if (d->pue_worst > u->pue_worst) {
+		u->pue_worst = d->pue_worst;
+		u->pue_worst_day = d->pue_worst_day;
+		u->pue_worst_minute = d->pue_worst_minute;
+	}
+	if (d->peak_facility_w > u->peak_facility_w) {
+		u->peak_facility_w = d->peak_facility_w;
+		u->peak_day = d->peak_day;
+		u->peak_minute = d->peak_minute;
+	}
+	if (d->peak_it_w > u->peak_it_w)
+		u->peak_it_w = d->peak_it_w;
+	u->water_m3 += d->water_m3;
+	u->evap_m3 += d->evap_m3;
+	u->drift_m3 += d->drift_m3;
+	u->blowdown_m3 += d->blowdown_m3;
+	for (i = 0; i < 3; i++)
+		u->mode_hours[i] += d->mode_hours[i];
+	u->unmet_hours += d->unmet_hours;
+	u->unmet_mwh += d->unmet_mwh;
+	u->outside_hours += d->outside_hours;
+	u->unmet_reject_hours += d->unmet_reject_hours;
+	u->emergency_hours += d->emergency_hours;
+	u->clamp_hours += d->clamp_hours;
+	u->clamp_cw_hours += d->clamp_cw_hours;
+	u->e_grid += d->e_grid;
+	u->e_gen += d->e_gen;
+	u->e_batt_out += d->e_batt_out;
+	u->e_batt_in += d->e_batt_in;
+	u->e_unserved += d->e_unserved;
+	u->e_curtailed += d->e_curtailed;
+	u->unserved_hours += d->unserved_hours;
+	if (d->peak_unserved_w > u->peak_unserved_w)
+		u->peak_unserved_w = d->peak_unserved_w;
+	u->fuel_j += d->fuel_j;
+	u->co2_kg += d->co2_kg;
+	u->nox_kg += d->nox_kg;
+	if (d->tdb_max > u->tdb_max)
+		u->tdb_max = d->tdb_max;
+	if (d->twb_max > u->twb_max)
+		u->twb_max = d->twb_max;
+	for (g = 0; g < ngen; g++) {
+		u->gen_unit_s[g] += d->gen_unit_s[g];
+		u->gen_nox_kg[g] += d->gen_nox_kg[g];
+		if (d->gen_max_running[g] > u->gen_max_running[g])
+			u->gen_max_running[g] = d->gen_max_running[g];
+	}
+	u->days++;
+	if (d->water_m3 > u->water_peak_day_m3) {
+		u->water_peak_day_m3 = d->water_m3;
+		u->water_peak_day = day;
+	}
+}
+
+/* ---- whole days from the memo (sim.h, day sinks) ---- */
+
+/* A day's fingerprint and its value are written into byte buffers. */
+struct bytes {
+	unsigned char *p;
+	size_t	n, cap;
+	int	full;		/* something did not fit */
+};
+
+static void
+put(struct bytes *b, const void *v, size_t n)
+{
+	if (b->full || n > b->cap - b->n) {
+		b->full = 1;
+		return;
+	}
+	memcpy(b->p + b->n, v, n);
+	b->n += n;
+}
+
+static int
+take(const unsigned char **p, const unsigned char *end, void *v, size_t n)
+{
+	if ((size_t)(end - *p) < n)
+		return -1;
+	memcpy(v, *p, n);
+	*p += n;
+	return 0;
+}
+
+/* The kind of a fingerprint (its first word: nothing else in the memo's
+ * blobs yet, but a later kind must not match this one). */
+#define SIM_DAY_FP_KIND	0x53494d4441590001ULL	/* "SIMDAY" 1 */
+
+/* Everything a day's sums and end state depend on within a day group: the
+ * group, the day's plant key (the day, the equipment day, the step, the racks
+ * online), the dispatch's inputs but demand (grid, groups, policy), the
+ * batteries' energy, the hour budgets used so far by the groups that have
+ * one, and the sink's own.  Returns 0, or -1 when it does not fit. */
+static int
+day_fingerprint(struct bytes *b, const struct site *s, const struct pmemo_key *dk,
+    const struct dispatch_in *din, const struct dispatch_gen *gens,
+    const struct dispatch_batt *batts, const double *batt_e,
+    const double *hours_used, const struct sim_day_sink *ds, int day)
+{
+	uint64_t kind = SIM_DAY_FP_KIND;
+	int	g;
+	size_t	n;
+
+	put(b, &kind, sizeof kind);
+	put(b, &s->day_group, sizeof s->day_group);
+	put(b, &dk->n, sizeof dk->n);
+	put(b, dk->w, dk->n * sizeof dk->w[0]);
+	put(b, &din->grid_w, sizeof din->grid_w);
+	put(b, &din->policy, sizeof din->policy);
+	put(b, &din->ngen, sizeof din->ngen);
+	put(b, &din->nbatt, sizeof din->nbatt);
+	/* the groups as dispatch_in_from_site wrote them (zeroed first, so
+	 * their padding too) */
+	put(b, gens, (size_t)din->ngen * sizeof *gens);
+	put(b, batts, (size_t)din->nbatt * sizeof *batts);
+	put(b, batt_e, (size_t)din->nbatt * sizeof *batt_e);
+	for (g = 0; g < din->ngen; g++)
+		if (gens[g].max_hours_s > 0)
+			put(b, &hours_used[g], sizeof hours_used[g]);
+	put(b, &ds->acc_n, sizeof ds->acc_n);
+	if (b->full)
+		return -1;
+	n = ds->fingerprint(ds->arg, day, b->p + b->n, b->cap - b->n);
+	if (n == (size_t)-1 || n > b->cap - b->n)
+		return -1;
+	b->n += n;
+	return 0;
+}
+
+/* A day's value: its sums (the groups' entries there are), the batteries'
+ * energy and the hours used at its end, the sink's sums. */
+static int
+day_value(struct bytes *b, const struct sim_summary *d, int ngen, int nbatt,
+    const double *batt_e, const double *hours_used, const struct sim_day_sink *ds)
+{
+	size_t	g = (size_t)ngen;
+
+	put(b, d, offsetof(struct sim_summary, gen_unit_s));
+	put(b, d->gen_unit_s, g * sizeof d->gen_unit_s[0]);
+	put(b, d->gen_max_running, g * sizeof d->gen_max_running[0]);
+	put(b, d->gen_nox_kg, g * sizeof d->gen_nox_kg[0]);
+	put(b, batt_e, (size_t)nbatt * sizeof *batt_e);
+	put(b, hours_used, g * sizeof *hours_used);
+	put(b, ds->acc, ds->acc_n * sizeof *ds->acc);
+	return b->full ? -1 : 0;
+}
+
+static int
+day_unvalue(const unsigned char *p, size_t len, struct sim_summary *d, int ngen,
+    int nbatt, double *batt_e, double *hours_used, const struct sim_day_sink *ds)
+{
+	const unsigned char *end = p + len;
+	size_t	g = (size_t)ngen;
+
+	day_init(d);
+	if (take(&p, end, d, offsetof(struct sim_summary, gen_unit_s)) != 0 ||
+	    take(&p, end, d->gen_unit_s, g * sizeof d->gen_unit_s[0]) != 0 ||
+	    take(&p, end, d->gen_max_running, g * sizeof d->gen_max_running[0]) != 0 ||
+	    take(&p, end, d->gen_nox_kg, g * sizeof d->gen_nox_kg[0]) != 0 ||
+	    take(&p, end, batt_e, (size_t)nbatt * sizeof *batt_e) != 0 ||
+	    take(&p, end, hours_used, g * sizeof *hours_used) != 0 ||
+	    take(&p, end, ds->acc, ds->acc_n * sizeof *ds->acc) != 0)
+		return -1;
+	return p == end ? 0 : -1;
+}
+
 int
 sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
     sim_sink_fn sink, void *arg, struct sim_summary *u)
 {
+	const struct sim_day_sink *ds = o->day_sink;
 	struct plant_cfg cfg;
 	struct sim_step st;
+	struct sim_summary dsum;
 	struct dispatch_gen gens[DISPATCH_MAX_GROUPS];
 	struct dispatch_batt batts[DISPATCH_MAX_GROUPS];
 	struct dispatch_in din;
@@ -167,13 +362,17 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 	double	hours_used[DISPATCH_MAX_GROUPS];
 	int	year = 0, y, m, dd, g;
 	struct it_load it;
-	double	racks[SIM_MAX_PHASES], it_day_racks[SIM_MAX_PHASES], day_water = 0, p;
+	double	racks[SIM_MAX_PHASES], it_day_racks[SIM_MAX_PHASES], p;
 	double	hour0;
 	struct it_load it_day[SIM_IT_CACHE];
-	int	same_racks, it_day_ok = 0, day_hit;
+	int	same_racks, it_day_ok = 0, day_hit, whole;
 	struct pmemo *mm;
 	struct pmemo_key dk;
 	struct plant_result cur;
+	struct wx_point wx0;
+	unsigned char fpbuf[PMEMO_BLOB_MAX], valbuf[PMEMO_BLOB_MAX];
+	struct bytes fp = { fpbuf, 0, 0, 0 }, val;
+	size_t	vlen;
 	int	day, eday, minute, rc, steps_per_day, k;
 	double	left;
 	size_t	i, np = s->it.nphases < SIM_MAX_PHASES ? s->it.nphases : SIM_MAX_PHASES;
@@ -192,8 +391,11 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 	    !pmemo_sim_fits(mm, (size_t)(o->to_day - o->from_day + 1) *
 	    (size_t)steps_per_day, (size_t)(o->to_day - o->from_day + 1))))
 		mm = NULL;
+	/* and whole days, with a day sink in a day group */
+	whole = mm != NULL && ds != NULL && s->day_group != 0;
 	for (day = o->from_day; day <= o->to_day; day++) {
 		size_t	dslot = (size_t)(day - o->from_day);
+		int	day_fp = 0;
 
 		/* permit hours count per calendar year */
 		date_to_ymd(day, &y, &m, &dd);
@@ -230,11 +432,39 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			if (!day_hit)
 				pmemo_day_drop(mm, dslot);
 		}
+		if (ds != NULL)
+			ds->begin(ds->arg, day);
+		/* which units are on site changes daily, so does the grid; the
+		 * units' derated output at the first step's dry-bulb (then at
+		 * every step's) */
+		if (day_hit)
+			wx0 = ((struct sim_slot *)pmemo_step_slot(mm,
+			    (size_t)st.index))->wx;
+		else
+			weather_step(w, hour0, o->step_s / 3600, &wx0);
+		if (dispatch_in_from_site(s, eday, wx0.tdb, gens, batts, &din) != 0)
+			return -1;
+		if (ds != NULL)
+			memset(ds->acc, 0, ds->acc_n * sizeof *ds->acc);
+		/* the whole day from the memo */
+		if (whole) {
+			fp = (struct bytes){ fpbuf, 0, sizeof fpbuf, 0 };
+			day_fp = day_fingerprint(&fp, s, &dk, &din, gens, batts,
+			    batt_e, hours_used, ds, day) == 0;
+			if (day_fp && pmemo_blob_get(mm, fpbuf, fp.n, valbuf,
+			    sizeof valbuf, &vlen) && day_unvalue(valbuf, vlen, &dsum,
+			    din.ngen, din.nbatt, batt_e, hours_used, ds) == 0) {
+				day_merge(u, &dsum, din.ngen, day);
+				ds->end(ds->arg, ds->acc, day);
+				st.index += steps_per_day;
+				continue;
+			}
+		}
 		if (!day_hit)
 			plant_cfg_init(&cfg, s, eday);
 		same_racks = it_day_ok && steps_per_day <= SIM_IT_CACHE &&
 		    memcmp(racks, it_day_racks, np * sizeof *racks) == 0;
-		day_water = 0;
+		day_init(&dsum);
 		for (k = 0; k < steps_per_day; k++) {
 			struct sim_slot *slot = mm != NULL ?
 			    pmemo_step_slot(mm, (size_t)st.index) : NULL;
@@ -251,7 +481,11 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			}
 			/* the step's weather as EnergyPlus reads it: the hour's own
 			 * record for hourly steps, interpolated within the hour */
-			weather_step(w, hour0 + minute / 60.0, o->step_s / 3600, &st.wx);
+			if (k == 0)
+				st.wx = wx0;
+			else
+				weather_step(w, hour0 + minute / 60.0, o->step_s / 3600,
+				    &st.wx);
 			/* the fleet changes once a day; the load within the day only
 			 * with a non-constant profile */
 			if (k == 0 || s->it.profile != PROFILE_CONSTANT) {
@@ -277,13 +511,7 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 				slot->outside_class = st.outside_class;
 			}
 dispatch:
-			/* which units are on site changes daily; their derated output
-			 * with every step's dry-bulb */
-			if (k == 0) {
-				if (dispatch_in_from_site(s, eday, st.wx.tdb, gens, batts,
-				    &din) != 0)
-					return -1;
-			} else
+			if (k > 0)
 				for (g = 0; g < din.ngen; g++) {
 					int	h;
 
@@ -326,14 +554,15 @@ dispatch:
 			st.batt_soc = batt_cap > 0 ? st.batt_soc / batt_cap : 0;
 			for (g = 0; g < din.ngen; g++) {
 				hours_used[g] += st.disp.unit_s[g];
-				u->gen_unit_s[g] += st.disp.unit_s[g];
-				u->gen_nox_kg[g] += st.disp.nox_group_kg[g];
-				if (st.disp.units_running[g] > u->gen_max_running[g])
-					u->gen_max_running[g] = st.disp.units_running[g];
+				dsum.gen_unit_s[g] += st.disp.unit_s[g];
+				dsum.gen_nox_kg[g] += st.disp.nox_group_kg[g];
+				if (st.disp.units_running[g] > dsum.gen_max_running[g])
+					dsum.gen_max_running[g] = st.disp.units_running[g];
 			}
-			accumulate(u, &st, o->step_s);
-			day_water += st.plant->water * o->step_s;
-			if (sink != NULL && (rc = sink(arg, &st)) != 0)
+			accumulate(&dsum, &st, o->step_s);
+			if (ds != NULL)
+				ds->step(ds->arg, ds->acc, &st);
+			else if (sink != NULL && (rc = sink(arg, &st)) != 0)
 				return rc;
 			st.index++;
 		}
@@ -343,11 +572,15 @@ dispatch:
 		}
 		if (mm != NULL && !day_hit)
 			pmemo_day_keep(mm, dslot, &dk);
-		u->days++;
-		if (day_water > u->water_peak_day_m3) {
-			u->water_peak_day_m3 = day_water;
-			u->water_peak_day = day;
+		if (day_fp) {
+			val = (struct bytes){ valbuf, 0, sizeof valbuf, 0 };
+			if (day_value(&val, &dsum, din.ngen, din.nbatt, batt_e,
+			    hours_used, ds) == 0)
+				pmemo_blob_put(mm, fpbuf, fp.n, valbuf, val.n);
 		}
+		day_merge(u, &dsum, din.ngen, day);
+		if (ds != NULL)
+			ds->end(ds->arg, ds->acc, day);
 	}
 	return 0;
 }

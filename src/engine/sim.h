@@ -11,6 +11,9 @@
 #include "plant.h"
 #include "weather.h"
 
+struct sim_day_sink;
+struct sim_step;
+
 struct sim_opts {
 	int	from_day;	/* first day (days since 1970-01-01) */
 	int	to_day;		/* last day, inclusive */
@@ -20,6 +23,33 @@ struct sim_opts {
 			   every day (the finished site, with full_fleet) */
 	double	gpu_limit;	/* > 0: at most this many GPUs run (the first of
 			   the deployment); the rest are idle spares, off */
+	const struct sim_day_sink *day_sink;	/* instead of the step sink */
+};
+
+/*
+ * A sink that sums its steps a day at a time (plan's year): begin(day) starts
+ * the day (its own bookkeeping: calendar years, prices), step() adds a step to
+ * the day's sums acc (acc_n doubles, zeroed by sim_run), end() adds a day's
+ * sums to the sink's totals.  Whatever step() reads beyond the step must be
+ * the same for the whole day and be written by fingerprint() after begin():
+ * its byte length, or (size_t)-1 when it does not fit in cap.
+ *
+ * With a day sink, a site's memo (pmemo.h) and a nonzero site day_group, a day
+ * whose inputs - the day's fleet and plant steps, its grid, generator and
+ * battery groups, the batteries' energy and the hour budgets used so far, and
+ * the sink's fingerprint - equal a day already run in that day group takes
+ * that day's sums and end state from the memo instead of its steps.  The
+ * summary and the sink's totals add up days in order either way, so the
+ * result is the same bit for bit.
+ */
+struct sim_day_sink {
+	void	*arg;
+	size_t	acc_n;
+	double	*acc;
+	void	(*begin)(void *arg, int day);
+	void	(*step)(void *arg, double *acc, const struct sim_step *);
+	void	(*end)(void *arg, const double *acc, int day);
+	size_t	(*fingerprint)(void *arg, int day, unsigned char *buf, size_t cap);
 };
 
 struct sim_step {
@@ -72,7 +102,9 @@ struct sim_summary {
 
 typedef int (*sim_sink_fn)(void *arg, const struct sim_step *);
 
-/* 0, or -1 if the plant model failed (bad weather), or the sink's non-zero value. */
+/* 0, or -1 if the plant model failed (bad weather), or the sink's non-zero value.
+ * The sink may be NULL (none, or opts.day_sink).  The summary's sums are added
+ * a day at a time. */
 int	sim_run(const struct site *, const struct weather *, const struct sim_opts *,
 	    sim_sink_fn, void *arg, struct sim_summary *);
 

@@ -253,6 +253,10 @@ struct site {
 	 * it so).  A copy that changes the plant (a risk trial) must clear it. */
 	struct pmemo *plant_memo;
 	uint64_t plant_group;
+	/* With the memo: the group of sites that differ at most in their grid,
+	 * generators, batteries and dispatch policy (0: none), whose plan years
+	 * share whole days (sim.h, day sinks) */
+	uint64_t day_group;
 };
 
 /* Derived totals at full deployment. */

@@ -59,11 +59,27 @@ split_units(const struct sweep_job *jobs, const size_t *ord, size_t n, size_t mo
 	return k;
 }
 
+/* The units longest first (then in order), so that the threads that take
+ * them as they free up finish together (longest processing time first). */
+static void
+order_units(const size_t *start, size_t nunits, size_t *uo)
+{
+	size_t	i, j;
+
+	for (i = 0; i < nunits; i++) {
+		size_t	x = i, len = start[x + 1] - start[x];
+
+		for (j = i; j > 0 && start[uo[j - 1] + 1] - start[uo[j - 1]] < len; j--)
+			uo[j] = uo[j - 1];
+		uo[j] = x;
+	}
+}
+
 void
 sweep_run(struct sweep_job *jobs, size_t n, int what, int threads,
     struct pmemo **memos)
 {
-	size_t	*ord = NULL, *start = NULL, nunits, most;
+	size_t	*ord = NULL, *start = NULL, *uo = NULL, nunits, most;
 	long long u;
 
 	threads = sweep_threads(threads);
@@ -73,13 +89,17 @@ sweep_run(struct sweep_job *jobs, size_t n, int what, int threads,
 	 * longer than a thread's share (then the threads share it).  Without
 	 * memory for the order, a unit a job: the same results. */
 	if (memos != NULL && n > 0 && (ord = malloc(n * sizeof *ord)) != NULL &&
-	    (start = malloc((n + 1) * sizeof *start)) != NULL) {
+	    (start = malloc((n + 1) * sizeof *start)) != NULL &&
+	    (uo = malloc(n * sizeof *uo)) != NULL) {
 		order_by_group(jobs, n, ord);
 		most = (n + (size_t)threads - 1) / (size_t)threads;
 		nunits = split_units(jobs, ord, n, most > 0 ? most : 1, start);
+		order_units(start, nunits, uo);
 	} else {
 		free(ord);
+		free(start);
 		ord = NULL;
+		start = NULL;
 		nunits = n;
 	}
 	/* dynamic: cases differ in cost (a failing target sizes its fixes) */
@@ -87,8 +107,8 @@ sweep_run(struct sweep_job *jobs, size_t n, int what, int threads,
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
 #endif
 	for (u = 0; u < (long long)nunits; u++) {
-		size_t	a = ord != NULL ? start[u] : (size_t)u;
-		size_t	b = ord != NULL ? start[u + 1] : (size_t)u + 1;
+		size_t	a = ord != NULL ? start[uo[u]] : (size_t)u;
+		size_t	b = ord != NULL ? start[uo[u] + 1] : (size_t)u + 1;
 		size_t	i;
 		int	t = 0;
 
@@ -103,10 +123,12 @@ sweep_run(struct sweep_job *jobs, size_t n, int what, int threads,
 			j->site->plant_memo = memos != NULL && j->group != 0 ?
 			    memos[t] : NULL;
 			j->site->plant_group = j->group;
+			j->site->day_group = j->group != 0 ? j->day_group : 0;
 			j->status = plan_run(j->site, j->wx, what, &j->res);
 			j->site->plant_memo = NULL;
 		}
 	}
 	free(ord);
 	free(start);
+	free(uo);
 }

@@ -15,6 +15,10 @@
  * by plant_eval (pmemo.h).  Each thread then keeps the plant evaluations of the
  * plans it runs in its own memo, and a later plan of the same group reuses
  * them.  The memo is exact: the results are byte-identical with or without it.
+ * A nonzero `day_group` (with a group) promises more: the jobs of that day
+ * group differ at most in their supply (power.grid, power.generators,
+ * power.batteries, power.dispatch), so their plan years share whole days
+ * whose supply is the same (sim.h, day sinks).
  */
 #ifndef DCPLAN_SWEEP_H
 #define DCPLAN_SWEEP_H
@@ -31,6 +35,7 @@ struct sweep_job {
 					   its plant_memo is set while it runs */
 	const struct weather *wx;
 	uint64_t group;			/* 0: share nothing */
+	uint64_t day_group;		/* 0: no whole days (site.h day_group) */
 	struct plan_result res;
 	int	status;			/* plan_run's status (PLAN_OK, ...) */
 };

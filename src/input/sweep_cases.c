@@ -826,18 +826,40 @@ static const char *const plant_free[] = { "power.grid", "power.generators",
     "power.batteries", "power.dispatch", "targets", "economics", "risk",
     "swings" };
 
+/* The first four: the supply, read by the plan's year through the dispatch's
+ * inputs and the priced feeds' capacities, day by day (sim.c fingerprints
+ * them). */
+#define SUPPLY_PATHS	4
+
+static int
+under(const char *path, const char *prefix)
+{
+	size_t	n = strlen(prefix);
+
+	return strncmp(path, prefix, n) == 0 &&
+	    (path[n] == '\0' || path[n] == '.' || path[n] == '[');
+}
+
 int
 sweep_path_plant(const char *path)
 {
-	size_t	i, n;
+	size_t	i;
 
-	for (i = 0; i < sizeof plant_free / sizeof plant_free[0]; i++) {
-		n = strlen(plant_free[i]);
-		if (strncmp(path, plant_free[i], n) == 0 &&
-		    (path[n] == '\0' || path[n] == '.' || path[n] == '['))
+	for (i = 0; i < sizeof plant_free / sizeof plant_free[0]; i++)
+		if (under(path, plant_free[i]))
 			return 0;
-	}
 	return 1;
+}
+
+int
+sweep_path_supply(const char *path)
+{
+	size_t	i;
+
+	for (i = 0; i < SUPPLY_PATHS; i++)
+		if (under(path, plant_free[i]))
+			return 1;
+	return 0;
 }
 
 struct typed_at {
@@ -870,6 +892,7 @@ sweep_spec_groups(struct sweep_spec *sp)
 		struct sweep_axis *x = &sp->axes[a];
 
 		x->plant = sweep_path_plant(x->path);
+		x->supply = sweep_path_supply(x->path);
 		free(x->vclass);
 		x->nclass = 0;
 		if ((x->vclass = calloc(x->n ? x->n : 1, sizeof *x->vclass)) == NULL)
@@ -893,23 +916,36 @@ sweep_spec_groups(struct sweep_spec *sp)
 	return 0;
 }
 
-uint64_t
-sweep_case_group(const struct sweep_spec *sp, size_t c)
+/* Mixed radix over the classes of the axes `day` (0: the plant axes, 1: the
+ * axes not the supply's); past 2^63, the case alone. */
+static uint64_t
+case_group(const struct sweep_spec *sp, size_t c, int day)
 {
 	uint64_t g = 0;
 	size_t	a;
 
-	/* mixed radix over the plant axes' classes; past 2^63, the case alone */
 	for (a = 0; a < sp->naxes; a++) {
 		const struct sweep_axis *x = &sp->axes[a];
 
-		if (!x->plant || x->vclass == NULL)
+		if ((day ? x->supply : !x->plant) || x->vclass == NULL)
 			continue;
 		if (x->nclass > 0 && g > (UINT64_MAX / 2) / x->nclass)
 			return ((uint64_t)1 << 63) + c;
 		g = g * x->nclass + x->vclass[sweep_value_index(sp, c, a)];
 	}
 	return g + 1;
+}
+
+uint64_t
+sweep_case_group(const struct sweep_spec *sp, size_t c)
+{
+	return case_group(sp, c, 0);
+}
+
+uint64_t
+sweep_case_day_group(const struct sweep_spec *sp, size_t c)
+{
+	return case_group(sp, c, 1);
 }
 
 size_t

@@ -46,6 +46,7 @@ struct sweep_axis {
 	/* sweep_spec_groups: whether plant_eval can read the path, and each
 	 * value's class (equal typed values, equal class), nclass classes */
 	int	plant;
+	int	supply;		/* sweep_path_supply */
 	size_t	*vclass, nclass;
 };
 
@@ -73,8 +74,17 @@ int	sweep_spec_groups(struct sweep_spec *);
 /* The plant group of case c (0-based), from 1: equal for cases with the same
  * plant (sweep_spec_groups), distinct otherwise. */
 uint64_t sweep_case_group(const struct sweep_spec *, size_t c);
+/* The day group of case c, from 1: equal for cases whose axes other than
+ * those under power.grid, power.generators, power.batteries and
+ * power.dispatch have the same typed values (their plan years can share
+ * whole days, src/engine/sim.h), distinct otherwise. */
+uint64_t sweep_case_day_group(const struct sweep_spec *, size_t c);
 /* Whether a --set path can change the plant (not under the paths above). */
 int	sweep_path_plant(const char *path);
+/* Whether a --set path is one of the supply's (power.grid, power.generators,
+ * power.batteries, power.dispatch): what a day of the plan's year reads of
+ * it is in that day's fingerprint. */
+int	sweep_path_supply(const char *path);
 /* The index into axis a's values of case c (0-based). */
 size_t	sweep_value_index(const struct sweep_spec *, size_t c, size_t a);
 

@@ -64,6 +64,22 @@ sed '/- name: hall65/,/rate: 1 \/d/d' "$DATA/bad/limit-phases.yaml" >"$T/p64.yam
 same "64 phases" "$T/p64.yaml" -f csv \
     --vary "power.grid.feeds[0].capacity=1 MW,2 MW" \
     --vary "it.workload.utilization=50 %,90 %"
+# whole days of the plan's year (dcplan(1)): what a day carries over - hour
+# budgets used, the batteries' charge - and the prices and feeds it reads
+same "memphis hour budgets x step x turbines" "$M" -f csv \
+    --vary "power.generators[1].max_hours=300 h,3000 h" \
+    --vary "$STEP=2024-07-25,2024-08-22" --vary "$TURB=1,5"
+same "memphis battery charge x step" "$M" -f csv \
+    --vary "power.batteries[0].initial_soc=10 %,100 %" \
+    --vary "power.batteries[0].available=2024-07-01,2025-06-01" \
+    --vary "$STEP=2024-07-25,2024-09-12"
+same "memphis prices x feed x step" "$M" -f json \
+    --vary "power.grid.feeds[0].tariff.energy=40 USD/MWh,90 USD/MWh" \
+    --vary "power.grid.feeds[0].capacity=4 MW,8 MW" \
+    --vary "$STEP=2024-07-25,2024-09-12"
+same "oracle hour budgets x grid" "$EXAMPLES/oracle-24k.yaml" -f csv \
+    --vary "power.grid.feeds[0].capacity=20 MW,30 MW" \
+    --vary "power.dispatch.policy=grid-first,generators-base"
 # a cases file mixing both kinds of key (rows repeat a plant)
 cat >"$T/cases.csv" <<CSV
 $CAP,$TURB,power.grid.feeds[0].capacity

@@ -134,6 +134,11 @@ same_plan(const struct plan_result *a, const struct plan_result *b)
 	if (a->feasible != b->feasible || a->ntargets != b->ntargets ||
 	    a->ndays != b->ndays ||
 	    memcmp(&a->year, &b->year, sizeof a->year) != 0 ||
+	    memcmp(&a->cost, &b->cost, sizeof a->cost) != 0 ||
+	    memcmp(&a->unserved_h, &b->unserved_h, sizeof(double)) != 0 ||
+	    memcmp(&a->peak_unserved_w, &b->peak_unserved_w, sizeof(double)) != 0 ||
+	    a->peak_day != b->peak_day || a->peak_minute != b->peak_minute ||
+	    memcmp(&a->unmet_h, &b->unmet_h, sizeof(double)) != 0 ||
 	    memcmp(a->permits, b->permits, sizeof a->permits) != 0)
 		return 0;
 	for (i = 0; i < a->ndays; i++)
@@ -154,6 +159,69 @@ same_plan(const struct plan_result *a, const struct plan_result *b)
 			return 0;
 	}
 	return 1;
+}
+
+/* Whole days: a value found by its fingerprint's bytes, whatever its length. */
+static void
+test_blobs(void)
+{
+	struct pmemo *m = pmemo_new(4, 4);
+	unsigned char fp[64], fp2[64], val[PMEMO_BLOB_MAX], out[PMEMO_BLOB_MAX];
+	size_t	len = 0, i;
+	uint64_t h, mi;
+	int	held, all = 1;
+
+	if (m == NULL) {
+		ok(0, "out of memory");
+		return;
+	}
+	for (i = 0; i < sizeof fp; i++)
+		fp[i] = (unsigned char)(i * 7 + 1);
+	memcpy(fp2, fp, sizeof fp);
+	fp2[63] ^= 1;
+	memset(val, 0xab, 100);
+	pmemo_blob_put(m, fp, sizeof fp, val, 100);
+	ok(!pmemo_blob_get(m, fp, sizeof fp, out, sizeof out, &len),
+	    "blobs: nothing kept before pmemo_blobs");
+	is_int(pmemo_blobs(m, 1), -1, "blobs: 2^1 entries refused");
+	is_int(pmemo_blobs(m, 4), 0, "blobs: 16 entries");
+	pmemo_blob_put(m, fp, sizeof fp, val, 100);
+	ok(pmemo_blob_get(m, fp, sizeof fp, out, sizeof out, &len) && len == 100 &&
+	    memcmp(out, val, 100) == 0, "blobs: the value back, 100 bytes");
+	ok(!pmemo_blob_get(m, fp2, sizeof fp2, out, sizeof out, &len),
+	    "blobs: one bit of the fingerprint differs: a miss");
+	ok(!pmemo_blob_get(m, fp, 63, out, sizeof out, &len),
+	    "blobs: a prefix of the fingerprint: a miss");
+	ok(!pmemo_blob_get(m, fp, sizeof fp, out, 99, &len),
+	    "blobs: no room for the value: a miss");
+	/* fingerprint and value share an entry */
+	pmemo_blob_put(m, fp2, sizeof fp2, val, PMEMO_BLOB_MAX - sizeof fp2 + 1);
+	ok(!pmemo_blob_get(m, fp2, sizeof fp2, out, sizeof out, &len),
+	    "blobs: a value too long for its fingerprint is not kept");
+	pmemo_blob_put(m, fp2, sizeof fp2, val, PMEMO_BLOB_MAX - sizeof fp2);
+	ok(pmemo_blob_get(m, fp2, sizeof fp2, out, sizeof out, &len) &&
+	    len == PMEMO_BLOB_MAX - sizeof fp2, "blobs: the longest value that fits");
+	/* 64 more keys through 16 entries: the latest of each set stays */
+	for (i = 0; i < 64; i++) {
+		fp[0] = (unsigned char)i;
+		fp[1] = 0xee;
+		val[0] = (unsigned char)i;
+		pmemo_blob_put(m, fp, 2, val, 1);
+	}
+	fp[0] = 63;
+	held = pmemo_blob_get(m, fp, 2, out, sizeof out, &len);
+	ok(held && len == 1 && out[0] == 63, "blobs: the newest key is held");
+	for (i = 0; i < 64; i++) {
+		fp[0] = (unsigned char)i;
+		if (pmemo_blob_get(m, fp, 2, out, sizeof out, &len) &&
+		    (len != 1 || out[0] != i))
+			all = 0;
+	}
+	ok(all, "blobs: whatever is held is its own key's value");
+	pmemo_blob_stats(m, &h, &mi);
+	ok(h >= 4 && mi >= 5, "blobs: counted (%llu hits, %llu misses)",
+	    (unsigned long long)h, (unsigned long long)mi);
+	pmemo_free(m);
 }
 
 static void
@@ -252,6 +320,53 @@ test_plans(void)
 		pmemo_stats(m, &hits, &misses);
 		ok(hits - h0 < misses / 2, "group 2: computed afresh, not from group 1");
 	}
+	/* whole days: the grid's step on another day, the same generators, in
+	 * one day group; the days before the earlier step are the same */
+	{
+		int	steps[2] = { date_from_ymd(2024, 8, 1), date_from_ymd(2024, 9, 1) };
+		struct plan_result fr[2];
+		uint64_t bh, bm, bh0, bm0;
+		int	j, same = 1;
+
+		g.count = units[1];
+		for (j = 0; j < 2; j++) {
+			plan_result_init(&fr[j]);
+			step.date = steps[j];
+			is_int(plan_run(&f.s, &w, PLAN_ALL, &fr[j]), PLAN_OK,
+			    "grid step %d, afresh: PLAN_OK", j);
+		}
+		ok(memcmp(&fr[0].year, &fr[1].year, sizeof fr[0].year) != 0,
+		    "the step's day changes the year");
+		is_int(pmemo_blobs(m, 12), 0, "whole days kept");
+		for (k = 0; k < 4; k++) {
+			j = k % 2;
+			step.date = steps[j];
+			f.s.plant_memo = m;
+			f.s.plant_group = 3;
+			f.s.day_group = 1;
+			pmemo_blob_stats(m, &bh0, &bm0);
+			if (plan_run(&f.s, &w, PLAN_ALL, &r) != PLAN_OK ||
+			    !same_plan(&r, &fr[j]))
+				same = 0;
+			pmemo_blob_stats(m, &bh, &bm);
+			f.s.plant_memo = NULL;
+			f.s.day_group = 0;
+			if (k == 1)
+				/* the second site's days before the first step
+				 * (2024-05-01 .. 07-31: 92 days) came whole */
+				ok(bh - bh0 >= 92, "step 2024-09-01 after 08-01: "
+				    "%llu of %llu days whole from the memo",
+				    (unsigned long long)(bh - bh0),
+				    (unsigned long long)(bh - bh0 + bm - bm0));
+			if (k >= 2)
+				ok(bm == bm0, "round %d: every day whole (%llu)", k,
+				    (unsigned long long)(bh - bh0));
+		}
+		ok(same, "whole days: every plan bit for bit as afresh");
+		step.date = date_from_ymd(2024, 8, 1);
+		for (j = 0; j < 2; j++)
+			plan_result_release(&fr[j]);
+	}
 	for (i = 0; i < NCASE; i++)
 		plan_result_release(&fresh[i]);
 	plan_result_release(&r);
@@ -263,6 +378,7 @@ int
 main(void)
 {
 	test_table();
+	test_blobs();
 	test_plans();
 	return tap_done();
 }
