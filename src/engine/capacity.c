@@ -508,31 +508,79 @@ capacity_demand_env_w(const struct plant_cfg *cfg, const struct cap_condition *c
 	return v[0];
 }
 
+/* The solve's key: the plant's inputs and the supply, the case's own (the UPS
+ * and the transformers are the plant's, the same for a group on a day). */
+static void
+solve_key(struct pmemo_key *k, const struct site *s, int day,
+    const struct cap_condition *cond, double installed, double util,
+    double gpu_cap, double hint)
+{
+	pmemo_key_init(k, PMEMO_CAPACITY, s->plant_group);
+	pmemo_key_i(k, day);
+	pmemo_key_d(k, cond->tdb);
+	pmemo_key_d(k, cond->twb);
+	pmemo_key_d(k, cond->p);
+	pmemo_key_d(k, installed);
+	pmemo_key_d(k, util);
+	pmemo_key_d(k, gpu_cap);
+	pmemo_key_d(k, hint);
+	pmemo_key_d(k, capacity_supply_w(s, day, cond->tdb));
+}
+
+static void
+held_names(const struct cap_condition *cond, struct cap_result *r)
+{
+	int	i;
+
+	/* the names are the caller's condition's */
+	for (i = 0; i < CAP_COUNT; i++)
+		r->condition[i] = cond->name;
+	r->binding_condition = cond->name;
+}
+
+/* With the plant ready, or set up in scratch when first needed (*have). */
+static int
+solve_min(const struct site *s, int day, const struct plant_cfg *ready,
+    struct plant_cfg *scratch, int *have, const struct cap_condition *cond,
+    double installed, double util, double gpu_cap, double hint, struct cap_result *r)
+{
+	struct pmemo *m = s->plant_memo;
+	struct pmemo_key k;
+
+	if (m != NULL) {
+		solve_key(&k, s, day, cond, installed, util, gpu_cap, hint);
+		if (pmemo_get(m, &k, r, sizeof *r)) {
+			held_names(cond, r);
+			return 0;
+		}
+	}
+	if (ready == NULL) {
+		if (!*have) {
+			plant_cfg_init(scratch, s, day);
+			*have = 1;
+		}
+		ready = scratch;
+	}
+	if (solve_min_fresh(ready, cond, installed, util, gpu_cap, hint, r) != 0)
+		return -1;
+	if (m != NULL)
+		pmemo_put(m, &k, r, sizeof *r);
+	return 0;
+}
+
+int
+capacity_solve_min_at(const struct site *s, int day, struct plant_cfg *cfg,
+    int *have_cfg, const struct cap_condition *cond, double installed, double util,
+    double gpu_cap, double hint, struct cap_result *r)
+{
+	return solve_min(s, day, *have_cfg ? cfg : NULL, cfg, have_cfg, cond,
+	    installed, util, gpu_cap, hint, r);
+}
+
 int
 capacity_solve_min(const struct plant_cfg *cfg, const struct cap_condition *cond,
     double installed, double util, double gpu_cap, double hint, struct cap_result *r)
 {
-	struct pmemo *m = cfg->site->plant_memo;
-	struct pmemo_key k;
-	int	i;
-
-	if (m == NULL)
-		return solve_min_fresh(cfg, cond, installed, util, gpu_cap, hint, r);
-	cond_key(&k, PMEMO_CAPACITY, cfg, cond, installed, util, gpu_cap);
-	pmemo_key_d(&k, hint);
-	/* the capacities: the supply is the case's own */
-	pmemo_key_d(&k, avail_of(cfg, CAP_SUPPLY, cond->tdb));
-	pmemo_key_d(&k, avail_of(cfg, CAP_UPS, cond->tdb));
-	pmemo_key_d(&k, avail_of(cfg, CAP_TRANSFORMER, cond->tdb));
-	if (pmemo_get(m, &k, r, sizeof *r)) {
-		/* the names are the caller's condition's */
-		for (i = 0; i < CAP_COUNT; i++)
-			r->condition[i] = cond->name;
-		r->binding_condition = cond->name;
-		return 0;
-	}
-	if (solve_min_fresh(cfg, cond, installed, util, gpu_cap, hint, r) != 0)
-		return -1;
-	pmemo_put(m, &k, r, sizeof *r);
-	return 0;
+	return solve_min(cfg->site, cfg->day, cfg, NULL, NULL, cond, installed, util,
+	    gpu_cap, hint, r);
 }

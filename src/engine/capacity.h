@@ -60,6 +60,12 @@ int	capacity_solve(const struct plant_cfg *, const struct cap_condition *, int n
 int	capacity_solve_min(const struct plant_cfg *, const struct cap_condition *,
 	    double gpus_installed, double util, double gpu_cap, double hint,
 	    struct cap_result *);
+/* The same for site s on day, with *cfg set up (plant_cfg_init) only when it
+ * is needed: *have_cfg says whether it is, and is set when this call sets it
+ * up (with the site's memo, a held answer needs none). */
+int	capacity_solve_min_at(const struct site *s, int day, struct plant_cfg *cfg,
+	    int *have_cfg, const struct cap_condition *, double gpus_installed,
+	    double util, double gpu_cap, double hint, struct cap_result *);
 
 /* Facility power (W; VA in *facility_va if not NULL) on the monotone envelope in
  * GPUs: the most that any count up to `gpus` draws at the condition (facility power

@@ -63,6 +63,7 @@ timeline_eval(const struct site *s, const struct weather *w, int day,
 	struct cap_result full;
 	struct plant_result pr;
 	double	p;
+	int	have_cfg = 0;
 
 	memset(t, 0, sizeof *t);
 	t->day = day;
@@ -81,25 +82,29 @@ timeline_eval(const struct site *s, const struct weather *w, int day,
 			t->gpus_online += o * ph->gpus_per_rack;
 		}
 	}
-	plant_cfg_init(&cfg, s, day);
 	cond.name = "hottest hour";
 	cond.tdb = t->tdb;
 	cond.twb = t->twb;
 	cond.p = p;
-	if (capacity_solve_min(&cfg, &cond, (double)t->gpus_online, s->it.utilization,
-	    s->it.gpu_power_cap, prev ? prev->gpus_runnable : 0, &t->cap) != 0)
+	/* the plant is set up only if the answer is not held (capacity.h) */
+	if (capacity_solve_min_at(s, day, &cfg, &have_cfg, &cond,
+	    (double)t->gpus_online, s->it.utilization, s->it.gpu_power_cap,
+	    prev ? prev->gpus_runnable : 0, &t->cap) != 0)
 		return -1;
 	t->gpus_runnable = t->cap.max_gpus;
 	t->binding = t->cap.binding;
 	if (!all)
 		return 0;
 	if (s->it.gpu_power_cap > 0 || s->it.utilization < 1) {
-		if (capacity_solve_min(&cfg, &cond, (double)t->gpus_online, 1.0, 0,
-		    prev ? prev->gpus_full_power : 0, &full) != 0)
+		if (capacity_solve_min_at(s, day, &cfg, &have_cfg, &cond,
+		    (double)t->gpus_online, 1.0, 0, prev ? prev->gpus_full_power : 0,
+		    &full) != 0)
 			return -1;
 		t->gpus_full_power = full.max_gpus;
 	} else
 		t->gpus_full_power = t->gpus_runnable;
+	if (!have_cfg)
+		plant_cfg_init(&cfg, s, day);
 	if (demand_eval(&cfg, (double)t->gpus_online, t->tdb, t->twb, p, &pr) != 0)
 		return -1;
 	t->demand_w = pr.facility_w;
