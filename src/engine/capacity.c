@@ -477,7 +477,7 @@ cond_key(struct pmemo_key *k, enum pmemo_kind kind, const struct plant_cfg *cfg,
     const struct cap_condition *cond, double gpus, double util, double gpu_cap)
 {
 	pmemo_key_init(k, kind, cfg->site->plant_group);
-	pmemo_key_i(k, cfg->day);
+	pmemo_key_i(k, cfg->epoch);
 	pmemo_key_d(k, cond->tdb);
 	pmemo_key_d(k, cond->twb);
 	pmemo_key_d(k, cond->p);
@@ -509,14 +509,15 @@ capacity_demand_env_w(const struct plant_cfg *cfg, const struct cap_condition *c
 }
 
 /* The solve's key: the plant's inputs and the supply, the case's own (the UPS
- * and the transformers are the plant's, the same for a group on a day). */
+ * and the transformers are the plant's, the same for a group in an epoch). */
 static void
 solve_key(struct pmemo_key *k, const struct site *s, int day,
     const struct cap_condition *cond, double installed, double util,
     double gpu_cap, double hint)
 {
 	pmemo_key_init(k, PMEMO_CAPACITY, s->plant_group);
-	pmemo_key_i(k, day);
+	/* the plant's epoch (plant.h); the supply below is the day's own */
+	pmemo_key_i(k, plant_epoch(s, day));
 	pmemo_key_d(k, cond->tdb);
 	pmemo_key_d(k, cond->twb);
 	pmemo_key_d(k, cond->p);

@@ -106,6 +106,7 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 	memset(c, 0, sizeof *c);
 	c->site = s;
 	c->day = day;
+	c->epoch = plant_epoch(s, day);
 	/* Groups of identical units are merged: a bank shares its load equally, so
 	 * two groups of the same chiller (or tower cell, or dry cooler) behave as one
 	 * larger group - and the plant is evaluated once instead of per group. */
@@ -767,14 +768,39 @@ plant_eval_fresh(const struct plant_cfg *c, const struct it_load *it, double tdb
 	return isfinite(r->facility_w) && isfinite(r->water) ? 0 : -1;
 }
 
+/* The latest in_service date <= day of a group of units (or e). */
+static int
+latest_in(const struct site_units *u, size_t n, int day, int e)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (u[i].in_service != DATE_NONE && u[i].in_service <= day &&
+		    (e == DATE_NONE || u[i].in_service > e))
+			e = u[i].in_service;
+	return e;
+}
+
+int
+plant_epoch(const struct site *s, int day)
+{
+	int	e = DATE_NONE;
+
+	/* plant_cfg_init's in_service(day, ...) on chillers, towers and dry
+	 * coolers is its only use of the day */
+	e = latest_in(s->cooling.chillers, s->cooling.nchillers, day, e);
+	e = latest_in(s->cooling.towers, s->cooling.ntowers, day, e);
+	return latest_in(s->cooling.drycoolers, s->cooling.ndrycoolers, day, e);
+}
+
 void
-plant_memo_key(struct pmemo_key *k, const struct site *s, int day,
+plant_memo_key(struct pmemo_key *k, const struct site *s, int epoch,
     const struct it_load *it, double tdb, double twb, double p)
 {
 	pmemo_key_init(k, PMEMO_PLANT, s->plant_group);
-	/* the day stands for the equipment in service (plant_cfg_init's only
-	 * input besides the site) */
-	pmemo_key_i(k, (int64_t)(uint32_t)day | (int64_t)it->basis << 32);
+	/* the epoch stands for the equipment in service (plant_cfg_init's
+	 * only input besides the site) */
+	pmemo_key_i(k, (int64_t)(uint32_t)epoch | (int64_t)it->basis << 32);
 	pmemo_key_d(k, tdb);
 	pmemo_key_d(k, twb);
 	pmemo_key_d(k, p);
@@ -804,7 +830,7 @@ plant_eval(const struct plant_cfg *c, const struct it_load *it, double tdb, doub
 
 	if (m == NULL)
 		return plant_eval_fresh(c, it, tdb, twb, p, r);
-	plant_memo_key(&k, c->site, c->day, it, tdb, twb, p);
+	plant_memo_key(&k, c->site, c->epoch, it, tdb, twb, p);
 	if (pmemo_get(m, &k, r, sizeof *r))
 		return 0;
 	if ((rc = plant_eval_fresh(c, it, tdb, twb, p, r)) == 0)
@@ -824,7 +850,7 @@ plant_eval_gpus(const struct plant_cfg *c, double gpus, double util, double gpu_
 	if (m != NULL) {
 		/* the IT load follows from these within the group */
 		pmemo_key_init(&k, PMEMO_PLANT_GPUS, c->site->plant_group);
-		pmemo_key_i(&k, (int64_t)(uint32_t)c->day | (int64_t)basis << 32);
+		pmemo_key_i(&k, (int64_t)(uint32_t)c->epoch | (int64_t)basis << 32);
 		pmemo_key_d(&k, tdb);
 		pmemo_key_d(&k, twb);
 		pmemo_key_d(&k, p);

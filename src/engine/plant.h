@@ -30,6 +30,7 @@ enum cool_limit { COOL_LIMIT_CHILLERS, COOL_LIMIT_REJECTION };
 struct plant_cfg {
 	const struct site *site;
 	int	day;
+	int	epoch;		/* plant_epoch(site, day) */
 	int	nch;
 	const struct chiller_model *ch[PLANT_MAX_GROUPS];
 	const struct model *ch_model[PLANT_MAX_GROUPS];
@@ -144,9 +145,16 @@ int	plant_eval_gpus(const struct plant_cfg *, double gpus, double util,
 	    double gpu_cap, enum it_basis, double tdb, double twb, double p,
 	    struct plant_result *);
 struct pmemo_key;
+/* The plant's epoch on a day: plant_cfg_init reads the day only through
+ * which cooling units are in service (their in_service dates), so two days
+ * with the same latest in_service date at or before them (DATE_NONE: none)
+ * set up the same plant.  The memo keys (pmemo.h) hold it instead of the
+ * day, so the same air on another day of the epoch is the same answer. */
+int	plant_epoch(const struct site *, int day);
 /* The memo key of an evaluation of plant_cfg_init(site, day) (pmemo.h): the
- * site's plant group, the day, the air and every field of the IT load. */
-void	plant_memo_key(struct pmemo_key *, const struct site *, int day,
+ * site's plant group, the day's epoch, the air and every field of the IT
+ * load. */
+void	plant_memo_key(struct pmemo_key *, const struct site *, int epoch,
 	    const struct it_load *, double tdb, double twb, double p);
 /* The same evaluated afresh, never from the site's memo (sim_run keeps its
  * steps' results by step, pmemo.h). */

@@ -14,6 +14,8 @@
 #include "date.h"
 #include "fixture-site.h"
 #include "plan.h"
+#include "itload.h"
+#include "plant.h"
 #include "pmemo.h"
 #include "tap.h"
 
@@ -224,6 +226,61 @@ test_blobs(void)
 	pmemo_free(m);
 }
 
+/* The plant's epoch: the day matters only through the units in service. */
+static void
+test_epoch(void)
+{
+	struct fixture f;
+	struct plant_cfg a, b, c;
+	struct plant_result ra, rb, rf;
+	struct it_load it;
+	struct pmemo *m;
+	uint64_t h0, m0, h1, m1;
+	int	d0 = date_from_ymd(2024, 6, 1), d1 = date_from_ymd(2025, 6, 1);
+
+	fixture_plant_site(&f, 1e6, 4);
+	/* a second chiller group from 2024-09-01 */
+	f.chillers[1] = f.chillers[0];
+	strcpy(f.chillers[1].name, "ch2");
+	f.chillers[1].in_service = date_from_ymd(2024, 9, 1);
+	f.s.cooling.nchillers = 2;
+	is_int(plant_epoch(&f.s, d0), DATE_NONE, "epoch before the second group: none");
+	is_int(plant_epoch(&f.s, f.chillers[1].in_service), f.chillers[1].in_service,
+	    "epoch on its in-service day: that day");
+	is_int(plant_epoch(&f.s, d1), f.chillers[1].in_service,
+	    "epoch a year on: the same");
+	f.towers[0].in_service = date_from_ymd(2025, 1, 1);
+	is_int(plant_epoch(&f.s, d1), f.towers[0].in_service,
+	    "a later tower date: a new epoch");
+	f.towers[0].in_service = DATE_NONE;
+	plant_cfg_init(&a, &f.s, date_from_ymd(2024, 10, 1));
+	plant_cfg_init(&b, &f.s, d1);
+	plant_cfg_init(&c, &f.s, d0);
+	is_int(a.epoch, b.epoch, "two days of one epoch: one epoch in the set-up");
+	ok(a.nch == b.nch && a.ch_usable[0] == b.ch_usable[0] &&
+	    memcmp(&a.cw_flow_design, &b.cw_flow_design, sizeof(double)) == 0,
+	    "... and the same plant set up");
+	if ((m = pmemo_new(8, 4)) == NULL) {
+		ok(0, "out of memory");
+		return;
+	}
+	f.s.plant_memo = m;
+	f.s.plant_group = 1;
+	it_load_gpus(&f.s, 400, 1, 0, &it);
+	ok(plant_eval(&a, &it, 30, 22, 101325, &ra) == 0, "eval in October 2024");
+	pmemo_stats(m, &h0, &m0);
+	ok(plant_eval(&b, &it, 30, 22, 101325, &rb) == 0, "the same air in June 2025");
+	pmemo_stats(m, &h1, &m1);
+	ok(h1 == h0 + 1, "... from the memo (one hit)");
+	ok(plant_eval_fresh(&b, &it, 30, 22, 101325, &rf) == 0 &&
+	    memcmp(&rb, &rf, sizeof rb) == 0, "... bit for bit the fresh result");
+	ok(plant_eval(&c, &it, 30, 22, 101325, &rf) == 0 &&
+	    rf.cooling_capacity_w < ra.cooling_capacity_w,
+	    "June 2024 (one group): not from the memo, less capacity");
+	f.s.plant_memo = NULL;
+	pmemo_free(m);
+}
+
 static void
 test_plans(void)
 {
@@ -379,6 +436,7 @@ main(void)
 {
 	test_table();
 	test_blobs();
+	test_epoch();
 	test_plans();
 	return tap_done();
 }
