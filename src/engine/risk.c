@@ -856,6 +856,7 @@ apply_draws(const struct risk_model *m, struct risk_scratch *x)
 				q->lots[j].racks = p->lots[j].racks;
 			}
 		}
+		schedule_index(q);
 	}
 	for (i = 0; i < s->power.nfeeds; i++) {
 		const struct site_feed *f = &s->power.feeds[i];

@@ -40,6 +40,23 @@ schedule_reached(int date, int lag, int day)
 	return date <= d;
 }
 
+void
+schedule_index(struct site_phase *p)
+{
+	long	n = 0;
+	size_t	i;
+
+	p->lots_indexed = 0;
+	for (i = 0; i < p->nlots; i++) {
+		if (i > 0 && p->lots[i].date < p->lots[i - 1].date)
+			return;
+		if (p->lots[i].racks > 0)
+			n += p->lots[i].racks;
+		p->lots[i].cum_racks = n;
+	}
+	p->lots_indexed = 1;
+}
+
 long
 schedule_phase_racks(const struct site_phase *p, int day, enum deploy_stage st)
 {
@@ -49,6 +66,21 @@ schedule_phase_racks(const struct site_phase *p, int day, enum deploy_stage st)
 
 	if (p->racks <= 0)
 		return 0;
+	if (p->lots_indexed) {
+		/* the lots reached are the first k (ascending dates) */
+		size_t	lo = 0, hi = p->nlots;
+
+		while (lo < hi) {
+			size_t	mid = lo + (hi - lo) / 2;
+
+			if (schedule_reached(p->lots[mid].date, lag, day))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		n = lo > 0 ? p->lots[lo - 1].cum_racks : 0;
+		return n < p->racks ? n : p->racks;
+	}
 	for (i = 0; i < p->nlots; i++)
 		if (p->lots[i].racks > 0 && schedule_reached(p->lots[i].date, lag, day))
 			n += p->lots[i].racks;

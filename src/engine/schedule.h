@@ -37,6 +37,11 @@ struct deploy_state {
 
 /* Racks of one phase at a stage at the end of day. */
 long	schedule_phase_racks(const struct site_phase *, int day, enum deploy_stage);
+/* Index a phase's lots for schedule_phase_racks (a binary search on their
+ * dates instead of a pass over every lot): when they are in ascending date
+ * order, set each lot's cum_racks and lots_indexed; else clear lots_indexed.
+ * Whoever writes a phase's lots calls it afterwards (site_load, risk). */
+void	schedule_index(struct site_phase *);
 /* Everything at the end of day; fills the per-phase arrays that are not NULL. */
 void	schedule_at(const struct site *, int day, struct deploy_state *);
 /* GPUs at a stage at the end of day (the total schedule_at gives, without the rest). */

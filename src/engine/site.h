@@ -48,6 +48,8 @@ struct site_delay_group {
 struct delivery_lot {
 	int	date;
 	int	racks;
+	long	cum_racks;	/* racks of this lot and the earlier ones, counting
+			   lots of > 0 racks (schedule_index) */
 };
 
 struct site_phase {
@@ -61,6 +63,8 @@ struct site_phase {
 	double	rate_per_day;
 	struct delivery_lot *lots;
 	size_t	nlots;
+	int	lots_indexed;	/* schedule_index found the lots in date order and
+			   set their cum_racks (0: count them one by one) */
 	int	install_lag_d;		/* whole days */
 	int	commission_lag_d;
 	int	line;			/* for messages */

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "library.h"
 #include "site.h"
+#include "schedule.h"
 #include "site_load.h"
 #include "ydoc.h"
 #include "dclimits.h"
@@ -345,6 +346,8 @@ site_load_it(struct site *s, struct bind *b, const struct ynode *root)
 		if (bind_enum(b, w, "power", 0, it_basis_names, &v))
 			s->it.basis = (enum it_basis)v;
 	}
+	for (i = 0; i < s->it.nphases; i++)
+		schedule_index(&s->it.phases[i]);
 	check_cap(s, b, w);
 	check_racks(s, b, ph);
 	if (!b->errors)

@@ -16,8 +16,8 @@
 #include "schedule.h"
 #include "tap.h"
 
-static struct delivery_lot lots_a[] = { { 100, 4 }, { 105, 6 } };
-static struct delivery_lot lots_b[] = { { 102, 5 } };
+static struct delivery_lot lots_a[] = { { 100, 4, 0 }, { 105, 6, 0 } };
+static struct delivery_lot lots_b[] = { { 102, 5, 0 } };
 
 static void
 phase(struct site_phase *p, int racks, int servers, int gpus_per_rack,
@@ -155,8 +155,8 @@ test_edges(void)
 	struct site		s;
 	struct site_phase	ph[2];
 	struct deploy_state	ds;
-	struct delivery_lot	shortlots[] = { { 50, 2 } };
-	struct delivery_lot	extra[] = { { 60, 3 }, { 61, 4 } };
+	struct delivery_lot	shortlots[] = { { 50, 2, 0 } };
+	struct delivery_lot	extra[] = { { 60, 3, 0 }, { 61, 4, 0 } };
 
 	/* no phases */
 	memset(&s, 0, sizeof s);
@@ -193,11 +193,53 @@ test_edges(void)
 	is_int(schedule_phase_racks(&ph[0], 49, DEPLOY_ONLINE), 0, "negative lags: not before delivery");
 }
 
+/* schedule_index: the binary search over indexed lots counts what the pass
+ * over every lot counts, every day and stage; lots out of order stay
+ * unindexed. */
+static void
+test_index(void)
+{
+	struct delivery_lot lots[40], bad[3] = { { 10, 1, 0 }, { 5, 1, 0 }, { 20, 1, 0 } };
+	struct site_phase a, b;
+	enum deploy_stage st[3] = { DEPLOY_DELIVERED, DEPLOY_INSTALLED, DEPLOY_ONLINE };
+	int	i, d, k, all = 1;
+
+	/* 40 lots every 3 days from day 100, 0 to 4 racks (a 0 now and then;
+	 * two lots on day 130), 70 racks in the phase (fewer than the lots) */
+	for (i = 0; i < 40; i++) {
+		lots[i].date = 100 + 3 * i - (i == 11);
+		lots[i].racks = i % 5;
+		lots[i].cum_racks = 0;
+	}
+	phase(&a, 70, 1, 8, lots, 40, 2, 5);
+	b = a;
+	schedule_index(&b);
+	ok(b.lots_indexed, "ascending lots: indexed");
+	is_int(lots[39].cum_racks, 80, "cum_racks of the last lot: every rack (80)");
+	a.lots_indexed = 0;
+	for (d = 90; d <= 240; d++)
+		for (k = 0; k < 3; k++)
+			if (schedule_phase_racks(&a, d, st[k]) !=
+			    schedule_phase_racks(&b, d, st[k]))
+				all = 0;
+	ok(all, "indexed = one by one, days 90..240 at every stage");
+	is_int(schedule_phase_racks(&b, 240, DEPLOY_ONLINE), 70,
+	    "indexed: capped at the phase's 70 racks");
+	is_int(schedule_phase_racks(&b, 99, DEPLOY_DELIVERED), 0,
+	    "indexed: nothing before the first lot");
+	phase(&a, 3, 1, 8, bad, 3, 0, 0);
+	schedule_index(&a);
+	ok(!a.lots_indexed, "lots out of date order: not indexed");
+	is_int(schedule_phase_racks(&a, 7, DEPLOY_DELIVERED), 1,
+	    "... and counted one by one (day 7: the lot of day 5)");
+}
+
 int
 main(void)
 {
 	test_counts();
 	test_dates();
 	test_edges();
+	test_index();
 	return tap_done();
 }
