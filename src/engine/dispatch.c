@@ -510,7 +510,9 @@ dispatch_gens_from_site(const struct site *s, int day, double t_amb,
     struct dispatch_gen *out, int *n)
 {
 	const struct site_generator *g;
+	const struct model *last = NULL;
 	struct dispatch_gen *d;
+	double	av = 0;
 	size_t	i;
 
 	*n = 0;
@@ -528,7 +530,12 @@ dispatch_gens_from_site(const struct site *s, int day, double t_amb,
 		d->model = &g->model->u.generator;
 		d->units = gen_usable_at(g, day);
 		d->units_site = gen_units_at(g, day);
-		d->avail_w = generator_available(d->model, t_amb);
+		/* groups of one model (next to each other) derate alike */
+		if (g->model != last) {
+			last = g->model;
+			av = generator_available(d->model, t_amb);
+		}
+		d->avail_w = av;
 	}
 	*n = (int)s->power.ngens;
 	return 0;
@@ -573,6 +580,15 @@ int
 dispatch_in_from_site(const struct site *s, int day, double t_amb,
     struct dispatch_gen *gens, struct dispatch_batt *batts, struct dispatch_in *in)
 {
+	if (dispatch_in_fill(s, day, t_amb, gens, batts, in) != 0)
+		return -1;
+	return dispatch_prepare(in);
+}
+
+int
+dispatch_in_fill(const struct site *s, int day, double t_amb,
+    struct dispatch_gen *gens, struct dispatch_batt *batts, struct dispatch_in *in)
+{
 	memset(in, 0, sizeof *in);
 	in->grid_w = supply_grid_at(s, day);
 	in->policy = s->power.policy;
@@ -583,5 +599,5 @@ dispatch_in_from_site(const struct site *s, int day, double t_amb,
 		in->ngen = in->nbatt = 0;
 		return -1;
 	}
-	return dispatch_prepare(in);
+	return 0;
 }

@@ -155,5 +155,8 @@ void	dispatch_batt_init(const struct site *, double *batt_e);
  */
 int	dispatch_in_from_site(const struct site *, int day, double t_amb,
 	    struct dispatch_gen *gens, struct dispatch_batt *batts, struct dispatch_in *);
+/* The same without dispatch_prepare (the caller prepares before stepping). */
+int	dispatch_in_fill(const struct site *, int day, double t_amb,
+	    struct dispatch_gen *gens, struct dispatch_batt *batts, struct dispatch_in *);
 
 #endif

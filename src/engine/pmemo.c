@@ -12,6 +12,7 @@
 struct pmemo_entry {
 	uint64_t key[PMEMO_KEY_WORDS];
 	uint64_t hash;			/* 0: empty */
+	unsigned n;			/* words of key filled */
 	unsigned char val[PMEMO_VALUE_MAX];
 };
 
@@ -86,10 +87,11 @@ pmemo_free(struct pmemo *m)
 static uint64_t
 key_hash(const struct pmemo_key *k)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ULL;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ k->n;
 	unsigned i;
 
-	for (i = 0; i < PMEMO_KEY_WORDS; i++) {
+	/* the words filled (the rest are 0; n is in the hash) */
+	for (i = 0; i < k->n; i++) {
 		h ^= k->w[i];
 		h *= 0xbf58476d1ce4e5b9ULL;
 		h ^= h >> 31;
@@ -119,7 +121,8 @@ pmemo_get(struct pmemo *m, const struct pmemo_key *k, void *out, size_t size)
 	h = key_hash(k);
 	set = &m->e[(h & (m->nsets - 1)) * PMEMO_WAYS];
 	for (w = 0; w < PMEMO_WAYS; w++)
-		if (set[w].hash == h && memcmp(set[w].key, k->w, sizeof k->w) == 0) {
+		if (set[w].hash == h && memcmp(set[w].key, k->w,
+		    k->n * sizeof k->w[0]) == 0 && set[w].n == k->n) {
 			memcpy(out, set[w].val, size);
 			m->hits++;
 			return 1;
@@ -143,6 +146,7 @@ pmemo_put(struct pmemo *m, const struct pmemo_key *k, const void *val, size_t si
 	m->next[s] = (unsigned char)((m->next[s] + 1) % PMEMO_WAYS);
 	memcpy(e->key, k->w, sizeof e->key);
 	e->hash = h;
+	e->n = k->n;
 	memcpy(e->val, val, size);
 }
 

@@ -404,7 +404,7 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			year = y;
 		}
 		eday = o->equip_day != 0 ? o->equip_day : day;
-		hour0 = sim_hour_of_year(day, 0);
+		hour0 = 0;
 		left = o->gpu_limit;
 		for (i = 0; i < np; i++) {
 			racks[i] = o->full_fleet ? s->it.phases[i].racks :
@@ -440,9 +440,11 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 		if (day_hit)
 			wx0 = ((struct sim_slot *)pmemo_step_slot(mm,
 			    (size_t)st.index))->wx;
-		else
+		else {
+			hour0 = sim_hour_of_year(day, 0);
 			weather_step(w, hour0, o->step_s / 3600, &wx0);
-		if (dispatch_in_from_site(s, eday, wx0.tdb, gens, batts, &din) != 0)
+		}
+		if (dispatch_in_fill(s, eday, wx0.tdb, gens, batts, &din) != 0)
 			return -1;
 		if (ds != NULL)
 			memset(ds->acc, 0, ds->acc_n * sizeof *ds->acc);
@@ -460,6 +462,9 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 				continue;
 			}
 		}
+		/* the day's steps: their groups checked and in merit order */
+		if (dispatch_prepare(&din) != 0)
+			return -1;
 		if (!day_hit)
 			plant_cfg_init(&cfg, s, eday);
 		same_racks = it_day_ok && steps_per_day <= SIM_IT_CACHE &&

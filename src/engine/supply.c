@@ -75,7 +75,8 @@ gen_is_firm(const struct site_generator *g)
 double
 supply_gen_at(const struct site *s, int day, double t_amb)
 {
-	double	w = 0;
+	const struct model *last = NULL;
+	double	w = 0, av = 0;
 	size_t	i;
 
 	for (i = 0; i < s->power.ngens; i++) {
@@ -83,8 +84,12 @@ supply_gen_at(const struct site *s, int day, double t_amb)
 
 		if (g->model == NULL || !gen_is_firm(g))
 			continue;
-		w += gen_usable_at(g, day) *
-		    generator_available(&g->model->u.generator, t_amb);
+		/* groups of one model (next to each other) derate alike */
+		if (g->model != last) {
+			last = g->model;
+			av = generator_available(&g->model->u.generator, t_amb);
+		}
+		w += gen_usable_at(g, day) * av;
 	}
 	return w;
 }
