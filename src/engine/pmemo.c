@@ -1,10 +1,50 @@
 /*
  * pmemo.c - an exact memo of plant evaluations (see pmemo.h).
  */
+#define _DEFAULT_SOURCE		/* mmap's MAP_ANONYMOUS, madvise */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "pmemo.h"
+
+/*
+ * The tables are large (tens of MB a thread) and filled as used.  Zeroed
+ * memory that is only touched where used: calloc; on Linux an anonymous
+ * mapping that the kernel may back with 2 MB pages (madvise MADV_HUGEPAGE),
+ * so that filling a table takes a few page faults instead of thousands, which
+ * threads filling their tables at once would otherwise queue for.
+ */
+static void *
+big_zalloc(size_t n)
+{
+#if defined(__linux__) && defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+	void	*p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+	    -1, 0);
+
+	if (p == MAP_FAILED)
+		return NULL;
+	(void)madvise(p, n, MADV_HUGEPAGE);	/* advice: failing is harmless */
+	return p;
+#else
+	return calloc(1, n);
+#endif
+}
+
+static void
+big_free(void *p, size_t n)
+{
+	if (p == NULL)
+		return;
+#if defined(__linux__) && defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)
+	munmap(p, n);
+#else
+	(void)n;
+	free(p);
+#endif
+}
 
 /* Entries per set. */
 #define PMEMO_WAYS 4
@@ -35,6 +75,7 @@ struct pmemo {
 	struct pmemo_entry *e;
 	struct pmemo_blob *blobs;
 	size_t	nbsets;			/* sets of blobs (power of two), 0: none */
+	size_t	ne;			/* entries of e */
 	unsigned char *bnext;
 	struct pmemo_step *steps;
 	struct pmemo_day *days;
@@ -57,10 +98,11 @@ pmemo_new(unsigned log2_entries, unsigned log2_steps)
 		return NULL;
 	m->nsets = n / PMEMO_WAYS;
 	m->nsteps = (size_t)1 << log2_steps;
-	/* calloc: pages never used are never touched */
-	if ((m->e = calloc(n, sizeof *m->e)) == NULL ||
+	/* zeroed, touched only where used (big_zalloc) */
+	m->ne = n;
+	if ((m->e = big_zalloc(n * sizeof *m->e)) == NULL ||
 	    (m->next = calloc(m->nsets, 1)) == NULL ||
-	    (m->steps = calloc(m->nsteps, sizeof *m->steps)) == NULL ||
+	    (m->steps = big_zalloc(m->nsteps * sizeof *m->steps)) == NULL ||
 	    (m->days = calloc(PMEMO_DAYS, sizeof *m->days)) == NULL) {
 		pmemo_free(m);
 		return NULL;
@@ -73,10 +115,10 @@ pmemo_free(struct pmemo *m)
 {
 	if (m == NULL)
 		return;
-	free(m->e);
-	free(m->blobs);
+	big_free(m->e, m->ne * sizeof *m->e);
+	big_free(m->blobs, m->nbsets * PMEMO_WAYS * sizeof *m->blobs);
 	free(m->bnext);
-	free(m->steps);
+	big_free(m->steps, m->nsteps * sizeof *m->steps);
 	free(m->days);
 	free(m->next);
 	free(m);
@@ -158,13 +200,14 @@ pmemo_blobs(struct pmemo *m, unsigned log2)
 	if (log2 < 2 || log2 > 20)
 		return -1;
 	n = (size_t)1 << log2;
-	free(m->blobs);
+	big_free(m->blobs, m->nbsets * PMEMO_WAYS * sizeof *m->blobs);
 	free(m->bnext);
+	m->blobs = NULL;
+	m->bnext = NULL;
 	m->nbsets = 0;
-	/* calloc: pages never used are never touched */
-	if ((m->blobs = calloc(n, sizeof *m->blobs)) == NULL ||
+	if ((m->blobs = big_zalloc(n * sizeof *m->blobs)) == NULL ||
 	    (m->bnext = calloc(n / PMEMO_WAYS, 1)) == NULL) {
-		free(m->blobs);
+		big_free(m->blobs, n * sizeof *m->blobs);
 		m->blobs = NULL;
 		return -1;
 	}
