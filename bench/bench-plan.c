@@ -104,6 +104,32 @@ bench_shared_year(struct bench_ctx *b)
 	return bench_shared(b, PLAN_YEAR);
 }
 
+/* And with whole days (sim.h, day sinks): the same case again in one day
+ * group, every day of its year held: the floor of a case of a sweep whose
+ * supply, day by day, another case already ran. */
+static int
+bench_days(struct bench_ctx *b, int what)
+{
+	int	rc;
+
+	b->site.day_group = 1;
+	rc = bench_shared(b, what);
+	b->site.day_group = 0;
+	return rc;
+}
+
+static int
+bench_days_all(struct bench_ctx *b)
+{
+	return bench_days(b, PLAN_ALL);
+}
+
+static int
+bench_days_year(struct bench_ctx *b)
+{
+	return bench_days(b, PLAN_YEAR);
+}
+
 static const struct bench benches[] = {
 	{ "plan_run, all", 4e-3, bench_plan_all },
 	{ "plan_run, design only", 0, bench_plan_design },
@@ -112,6 +138,8 @@ static const struct bench benches[] = {
 	{ "shared plant, all", 4e-3, bench_shared_all },
 	{ "shared plant, targets + fixes", 0, bench_shared_targets },
 	{ "shared plant, build + year", 0, bench_shared_year },
+	{ "whole days, all", 0, bench_days_all },
+	{ "whole days, build + year", 0, bench_days_year },
 };
 #define NBENCH	(sizeof benches / sizeof benches[0])
 
@@ -136,7 +164,7 @@ main(int argc, char **argv)
 		return 3;
 	}
 	plan_result_init(&b.r);
-	if ((b.memo = pmemo_new(15, 15)) == NULL) {
+	if ((b.memo = pmemo_new(15, 15)) == NULL || pmemo_blobs(b.memo, 13) != 0) {
 		fprintf(stderr, "bench-plan: out of memory\n");
 		return 4;
 	}
