@@ -133,9 +133,10 @@ run_batch(struct cmd_ctx *c, struct sweep_base *base, const struct sweep_spec *s
 		}
 		b->jobs[j].site = &b->sites[j];
 		b->jobs[j].wx = wx;
-		b->jobs[j].group = memos != NULL ? sweep_case_group(sp, b->ids[j]) : 0;
+		b->jobs[j].group = memos != NULL ?
+		    sweep_site_group(sp, b->ids[j], &b->sites[j]) : 0;
 		b->jobs[j].day_group = memos != NULL ?
-		    sweep_case_day_group(sp, b->ids[j]) : 0;
+		    sweep_site_day_group(sp, b->ids[j], &b->sites[j]) : 0;
 	}
 	sweep_run(b->jobs, n, PLAN_ALL, threads, memos);
 	for (j = 0; j < n && rc == EXIT_OK; j++) {

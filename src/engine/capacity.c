@@ -483,7 +483,7 @@ cond_key(struct pmemo_key *k, enum pmemo_kind kind, const struct plant_cfg *cfg,
 	pmemo_key_d(k, cond->p);
 	pmemo_key_d(k, gpus);
 	pmemo_key_d(k, util);
-	pmemo_key_d(k, gpu_cap);
+	pmemo_key_d(k, it_cap_class(cfg->site, gpu_cap));
 }
 
 double
@@ -523,7 +523,7 @@ solve_key(struct pmemo_key *k, const struct site *s, int day,
 	pmemo_key_d(k, cond->p);
 	pmemo_key_d(k, installed);
 	pmemo_key_d(k, util);
-	pmemo_key_d(k, gpu_cap);
+	pmemo_key_d(k, it_cap_class(s, gpu_cap));
 	pmemo_key_d(k, hint);
 	pmemo_key_d(k, capacity_supply_w(s, day, cond->tdb));
 }

@@ -29,6 +29,26 @@ add_server(struct it_load *o, const struct server_model *sm, double liq_override
 	o->air_w += n * p.air_w;
 }
 
+double
+it_cap_class(const struct site *s, double cap)
+{
+	size_t	i;
+
+	if (!(cap > 0))
+		return 0;
+	/* add_server's only use of the cap is server_eval_basis's limit; the
+	 * support nodes run uncapped */
+	for (i = 0; i < s->it.nphases; i++) {
+		const struct site_phase *p = &s->it.phases[i];
+
+		if (p->server != NULL &&
+		    server_gpu_limit(&p->server->u.server, cap) !=
+		    server_gpu_limit(&p->server->u.server, 0))
+			return cap;
+	}
+	return 0;
+}
+
 /* One phase's n racks. */
 static void
 add_racks(const struct site *s, const struct site_phase *p, double n, double util,

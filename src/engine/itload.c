@@ -41,8 +41,8 @@ itload_clamp01(double x)
  * "Min Power Limit" (nvidia-smi -q -d POWER).  The limit is never taken below
  * the idle draw: a power limit cannot push a GPU under its idle power.
  */
-static double
-itload_gpu_limit(const struct server_model *m, double cap)
+double
+server_gpu_limit(const struct server_model *m, double cap)
 {
 	double	lim = m->gpu_tdp;
 
@@ -138,7 +138,7 @@ server_eval_basis(const struct server_model *m, double util, double gpu_cap,
 
 	u = itload_clamp01(util);
 	ue = itload_expected(m, basis);
-	lim = itload_gpu_limit(m, gpu_cap);
+	lim = server_gpu_limit(m, gpu_cap);
 	ge = m->gpu_idle + ue * (m->gpu_tdp - m->gpu_idle);
 	if (ge > lim)
 		ge = lim;

@@ -65,6 +65,10 @@ double	server_expected_load(const struct server_model *);
 /* The lowest GPU power limit a site may set: the model's gpu_cap_min, but never
  * below its idle draw. */
 double	server_cap_floor(const struct server_model *);
+/* The most one GPU may draw under a power cap (W): the cap, within the board's
+ * configurable range and not below idle; the TDP when cap <= 0 or >= TDP.
+ * The only way the cap reaches a server's power. */
+double	server_gpu_limit(const struct server_model *, double cap);
 
 struct rack_model {
 	char	name[64];

@@ -856,7 +856,8 @@ plant_eval_gpus(const struct plant_cfg *c, double gpus, double util, double gpu_
 		pmemo_key_d(&k, p);
 		pmemo_key_d(&k, gpus);
 		pmemo_key_d(&k, util);
-		pmemo_key_d(&k, gpu_cap);
+		/* the cap as it limits the GPUs (caps at or above the TDP alike) */
+		pmemo_key_d(&k, it_cap_class(c->site, gpu_cap));
 		if (pmemo_get(m, &k, r, sizeof *r))
 			return 0;
 	}

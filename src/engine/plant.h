@@ -132,6 +132,10 @@ void	it_load_eval(const struct site *, const double *racks_online, double util,
 void	it_load_gpus(const struct site *, double gpus, double util, double gpu_cap,
 	    struct it_load *);
 /* The same on a given basis instead of the site's. */
+/* A GPU power cap as the memo keys it (pmemo.h): 0 when it limits no phase's
+ * GPUs (server_gpu_limit the same as uncapped for every phase's server), so
+ * that caps at or above the TDP share their results; else the cap. */
+double	it_cap_class(const struct site *, double cap);
 void	it_load_gpus_basis(const struct site *, double gpus, double util,
 	    double gpu_cap, enum it_basis, struct it_load *);
 void	it_load_eval_basis(const struct site *, const double *racks_online,

@@ -13,6 +13,7 @@
 #include "dclimits.h"
 #include "diag.h"
 #include "library.h"
+#include "plant.h"
 #include "site_load.h"
 #include "site_weather.h"
 #include "sweep_cases.h"
@@ -916,22 +917,34 @@ sweep_spec_groups(struct sweep_spec *sp)
 	return 0;
 }
 
+/* The GPU power cap's path: a cap that limits no GPU is one class of its own
+ * (it_cap_class: caps at or above the TDP give the same plant). */
+static const char cap_path[] = "it.workload.gpu_power_cap";
+
 /* Mixed radix over the classes of the axes `day` (0: the plant axes, 1: the
- * axes not the supply's); past 2^63, the case alone. */
+ * axes not the supply's); past 2^63, the case alone.  With the case's site,
+ * the cap's axis counts a cap that limits nothing as one more class. */
 static uint64_t
-case_group(const struct sweep_spec *sp, size_t c, int day)
+case_group(const struct sweep_spec *sp, size_t c, int day, const struct site *s)
 {
 	uint64_t g = 0;
 	size_t	a;
 
 	for (a = 0; a < sp->naxes; a++) {
 		const struct sweep_axis *x = &sp->axes[a];
+		size_t	n = x->nclass, v;
 
 		if ((day ? x->supply : !x->plant) || x->vclass == NULL)
 			continue;
-		if (x->nclass > 0 && g > (UINT64_MAX / 2) / x->nclass)
+		v = x->vclass[sweep_value_index(sp, c, a)];
+		if (s != NULL && strcmp(x->path, cap_path) == 0) {
+			n++;
+			if (it_cap_class(s, s->it.gpu_power_cap) == 0)
+				v = x->nclass;
+		}
+		if (n > 0 && g > (UINT64_MAX / 2) / n)
 			return ((uint64_t)1 << 63) + c;
-		g = g * x->nclass + x->vclass[sweep_value_index(sp, c, a)];
+		g = g * n + v;
 	}
 	return g + 1;
 }
@@ -939,13 +952,25 @@ case_group(const struct sweep_spec *sp, size_t c, int day)
 uint64_t
 sweep_case_group(const struct sweep_spec *sp, size_t c)
 {
-	return case_group(sp, c, 0);
+	return case_group(sp, c, 0, NULL);
 }
 
 uint64_t
 sweep_case_day_group(const struct sweep_spec *sp, size_t c)
 {
-	return case_group(sp, c, 1);
+	return case_group(sp, c, 1, NULL);
+}
+
+uint64_t
+sweep_site_group(const struct sweep_spec *sp, size_t c, const struct site *s)
+{
+	return case_group(sp, c, 0, s);
+}
+
+uint64_t
+sweep_site_day_group(const struct sweep_spec *sp, size_t c, const struct site *s)
+{
+	return case_group(sp, c, 1, s);
 }
 
 size_t

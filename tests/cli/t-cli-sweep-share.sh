@@ -80,6 +80,10 @@ same "memphis prices x feed x step" "$M" -f json \
 same "oracle hour budgets x grid" "$EXAMPLES/oracle-24k.yaml" -f csv \
     --vary "power.grid.feeds[0].capacity=20 MW,30 MW" \
     --vary "power.dispatch.policy=grid-first,generators-base"
+# caps at or above the TDP (700 W) limit nothing: one plant group
+same "memphis caps at and above the TDP" "$M" -f csv \
+    --vary "$CAP=650 W,700 W,725 W,0.8 kW" \
+    --vary "$STEP=2024-07-25,2024-08-22" --vary "$TURB=1,5"
 # a cases file mixing both kinds of key (rows repeat a plant)
 cat >"$T/cases.csv" <<CSV
 $CAP,$TURB,power.grid.feeds[0].capacity

@@ -286,6 +286,23 @@ test_epoch(void)
 	    "June 2024 (one group): not from the memo, less capacity");
 	f.s.plant_memo = NULL;
 	pmemo_free(m);
+
+	/* the cap as the keys hold it: 0 where it limits no GPU (TDP 700 W,
+	 * configurable from 200 W) */
+	is_abs(it_cap_class(&f.s, 0), 0, 0, "cap class: no cap, 0");
+	is_abs(it_cap_class(&f.s, 700), 0, 0, "cap class: 700 W (the TDP), 0");
+	is_abs(it_cap_class(&f.s, 900), 0, 0, "cap class: 900 W, 0");
+	is_abs(it_cap_class(&f.s, 600), 600, 0, "cap class: 600 W limits, itself");
+	is_abs(it_cap_class(&f.s, 150), 150, 0,
+	    "cap class: 150 W (raised to 200 W) limits, itself");
+	{
+		struct it_load x, y;
+
+		it_load_gpus(&f.s, 500, 0.9, 725, &x);
+		it_load_gpus(&f.s, 500, 0.9, 0, &y);
+		ok(memcmp(&x, &y, sizeof x) == 0,
+		    "a cap above the TDP: the IT load of no cap, bit for bit");
+	}
 }
 
 static void
