@@ -80,6 +80,11 @@ same "memphis prices x feed x step" "$M" -f json \
 same "oracle hour budgets x grid" "$EXAMPLES/oracle-24k.yaml" -f csv \
     --vary "power.grid.feeds[0].capacity=20 MW,30 MW" \
     --vary "power.dispatch.policy=grid-first,generators-base"
+# 15-minute steps: 96 a day in each whole day
+same "memphis 15-minute steps, batteries x step x turbines" "$M" -f csv \
+    --set "simulation.step=15 min" \
+    --vary "$STEP=2024-07-25,2024-08-22" --vary "$TURB=1,5" \
+    --vary "power.batteries[0].count=50,153"
 # caps at or above the TDP (700 W) limit nothing: one plant group
 same "memphis caps at and above the TDP" "$M" -f csv \
     --vary "$CAP=650 W,700 W,725 W,0.8 kW" \
