@@ -37,7 +37,7 @@ sim_hour_of_year(int day, int minute)
 	int	y, m, d, doy;
 
 	date_to_ymd(day, &y, &m, &d);
-	doy = date_day_of_year(day);
+	doy = day - date_from_ymd(y, 1, 1);	/* date_day_of_year, once */
 	/* a typical year has 365 days: Feb 29 repeats Feb 28, later days shift back */
 	if (date_is_leap(y) && m > 2)
 		doy -= 1;
@@ -360,6 +360,7 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 	struct dispatch_in din;
 	double	batt_e[DISPATCH_MAX_GROUPS], batt_cap;
 	double	hours_used[DISPATCH_MAX_GROUPS];
+	double	e_end[DISPATCH_MAX_GROUPS], h_end[DISPATCH_MAX_GROUPS];
 	int	year = 0, y, m, dd, g;
 	struct it_load it;
 	double	racks[SIM_MAX_PHASES], it_day_racks[SIM_MAX_PHASES], p;
@@ -453,13 +454,23 @@ sim_run(const struct site *s, const struct weather *w, const struct sim_opts *o,
 			fp = (struct bytes){ fpbuf, 0, sizeof fpbuf, 0 };
 			day_fp = day_fingerprint(&fp, s, &dk, &din, gens, batts,
 			    batt_e, hours_used, ds, day) == 0;
+			/* decoded apart, so that a value that does not decode
+			 * (never, with the fingerprint's group counts) leaves the
+			 * state as it was */
 			if (day_fp && pmemo_blob_get(mm, fpbuf, fp.n, valbuf,
-			    sizeof valbuf, &vlen) && day_unvalue(valbuf, vlen, &dsum,
-			    din.ngen, din.nbatt, batt_e, hours_used, ds) == 0) {
-				day_merge(u, &dsum, din.ngen, day);
-				ds->end(ds->arg, ds->acc, day);
-				st.index += steps_per_day;
-				continue;
+			    sizeof valbuf, &vlen)) {
+				if (day_unvalue(valbuf, vlen, &dsum, din.ngen, din.nbatt,
+				    e_end, h_end, ds) == 0) {
+					memcpy(batt_e, e_end, (size_t)din.nbatt *
+					    sizeof *batt_e);
+					memcpy(hours_used, h_end, (size_t)din.ngen *
+					    sizeof *hours_used);
+					day_merge(u, &dsum, din.ngen, day);
+					ds->end(ds->arg, ds->acc, day);
+					st.index += steps_per_day;
+					continue;
+				}
+				memset(ds->acc, 0, ds->acc_n * sizeof *ds->acc);
 			}
 		}
 		/* the day's steps: their groups checked and in merit order */
