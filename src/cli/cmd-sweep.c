@@ -32,14 +32,14 @@
  * flat (about 50 KB a case). */
 #define SWEEP_BATCH	512
 #define SWEEP_ERR_LEN	2048
-/* Plant results kept per thread (src/engine/pmemo.h): 2^15 entries of 536
- * bytes, 18 MB, touched as used (a Memphis plan asks for ~9,000 outside its
+/* Plant results kept per thread (src/engine/pmemo.h): 2^15 entries of 544
+ * bytes, 17 MiB, touched as used (a Memphis plan asks for ~9,000 outside its
  * year) */
 #define SWEEP_MEMO_LOG2	15
 /* and by the step of the plan's year: 2^15 steps, a build and year of hourly
- * steps (Memphis: 10,224), 18 MB */
+ * steps (Memphis: 10,224), 16 MiB */
 #define SWEEP_MEMO_STEPS_LOG2	15
-/* and whole days of plan years (sim.h, day sinks): 2^13 of 2 KB, 16 MB,
+/* and whole days of plan years (sim.h, day sinks): 2^13 of 2 KiB, 16 MiB,
  * touched as used (a Memphis plan's year: 426 days) */
 #define SWEEP_MEMO_DAYS_LOG2	13
 
@@ -134,9 +134,9 @@ run_batch(struct cmd_ctx *c, struct sweep_base *base, const struct sweep_spec *s
 		b->jobs[j].site = &b->sites[j];
 		b->jobs[j].wx = wx;
 		b->jobs[j].group = memos != NULL ?
-		    sweep_site_group(sp, b->ids[j], &b->sites[j]) : 0;
+		    sweep_case_group(sp, b->ids[j], &b->sites[j]) : 0;
 		b->jobs[j].day_group = memos != NULL ?
-		    sweep_site_day_group(sp, b->ids[j], &b->sites[j]) : 0;
+		    sweep_case_day_group(sp, b->ids[j], &b->sites[j]) : 0;
 	}
 	sweep_run(b->jobs, n, PLAN_ALL, threads, memos);
 	for (j = 0; j < n && rc == EXIT_OK; j++) {

@@ -56,7 +56,6 @@ cost_acc_release(struct cost_acc *a)
 	free(a->peak_w);
 	free(a->served);
 	free(a->feed_cap);
-	free(a->dayv);
 	cost_acc_init(a);
 }
 
@@ -103,13 +102,6 @@ cost_begin(struct cost_acc *a, const struct site *s, int from, int to)
 		a->feed_cap = pw;
 		a->feed_cap_n = nf;
 	}
-	if (cost_day_len(a) > a->dayv_n) {
-		if ((pw = realloc(a->dayv, cost_day_len(a) * sizeof *pw)) == NULL)
-			return -1;
-		a->dayv = pw;
-		a->dayv_n = cost_day_len(a);
-	}
-	a->day_open = 0;
 	return 0;
 }
 
@@ -286,19 +278,6 @@ cost_day_end(struct cost_acc *a, const double *dv)
 	}
 }
 
-void
-cost_step(struct cost_acc *a, const struct sim_step *st, double dt, double gpus_online)
-{
-	if (!a->day_open || st->day != a->day) {
-		if (a->day_open)
-			cost_day_end(a, a->dayv);
-		cost_day_begin(a, st->day);
-		memset(a->dayv, 0, cost_day_len(a) * sizeof *a->dayv);
-		a->day_open = 1;
-	}
-	cost_day_step(a, a->dayv, st, dt, gpus_online);
-}
-
 /* Days of [from, to] that a group available from `avail` until `until` is on
  * site (DATE_NONE: from the start; DATE_NEVER: to the end). */
 static int
@@ -347,10 +326,6 @@ cost_end(struct cost_acc *a, double water_m3, double co2_kg, struct cost_result 
 	size_t	i;
 	int	k, rental;
 
-	if (a->day_open) {
-		cost_day_end(a, a->dayv);
-		a->day_open = 0;
-	}
 	memset(r, 0, sizeof *r);
 	r->facility_j = a->facility_j;
 	r->gpu_hours = a->gpu_s / DC_S_PER_H;

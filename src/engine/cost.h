@@ -114,9 +114,6 @@ struct cost_acc {
 	double	*feed_cap, total_cap;	/* that day: each priced feed's capacity
 					   and their sum, W */
 	size_t	feed_cap_n;
-	double	*dayv;			/* cost_step's open day (cost_day_len) */
-	size_t	dayv_n;
-	int	day_open;
 };
 
 /* Capital recovery factor i (1+i)^n / ((1+i)^n - 1); 1/n when i is 0. */
@@ -127,16 +124,14 @@ void	cost_acc_release(struct cost_acc *);
 /* Start a window [from, to] for site s (which must have prices).  0, or -1 when
  * out of memory. */
 int	cost_begin(struct cost_acc *, const struct site *, int from, int to);
-/* One simulated step of dt seconds; gpus_online: GPUs online that step (the
- * GPU-hours delivered count them less the share of the load left unserved). */
-void	cost_step(struct cost_acc *, const struct sim_step *, double dt,
-	    double gpus_online);
 /*
- * The same a day at a time (what cost_step does inside): cost_day_begin sets
- * the day's month and each priced feed's capacity; cost_day_step adds a step
+ * A window's costs are added up a day at a time: cost_day_begin sets the
+ * day's month and each priced feed's capacity; cost_day_step adds a step
  * to a day's sums d (cost_day_len doubles, zeroed by the caller), which
- * depend only on the site's prices, the day, cost_day_caps and the steps;
- * cost_day_end adds them to the window.  A window's costs are the sum of its
+ * depend only on the site's prices, the day, the feeds' capacities and the
+ * steps (gpus_online: GPUs online that step; the GPU-hours delivered count
+ * them less the share of the load left unserved); cost_day_end adds them to
+ * the window.  A window's costs are the sum of its
  * days' in day order, so a day's sums kept from one plan serve another whose
  * steps and cost_day_fingerprint that day are the same (sim.h, day sinks).
  */

@@ -950,25 +950,13 @@ case_group(const struct sweep_spec *sp, size_t c, int day, const struct site *s)
 }
 
 uint64_t
-sweep_case_group(const struct sweep_spec *sp, size_t c)
-{
-	return case_group(sp, c, 0, NULL);
-}
-
-uint64_t
-sweep_case_day_group(const struct sweep_spec *sp, size_t c)
-{
-	return case_group(sp, c, 1, NULL);
-}
-
-uint64_t
-sweep_site_group(const struct sweep_spec *sp, size_t c, const struct site *s)
+sweep_case_group(const struct sweep_spec *sp, size_t c, const struct site *s)
 {
 	return case_group(sp, c, 0, s);
 }
 
 uint64_t
-sweep_site_day_group(const struct sweep_spec *sp, size_t c, const struct site *s)
+sweep_case_day_group(const struct sweep_spec *sp, size_t c, const struct site *s)
 {
 	return case_group(sp, c, 1, s);
 }

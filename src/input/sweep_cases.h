@@ -72,18 +72,16 @@ void	sweep_spec_release(struct sweep_spec *);
  * memory. */
 int	sweep_spec_groups(struct sweep_spec *);
 /* The plant group of case c (0-based), from 1: equal for cases with the same
- * plant (sweep_spec_groups), distinct otherwise. */
-uint64_t sweep_case_group(const struct sweep_spec *, size_t c);
-/* The day group of case c, from 1: equal for cases whose axes other than
- * those under power.grid, power.generators, power.batteries and
+ * plant (sweep_spec_groups), distinct otherwise.  With the case's built site
+ * (else NULL: the typed values alone), a GPU power cap that limits no GPU
+ * (it_cap_class 0: at or above the TDP) is one class whatever its value, so
+ * such caps share a group; dcplan sweep passes the site. */
+uint64_t sweep_case_group(const struct sweep_spec *, size_t c, const struct site *);
+/* The day group of case c, from 1, the same way: equal for cases whose axes
+ * other than those under power.grid, power.generators, power.batteries and
  * power.dispatch have the same typed values (their plan years can share
  * whole days, src/engine/sim.h), distinct otherwise. */
-uint64_t sweep_case_day_group(const struct sweep_spec *, size_t c);
-/* The same from the case's built site: a GPU power cap that limits no GPU
- * (it_cap_class 0: at or above the TDP) is one class whatever its value, so
- * such caps share a group.  What dcplan sweep uses. */
-uint64_t sweep_site_group(const struct sweep_spec *, size_t c, const struct site *);
-uint64_t sweep_site_day_group(const struct sweep_spec *, size_t c, const struct site *);
+uint64_t sweep_case_day_group(const struct sweep_spec *, size_t c, const struct site *);
 /* Whether a --set path can change the plant (not under the paths above). */
 int	sweep_path_plant(const char *path);
 /* Whether a --set path is one of the supply's (power.grid, power.generators,

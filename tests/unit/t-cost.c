@@ -118,12 +118,14 @@ build(void)
 }
 
 /* An hour at local standard HOUR of DAY: grid draw GRID_W, generator group 0 at
- * GEN_W (fuel 2.5 x GEN_W), facility = grid + gen, 100 GPUs online. */
+ * GEN_W (fuel 2.5 x GEN_W), facility = grid + gen, 100 GPUs online; a day's
+ * sums of that one hour (cost_day_*). */
 static void
 hour(struct cost_acc *a, int day, int h, double grid_w, double gen_w)
 {
 	struct sim_step st;
 	struct plant_result pr;
+	double	dv[16] = { 0 };
 
 	memset(&st, 0, sizeof st);
 	memset(&pr, 0, sizeof pr);
@@ -135,7 +137,13 @@ hour(struct cost_acc *a, int day, int h, double grid_w, double gen_w)
 	st.disp.gen_group_w[0] = gen_w;
 	st.disp.fuel_group_w[0] = 2.5 * gen_w;
 	pr.facility_w = grid_w + gen_w;
-	cost_step(a, &st, 3600, 100);
+	if (cost_day_len(a) > sizeof dv / sizeof dv[0]) {
+		ok(0, "a day's sums: %zu doubles", cost_day_len(a));
+		return;
+	}
+	cost_day_begin(a, day);
+	cost_day_step(a, dv, &st, 3600, 100);
+	cost_day_end(a, dv);
 }
 
 int

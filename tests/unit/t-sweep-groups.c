@@ -74,19 +74,19 @@ test_groups(void)
 			    sp.axes[0].typed[sweep_value_index(&sp, e, 0)]) == 0 &&
 			    sweep_value_index(&sp, c, 2) == sweep_value_index(&sp, e, 2);
 
-			if ((sweep_case_group(&sp, c) == sweep_case_group(&sp, e)) != same)
+			if ((sweep_case_group(&sp, c, NULL) == sweep_case_group(&sp, e, NULL)) != same)
 				all = 0;
 		}
 	ok(all, "one group exactly when the cap and the towers are the same");
-	ok(sweep_case_group(&sp, 0) != 0, "groups count from 1");
+	ok(sweep_case_group(&sp, 0, NULL) != 0, "groups count from 1");
 	is_int((int)sp.axes[0].nclass, 2, "the cap: 2 distinct values");
 	sweep_spec_release(&sp);
 
 	/* zipped: cases 1, 3, 4 (500 W) share, whatever the turbines */
 	ok(spec(&sp, zip, 2, 1) == 0 && sp.ncases == 4, "zip: 4 cases");
-	ok(sweep_case_group(&sp, 0) == sweep_case_group(&sp, 2) &&
-	    sweep_case_group(&sp, 0) == sweep_case_group(&sp, 3) &&
-	    sweep_case_group(&sp, 0) != sweep_case_group(&sp, 1),
+	ok(sweep_case_group(&sp, 0, NULL) == sweep_case_group(&sp, 2, NULL) &&
+	    sweep_case_group(&sp, 0, NULL) == sweep_case_group(&sp, 3, NULL) &&
+	    sweep_case_group(&sp, 0, NULL) != sweep_case_group(&sp, 1, NULL),
 	    "zip: the 500 W cases share, the 600 W case does not");
 	sweep_spec_release(&sp);
 
@@ -94,9 +94,22 @@ test_groups(void)
 	ok(spec(&sp, none, 2, 0) == 0 && sp.ncases == 6, "targets x prices: 6 cases");
 	all = 1;
 	for (c = 1; c < sp.ncases; c++)
-		if (sweep_case_group(&sp, c) != sweep_case_group(&sp, 0))
+		if (sweep_case_group(&sp, c, NULL) != sweep_case_group(&sp, 0, NULL))
 			all = 0;
 	ok(all, "targets x prices: every case in one group");
+	/* day groups: the targets split them, the prices too (what a day costs) */
+	ok(sweep_case_day_group(&sp, 0, NULL) != sweep_case_day_group(&sp, 1, NULL) &&
+	    sweep_case_day_group(&sp, 0, NULL) != sweep_case_day_group(&sp, 2, NULL),
+	    "targets x prices: a day group a case");
+	sweep_spec_release(&sp);
+
+	/* the cap x the turbines (zip above): the turbines are the supply's, so
+	 * the 500 W cases share a day group as they share a plant */
+	ok(spec(&sp, zip, 2, 1) == 0, "zip again");
+	ok(sweep_case_day_group(&sp, 0, NULL) == sweep_case_day_group(&sp, 2, NULL) &&
+	    sweep_case_day_group(&sp, 0, NULL) == sweep_case_day_group(&sp, 3, NULL) &&
+	    sweep_case_day_group(&sp, 0, NULL) != sweep_case_day_group(&sp, 1, NULL),
+	    "zip: the 500 W cases share a day group, whatever the turbines");
 	sweep_spec_release(&sp);
 }
 
