@@ -151,23 +151,128 @@ running_at(struct margin_args *a, double g)
 	return a->running;
 }
 
-/* The count just below the staging step under g (fewer chillers run there than
- * at g), or -1 if the same number runs all the way down to no GPUs.
+/* The top of the staging search's bracket for g: the power of two at or above
+ * g.  The search depends on g only through it, so every g of an octave finds
+ * the same step, to the same bits, for the same chillers running: the step is
+ * then a value the memo can hold (stage_key), and a case served from the memo
+ * gives what a fresh run gives. */
+static double
+stage_top(double g)
+{
+	int	e;
+	double	f = frexp(g, &e);	/* g = f 2^e, 0.5 <= f < 1 */
+
+	return f == 0.5 ? g : ldexp(1.0, e);
+}
+
+/* The step's key: what margin() reads for the chillers running, and the
+ * search's own inputs. */
+static void
+stage_key(struct pmemo_key *k, const struct margin_args *a, enum it_basis basis,
+    int n, double top, double tol)
+{
+	const struct plant_cfg *cfg = a->cfg;
+
+	pmemo_key_init(k, PMEMO_STAGE, cfg->site->plant_group);
+	pmemo_key_i(k, (int64_t)(uint32_t)cfg->epoch | (int64_t)basis << 32);
+	pmemo_key_d(k, a->cond->tdb);
+	pmemo_key_d(k, a->cond->twb);
+	pmemo_key_d(k, a->cond->p);
+	pmemo_key_d(k, a->util);
+	pmemo_key_d(k, it_cap_class(cfg->site, a->cap));
+	pmemo_key_i(k, n);
+	pmemo_key_d(k, top);
+	pmemo_key_d(k, tol);
+}
+
+/* The search for the step from n - 1 to n chillers, in [lo, hi] with fewer
+ * than n running at lo (need nlo) and n or more at hi (need nhi).
  *
- * The step is bracketed by the counts running, [lo, hi] with fewer than n at lo
- * and n at hi, until hi - lo <= tol.  With one bank (the usual plant: identical
- * groups are merged) the bank's `need` (load over one unit's capacity, which
- * staging rounds up) is nearly linear in the GPUs and crosses n - 1 at the step,
- * so each step tries the point where the chord of `need` meets n - 1 and then
- * the point tol / 2 beyond it, which together usually close the bracket in two
- * or three rounds instead of the ~30 halvings of bisection (regula falsi with a
- * probe; any round that fails to halve the bracket is followed by a halving).
+ * The bracket is narrowed, by the chillers running, until hi - lo <= tol.
+ * With one bank (the usual plant: identical groups are merged) the bank's
+ * `need` (load over one unit's capacity) is a smooth, nearly linear function
+ * of the GPUs, and staging runs ceil(need - STAGE_NEED_EPS) units
+ * (chiller_bank_eval), so the step is where need crosses n - 1 +
+ * STAGE_NEED_EPS.  The guesses are the secant through the last two points of
+ * need that tell where it crosses: not a point where nothing runs (need 0:
+ * free cooling carries it all, flat), nor one on the wrong side of the
+ * crossing for the chillers it ran.  Once the secant says the step is within
+ * tol / 4 of the last point, the next point is tol / 2 past it, which closes
+ * the bracket: about five evaluations where halving takes ~30.  A guess outside
+ * the bracket, fewer than two such points (or a `need` that is not a number:
+ * more than one bank), or more than STAGE_SECANT rounds fall back to halving.
  * The answer is the same step within tol either way. */
+#define STAGE_SECANT	24
+#define STAGE_NEED_EPS	1e-9	/* chiller.c, chiller_bank_eval */
+
+/* need - (n - 1 + eps) at a point with `running` chillers, or NaN if the point
+ * does not tell where need crosses. */
+static double
+stage_f(double need, int running, int n)
+{
+	double	f = need - (n - 1) - STAGE_NEED_EPS;
+
+	if (!(need > 0) || !isfinite(f) || (running < n ? !(f < 0) : !(f > 0)))
+		return NAN;
+	return f;
+}
+
+static double
+stage_search(struct margin_args *a, int n, double lo, double nlo, double hi,
+    double nhi, double tol)
+{
+	/* the last two points that tell, oldest first */
+	double	xa = lo, fa = stage_f(nlo, n - 1, n), xb = hi,
+		fb = stage_f(nhi, n, n);
+	int	round;
+
+	if (isnan(fb)) {
+		xb = xa;
+		fb = fa;
+		fa = NAN;
+	}
+	for (round = 0; hi - lo > tol && !a->failed; round++) {
+		double	m = 0.5 * (lo + hi), f;
+		int	run;
+
+		if (round < STAGE_SECANT && isfinite(fa) && isfinite(fb) && fb != fa) {
+			double	r = xb - fb * (xb - xa) / (fb - fa);
+
+			if (fabs(r - xb) < 0.25 * tol)
+				/* close: tol / 2 past the step */
+				r = xb + copysign(0.5 * tol, r - xb);
+			if (r > lo && r < hi)
+				m = fmin(fmax(r, lo + 0.25 * tol), hi - 0.25 * tol);
+		}
+		run = running_at(a, m);
+		if (run < n)
+			lo = m;
+		else
+			hi = m;
+		if (!isnan(f = stage_f(a->need, run, n))) {
+			xa = xb;
+			fa = fb;
+			xb = m;
+			fb = f;
+		}
+	}
+	return lo;
+}
+
+/* The count just below the staging step under g (fewer chillers run there than
+ * at g), or -1 if the same number runs all the way down to no GPUs.  The step
+ * is searched for in [0, stage_top(g)] (a plant that cannot be evaluated at the
+ * top is searched in [0, g], and that step is not kept): the answer is the
+ * same step within tol whichever g of the octave asked, and the memo keeps it. */
 static double
 stage_below(struct margin_args *a, double g, double tol)
 {
-	double	lo = 0, hi = g, nlo, nhi;
-	int	n, interp = 1;
+	struct pmemo *m = a->cfg->site->plant_memo;
+	struct pmemo_key k;
+	double	nlo, nhi, top, s;
+	int	n, keep = 1;
+	enum it_basis basis = a->which == CAP_TRANSFORMER ? IT_NAMEPLATE :
+	    a->cfg->site->it.basis;
 
 	if (a->which == CAP_UPS)
 		return -1;
@@ -176,41 +281,26 @@ stage_below(struct margin_args *a, double g, double tol)
 	if (a->failed || running_at(a, 0) >= n)
 		return -1;
 	nlo = a->need;
-	while (hi - lo > tol && !a->failed) {
-		double	w = hi - lo, m = 0.5 * (lo + hi), p;
-		int	below;
-
-		if (interp && isfinite(nlo) && isfinite(nhi) && nhi > nlo &&
-		    w > 2 * tol) {
-			m = lo + (n - 1 - nlo) / (nhi - nlo) * w;
-			m = fmin(fmax(m, lo + 0.25 * tol), hi - 0.25 * tol);
-		} else
-			interp = 0;
-		below = running_at(a, m) < n;
-		if (below) {
-			lo = m;
-			nlo = a->need;
-		} else {
-			hi = m;
-			nhi = a->need;
-		}
-		if (interp && hi - lo > tol && !a->failed) {
-			/* the probe: tol / 2 past the guess, toward the step */
-			p = below ? fmin(m + 0.5 * tol, hi) : fmax(m - 0.5 * tol, lo);
-			if (p > lo && p < hi) {
-				if (running_at(a, p) < n) {
-					lo = p;
-					nlo = a->need;
-				} else {
-					hi = p;
-					nhi = a->need;
-				}
-			}
-		}
-		/* interpolate again only after a round that halved the bracket */
-		interp = hi - lo <= 0.5 * w;
+	top = stage_top(g);
+	if (m != NULL) {
+		stage_key(&k, a, basis, n, top, tol);
+		if (pmemo_get(m, &k, &s, sizeof s))
+			return s;
 	}
-	return lo;
+	if (top > g) {
+		running_at(a, top);
+		if (a->failed) {
+			/* beyond what the plant can be evaluated at */
+			a->failed = 0;
+			top = g;
+			keep = 0;
+		} else
+			nhi = a->need;
+	}
+	s = stage_search(a, n, 0, nlo, top, nhi, tol);
+	if (m != NULL && keep && !a->failed)
+		pmemo_put(m, &k, &s, sizeof s);
+	return s;
 }
 
 /* Margin of the monotone envelope at g: the smaller of the margin at g and at

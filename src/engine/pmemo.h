@@ -34,7 +34,8 @@ enum pmemo_kind {
 	PMEMO_DEMAND_ENV,	/* capacity_demand_env_w */
 	PMEMO_SIM_DAY,		/* a day of sim_run */
 	PMEMO_DESIGN_IT,	/* the full deployment's nameplate IT (plant.c) */
-	PMEMO_PLANT_GPUS	/* plant_eval_gpus */
+	PMEMO_PLANT_GPUS,	/* plant_eval_gpus */
+	PMEMO_STAGE		/* a staging step (capacity.c stage_below) */
 };
 
 #define PMEMO_KEY_WORDS	16
