@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capacity.h"
 #include "date.h"
 #include "fixture-site.h"
 #include "plan.h"
@@ -459,12 +460,95 @@ test_plans(void)
 	weather_release(&w);
 }
 
+/* The staging step (capacity.c): searched in [0, the power of two at or above
+ * the GPUs asked about], so every count of an octave finds the same step, and
+ * the memo keeps it.  Solves at many supplies and envelopes at many counts,
+ * each with the memo, equal the fresh answers bit for bit, and once a step is
+ * held an envelope costs fewer fresh plant evaluations. */
+static int
+same_cap(const struct cap_result *a, const struct cap_result *b)
+{
+	return memcmp(a->gpus, b->gpus, sizeof a->gpus) == 0 &&
+	    memcmp(a->available, b->available, sizeof a->available) == 0 &&
+	    memcmp(&a->max_gpus, &b->max_gpus, sizeof a->max_gpus) == 0 &&
+	    a->binding == b->binding;
+}
+
+static void
+test_stage(void)
+{
+	struct fixture f;
+	struct site_feed feed;
+	struct plant_cfg c;
+	struct cap_condition cond = { "hot", 32, 24, 101325 };
+	struct cap_result fr, mr;
+	struct pmemo *m;
+	uint64_t h0, m0, h1, m1, first = 0, later = 0;
+	double	gpus[] = { 600, 700, 800, 900, 1000 }, fw, mw, fva, mva;
+	int	i, same = 1, bound = 0;
+
+	fixture_plant_site(&f, 1e6, 4);
+	memset(&feed, 0, sizeof feed);
+	strcpy(feed.name, "utility");
+	feed.in_service = DATE_NONE;
+	feed.out_of_service = DATE_NEVER;
+	feed.power_factor = 1;
+	f.s.power.feeds = &feed;
+	f.s.power.nfeeds = 1;
+	if ((m = pmemo_new(12, 4)) == NULL) {
+		ok(0, "out of memory");
+		return;
+	}
+	/* supplies from 0.6 to 1.4 MW: the supply binds at several chiller
+	 * counts; the memo's answer is the fresh one */
+	for (i = 0; i < 17; i++) {
+		feed.capacity_w = 0.6e6 + i * 0.05e6;
+		f.s.plant_memo = NULL;
+		plant_cfg_init(&c, &f.s, 0);
+		if (capacity_solve_min(&c, &cond, 960, 1, 0, 0, &fr) != 0) {
+			same = 0;
+			break;
+		}
+		f.s.plant_memo = m;
+		f.s.plant_group = 1;
+		if (capacity_solve_min(&c, &cond, 960, 1, 0, 0, &mr) != 0 ||
+		    !same_cap(&fr, &mr))
+			same = 0;
+		bound += fr.binding == CAP_SUPPLY;
+	}
+	ok(same, "staging: 17 supplies, each solve with the memo as afresh");
+	ok(bound >= 8, "staging: the supply binds in %d of them", bound);
+	/* envelopes in one octave (512 to 1024 GPUs) */
+	for (i = 0; i < 5; i++) {
+		f.s.plant_memo = NULL;
+		fw = capacity_demand_env_w(&c, &cond, gpus[i], 1, 0, &fva);
+		f.s.plant_memo = m;
+		pmemo_stats(m, &h0, &m0);
+		mw = capacity_demand_env_w(&c, &cond, gpus[i], 1, 0, &mva);
+		pmemo_stats(m, &h1, &m1);
+		if (memcmp(&fw, &mw, sizeof fw) != 0 ||
+		    memcmp(&fva, &mva, sizeof fva) != 0 || !(fw > 0))
+			same = 0;
+		if (i == 0)
+			first = m1 - m0;
+		else
+			later += m1 - m0;
+	}
+	ok(same, "staging: envelopes at 600 to 1000 GPUs with the memo as afresh");
+	ok(later < 4 * first, "staging: held steps, fewer fresh evaluations "
+	    "(%llu for the first envelope, %llu for the next four)",
+	    (unsigned long long)first, (unsigned long long)later);
+	f.s.plant_memo = NULL;
+	pmemo_free(m);
+}
+
 int
 main(void)
 {
 	test_table();
 	test_blobs();
 	test_epoch();
+	test_stage();
 	test_plans();
 	return tap_done();
 }
