@@ -10,6 +10,7 @@
  */
 #include <math.h>
 
+#include "fminmax.h"
 #include "chiller.h"
 
 static int
@@ -40,22 +41,22 @@ chiller_load(const struct chiller_model *m, double load, struct chiller_op *op)
 	}
 
 	/* Q_evap = min(load, Q_avail PLR_max); PLR = Q_evap / Q_avail. */
-	op->q_evap = fmin(load, op->q_avail * m->plr_max);
+	op->q_evap = dc_fmin(load, op->q_avail * m->plr_max);
 	op->unmet = load - op->q_evap;
-	op->plr = fmax(0.0, fmin(op->q_evap / op->q_avail, m->plr_max));
+	op->plr = dc_fmax(0.0, dc_fmin(op->q_evap / op->q_avail, m->plr_max));
 
 	/* Below PLR_min the compressor cycles on and off. */
 	frac = 1.0;
 	if (op->plr < m->plr_min)
-		frac = fmin(1.0, op->plr / m->plr_min);
+		frac = dc_fmin(1.0, op->plr / m->plr_min);
 	op->frac = frac;
 
 	/* Below the minimum unloading ratio, hot-gas bypass adds false load;
 	 * EnergyPlus zeroes it when negative (min_unloading < plr_min). */
-	op->plr_eff = fmax(op->plr, m->min_unloading);
-	op->q_false = fmax(0.0, op->q_avail * op->plr_eff * frac - op->q_evap);
+	op->plr_eff = dc_fmax(op->plr, m->min_unloading);
+	op->q_false = dc_fmax(0.0, op->q_avail * op->plr_eff * frac - op->q_evap);
 
-	op->eirfplr = fmax(0.0, curve_quad_eval(&m->eirfplr, op->plr_eff));
+	op->eirfplr = dc_fmax(0.0, curve_quad_eval(&m->eirfplr, op->plr_eff));
 	op->power = op->q_avail / m->cop_ref * op->eirft * op->eirfplr * frac;
 	op->q_cond = op->power * m->f_motor + op->q_evap + op->q_false;
 	op->cop = op->power > 0 ? op->q_evap / op->power : 0;
@@ -73,8 +74,8 @@ chiller_eval(const struct chiller_model *m, double t_lchw, double t_ecw,
 	/* Negative curve outputs are set to 0 (ChillerElectricEIR.cc). */
 	op->clamped = curve_biquad_clamped(&m->capft, t_lchw, t_ecw) |
 	    curve_biquad_clamped(&m->eirft, t_lchw, t_ecw);
-	op->capft = fmax(0.0, curve_biquad_eval(&m->capft, t_lchw, t_ecw));
-	op->eirft = fmax(0.0, curve_biquad_eval(&m->eirft, t_lchw, t_ecw));
+	op->capft = dc_fmax(0.0, curve_biquad_eval(&m->capft, t_lchw, t_ecw));
+	op->eirft = dc_fmax(0.0, curve_biquad_eval(&m->eirft, t_lchw, t_ecw));
 	op->q_avail = m->q_ref * op->capft;
 	chiller_load(m, load, op);
 	return 0;

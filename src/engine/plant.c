@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "fminmax.h"
 #include "plant.h"
 #include "pmemo.h"
 #include "tower.h"
@@ -159,6 +160,11 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 		c->tw_cells[j] += use;
 		c->tw_gflow[j] += flow;
 	}
+	/* checked once here, not in each inner iteration (tower.h) */
+	c->tw_valid = 1;
+	for (i = 0; i < (size_t)c->ntw; i++)
+		if (!tower_model_valid(c->tw[i]))
+			c->tw_valid = 0;
 	for (i = 0; i < s->cooling.ndrycoolers; i++) {
 		const struct site_units *u = &s->cooling.drycoolers[i];
 		const struct drycooler_model *d;
@@ -203,7 +209,7 @@ plant_cfg_init(struct plant_cfg *c, const struct site *s, int day)
 	if (c->cw_flow_design <= 0)
 		c->cw_flow_design = c->tw_cap / (WATER_RHO * WATER_CP *
 		    s->cooling.cw_dt);
-	c->cw_flow_max = fmin(c->cw_flow_design, TOWER_FLOW_RATIO_MAX * c->tw_flow);
+	c->cw_flow_max = dc_fmin(c->cw_flow_design, TOWER_FLOW_RATIO_MAX * c->tw_flow);
 	c->chain.pdu_eff = ch->pdu_eff;
 	c->chain.power_factor = ch->power_factor;
 	c->chain.ups_fraction = ch->ups_fraction;
@@ -252,8 +258,8 @@ towers_fan(const struct plant_cfg *c, double twb, double q, double flow,
 		double	share = c->tw_cells[i] * t->design_q / c->tw_cap;
 		double	fg = flow * c->tw_gflow[i] / c->tw_flow;
 
-		if (tower_eval_fan(t, c->tw_cells[i], twb, q * share, fg, setpoint,
-		    &op) != 0)
+		if ((c->tw_valid ? tower_eval_fan_valid : tower_eval_fan)(t,
+		    c->tw_cells[i], twb, q * share, fg, setpoint, &op) != 0)
 			return -1;
 		tsum += op.t_out * fg;
 		sum->fan_power += op.fan_power;
@@ -276,7 +282,8 @@ towers_water(const struct plant_cfg *c, double tdb, double twb, double p, double
 		double	share = c->tw_cells[i] * t->design_q / c->tw_cap;
 		double	fg = flow * c->tw_gflow[i] / c->tw_flow;
 
-		if (tower_eval(t, c->tw_cells[i], tdb, twb, p, q * share, fg, setpoint,
+		if ((c->tw_valid ? tower_eval_valid : tower_eval)(t, c->tw_cells[i],
+		    tdb, twb, p, q * share, fg, setpoint,
 		    &op) != 0)
 			return -1;
 		sum->evap += op.evap;
@@ -296,7 +303,8 @@ towers_max(const struct plant_cfg *c, double twb, double flow, double t_max)
 	int	i;
 
 	for (i = 0; i < c->ntw; i++) {
-		g = tower_max_heat(c->tw[i], c->tw_cells[i], twb,
+		g = (c->tw_valid ? tower_max_heat_valid : tower_max_heat)(c->tw[i],
+		    c->tw_cells[i], twb,
 		    flow * c->tw_gflow[i] / c->tw_flow, t_max,
 		    t_max + c->site->cooling.cw_dt);
 		if (g < 0)
@@ -404,7 +412,7 @@ cw_pump(const struct plant_cfg *c, double q, struct cool_op *o)
 		/* variable speed: the flow that holds the design range; the head
 		 * follows the square of the flow (affinity laws, a friction-only
 		 * system curve [U]), so the power its cube */
-		v = fmin(c->cw_flow_max, q / (WATER_RHO * WATER_CP * s->cooling.cw_dt));
+		v = dc_fmin(c->cw_flow_max, q / (WATER_RHO * WATER_CP * s->cooling.cw_dt));
 		o->flow = v;
 		o->cw_pump_w = v * s->cooling.cw_head * (v / c->cw_flow_design) *
 		    (v / c->cw_flow_design) / s->cooling.pump_eff;
@@ -482,14 +490,14 @@ cool_try(struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 			return -1;
 		limited = o->q_reject > o->q_reject_max;
 		if (o->q_reject <= 0)
-			t_new = fmax(t, setpoint);
+			t_new = dc_fmax(t, setpoint);
 		else if (limited) {
 			/* the water the towers make at full fan rejecting their
 			 * most (max_temp, or colder where the range limit binds) */
 			if (towers_fan(c, x->twb, o->q_reject_max, o->flow, -100,
 			    &o->to) != 0)
 				return -1;
-			t_new = fmax(o->to.t_out, setpoint);
+			t_new = dc_fmax(o->to.t_out, setpoint);
 		} else {
 			if (towers_fan(c, x->twb, o->q_reject, o->flow, setpoint,
 			    &o->to) != 0)
@@ -497,13 +505,13 @@ cool_try(struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 			/* holding the setpoint, colder tower water (fan at its
 			 * minimum, or a fixed approach) is mixed up to it through
 			 * the tower bypass */
-			t_new = fmax(o->to.t_out, setpoint);
+			t_new = dc_fmax(o->to.t_out, setpoint);
 		}
 		o->iter = k + 1;
 		if (fabs(t_new - t) <= PLANT_FP_TOL)
 			break;
 		if (k + 1 == PLANT_FP_MAXITER) {
-			t = fmax(t, t_new);
+			t = dc_fmax(t, t_new);
 			k = PLANT_FP_MAXITER;
 			break;
 		}
@@ -522,11 +530,11 @@ cool_try(struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 				    PLANT_FP_TOL)
 					break;
 			if (j <= m) {
-				double	tw = fmax(t, t_new);
+				double	tw = dc_fmax(t, t_new);
 				int	i;
 
 				for (i = 1; i <= j; i++)
-					tw = fmax(tw, hist[(nh - i) % PLANT_FP_CYCLE]);
+					tw = dc_fmax(tw, hist[(nh - i) % PLANT_FP_CYCLE]);
 				t = tw;
 				k = PLANT_FP_MAXITER;
 				break;
@@ -571,7 +579,7 @@ cool_try(struct cool_ctx *x, int eco, int hold, struct cool_op *o)
 	    o->q_reject_max : o->q_reject, o->flow, limited ? -100 : setpoint,
 	    &o->to) != 0)
 		return -1;
-	o->t_tw = limited ? fmax(o->to.t_out, setpoint) : t_new;
+	o->t_tw = limited ? dc_fmax(o->to.t_out, setpoint) : t_new;
 	o->unmet_reject = limited ? o->q_reject - o->q_reject_max : 0;
 	if (o->q_reject > 0) {
 		o->to.at_capacity |= limited;
@@ -722,7 +730,7 @@ plant_eval_fresh(const struct plant_cfg *c, const struct it_load *it, double tdb
 		double	m_ch = o->chill_cap - o->q_mech;
 		double	m_rj = o->q_reject_max - o->q_reject;
 
-		r->cooling_margin_w = fmin(m_ch, m_rj);
+		r->cooling_margin_w = dc_fmin(m_ch, m_rj);
 		r->cool_limit = m_rj < m_ch ? COOL_LIMIT_REJECTION : COOL_LIMIT_CHILLERS;
 	}
 	r->mode = o->q_mech <= 1e-9 ? MODE_FREE : o->q_free > 0 ? MODE_PARTIAL :
@@ -755,7 +763,7 @@ plant_eval_fresh(const struct plant_cfg *c, const struct it_load *it, double tdb
 		double	ups_w, xfmr_va, pf = s->power.chain.power_factor;
 
 		plant_chain_load(s, it->rated_w, &ups_w, &xfmr_va);
-		xfmr_va = fmax(xfmr_va, (it->it_w + r->mech_w) / (pf > 0 && pf <= 1 ? pf : 1));
+		xfmr_va = dc_fmax(xfmr_va, (it->it_w + r->mech_w) / (pf > 0 && pf <= 1 ? pf : 1));
 		elec_chain_energise(&c->plan, ups_w, xfmr_va, &chain);
 	}
 	elec_chain_eval(&chain, it->it_w, r->mech_w, &eo);

@@ -38,6 +38,7 @@ struct plant_cfg {
 	int	ntw;
 	const struct tower_model *tw[PLANT_MAX_GROUPS];
 	int	tw_cells[PLANT_MAX_GROUPS];	/* usable cells (redundancy applied) */
+	int	tw_valid;	/* every tower model passes tower_model_valid() */
 	double	tw_gflow[PLANT_MAX_GROUPS];	/* m3/s design flow per group */
 	double	tw_flow;		/* m3/s design water flow, usable cells */
 	double	tw_cap;			/* W design heat rejection, usable cells */

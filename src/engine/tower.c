@@ -16,6 +16,7 @@
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_roots.h>
 
+#include "fminmax.h"
 #include "psychro.h"
 #include "tower.h"
 #include "roots.h"
@@ -262,15 +263,15 @@ tower_yorkcalc_fan(const struct tower_model *m, struct tower_fr_arg *a,
  * design_fan_power n_cells FRair^3 (doc/model-reference.md: FanPLR ~ 1).  No heat (q = 0):
  * fans off, water leaves at the setpoint.
  */
-int
-tower_eval_fan(const struct tower_model *m, int n_cells, double twb, double q,
-    double water_flow, double t_setpoint, struct tower_op *op)
+static int
+eval_fan(const struct tower_model *m, int valid, int n_cells, double twb,
+    double q, double water_flow, double t_setpoint, struct tower_op *op)
 {
 	struct tower_fr_arg a;
 	double v_design, v, fr;
 
 	*op = (struct tower_op){ 0 };
-	if (!tower_model_ok(m) || n_cells < 1 || !isfinite(twb) ||
+	if (!(valid || tower_model_ok(m)) || n_cells < 1 || !isfinite(twb) ||
 	    !(q >= 0) || !isfinite(q) || !(water_flow >= 0) ||
 	    !isfinite(water_flow) || !isfinite(t_setpoint))
 		return -1;
@@ -317,20 +318,20 @@ tower_eval_fan(const struct tower_model *m, int n_cells, double twb, double q,
  * is in % of the water flow per K of range, as the EnergyPlus manual states it,
  * so divide by 100.
  */
-int
-tower_water(const struct tower_model *m, int n_cells, double tdb, double twb,
+static int
+water(const struct tower_model *m, int valid, int n_cells, double tdb, double twb,
     double p, double q, struct tower_op *op)
 {
 	double v_design = n_cells * tower_cell_flow(m), v;
 
 	op->evap = op->drift = op->blowdown = op->makeup = 0;
-	if (!tower_model_ok(m) || n_cells < 1 || !isfinite(tdb) || !isfinite(twb) ||
+	if (!(valid || tower_model_ok(m)) || n_cells < 1 || !isfinite(tdb) || !isfinite(twb) ||
 	    twb > tdb + 1e-9 || !(p > 0) || !(q >= 0) || !isfinite(q))
 		return -1;
 	if (q == 0)
 		return 0;
 	if (m->evap_mode == TOWER_EVAP_SATURATED_EXIT) {
-		double w_in = fmax(0.0, psy_w_from_twb(tdb, twb, p));
+		double w_in = dc_fmax(0.0, psy_w_from_twb(tdb, twb, p));
 		double m_air = op->fr_air * n_cells * tower_cell_air_flow(m) *
 		    psy_density(tdb, w_in, p);
 		double h_out = psy_h_sat(twb, p) + q / m_air, t_sat, w_out;
@@ -348,25 +349,80 @@ tower_water(const struct tower_model *m, int n_cells, double tdb, double twb,
 		 * more than q / h_fg, as physics allows. */
 		if (t_sat < tdb && tdb <= op->t_out)
 			w_out = (h_out / 1000 - 1.006 * tdb) / (2501 + 1.86 * tdb);
-		op->evap = fmax(0.0, m_air * (w_out / (1 + w_out) -
+		op->evap = dc_fmax(0.0, m_air * (w_out / (1 + w_out) -
 		    w_in / (1 + w_in)) / WATER_RHO);
 	} else {
 		v = q / (WATER_RHO * WATER_CP * op->range);
 		op->evap = m->evap_loss_pct_per_k / 100.0 * op->range * v;
 	}
 	op->drift = v_design * m->drift_pct / 100.0 * op->fr_air;
-	op->blowdown = fmax(0.0, op->evap / (m->cycles - 1.0) - op->drift);
+	op->blowdown = dc_fmax(0.0, op->evap / (m->cycles - 1.0) - op->drift);
 	op->makeup = op->evap + op->drift + op->blowdown;
 	return 0;
 }
+
+static double max_heat(const struct tower_model *, int, int, double, double, double,
+    double);
 
 int
 tower_eval(const struct tower_model *m, int n_cells, double tdb, double twb,
     double p, double q, double water_flow, double t_setpoint, struct tower_op *op)
 {
-	if (tower_eval_fan(m, n_cells, twb, q, water_flow, t_setpoint, op) != 0)
+	if (eval_fan(m, 0, n_cells, twb, q, water_flow, t_setpoint, op) != 0)
 		return -1;
-	return tower_water(m, n_cells, tdb, twb, p, q, op);
+	return water(m, 0, n_cells, tdb, twb, p, q, op);
+}
+
+int
+tower_eval_fan(const struct tower_model *m, int n_cells, double twb, double q,
+    double water_flow, double t_setpoint, struct tower_op *op)
+{
+	return eval_fan(m, 0, n_cells, twb, q, water_flow, t_setpoint, op);
+}
+
+int
+tower_water(const struct tower_model *m, int n_cells, double tdb, double twb,
+    double p, double q, struct tower_op *op)
+{
+	return water(m, 0, n_cells, tdb, twb, p, q, op);
+}
+
+double
+tower_max_heat(const struct tower_model *m, int n_cells, double twb,
+    double water_flow, double t_max, double t_in_max)
+{
+	return max_heat(m, 0, n_cells, twb, water_flow, t_max, t_in_max);
+}
+
+/* The same for a model tower_model_valid() accepted: the plant checks its
+ * towers once when it is set up, not at each of its inner iterations. */
+int
+tower_model_valid(const struct tower_model *m)
+{
+	return tower_model_ok(m);
+}
+
+int
+tower_eval_valid(const struct tower_model *m, int n_cells, double tdb, double twb,
+    double p, double q, double water_flow, double t_setpoint, struct tower_op *op)
+{
+	if (eval_fan(m, 1, n_cells, twb, q, water_flow, t_setpoint, op) != 0)
+		return -1;
+	return water(m, 1, n_cells, tdb, twb, p, q, op);
+}
+
+int
+tower_eval_fan_valid(const struct tower_model *m, int n_cells, double twb,
+    double q, double water_flow, double t_setpoint, struct tower_op *op)
+{
+	return eval_fan(m, 1, n_cells, twb, q, water_flow, t_setpoint, op);
+}
+
+double
+tower_max_heat_valid(const struct tower_model *m, int n_cells, double twb,
+    double water_flow, double t_max, double t_in_max)
+{
+	return max_heat(m, 1, n_cells, twb, water_flow, t_max, t_in_max);
 }
 
 struct tower_max_arg {
@@ -381,7 +437,7 @@ tower_max_fn(double range, void *arg)
 	const struct tower_max_arg *a = arg;
 	double	t_out = a->twb + tower_yorkcalc_approach(a->twb, range, a->frw);
 
-	return fmax(t_out - a->t_max, t_out + range - a->t_in_max);
+	return dc_fmax(t_out - a->t_max, t_out + range - a->t_in_max);
 }
 
 /*
@@ -417,8 +473,8 @@ tower_max_range(const struct tower_max_arg *a, double *range)
 	if (quad_root_in(h[2], h[1] + 1, h[0] + a->twb - a->t_in_max, lo, hi, &r) == 0 &&
 	    r < best)
 		best = r;
-	if (!isfinite(best) || tower_max_fn(fmax(lo, best - 1e-9), (void *)a) > 0 ||
-	    tower_max_fn(fmin(hi, best + 1e-9), (void *)a) < 0)
+	if (!isfinite(best) || tower_max_fn(dc_fmax(lo, best - 1e-9), (void *)a) > 0 ||
+	    tower_max_fn(dc_fmin(hi, best + 1e-9), (void *)a) < 0)
 		return -1;
 	*range = best;
 	return 0;
@@ -430,27 +486,27 @@ tower_max_range(const struct tower_max_arg *a, double *range)
  * than t_in_max (Brent on the range; the YorkCalc approach rises with the
  * range), at most TOWER_RANGE_MAX, times rho cp V.
  */
-double
-tower_max_heat(const struct tower_model *m, int n_cells, double twb,
+static double
+max_heat(const struct tower_model *m, int valid, int n_cells, double twb,
     double water_flow, double t_max, double t_in_max)
 {
 	struct tower_max_arg a;
 	double v_design, v, range;
 
-	if (!tower_model_ok(m) || n_cells < 1 || !isfinite(twb) ||
+	if (!(valid || tower_model_ok(m)) || n_cells < 1 || !isfinite(twb) ||
 	    !isfinite(t_max) || !isfinite(t_in_max) || !(water_flow >= 0) ||
 	    !isfinite(water_flow))
 		return -1;
 	v_design = n_cells * tower_cell_flow(m);
-	v = water_flow > 0 ? fmin(water_flow, TOWER_FLOW_RATIO_MAX * v_design) :
+	v = water_flow > 0 ? dc_fmin(water_flow, TOWER_FLOW_RATIO_MAX * v_design) :
 	    v_design;
 	if (m->method == TOWER_CONSTANT_APPROACH) {
 		/* no range limit in the model: its design heat, or what keeps
 		 * the entering water at t_in_max */
 		if (twb + m->const_approach > t_max)
 			return 0;
-		return fmin(n_cells * m->design_q, WATER_RHO * WATER_CP * v *
-		    fmax(0.0, t_in_max - twb - m->const_approach));
+		return dc_fmin(n_cells * m->design_q, WATER_RHO * WATER_CP * v *
+		    dc_fmax(0.0, t_in_max - twb - m->const_approach));
 	}
 	a.twb = twb;
 	a.frw = tower_clamp(v / v_design, YC_FRW_MIN, YC_FRW_MAX);

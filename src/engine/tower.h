@@ -104,6 +104,18 @@ int	tower_water(const struct tower_model *, int n_cells, double tdb, double twb,
 double	tower_max_heat(const struct tower_model *, int n_cells, double twb,
 	    double water_flow, double t_max, double t_in_max);
 
+/* tower_model_valid: 1 if tower_eval() and the others accept the model.  The
+ * *_valid functions are the same for a model it accepted, without checking
+ * it again (the plant's inner loops; plant_cfg_init checks its towers). */
+int	tower_model_valid(const struct tower_model *);
+int	tower_eval_valid(const struct tower_model *, int n_cells, double tdb,
+	    double twb, double p, double q, double water_flow, double t_setpoint,
+	    struct tower_op *);
+int	tower_eval_fan_valid(const struct tower_model *, int n_cells, double twb,
+	    double q, double water_flow, double t_setpoint, struct tower_op *);
+double	tower_max_heat_valid(const struct tower_model *, int n_cells, double twb,
+	    double water_flow, double t_max, double t_in_max);
+
 /* Dry cooler (closed circuit, no water unless adiabatic): T_out = T_air + approach,
  * approach = design_approach q / (n design_q) at full fan, and ~ 1 / FRair at part
  * fan speed, so the fan slows to hold t_setpoint.  Fan power = fan_power_frac
