@@ -35,8 +35,12 @@ weather_release(struct weather *w)
 	free(w->p);
 	free(w->twb);
 	free(w->w);
+	free(w->peak_hour);
+	free(w->peak);
 	w->tdb = w->tdp = w->rh = w->p = w->twb = w->w = NULL;
-	w->n = 0;
+	w->peak_hour = NULL;
+	w->peak = NULL;
+	w->n = w->npeak = 0;
 }
 
 int
@@ -126,22 +130,13 @@ weather_step(const struct weather *w, double t0, double step_h, struct wx_point 
 	weather_at(w, t0 + (step_h > 0 ? step_h : 0), pt);
 }
 
-int
-weather_day_peak(const struct weather *w, int day, struct wx_point *pt)
+static int
+day_peak_scan(const struct weather *w, size_t d, struct wx_point *pt)
 {
-	size_t days, base, k, hot;
+	size_t base, k, hot;
 	double twb_max;
-	long d;
 
-	days = w->n / 24;
-	if (days == 0) {
-		memset(pt, 0, sizeof *pt);
-		return 0;
-	}
-	d = (long)day % (long)days;
-	if (d < 0)
-		d += (long)days;
-	base = (size_t)d * 24;
+	base = d * 24;
 	hot = base;
 	twb_max = w->twb[base];
 	for (k = base + 1; k < base + 24; k++) {
@@ -157,4 +152,52 @@ weather_day_peak(const struct weather *w, int day, struct wx_point *pt)
 	pt->w = w->w[hot];
 	pt->p = w->p[hot];
 	return (int)(hot - base);
+}
+
+int
+weather_day_peak(const struct weather *w, int day, struct wx_point *pt)
+{
+	size_t days;
+	long d;
+
+	days = w->n / 24;
+	if (days == 0) {
+		memset(pt, 0, sizeof *pt);
+		return 0;
+	}
+	d = (long)day % (long)days;
+	if (d < 0)
+		d += (long)days;
+	if (w->peak != NULL && w->npeak == days) {
+		*pt = w->peak[d];
+		return w->peak_hour[d];
+	}
+	return day_peak_scan(w, (size_t)d, pt);
+}
+
+int
+weather_index_days(struct weather *w)
+{
+	size_t days = w->n / 24, d;
+
+	free(w->peak_hour);
+	free(w->peak);
+	w->peak_hour = NULL;
+	w->peak = NULL;
+	w->npeak = 0;
+	if (days == 0)
+		return 0;
+	w->peak_hour = malloc(days * sizeof *w->peak_hour);
+	w->peak = malloc(days * sizeof *w->peak);
+	if (w->peak_hour == NULL || w->peak == NULL) {
+		free(w->peak_hour);
+		free(w->peak);
+		w->peak_hour = NULL;
+		w->peak = NULL;
+		return -1;
+	}
+	for (d = 0; d < days; d++)
+		w->peak_hour[d] = day_peak_scan(w, d, &w->peak[d]);
+	w->npeak = days;
+	return 0;
 }

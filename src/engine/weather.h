@@ -48,6 +48,8 @@ struct climate_normals {
 	double	elevation;	/* m */
 };
 
+struct wx_point { double tdb, twb, tdp, rh, w, p; };
+
 struct weather {
 	char	source[256];	/* "EPW path", "built-in", "design day" */
 	char	location[128];	/* EPW: "city, state, country"; else empty */
@@ -64,15 +66,24 @@ struct weather {
 	size_t	n;		/* hours, 8760 */
 	double	*tdb, *tdp, *rh, *p;	/* as read */
 	double	*twb, *w;		/* derived with psychro */
+	/* each day's hottest hour as weather_day_peak() finds it (its offset
+	 * in the day, then the point), or NULL: weather_index_days() */
+	int	*peak_hour;
+	struct wx_point *peak;
+	size_t	npeak;
 };
 
 void	weather_release(struct weather *);
+/* Keep each day's peak (weather_day_peak) with the hours, once they are final:
+ * the look-ups then read it.  0, or -1 out of memory (the look-ups then scan
+ * the hours, with the same results).  A change to the hours afterwards must
+ * be followed by weather_index_days() again. */
+int	weather_index_days(struct weather *);
 void	weather_design_init(struct design_conditions *);
 
 /* Conditions at fractional hour of year t (0 = Jan 1 00:00, hour-ending convention of
  * EPW: row k holds hour k+1); linear interpolation between hourly values, wrapping
  * at the year end.  Cheap: O(1). */
-struct wx_point { double tdb, twb, tdp, rh, w, p; };
 void	weather_at(const struct weather *, double hour_of_year, struct wx_point *);
 
 /*

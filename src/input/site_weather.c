@@ -90,6 +90,10 @@ site_weather_io(const struct site *s, struct weather *w, char *err, size_t len,
 		weather_release(w);
 		return -1;
 	}
+	/* the days' peaks, for the look-ups inside the runs (an index that
+	 * cannot be made only leaves them to scan the hours) */
+	if (rc == 0)
+		(void)weather_index_days(w);
 	return rc;
 }
 

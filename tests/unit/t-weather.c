@@ -179,8 +179,33 @@ test_epw_good(void)
 	h = weather_day_peak(&w, 365, &pt);
 	is_int(h, 13, "day 365 wraps to Jan 1");
 	is_abs(pt.tdb, 10.6, 1e-12, "Jan 1 peak dry-bulb");
+	/* the days' index (weather_index_days): the same peaks, every day */
+	{
+		struct wx_point scan[371], q;
+		int	hs[371], d, same = 1;
+
+		for (d = -3; d < 368; d++)
+			hs[d + 3] = weather_day_peak(&w, d, &scan[d + 3]);
+		is_int(weather_index_days(&w), 0, "days indexed");
+		ok(w.peak != NULL && w.npeak == 365, "365 days in the index");
+		for (d = -3; d < 368; d++)
+			if (weather_day_peak(&w, d, &q) != hs[d + 3] ||
+			    memcmp(&q, &scan[d + 3], sizeof q) != 0)
+				same = 0;
+		ok(same, "indexed peaks of days -3 to 367: the scanned ones, bit "
+		    "for bit");
+		/* the index is what the look-ups read */
+		w.tdb[201 * 24] = 99;
+		weather_day_peak(&w, 201, &q);
+		is_abs(q.tdb, 32.0, 1e-12, "an hour changed after the index: "
+		    "the index still answers");
+		is_int(weather_index_days(&w), 0, "indexed again");
+		is_int(weather_day_peak(&w, 201, &q), 0, "... then the changed hour "
+		    "is the peak");
+		is_abs(q.tdb, 99, 0, "... at 99 degC");
+	}
 	weather_release(&w);
-	ok(w.n == 0 && w.tdb == NULL, "freed");
+	ok(w.n == 0 && w.tdb == NULL && w.peak == NULL, "freed");
 	weather_release(&w);
 	ok(1, "second free harmless");
 }
