@@ -261,45 +261,51 @@ stage_search(struct margin_args *a, int n, double lo, double nlo, double hi,
 
 /* The count just below the staging step under g (fewer chillers run there than
  * at g), or -1 if the same number runs all the way down to no GPUs.  The step
- * is searched for in [0, stage_top(g)] (a plant that cannot be evaluated at the
- * top is searched in [0, g], and that step is not kept): the answer is the
- * same step within tol whichever g of the octave asked, and the memo keeps it. */
+ * is searched for in [0, stage_top(g)]: the answer is the same step within
+ * tol whichever g of the octave asked, and the memo keeps it.  The chillers
+ * running need not rise with the load everywhere (free cooling, a plant that
+ * cannot be evaluated beyond some load), so where that search fails or finds
+ * its step at or above g, the step is searched for in [0, g] instead, and
+ * that one is not kept (it depends on g). */
 static double
 stage_below(struct margin_args *a, double g, double tol)
 {
 	struct pmemo *m = a->cfg->site->plant_memo;
 	struct pmemo_key k;
-	double	nlo, nhi, top, s;
-	int	n, keep = 1;
+	double	nlo, ng, nhi, top, s = NAN;
+	int	n, held = 0;
 	enum it_basis basis = a->which == CAP_TRANSFORMER ? IT_NAMEPLATE :
 	    a->cfg->site->it.basis;
 
 	if (a->which == CAP_UPS)
 		return -1;
 	n = running_at(a, g);
-	nhi = a->need;
+	ng = a->need;
 	if (a->failed || running_at(a, 0) >= n)
 		return -1;
 	nlo = a->need;
 	top = stage_top(g);
 	if (m != NULL) {
 		stage_key(&k, a, basis, n, top, tol);
-		if (pmemo_get(m, &k, &s, sizeof s))
-			return s;
+		held = pmemo_get(m, &k, &s, sizeof s);
 	}
-	if (top > g) {
-		running_at(a, top);
+	if (!held) {
+		nhi = ng;
+		if (top > g) {
+			running_at(a, top);
+			nhi = a->need;
+		}
+		if (!a->failed)
+			s = stage_search(a, n, 0, nlo, top, nhi, tol);
 		if (a->failed) {
 			/* beyond what the plant can be evaluated at */
 			a->failed = 0;
-			top = g;
-			keep = 0;
-		} else
-			nhi = a->need;
+			s = NAN;
+		} else if (m != NULL)
+			pmemo_put(m, &k, &s, sizeof s);
 	}
-	s = stage_search(a, n, 0, nlo, top, nhi, tol);
-	if (m != NULL && keep && !a->failed)
-		pmemo_put(m, &k, &s, sizeof s);
+	if (!(s < g))
+		s = stage_search(a, n, 0, nlo, g, ng, tol);
 	return s;
 }
 
