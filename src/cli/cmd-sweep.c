@@ -17,6 +17,7 @@
 
 #include "cli-plot.h"
 #include "cmd.h"
+#include "library.h"
 #include "diag.h"
 #include "output.h"
 #include "pmemo.h"
@@ -105,6 +106,24 @@ report_diags(struct diags *d, int rc)
 }
 
 /* Build, plan and write the cases ids[0..n). */
+struct build_arg {
+	struct sweep_base *base;
+	const struct sweep_spec *sp;
+	struct batch *b;
+};
+
+/* Case j's site (sweep_each: each case writes only its own slots). */
+static void
+build_case(size_t j, void *vp)
+{
+	struct build_arg *a = vp;
+	struct batch *b = a->b;
+
+	b->cls[j] = 3;
+	b->have_site[j] = sweep_case_site(a->base, a->sp, b->ids[j], &b->sites[j],
+	    b->err[j], SWEEP_ERR_LEN) == 0;
+}
+
 static int
 run_batch(struct cmd_ctx *c, struct sweep_base *base, const struct sweep_spec *sp,
     struct batch *b, size_t n, int threads, struct pmemo **memos,
@@ -115,17 +134,28 @@ run_batch(struct cmd_ctx *c, struct sweep_base *base, const struct sweep_spec *s
 	size_t	j, a;
 	int	rc = EXIT_OK;
 
+	struct build_arg ba = { base, sp, b };
+	struct sweep_lock *lk = threads != 1 ? sweep_lock_new() : NULL;
+
+	/* the cases' sites, on the pool: the library is shared, under a lock */
+	if (lk != NULL) {
+		base->lib->lock = sweep_lock_take;
+		base->lib->unlock = sweep_lock_give;
+		base->lib->lock_arg = lk;
+	}
+	sweep_each(n, lk != NULL ? threads : 1, build_case, &ba);
+	if (lk != NULL) {
+		base->lib->lock = base->lib->unlock = NULL;
+		base->lib->lock_arg = NULL;
+		sweep_lock_free(lk);
+	}
 	for (j = 0; j < n; j++) {
 		const struct weather *wx = NULL;
 		int	io = 0;
 
 		b->jobs[j].site = NULL;
-		b->have_site[j] = 0;
-		b->cls[j] = 3;
-		if (sweep_case_site(base, sp, b->ids[j], &b->sites[j], b->err[j],
-		    SWEEP_ERR_LEN) != 0)
+		if (!b->have_site[j])
 			continue;
-		b->have_site[j] = 1;
 		if ((wx = sweep_case_weather(base, &b->sites[j], b->err[j],
 		    SWEEP_ERR_LEN, &io)) == NULL) {
 			b->cls[j] = io ? 4 : 3;

@@ -132,3 +132,68 @@ sweep_run(struct sweep_job *jobs, size_t n, int what, int threads,
 	free(start);
 	free(uo);
 }
+
+void
+sweep_each(size_t n, int threads, void (*fn)(size_t i, void *arg), void *arg)
+{
+	long long i;
+
+	threads = sweep_threads(threads);
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+#endif
+	for (i = 0; i < (long long)n; i++)
+		fn((size_t)i, arg);
+	(void)threads;
+}
+
+struct sweep_lock {
+#ifdef _OPENMP
+	omp_lock_t	l;
+#else
+	int		unused;
+#endif
+};
+
+struct sweep_lock *
+sweep_lock_new(void)
+{
+	struct sweep_lock *k = malloc(sizeof *k);
+
+#ifdef _OPENMP
+	if (k != NULL)
+		omp_init_lock(&k->l);
+#endif
+	return k;
+}
+
+void
+sweep_lock_free(struct sweep_lock *k)
+{
+	if (k == NULL)
+		return;
+#ifdef _OPENMP
+	omp_destroy_lock(&k->l);
+#endif
+	free(k);
+}
+
+void
+sweep_lock_take(void *k)
+{
+#ifdef _OPENMP
+	omp_set_lock(&((struct sweep_lock *)k)->l);
+#else
+	(void)k;
+#endif
+}
+
+void
+sweep_lock_give(void *k)
+{
+#ifdef _OPENMP
+	omp_unset_lock(&((struct sweep_lock *)k)->l);
+#else
+	(void)k;
+#endif
+}

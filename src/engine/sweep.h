@@ -51,4 +51,17 @@ int	sweep_threads(int threads);
 void	sweep_run(struct sweep_job *jobs, size_t n, int what, int threads,
 	    struct pmemo **memos);
 
+/* Run fn(i, arg) for i in [0, n) on `threads` threads (dynamic schedule);
+ * fn must be safe to run at once for different i. */
+void	sweep_each(size_t n, int threads, void (*fn)(size_t i, void *arg),
+	    void *arg);
+
+/* A lock for what such fn share (sweep_lock_new: NULL when out of memory).
+ * Without OpenMP the calls do nothing. */
+struct sweep_lock;
+struct sweep_lock *sweep_lock_new(void);
+void	sweep_lock_free(struct sweep_lock *);
+void	sweep_lock_take(void *lock);	/* a struct sweep_lock *, as void * */
+void	sweep_lock_give(void *lock);
+
 #endif

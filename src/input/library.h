@@ -19,6 +19,11 @@ struct library {
 	size_t	nmodels;
 	char	**failed;		/* names whose files did not load (owned) */
 	size_t	nfailed;
+	/* Optional: taken around every look-up and addition when sites are
+	 * loaded on several threads at once (dcplan sweep); NULL: none. */
+	void	(*lock)(void *);
+	void	(*unlock)(void *);
+	void	*lock_arg;
 };
 
 /* Search DIRS[0..NDIRS) in order (NULL entries are skipped; the strings are

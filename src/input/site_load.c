@@ -45,6 +45,21 @@ site_load_grow(void *pv, size_t *n, size_t size)
 	return v + (*n)++ * size;
 }
 
+/* The library's lock, if it has one (library.h). */
+static void
+lib_take(struct library *l)
+{
+	if (l->lock != NULL)
+		l->lock(l->lock_arg);
+}
+
+static void
+lib_give(struct library *l)
+{
+	if (l->unlock != NULL)
+		l->unlock(l->lock_arg);
+}
+
 /* A model given by name or inline. */
 const struct model *
 site_load_model(struct site *s, struct bind *b, const struct ynode *map, const char *key,
@@ -56,8 +71,12 @@ site_load_model(struct site *s, struct bind *b, const struct ynode *map, const c
 
 	if (n == NULL)
 		return NULL;
-	if (n->kind == YN_SCALAR)
-		return library_get(s->lib, b, kind, n->str, n);
+	if (n->kind == YN_SCALAR) {
+		lib_take(s->lib);
+		r = library_get(s->lib, b, kind, n->str, n);
+		lib_give(s->lib);
+		return r;
+	}
 	if (n->kind != YN_MAP) {
 		bind_error(b, n, "'%s' must be a model name or an inline model", key);
 		return NULL;
@@ -69,7 +88,9 @@ site_load_model(struct site *s, struct bind *b, const struct ynode *map, const c
 	if (m.name[0] == '\0')
 		snprintf(m.name, sizeof m.name, "inline@%d", n->line);
 	m.is_inline = 1;
+	lib_take(s->lib);
 	if ((r = library_adopt(s->lib, &m)) == NULL) {
+		lib_give(s->lib);
 		model_clear(&m);
 		bind_error(b, n, "out of memory");
 		return NULL;
@@ -79,6 +100,7 @@ site_load_model(struct site *s, struct bind *b, const struct ynode *map, const c
 		rm->u.rack.server = library_get(s->lib, b, MK_SERVER,
 		    rm->u.rack.server_name, ymap_get(n, "server"));
 	}
+	lib_give(s->lib);
 	return r;
 }
 

@@ -123,7 +123,10 @@ ydoc_clone(struct ydoc *doc, struct ynode *n)
 
 	if ((x = ydoc_alloc(doc, sizeof *x)) == NULL)
 		return NULL;
-	*x = *YX(n);
+	/* field by field: another thread may be linking n (ydoc_link) */
+	x->n = *n;
+	x->size = YX(n)->size;
+	x->height = YX(n)->height;
 	x->refs = 0;
 	if (n->kind == YN_SEQ && n->n > 0) {
 		if ((x->n.items = ydoc_alloc(doc, n->n * sizeof *n->items)) ==
@@ -145,16 +148,22 @@ ydoc_clone(struct ydoc *doc, struct ynode *n)
 	return &x->n;
 }
 
+/* The counts change atomically: overlays of one document (ydoc_overlay) may
+ * be built on several threads at once (dcplan sweep), each linking the base's
+ * nodes it copies around.  A thread sees its own links, which is all that
+ * copy-before-change needs: a node it reached through its own copy it linked
+ * itself. */
 int
 ydoc_shared(const struct ynode *n)
 {
-	return ((const struct ynodex *)n)->refs > 1;
+	return __atomic_load_n(&((const struct ynodex *)n)->refs,
+	    __ATOMIC_RELAXED) > 1;
 }
 
 void
 ydoc_link(struct ynode *n)
 {
-	YX(n)->refs++;
+	__atomic_fetch_add(&YX(n)->refs, 1, __ATOMIC_RELAXED);
 }
 
 void

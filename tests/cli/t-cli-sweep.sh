@@ -151,6 +151,34 @@ run "$DCPLAN" merge "$T/new1.json" "$T/new2.json"
 is "$rc:$(cat "$T/err")" "3:dcplan: $T/new1.json is a dcplan.sweep/3 shard, newer than this dcplan's dcplan.sweep/2" \
     "json: a newer major version is refused"
 
+# 2b. the cases' sites are built on the pool too, sharing the equipment
+# library under a lock: cases that load model files no other case named (and
+# one that names a model that does not exist) give the same bytes at 1, 2 and
+# 4 threads, shared or --fresh
+MEM=$top_srcdir/examples/colossus-memphis.yaml
+models_sweep()
+{
+	"$DCPLAN" sweep "$MEM" -f csv "$@" \
+	    --vary "cooling.chillers[0].model=ashrae901-2022-wc-centrifugal,york-yk-4396kw-vanes,trane-cvhf-4610kw-vanes,carrier-19ex-4667kw-vanes,york-yk-2771kw-vsd,no-such-chiller" \
+	    --vary "power.generators[1].model=smt-130,titan-130" \
+	    --vary "power.generators[1].count=3,7"
+}
+models_sweep --threads 1 >"$T/mod1" 2>"$T/mod1.err"
+is "$?" 3 "models: one unknown model, exit 3"
+is "$(cat "$T/mod1.err")" "" "models: nothing on stderr"
+is "$(grep -c "unknown chiller model 'no-such-chiller'" "$T/mod1")" 4 \
+    "models: the 4 cases of the unknown model are rows that say so"
+is "$(grep -c ',INVALID,' "$T/mod1")" 4 \
+    "models: every other case runs (chillers whose staging is not monotone on cold days)"
+for t in 2 4; do
+	models_sweep --threads $t >"$T/mod$t" 2>/dev/null
+	cmp -s "$T/mod1" "$T/mod$t"
+	ok $? "models: --threads 1 and $t write the same bytes"
+done
+models_sweep --threads 2 --fresh >"$T/modf" 2>/dev/null
+cmp -s "$T/mod1" "$T/modf"
+ok $? "models: --fresh at 2 threads, the same bytes"
+
 # 3. the GNU parallel recipe of dcplan(1)
 if command -v parallel >/dev/null 2>&1; then
 	parallel --will-cite -j 2 "$DCPLAN" sweep "$S" \
