@@ -215,27 +215,42 @@ pmemo_blobs(struct pmemo *m, unsigned log2)
 	return 0;
 }
 
-/* The hash of a fingerprint: the same mix as key_hash, 8 bytes at a time
- * (the tail zero-padded), and the length; never 0. */
+/* The hash of a fingerprint: key_hash's mix, 8 bytes at a time, in four
+ * lanes that do not wait for each other (a fingerprint is ~100 words; one
+ * chain of multiplies was most of a whole day's look-up), then folded; the
+ * tail and the length last. */
+static uint64_t
+mix(uint64_t h, uint64_t w)
+{
+	h ^= w;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	return h ^ (h >> 31);
+}
+
 static uint64_t
 bytes_hash(const unsigned char *p, size_t n)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
-	size_t	i;
+	uint64_t l[4] = { 0x9e3779b97f4a7c15ULL, 0xd1b54a32d192ed03ULL,
+	    0x8cb92ba72f3d8dd7ULL, 0xc2b2ae3d27d4eb4fULL }, w[4], h;
+	size_t	i = 0;
+	int	j;
 
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, 8);
-		h ^= w;
-		h *= 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 31;
+	for (; i + 32 <= n; i += 32) {
+		memcpy(w, p + i, 32);
+		for (j = 0; j < 4; j++)
+			l[j] = mix(l[j], w[j]);
+	}
+	h = mix(mix(mix(l[0], l[1]), l[2]), l[3]);
+	for (; i + 8 <= n; i += 8) {
+		memcpy(w, p + i, 8);
+		h = mix(h, w[0]);
 	}
 	if (i < n) {
-		w = 0;
-		memcpy(&w, p + i, n - i);
-		h ^= w;
-		h *= 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 31;
+		w[0] = 0;
+		memcpy(w, p + i, n - i);
+		h = mix(h, w[0]);
 	}
+	h = mix(h, (uint64_t)n);
 	h *= 0x94d049bb133111ebULL;
 	h ^= h >> 29;
 	return h ? h : 1;
