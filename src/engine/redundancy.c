@@ -4,33 +4,7 @@
  */
 #include "redundancy.h"
 
-/*
- * Units that count as available capacity: N keeps all, N+1 and N+2 hold one or
- * two in reserve, 2N counts half (rounded down).  Never below 0.
- */
-int
-redundancy_usable(int n, enum redundancy r)
-{
-	int u;
-
-	switch (r) {
-	case RED_N1:
-		u = n - 1;
-		break;
-	case RED_N2:
-		u = n - 2;
-		break;
-	case RED_2N:
-		u = n / 2;
-		break;
-	case RED_N:
-	default:
-		u = n;
-		break;
-	}
-	return u > 0 ? u : 0;
-}
-
+/* redundancy_usable is inline in redundancy.h (the supply's inner loops). */
 const char *
 redundancy_name(enum redundancy r)
 {

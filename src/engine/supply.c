@@ -50,16 +50,16 @@ supply_grid_at(const struct site *s, int day)
 	return s->power.feeds_n1 ? w - big : w;
 }
 
-int
-gen_units_at(const struct site_generator *g, int day)
+static inline int
+units_at(const struct site_generator *g, int day)
 {
 	return in_service(day, g->available, g->until) ? g->count : 0;
 }
 
-int
-gen_usable_at(const struct site_generator *g, int day)
+static inline int
+usable_at(const struct site_generator *g, int day)
 {
-	int	n = redundancy_usable(gen_units_at(g, day), g->redundancy);
+	int	n = redundancy_usable(units_at(g, day), g->redundancy);
 
 	if (g->max_running > 0 && n > g->max_running)
 		n = g->max_running;
@@ -67,9 +67,27 @@ gen_usable_at(const struct site_generator *g, int day)
 }
 
 int
-gen_is_firm(const struct site_generator *g)
+gen_units_at(const struct site_generator *g, int day)
+{
+	return units_at(g, day);
+}
+
+int
+gen_usable_at(const struct site_generator *g, int day)
+{
+	return usable_at(g, day);
+}
+
+static inline int
+firm(const struct site_generator *g)
 {
 	return g->duty == DUTY_PRIME || g->duty == DUTY_CONTINUOUS;
+}
+
+int
+gen_is_firm(const struct site_generator *g)
+{
+	return firm(g);
 }
 
 double
@@ -82,14 +100,14 @@ supply_gen_at(const struct site *s, int day, double t_amb)
 	for (i = 0; i < s->power.ngens; i++) {
 		const struct site_generator *g = &s->power.gens[i];
 
-		if (g->model == NULL || !gen_is_firm(g))
+		if (g->model == NULL || !firm(g))
 			continue;
 		/* groups of one model (next to each other) derate alike */
 		if (g->model != last) {
 			last = g->model;
 			av = generator_available(&g->model->u.generator, t_amb);
 		}
-		w += gen_usable_at(g, day) * av;
+		w += usable_at(g, day) * av;
 	}
 	return w;
 }
