@@ -264,9 +264,10 @@ stage_search(struct margin_args *a, int n, double lo, double nlo, double hi,
  * is searched for in [0, stage_top(g)]: the answer is the same step within
  * tol whichever g of the octave asked, and the memo keeps it.  The chillers
  * running need not rise with the load everywhere (free cooling, a plant that
- * cannot be evaluated beyond some load), so where that search fails or finds
- * its step at or above g, the step is searched for in [0, g] instead, and
- * that one is not kept (it depends on g). */
+ * cannot be evaluated beyond some load), so where fewer run at the top than
+ * at g, or that search fails or finds its step at or above g, the step is
+ * searched for in [0, g] instead, and that one is not kept (it depends on
+ * g). */
 static double
 stage_below(struct margin_args *a, double g, double tol)
 {
@@ -290,12 +291,15 @@ stage_below(struct margin_args *a, double g, double tol)
 		held = pmemo_get(m, &k, &s, sizeof s);
 	}
 	if (!held) {
+		int	ntop = n;
+
 		nhi = ng;
 		if (top > g) {
-			running_at(a, top);
+			ntop = running_at(a, top);
 			nhi = a->need;
 		}
-		if (!a->failed)
+		/* fewer running at the top than at g: no bracket there */
+		if (!a->failed && ntop >= n)
 			s = stage_search(a, n, 0, nlo, top, nhi, tol);
 		if (a->failed) {
 			/* beyond what the plant can be evaluated at */
