@@ -198,7 +198,9 @@ stage_key(struct pmemo_key *k, const struct margin_args *a, enum it_basis basis,
  * free cooling carries it all, flat), nor one on the wrong side of the
  * crossing for the chillers it ran.  Once the secant says the step is within
  * tol / 4 of the last point, the next point is tol / 2 past it, which closes
- * the bracket: about five evaluations where halving takes ~30.  A guess outside
+ * the bracket: five or six evaluations for most steps, 8.6 on average at
+ * Memphis (near the step the balance can sit on it, plant.c cool_try, and
+ * need is flat or jumps there), where halving takes ~30.  A guess outside
  * the bracket, fewer than two such points (or a `need` that is not a number:
  * more than one bank), or more than STAGE_SECANT rounds fall back to halving.
  * The answer is the same step within tol either way. */
