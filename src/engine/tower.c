@@ -91,8 +91,8 @@ tower_yorkcalc_approach(double twb, double range, double lg)
 	return tower_clamp(a, YC_APP_MIN, YC_APP_MAX);
 }
 
-static int
-tower_model_ok(const struct tower_model *m)
+int
+tower_model_valid(const struct tower_model *m)
 {
 	if (m->method != TOWER_YORKCALC && m->method != TOWER_CONSTANT_APPROACH)
 		return 0;
@@ -271,7 +271,7 @@ eval_fan(const struct tower_model *m, int valid, int n_cells, double twb,
 	double v_design, v, fr;
 
 	*op = (struct tower_op){ 0 };
-	if (!(valid || tower_model_ok(m)) || n_cells < 1 || !isfinite(twb) ||
+	if (!(valid || tower_model_valid(m)) || n_cells < 1 || !isfinite(twb) ||
 	    !(q >= 0) || !isfinite(q) || !(water_flow >= 0) ||
 	    !isfinite(water_flow) || !isfinite(t_setpoint))
 		return -1;
@@ -325,8 +325,9 @@ water(const struct tower_model *m, int valid, int n_cells, double tdb, double tw
 	double v_design = n_cells * tower_cell_flow(m), v;
 
 	op->evap = op->drift = op->blowdown = op->makeup = 0;
-	if (!(valid || tower_model_ok(m)) || n_cells < 1 || !isfinite(tdb) || !isfinite(twb) ||
-	    twb > tdb + 1e-9 || !(p > 0) || !(q >= 0) || !isfinite(q))
+	if (!(valid || tower_model_valid(m)) || n_cells < 1 || !isfinite(tdb) ||
+	    !isfinite(twb) || twb > tdb + 1e-9 || !(p > 0) || !(q >= 0) ||
+	    !isfinite(q))
 		return -1;
 	if (q == 0)
 		return 0;
@@ -396,12 +397,6 @@ tower_max_heat(const struct tower_model *m, int n_cells, double twb,
 
 /* The same for a model tower_model_valid() accepted: the plant checks its
  * towers once when it is set up, not at each of its inner iterations. */
-int
-tower_model_valid(const struct tower_model *m)
-{
-	return tower_model_ok(m);
-}
-
 int
 tower_eval_valid(const struct tower_model *m, int n_cells, double tdb, double twb,
     double p, double q, double water_flow, double t_setpoint, struct tower_op *op)
@@ -493,7 +488,7 @@ max_heat(const struct tower_model *m, int valid, int n_cells, double twb,
 	struct tower_max_arg a;
 	double v_design, v, range;
 
-	if (!(valid || tower_model_ok(m)) || n_cells < 1 || !isfinite(twb) ||
+	if (!(valid || tower_model_valid(m)) || n_cells < 1 || !isfinite(twb) ||
 	    !isfinite(t_max) || !isfinite(t_in_max) || !(water_flow >= 0) ||
 	    !isfinite(water_flow))
 		return -1;
